@@ -1,0 +1,50 @@
+package org.perfdesk.app;
+
+import java.nio.file.Path;
+
+import javafx.application.Application;
+import javafx.stage.Stage;
+import org.perfdesk.cli.LanguageChoice;
+import org.perfdesk.domain.Texts;
+import org.perfdesk.store.AppHome;
+import org.perfdesk.store.AppSettings;
+import org.perfdesk.ui.shell.Shell;
+
+/** The JavaFX application: settings, language, then the shell on the primary stage. */
+public final class PerfDeskApp extends Application {
+    private static volatile Path startWorkspace;
+    private static volatile boolean startDemo;
+    private static volatile int exitStatus;
+
+    private Shell shell;
+
+    static void startOptions(Path workspace, boolean demo) {
+        startWorkspace = workspace;
+        startDemo = demo;
+    }
+
+    static int exitStatus() {
+        return exitStatus;
+    }
+
+    @Override
+    public void start(Stage stage) {
+        Path home = AppHome.dir();
+        AppSettings settings = AppSettings.load(home);
+        // --lang on the command line wins over the saved choice, and becomes the saved choice.
+        String language = LanguageChoice.chosen() != null ? LanguageChoice.chosen() : settings.getLanguage();
+        settings.setLanguage(language);
+        Texts.use(Texts.localeFor(language));
+        shell = new Shell(stage, home, settings);
+        shell.start(startWorkspace, startDemo);
+        stage.show();
+    }
+
+    @Override
+    public void stop() {
+        if (shell != null) {
+            exitStatus = shell.exitStatus();
+            shell.shutdown();
+        }
+    }
+}

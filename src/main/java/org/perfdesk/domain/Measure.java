@@ -1,0 +1,30 @@
+package org.perfdesk.domain;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+
+/** How an indicator or task is measured. Goals and sub-goals usually have none. */
+public sealed interface Measure permits Measure.Quantitative, Measure.Qualitative, Measure.Milestone {
+
+    /** A number against a target: e.g. 13 % growth, 95 % coverage, 12 000 万元. */
+    record Quantitative(BigDecimal target, BigDecimal baseline, String unitOfMeasure, Direction direction)
+            implements Measure {
+        public Quantitative {
+            direction = direction == null ? Direction.HIGHER_BETTER : direction;
+            unitOfMeasure = unitOfMeasure == null || unitOfMeasure.isBlank() ? null : unitOfMeasure.strip();
+        }
+    }
+
+    /** Graded by levels, best first (e.g. 好, 较好, 一般, 差); targetLevel is the level aimed for. */
+    record Qualitative(List<String> levels, String targetLevel) implements Measure {
+        public Qualitative {
+            levels = List.copyOf(Objects.requireNonNullElse(levels, List.of()));
+        }
+    }
+
+    /** Done by a date. */
+    record Milestone(LocalDate due) implements Measure {
+    }
+}

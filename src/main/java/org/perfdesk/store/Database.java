@@ -1,0 +1,268 @@
+package org.perfdesk.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.Properties;
+
+import org.perfdesk.domain.UserError;
+
+/**
+ * The workspace's SQLite file: checked before anything is changed (a SQLite file, PerfDesk's
+ * application_id, a schema this program knows, quick_check), then migrated with a backup first,
+ * then used through one connection with WAL, foreign keys, a busy timeout and synchronous=FULL.
+ *
+ * <p>All access goes through {@link #read} and {@link #write}; {@code write} is one transaction,
+ * so one user action or one package is written entirely or not at all.
+ */
+public final class Database implements AutoCloseable {
+    /** "PERF" in the SQLite header: a PerfDesk file is recognised before its tables are read. */
+    public static final int APPLICATION_ID = 0x50455246;
+    public static final int BUSY_TIMEOUT_MS = 5_000;
+    private static final byte[] SQLITE_MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+    private final Path file;
+    private final Connection connection;
+    private final int migratedFrom;
+    private final Path migrationBackup;
+
+    private Database(Path file, Connection connection, int migratedFrom, Path migrationBackup) {
+        this.file = file;
+        this.connection = connection;
+        this.migratedFrom = migratedFrom;
+        this.migrationBackup = migrationBackup;
+    }
+
+    /**
+     * Opens (and if {@code create}, creates) the database, refusing foreign, newer and damaged files
+     * without changing them, and migrating older ones after a backup into {@code backupDir}.
+     */
+    public static Database open(Path file, Migrations migrations, Path backupDir, boolean create) {
+        boolean exists = Files.exists(file);
+        if (!exists && !create) {
+            throw new UserError("error.db.missing", file.toString());
+        }
+        if (exists) {
+            checkHeader(file);
+        }
+        Connection c = connect(file);
+        try {
+            int version = checkIdentity(c, file, migrations.latestVersion());
+            configure(c);
+            Path backup = null;
+            if (version > 0 && version < migrations.latestVersion()) {
+                backup = backupDir.resolve("perfdesk-" + STAMP.format(LocalDateTime.now())
+                        + "-before-v" + migrations.latestVersion() + ".db");
+                Files.createDirectories(backupDir);
+                vacuumInto(c, backup);
+            }
+            migrate(c, file, migrations, version);
+            return new Database(file, c, version, backup);
+        } catch (RuntimeException e) {
+            closeQuietly(c);
+            throw e;
+        } catch (SQLException | IOException e) {
+            closeQuietly(c);
+            throw new UserError(e, "error.db.openFailed", file.toString(), e.getMessage());
+        }
+    }
+
+    private static void checkHeader(Path file) {
+        byte[] head = new byte[SQLITE_MAGIC.length];
+        int read;
+        try (InputStream in = Files.newInputStream(file)) {
+            read = in.readNBytes(head, 0, head.length);
+        } catch (IOException e) {
+            throw new UserError(e, "error.db.openFailed", file.toString(), e.getMessage());
+        }
+        // An empty file is what SQLite itself makes of a new database; anything else must be SQLite.
+        if (read > 0 && (read < head.length || !Arrays.equals(head, SQLITE_MAGIC))) {
+            throw new UserError("error.db.notSqlite", file.toString());
+        }
+    }
+
+    private static Connection connect(Path file) {
+        try {
+            Properties props = new Properties();
+            // Writers take the write lock at BEGIN, so two writers wait instead of dead-locking.
+            props.setProperty("transaction_mode", "IMMEDIATE");
+            return DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), props);
+        } catch (SQLException e) {
+            throw new UserError(e, "error.db.openFailed", file.toString(), e.getMessage());
+        }
+    }
+
+    /** Reads the header fields only; nothing is written before the file is known to be ours. */
+    private static int checkIdentity(Connection c, Path file, int latest) throws SQLException {
+        int appId = pragmaInt(c, "application_id");
+        int version = pragmaInt(c, "user_version");
+        if (appId != APPLICATION_ID) {
+            if (appId != 0 || version != 0 || tableCount(c) > 0) {
+                throw new UserError("error.db.foreign", file.toString());
+            }
+            return 0;
+        }
+        if (version > latest) {
+            throw new UserError("error.db.newer", file.toString(), String.valueOf(version), String.valueOf(latest));
+        }
+        String check = quickCheck(c);
+        if (!"ok".equals(check)) {
+            throw new UserError("error.db.damaged", file.toString(), check);
+        }
+        return version;
+    }
+
+    private static void configure(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
+            s.execute("PRAGMA journal_mode = WAL");
+            // FULL on every workspace, not only the office: a unit must not lose a morning's typing.
+            s.execute("PRAGMA synchronous = FULL");
+            s.execute("PRAGMA foreign_keys = ON");
+        }
+    }
+
+    private static void migrate(Connection c, Path file, Migrations migrations, int from) throws SQLException {
+        for (int v = from + 1; v <= migrations.latestVersion(); v++) {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                s.executeUpdate(migrations.script(v));
+                s.execute("PRAGMA application_id = " + APPLICATION_ID);
+                s.execute("PRAGMA user_version = " + v);
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw new UserError(e, "error.db.migrationFailed", file.toString(), String.valueOf(v), e.getMessage());
+            } finally {
+                c.setAutoCommit(true);
+            }
+        }
+    }
+
+    private static int pragmaInt(Connection c, String pragma) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA " + pragma)) {
+            return rs.next() ? rs.getInt(1) : 0;
+        }
+    }
+
+    private static int tableCount(Connection c) throws SQLException {
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*) FROM sqlite_master")) {
+            return rs.next() ? rs.getInt(1) : 0;
+        }
+    }
+
+    private static String quickCheck(Connection c) throws SQLException {
+        return check(c, "PRAGMA quick_check");
+    }
+
+    private static String check(Connection c, String pragma) throws SQLException {
+        StringBuilder out = new StringBuilder();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(pragma)) {
+            while (rs.next()) {
+                if (out.length() > 0) {
+                    out.append("; ");
+                }
+                out.append(rs.getString(1));
+            }
+        }
+        return out.toString();
+    }
+
+    private static void vacuumInto(Connection c, Path target) throws SQLException {
+        try (var ps = c.prepareStatement("VACUUM INTO ?")) {
+            ps.setString(1, target.toAbsolutePath().toString());
+            ps.execute();
+        }
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException ignored) {
+            // the error that led here is the one to report
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** The schema version found on open (0 for a new file); equal to {@link #schemaVersion()} when nothing was migrated. */
+    public int migratedFrom() {
+        return migratedFrom;
+    }
+
+    /** The copy made before migrating, if a migration ran. */
+    public Optional<Path> migrationBackup() {
+        return Optional.ofNullable(migrationBackup);
+    }
+
+    public synchronized int schemaVersion() {
+        return read(c -> pragmaInt(c, "user_version"));
+    }
+
+    /** Full {@code PRAGMA integrity_check}: "ok" or the problems found. */
+    public synchronized String integrityCheck() {
+        return read(c -> check(c, "PRAGMA integrity_check"));
+    }
+
+    /** A consistent copy of the whole database into a new file. */
+    public synchronized void backupTo(Path target) {
+        try {
+            Files.createDirectories(target.toAbsolutePath().getParent());
+            vacuumInto(connection, target);
+        } catch (SQLException | IOException e) {
+            throw new UserError(e, "error.db.backupFailed", target.toString(), e.getMessage());
+        }
+    }
+
+    /** Runs read-only work. */
+    public synchronized <T> T read(SqlWork<T> work) {
+        try {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw StoreErrors.translate(file, e);
+        }
+    }
+
+    /** Runs work in one transaction: all of it is saved, or on any error none of it. */
+    public synchronized <T> T write(SqlWork<T> work) {
+        try {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw StoreErrors.translate(file, e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw StoreErrors.translate(file, e);
+        }
+    }
+}

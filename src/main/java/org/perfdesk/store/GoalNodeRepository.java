@@ -1,0 +1,228 @@
+package org.perfdesk.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.perfdesk.domain.Direction;
+import org.perfdesk.domain.GoalNode;
+import org.perfdesk.domain.GoalTree;
+import org.perfdesk.domain.Measure;
+import org.perfdesk.domain.NodeKind;
+
+/** Goal-tree nodes per unit and year. Removal leaves a tombstone so later packages can say so. */
+public final class GoalNodeRepository {
+    private static final String COLUMNS = "id, unit_code, year, parent_id, position, kind, title, description, "
+            + "owner_code, quality_requirement, deadline, weight, measure_type, target, baseline, unit_of_measure, "
+            + "direction, levels_json, target_level, milestone_date, origin_id, revision, deleted";
+    private static final String UPSERT = "INSERT INTO goal_node(" + COLUMNS + ", updated_at) "
+            + "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            + "ON CONFLICT(id) DO UPDATE SET unit_code = excluded.unit_code, year = excluded.year, "
+            + "parent_id = excluded.parent_id, position = excluded.position, kind = excluded.kind, "
+            + "title = excluded.title, description = excluded.description, owner_code = excluded.owner_code, "
+            + "quality_requirement = excluded.quality_requirement, deadline = excluded.deadline, "
+            + "weight = excluded.weight, measure_type = excluded.measure_type, target = excluded.target, "
+            + "baseline = excluded.baseline, unit_of_measure = excluded.unit_of_measure, "
+            + "direction = excluded.direction, levels_json = excluded.levels_json, "
+            + "target_level = excluded.target_level, milestone_date = excluded.milestone_date, "
+            + "origin_id = excluded.origin_id, revision = excluded.revision, deleted = excluded.deleted, "
+            + "updated_at = excluded.updated_at";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<List<String>> STRING_LIST = new TypeReference<>() {
+    };
+
+    private final Database db;
+
+    public GoalNodeRepository(Database db) {
+        this.db = db;
+    }
+
+    /** Writes the nodes exactly as given (revision included), all in one transaction. */
+    public void saveAll(Collection<GoalNode> nodes) {
+        db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement(UPSERT)) {
+                for (GoalNode n : nodes) {
+                    bind(ps, n);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Saves one edited node: a change raises its revision by one, an unchanged node is left alone.
+     * Returns the node as stored.
+     */
+    public GoalNode save(GoalNode node) {
+        return db.write(c -> {
+            Optional<GoalNode> old = find(c, node.id());
+            GoalNode toStore = node;
+            if (old.isPresent()) {
+                if (old.get().withRevision(node.revision()).equals(node)) {
+                    return old.get();
+                }
+                toStore = node.withRevision(old.get().revision() + 1);
+            }
+            try (PreparedStatement ps = c.prepareStatement(UPSERT)) {
+                bind(ps, toStore);
+                ps.executeUpdate();
+            }
+            return toStore;
+        });
+    }
+
+    /** Tombstones a node and everything below it. Returns how many nodes were removed. */
+    public int delete(String id) {
+        return db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "WITH RECURSIVE sub(id) AS (SELECT ? UNION SELECT g.id FROM goal_node g JOIN sub ON g.parent_id = sub.id) "
+                            + "UPDATE goal_node SET deleted = 1, revision = revision + 1, updated_at = ? "
+                            + "WHERE id IN (SELECT id FROM sub) AND deleted = 0")) {
+                ps.setString(1, id);
+                Sql.now(ps, 2);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    public Optional<GoalNode> find(String id) {
+        return db.read(c -> find(c, id));
+    }
+
+    /** Every node of the unit's tree for the year, tombstones included. */
+    public List<GoalNode> findAll(String unitCode, int year) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
+                    + " FROM goal_node WHERE unit_code = ? AND year = ? ORDER BY parent_id, position")) {
+                ps.setString(1, unitCode);
+                ps.setInt(2, year);
+                return list(ps);
+            }
+        });
+    }
+
+    /** The live tree of a unit for a year. */
+    public GoalTree loadTree(String unitCode, int year) {
+        return new GoalTree(findAll(unitCode, year));
+    }
+
+    /** Live nodes of the unit for the year. */
+    public int count(String unitCode, int year) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT count(*) FROM goal_node WHERE unit_code = ? AND year = ? AND deleted = 0")) {
+                ps.setString(1, unitCode);
+                ps.setInt(2, year);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getInt(1) : 0;
+                }
+            }
+        });
+    }
+
+    private static Optional<GoalNode> find(Connection c, String id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM goal_node WHERE id = ?")) {
+            ps.setString(1, id);
+            List<GoalNode> found = list(ps);
+            return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+        }
+    }
+
+    private static List<GoalNode> list(PreparedStatement ps) throws SQLException {
+        List<GoalNode> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(map(rs));
+            }
+        }
+        return out;
+    }
+
+    private static void bind(PreparedStatement ps, GoalNode n) throws SQLException {
+        ps.setString(1, n.id());
+        ps.setString(2, n.unitCode());
+        ps.setInt(3, n.year());
+        Sql.text(ps, 4, n.parentId());
+        ps.setInt(5, n.position());
+        ps.setString(6, n.kind().name());
+        ps.setString(7, n.title());
+        Sql.text(ps, 8, n.description());
+        Sql.text(ps, 9, n.ownerCode());
+        Sql.text(ps, 10, n.qualityRequirement());
+        Sql.date(ps, 11, n.deadline());
+        Sql.decimal(ps, 12, n.weight());
+        String type = null;
+        Measure.Quantitative q = null;
+        Measure.Qualitative ql = null;
+        Measure.Milestone m = null;
+        if (n.measure() instanceof Measure.Quantitative x) {
+            type = "QUANTITATIVE";
+            q = x;
+        } else if (n.measure() instanceof Measure.Qualitative x) {
+            type = "QUALITATIVE";
+            ql = x;
+        } else if (n.measure() instanceof Measure.Milestone x) {
+            type = "MILESTONE";
+            m = x;
+        }
+        Sql.text(ps, 13, type);
+        Sql.decimal(ps, 14, q == null ? null : q.target());
+        Sql.decimal(ps, 15, q == null ? null : q.baseline());
+        Sql.text(ps, 16, q == null ? null : q.unitOfMeasure());
+        Sql.enumName(ps, 17, q == null ? null : q.direction());
+        Sql.text(ps, 18, ql == null ? null : toJson(ql.levels()));
+        Sql.text(ps, 19, ql == null ? null : ql.targetLevel());
+        Sql.date(ps, 20, m == null ? null : m.due());
+        Sql.text(ps, 21, n.originId());
+        ps.setInt(22, n.revision());
+        ps.setInt(23, n.deleted() ? 1 : 0);
+        Sql.now(ps, 24);
+    }
+
+    private static GoalNode map(ResultSet rs) throws SQLException {
+        String type = rs.getString("measure_type");
+        Measure measure = null;
+        if ("QUANTITATIVE".equals(type)) {
+            measure = new Measure.Quantitative(Sql.decimal(rs, "target"), Sql.decimal(rs, "baseline"),
+                    rs.getString("unit_of_measure"), Sql.enumValue(rs, "direction", Direction.class));
+        } else if ("QUALITATIVE".equals(type)) {
+            measure = new Measure.Qualitative(fromJson(rs.getString("levels_json")), rs.getString("target_level"));
+        } else if ("MILESTONE".equals(type)) {
+            measure = new Measure.Milestone(Sql.date(rs, "milestone_date"));
+        }
+        return new GoalNode(rs.getString("id"), rs.getString("unit_code"), rs.getInt("year"),
+                rs.getString("parent_id"), rs.getInt("position"), Sql.enumValue(rs, "kind", NodeKind.class),
+                rs.getString("title"), rs.getString("description"), rs.getString("owner_code"),
+                rs.getString("quality_requirement"), Sql.date(rs, "deadline"), Sql.decimal(rs, "weight"),
+                measure, rs.getString("origin_id"), rs.getInt("revision"), rs.getInt("deleted") == 1);
+    }
+
+    private static String toJson(List<String> levels) {
+        try {
+            return JSON.writeValueAsString(levels);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<String> fromJson(String json) {
+        if (json == null) {
+            return List.of();
+        }
+        try {
+            return JSON.readValue(json, STRING_LIST);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("bad levels_json: " + json, e);
+        }
+    }
+}

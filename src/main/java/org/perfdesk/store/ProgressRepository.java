@@ -1,0 +1,90 @@
+package org.perfdesk.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+import org.perfdesk.domain.Progress;
+import org.perfdesk.domain.ProgressStatus;
+
+/** Quarterly progress per indicator. */
+public final class ProgressRepository {
+    private static final String COLUMNS =
+            "node_id, quarter, actual_value, completion_percent, status, narrative, problems, causes, measures";
+
+    private final Database db;
+
+    public ProgressRepository(Database db) {
+        this.db = db;
+    }
+
+    public void save(Progress p) {
+        saveAll(List.of(p));
+    }
+
+    public void saveAll(Collection<Progress> items) {
+        db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO progress(" + COLUMNS + ", updated_at) "
+                    + "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(node_id, quarter) DO UPDATE SET "
+                    + "actual_value = excluded.actual_value, completion_percent = excluded.completion_percent, "
+                    + "status = excluded.status, narrative = excluded.narrative, problems = excluded.problems, "
+                    + "causes = excluded.causes, measures = excluded.measures, updated_at = excluded.updated_at")) {
+                for (Progress p : items) {
+                    ps.setString(1, p.nodeId());
+                    ps.setInt(2, p.quarter());
+                    Sql.decimal(ps, 3, p.actualValue());
+                    Sql.decimal(ps, 4, p.completionPercent());
+                    Sql.enumName(ps, 5, p.status());
+                    Sql.text(ps, 6, p.narrative());
+                    Sql.text(ps, 7, p.problems());
+                    Sql.text(ps, 8, p.causes());
+                    Sql.text(ps, 9, p.measures());
+                    Sql.now(ps, 10);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    /** All quarters recorded for the unit's live nodes in the year, by node then quarter. */
+    public List<Progress> findByUnit(String unitCode, int year) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT p.node_id, p.quarter, p.actual_value, "
+                    + "p.completion_percent, p.status, p.narrative, p.problems, p.causes, p.measures "
+                    + "FROM progress p JOIN goal_node g ON g.id = p.node_id "
+                    + "WHERE g.unit_code = ? AND g.year = ? AND g.deleted = 0 ORDER BY p.node_id, p.quarter")) {
+                ps.setString(1, unitCode);
+                ps.setInt(2, year);
+                return list(ps);
+            }
+        });
+    }
+
+    public List<Progress> findByNode(String nodeId) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT " + COLUMNS + " FROM progress WHERE node_id = ? ORDER BY quarter")) {
+                ps.setString(1, nodeId);
+                return list(ps);
+            }
+        });
+    }
+
+    private static List<Progress> list(PreparedStatement ps) throws SQLException {
+        List<Progress> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(new Progress(rs.getString("node_id"), rs.getInt("quarter"),
+                        Sql.decimal(rs, "actual_value"), Sql.decimal(rs, "completion_percent"),
+                        Sql.enumValue(rs, "status", ProgressStatus.class), rs.getString("narrative"),
+                        rs.getString("problems"), rs.getString("causes"), rs.getString("measures")));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,185 @@
+package org.perfdesk.store.demo;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.perfdesk.domain.GoalNode;
+import org.perfdesk.domain.Measure;
+import org.perfdesk.domain.OrgKind;
+import org.perfdesk.domain.OrgUnit;
+import org.perfdesk.domain.Progress;
+import org.perfdesk.domain.Role;
+import org.perfdesk.domain.UserError;
+import org.perfdesk.store.Workspace;
+import org.perfdesk.store.demo.DemoFiles.MeasureSpec;
+import org.perfdesk.store.demo.DemoFiles.Node;
+import org.perfdesk.store.demo.DemoFiles.Org;
+import org.perfdesk.store.demo.DemoFiles.PilotSet;
+import org.perfdesk.store.demo.DemoFiles.ProgressSpec;
+import org.perfdesk.store.demo.DemoFiles.UnitFile;
+
+/**
+ * Builds the demo: one workspace per pilot unit and one for the office, from the readable JSON in
+ * {@code sample-data/demo-2008/} (bundled in the jar under the same path).
+ */
+public final class DemoBuilder {
+    public static final String BUNDLED = "/sample-data/demo-2008/";
+    public static final String OFFICE_FOLDER = "office";
+
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
+
+    private final PilotSet pilotSet;
+    private final List<UnitFile> units;
+
+    private DemoBuilder(PilotSet pilotSet, List<UnitFile> units) {
+        this.pilotSet = pilotSet;
+        this.units = units;
+    }
+
+    /** The demo data inside the program. */
+    public static DemoBuilder bundled() {
+        PilotSet set = read(BUNDLED + "pilot-set.json", PilotSet.class);
+        List<UnitFile> units = new ArrayList<>();
+        for (String file : set.units()) {
+            units.add(read(BUNDLED + file, UnitFile.class));
+        }
+        return new DemoBuilder(set, units);
+    }
+
+    private static <T> T read(String resource, Class<T> type) {
+        try (InputStream in = DemoBuilder.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("demo data missing from the program: " + resource);
+            }
+            return JSON.readValue(new String(in.readAllBytes(), StandardCharsets.UTF_8), type);
+        } catch (IOException e) {
+            throw new IllegalStateException("demo data unreadable: " + resource + ": " + e.getMessage(), e);
+        }
+    }
+
+    public int year() {
+        return pilotSet.year();
+    }
+
+    public OrgUnit office() {
+        return toOrg(pilotSet.office(), null);
+    }
+
+    /** The pilot units, in the plan's order. */
+    public List<OrgUnit> units() {
+        return units.stream().map(u -> toOrg(u.unit(), pilotSet.office().code())).toList();
+    }
+
+    /** The folder inside {@code outDir} that holds the workspace of the given unit code. */
+    public Path folderOf(Path outDir, String code) {
+        return outDir.resolve(code.equals(pilotSet.office().code()) ? OFFICE_FOLDER : code);
+    }
+
+    /**
+     * Creates the eight workspaces under {@code outDir}. Refuses to write over existing workspaces.
+     * Returns the folders created, office first.
+     */
+    public List<Path> build(Path outDir, String programVersion) {
+        List<Path> all = new ArrayList<>();
+        all.add(folderOf(outDir, pilotSet.office().code()));
+        for (OrgUnit u : units()) {
+            all.add(folderOf(outDir, u.code()));
+        }
+        for (Path p : all) {
+            if (Workspace.isWorkspace(p)) {
+                throw new UserError("error.demo.exists", outDir.toString(), p.getFileName().toString());
+            }
+        }
+        try {
+            Files.createDirectories(outDir);
+        } catch (IOException e) {
+            throw new UserError(e, "error.workspace.createFailed", outDir.toString(), e.getMessage());
+        }
+        buildOffice(all.get(0), programVersion);
+        for (int i = 0; i < units.size(); i++) {
+            buildUnit(all.get(i + 1), units.get(i), programVersion);
+        }
+        return all;
+    }
+
+    private void buildOffice(Path dir, String programVersion) {
+        try (Workspace ws = Workspace.create(dir, new Workspace.Setup(Role.OFFICE, office(), year(), programVersion))) {
+            ws.orgUnits().saveAll(units());
+        }
+    }
+
+    private void buildUnit(Path dir, UnitFile file, String programVersion) {
+        OrgUnit self = toOrg(file.unit(), pilotSet.office().code());
+        try (Workspace ws = Workspace.create(dir, new Workspace.Setup(Role.UNIT, self, year(), programVersion))) {
+            List<OrgUnit> orgs = new ArrayList<>();
+            orgs.add(office());
+            for (Org o : Objects.requireNonNullElse(file.organisations(), List.<Org>of())) {
+                orgs.add(toOrg(o, self.code()));
+            }
+            ws.orgUnits().saveAll(orgs);
+            List<GoalNode> nodes = new ArrayList<>();
+            List<Progress> progress = new ArrayList<>();
+            flatten(self.code(), file.goals(), null, "", nodes, progress);
+            ws.goals().saveAll(nodes);
+            ws.progress().saveAll(progress);
+        }
+    }
+
+    private void flatten(String unit, List<Node> level, String parentId, String parentPath,
+                         List<GoalNode> nodes, List<Progress> progress) {
+        if (level == null) {
+            return;
+        }
+        for (int i = 0; i < level.size(); i++) {
+            Node n = level.get(i);
+            String path = parentPath.isEmpty() ? String.valueOf(i + 1) : parentPath + "." + (i + 1);
+            String id = stableId(unit, year(), path);
+            nodes.add(new GoalNode(id, unit, year(), parentId, i, n.kind(), n.title(), n.description(), n.owner(),
+                    n.quality(), n.deadline(), n.weight(), toMeasure(n.measure()), null, 1, false));
+            for (ProgressSpec p : Objects.requireNonNullElse(n.progress(), List.<ProgressSpec>of())) {
+                progress.add(new Progress(id, p.quarter(), p.actual(), p.completion(), p.status(), p.narrative(),
+                        p.problems(), p.causes(), p.measures()));
+            }
+            flatten(unit, n.children(), id, path, nodes, progress);
+        }
+    }
+
+    /** Same unit, year and position path give the same id in every build of the demo. */
+    static String stableId(String unit, int year, String path) {
+        return UUID.nameUUIDFromBytes(("perfdesk-demo/" + unit + "/" + year + "/" + path)
+                .getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    private static Measure toMeasure(MeasureSpec m) {
+        if (m == null) {
+            return null;
+        }
+        return switch (m.type()) {
+            case "QUANTITATIVE" -> new Measure.Quantitative(m.target(), m.baseline(), m.unit(), m.direction());
+            case "QUALITATIVE" -> new Measure.Qualitative(m.levels(), m.targetLevel());
+            case "MILESTONE" -> new Measure.Milestone(m.due());
+            default -> throw new IllegalStateException("unknown measure type in demo data: " + m.type());
+        };
+    }
+
+    private static OrgUnit toOrg(Org o, String defaultParent) {
+        String parent = o.kind() == OrgKind.OFFICE ? null : Objects.requireNonNullElse(o.parent(), defaultParent);
+        return new OrgUnit(o.code(), o.name(), o.kind(), parent, o.group(), null);
+    }
+}

@@ -1,0 +1,38 @@
+package org.perfdesk.store.demo;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.perfdesk.domain.Direction;
+import org.perfdesk.domain.NodeKind;
+import org.perfdesk.domain.OrgKind;
+import org.perfdesk.domain.ProgressStatus;
+import org.perfdesk.domain.RankingGroup;
+
+/** The shape of the JSON files in {@code sample-data/demo-2008/} (see sample-data/README.md). */
+final class DemoFiles {
+    private DemoFiles() {
+    }
+
+    record PilotSet(int year, Org office, List<String> units) {
+    }
+
+    record Org(String code, String name, OrgKind kind, String parent, RankingGroup group) {
+    }
+
+    record UnitFile(Org unit, List<Org> organisations, List<Node> goals) {
+    }
+
+    record Node(NodeKind kind, String title, String description, BigDecimal weight, String owner, String quality,
+                LocalDate deadline, MeasureSpec measure, List<Node> children, List<ProgressSpec> progress) {
+    }
+
+    record MeasureSpec(String type, BigDecimal target, BigDecimal baseline, String unit, Direction direction,
+                       List<String> levels, String targetLevel, LocalDate due) {
+    }
+
+    record ProgressSpec(int quarter, BigDecimal actual, BigDecimal completion, ProgressStatus status,
+                        String narrative, String problems, String causes, String measures) {
+    }
+}

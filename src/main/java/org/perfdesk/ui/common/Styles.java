@@ -1,0 +1,42 @@
+package org.perfdesk.ui.common;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Objects;
+
+import javafx.scene.Scene;
+import javafx.scene.text.Font;
+
+/** The stylesheet, and the font that renders Chinese well on this system. */
+public final class Styles {
+    /** Preferred order: Windows, Linux, macOS, then whatever CJK font JavaFX finds. */
+    private static final List<String> CJK_FONTS = List.of(
+            "Microsoft YaHei", "Microsoft YaHei UI", "Noto Sans CJK SC", "Noto Sans SC", "PingFang SC",
+            "Source Han Sans SC", "WenQuanYi Micro Hei");
+
+    private Styles() {
+    }
+
+    public static void apply(Scene scene) {
+        scene.getStylesheets().add(Objects.requireNonNull(
+                Styles.class.getResource("/org/perfdesk/ui/perfdesk.css")).toExternalForm());
+        String family = uiFontFamily();
+        if (family != null) {
+            // The family is only known at run time; a one-rule stylesheet keeps styles out of the nodes.
+            String css = ".root { -fx-font-family: \"" + family + "\"; }";
+            scene.getStylesheets().add("data:text/css;base64,"
+                    + Base64.getEncoder().encodeToString(css.getBytes(StandardCharsets.UTF_8)));
+        }
+    }
+
+    static String uiFontFamily() {
+        List<String> installed = Font.getFamilies();
+        for (String f : CJK_FONTS) {
+            if (installed.contains(f)) {
+                return f;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,105 @@
+package org.perfdesk.ui.common;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.concurrent.Task;
+
+/**
+ * The one place where slow work leaves the JavaFX thread: one background thread, the running task's
+ * title and progress for the status bar, cancel, and errors shown as messages.
+ */
+public final class TaskRunner {
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "perfdesk-work");
+        t.setDaemon(true);
+        return t;
+    });
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("");
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
+    private final Consumer<Throwable> onError;
+    private Task<?> current;
+    private int pending;
+
+    /** @param onError shows a failure to the user (called on the JavaFX thread) */
+    public TaskRunner(Consumer<Throwable> onError) {
+        this.onError = onError;
+    }
+
+    /** Runs {@code work} in the background, then {@code onSuccess} with its result on the JavaFX thread. */
+    public <T> Task<T> run(String title, Callable<T> work, Consumer<T> onSuccess) {
+        Task<T> task = new Task<>() {
+            @Override
+            protected T call() throws Exception {
+                updateTitle(title);
+                return work.call();
+            }
+        };
+        task.setOnSucceeded(e -> {
+            finished(task);
+            onSuccess.accept(task.getValue());
+        });
+        task.setOnFailed(e -> {
+            finished(task);
+            onError.accept(task.getException());
+        });
+        task.setOnCancelled(e -> finished(task));
+        return submit(task);
+    }
+
+    /** Runs a task that reports its own progress and can be cancelled. */
+    public <T> Task<T> submit(Task<T> task) {
+        pending++;
+        current = task;
+        running.set(true);
+        title.unbind();
+        title.bind(task.titleProperty());
+        progress.unbind();
+        progress.bind(task.progressProperty());
+        executor.execute(task);
+        return task;
+    }
+
+    private void finished(Task<?> task) {
+        pending--;
+        if (task == current || pending == 0) {
+            title.unbind();
+            progress.unbind();
+            title.set("");
+            progress.set(0);
+            running.set(pending > 0);
+        }
+    }
+
+    /** Cancels the task the status bar shows. */
+    public void cancelCurrent() {
+        if (current != null) {
+            current.cancel();
+        }
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public void shutdown() {
+        executor.shutdownNow();
+    }
+}

@@ -1,0 +1,60 @@
+package org.perfdesk.ui.common;
+
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import org.perfdesk.domain.OrgUnit;
+import org.perfdesk.domain.Role;
+import org.perfdesk.store.Workspace;
+
+/**
+ * What every screen of an open workspace shares: the workspace, its unit and role, the year shown,
+ * the background runner and the time of the last save.
+ */
+public final class WorkspaceContext {
+    private final Workspace workspace;
+    private final OrgUnit self;
+    private final Role role;
+    private final TaskRunner tasks;
+    private final IntegerProperty year;
+    private final ObjectProperty<java.time.LocalDateTime> lastSave = new SimpleObjectProperty<>();
+
+    public WorkspaceContext(Workspace workspace, TaskRunner tasks) {
+        this.workspace = workspace;
+        this.tasks = tasks;
+        this.self = workspace.self();
+        this.role = workspace.role();
+        this.year = new SimpleIntegerProperty(workspace.currentYear());
+    }
+
+    public Workspace workspace() {
+        return workspace;
+    }
+
+    public OrgUnit self() {
+        return self;
+    }
+
+    public Role role() {
+        return role;
+    }
+
+    public TaskRunner tasks() {
+        return tasks;
+    }
+
+    /** The year the screens show; switching it reloads them. */
+    public IntegerProperty yearProperty() {
+        return year;
+    }
+
+    public int year() {
+        return year.get();
+    }
+
+    /** When something was last written to the workspace, for the status bar. */
+    public ObjectProperty<java.time.LocalDateTime> lastSaveProperty() {
+        return lastSave;
+    }
+}

@@ -1,0 +1,76 @@
+package org.perfdesk.ui.overview;
+
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.VBox;
+import org.perfdesk.domain.Texts;
+import org.perfdesk.ui.common.Screen;
+import org.perfdesk.ui.common.WorkspaceContext;
+
+/** 概览: figures as tiles, then the year's deadlines. */
+public final class OverviewView implements Screen {
+    private final OverviewViewModel vm;
+    private final BorderPane root = new BorderPane();
+    private final FlowPane tiles = new FlowPane(12, 12);
+
+    public OverviewView(OverviewViewModel vm, WorkspaceContext ctx) {
+        this.vm = vm;
+        root.getStyleClass().add("screen");
+        root.setId("screen-overview");
+        Label title = new Label(Texts.t("overview.title", ctx.self().name()));
+        title.getStyleClass().add("screen-title");
+        tiles.setId("overview-figures");
+        vm.figures().addListener((ListChangeListener<OverviewViewModel.Figure>) c -> rebuildTiles());
+
+        TableView<OverviewViewModel.DeadlineRow> table = new TableView<>(vm.deadlines());
+        table.setId("overview-deadlines");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getColumns().add(column("overview.col.what", 360, 0));
+        table.getColumns().add(column("overview.col.date", 110, 1));
+        table.getColumns().add(column("overview.col.state", 120, 2));
+        Label deadlinesTitle = new Label(Texts.t("overview.deadlines"));
+        deadlinesTitle.getStyleClass().add("section-title");
+        VBox box = new VBox(12, title, tiles, deadlinesTitle, table);
+        root.setCenter(box);
+    }
+
+    private static TableColumn<OverviewViewModel.DeadlineRow, String> column(String key, double width, int field) {
+        TableColumn<OverviewViewModel.DeadlineRow, String> c = new TableColumn<>(Texts.t(key));
+        c.setPrefWidth(width);
+        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(switch (field) {
+            case 0 -> cell.getValue().what();
+            case 1 -> cell.getValue().date();
+            default -> cell.getValue().state();
+        }));
+        return c;
+    }
+
+    private void rebuildTiles() {
+        tiles.getChildren().clear();
+        for (OverviewViewModel.Figure f : vm.figures()) {
+            Label value = new Label(f.value());
+            value.getStyleClass().add("tile-value");
+            Label label = new Label(f.label());
+            label.getStyleClass().add("tile-label");
+            VBox tile = new VBox(2, value, label);
+            tile.getStyleClass().add("tile");
+            tiles.getChildren().add(tile);
+        }
+    }
+
+    @Override
+    public Node view() {
+        return root;
+    }
+
+    @Override
+    public void refresh() {
+        vm.load();
+    }
+}

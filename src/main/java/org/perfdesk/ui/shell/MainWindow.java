@@ -1,0 +1,236 @@
+package org.perfdesk.ui.shell;
+
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Separator;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.Scene;
+import org.perfdesk.domain.OrgUnit;
+import org.perfdesk.domain.Role;
+import org.perfdesk.domain.Texts;
+import org.perfdesk.ui.common.PlannedScreen;
+import org.perfdesk.ui.common.Screen;
+import org.perfdesk.ui.common.WorkspaceContext;
+import org.perfdesk.ui.goaltree.GoalTreeView;
+import org.perfdesk.ui.goaltree.GoalTreeViewModel;
+import org.perfdesk.ui.overview.OverviewView;
+import org.perfdesk.ui.overview.OverviewViewModel;
+import org.perfdesk.ui.progress.ProgressView;
+import org.perfdesk.ui.progress.ProgressViewModel;
+import org.perfdesk.ui.settings.SettingsView;
+import org.perfdesk.ui.units.UnitsView;
+import org.perfdesk.ui.units.UnitsViewModel;
+
+/**
+ * The main window of an open workspace: the year's work on the left in the plan's order, the unit,
+ * year and role on top, one screen in the centre (each keeps its state), the status bar below.
+ */
+public final class MainWindow {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final WorkspaceContext ctx;
+    private final BorderPane root = new BorderPane();
+    private final StackPane centre = new StackPane();
+    private final ListView<NavEntry> nav = new ListView<>();
+    private final Map<String, Screen> screens = new HashMap<>();
+    private final Set<String> stale = new HashSet<>();
+
+    /**
+     * @param onLanguage switches the UI language ("zh"/"en") and rebuilds the window
+     * @param onSwitch   closes the workspace and shows the first-start choice
+     */
+    public MainWindow(WorkspaceContext ctx, Consumer<String> onLanguage, Runnable onSwitch) {
+        this.ctx = ctx;
+        root.setId("main-window");
+        root.getStyleClass().add("main-window");
+        root.setTop(header());
+        root.setLeft(navigation(entries(onLanguage, onSwitch)));
+        centre.getStyleClass().add("centre");
+        root.setCenter(centre);
+        root.setBottom(statusBar());
+        ctx.yearProperty().addListener((obs, old, y) -> yearChanged(y.intValue()));
+        nav.getSelectionModel().selectFirst();
+    }
+
+    private List<NavEntry> entries(Consumer<String> onLanguage, Runnable onSwitch) {
+        List<NavEntry> list = new ArrayList<>();
+        list.add(new NavEntry("overview", "nav.overview",
+                () -> new OverviewView(new OverviewViewModel(ctx), ctx)));
+        if (ctx.role() == Role.OFFICE) {
+            list.add(planned("inbox", "nav.inbox"));
+            list.add(planned("review", "nav.review"));
+            list.add(planned("assessment", "nav.assessment"));
+            list.add(planned("appraisal", "nav.appraisal"));
+            list.add(planned("inspection", "nav.inspection"));
+            list.add(planned("results", "nav.results"));
+            list.add(new NavEntry("units", "nav.units", () -> new UnitsView(new UnitsViewModel(ctx), "nav.units")));
+            list.add(planned("scheme", "nav.scheme"));
+            list.add(planned("audit", "nav.audit"));
+        } else {
+            list.add(new NavEntry("goals", "nav.goals", () -> new GoalTreeView(new GoalTreeViewModel(ctx))));
+            list.add(new NavEntry("progress", "nav.progress", () -> new ProgressView(new ProgressViewModel(ctx))));
+            list.add(planned("reports", "nav.reports"));
+            list.add(planned("selfassessment", "nav.selfAssessment"));
+            list.add(planned("exchange", "nav.exchange"));
+            if (isCollector()) {
+                list.add(new NavEntry("subunits", "nav.subUnits",
+                        () -> new UnitsView(new UnitsViewModel(ctx), "nav.subUnits")));
+            }
+        }
+        list.add(new NavEntry("settings", "nav.settings", () -> new SettingsView(ctx, onLanguage, onSwitch)));
+        return list;
+    }
+
+    /** A unit with sub-units of its own (a city with counties and departments) also collects. */
+    private boolean isCollector() {
+        List<OrgUnit> children = ctx.workspace().orgUnits().findChildren(ctx.self().code());
+        return children.stream().anyMatch(o -> !o.kind().isInternal());
+    }
+
+    private static NavEntry planned(String id, String key) {
+        return new NavEntry(id, key, () -> new PlannedScreen(id, key));
+    }
+
+    private HBox header() {
+        Label app = new Label(Texts.t("app.name"));
+        app.getStyleClass().add("app-name");
+        Label unit = new Label(ctx.self().name());
+        unit.setId("header-unit");
+        unit.getStyleClass().add("header-unit");
+        Label role = new Label(Texts.current().of(ctx.role()));
+        role.setId("header-role");
+        role.getStyleClass().add("role-badge");
+        ComboBox<Integer> year = new ComboBox<>();
+        year.setId("header-year");
+        year.getItems().setAll(ctx.workspace().years().findAll());
+        if (!year.getItems().contains(ctx.year())) {
+            year.getItems().add(ctx.year());
+        }
+        year.setValue(ctx.year());
+        year.valueProperty().addListener((obs, old, y) -> {
+            if (y != null && y != ctx.year()) {
+                ctx.yearProperty().set(y);
+            }
+        });
+        Label yearLabel = new Label(Texts.t("header.year"));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(12, app, new Separator(javafx.geometry.Orientation.VERTICAL), unit, role, spacer,
+                yearLabel, year);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("header");
+        return bar;
+    }
+
+    private ListView<NavEntry> navigation(List<NavEntry> entries) {
+        nav.setId("nav");
+        nav.getStyleClass().add("nav");
+        nav.getItems().setAll(entries);
+        nav.setCellFactory(lv -> new ListCell<>() {
+            @Override
+            protected void updateItem(NavEntry entry, boolean empty) {
+                super.updateItem(entry, empty);
+                setText(empty || entry == null ? null : Texts.t(entry.labelKey()));
+                setId(empty || entry == null ? null : "nav-" + entry.id());
+            }
+        });
+        nav.getSelectionModel().selectedItemProperty().addListener((obs, old, entry) -> {
+            if (entry != null) {
+                show(entry);
+            }
+        });
+        return nav;
+    }
+
+    private HBox statusBar() {
+        Label path = new Label(Texts.t("status.workspace", ctx.workspace().dir().toAbsolutePath().toString()));
+        path.setId("status-workspace");
+        Label who = new Label();
+        who.setId("status-context");
+        who.textProperty().bind(Bindings.createStringBinding(() -> Texts.t("status.context",
+                ctx.self().name(), String.valueOf(ctx.year()), Texts.current().of(ctx.role())), ctx.yearProperty()));
+        Label saved = new Label();
+        saved.setId("status-saved");
+        saved.textProperty().bind(Bindings.createStringBinding(() -> ctx.lastSaveProperty().get() == null
+                ? Texts.t("status.noChanges")
+                : Texts.t("status.lastSave", TIME.format(ctx.lastSaveProperty().get())), ctx.lastSaveProperty()));
+        Label task = new Label();
+        task.textProperty().bind(ctx.tasks().titleProperty());
+        ProgressBar progress = new ProgressBar();
+        progress.setPrefWidth(120);
+        progress.progressProperty().bind(ctx.tasks().progressProperty());
+        Button cancel = new Button(Texts.t("status.cancel"));
+        cancel.setOnAction(e -> ctx.tasks().cancelCurrent());
+        HBox work = new HBox(6, task, progress, cancel);
+        work.setAlignment(Pos.CENTER_LEFT);
+        work.visibleProperty().bind(ctx.tasks().runningProperty());
+        work.managedProperty().bind(work.visibleProperty());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        path.setMinWidth(0);
+        HBox.setHgrow(path, Priority.SOMETIMES);
+        HBox bar = new HBox(16, path, who, saved, spacer, work);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("status-bar");
+        return bar;
+    }
+
+    private void show(NavEntry entry) {
+        Screen screen = screens.get(entry.id());
+        if (screen == null) {
+            screen = entry.factory().get();
+            screens.put(entry.id(), screen);
+            screen.refresh();
+        } else if (stale.remove(entry.id())) {
+            screen.refresh();
+        }
+        centre.getChildren().setAll(screen.view());
+    }
+
+    private void yearChanged(int year) {
+        ctx.workspace().setCurrentYear(year);
+        stale.addAll(screens.keySet());
+        NavEntry current = nav.getSelectionModel().getSelectedItem();
+        if (current != null) {
+            show(current);
+        }
+    }
+
+    /** Ctrl+1 … Ctrl+9 jump to the navigation's entries. */
+    public void installShortcuts(Scene scene) {
+        KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5,
+            KeyCode.DIGIT6, KeyCode.DIGIT7, KeyCode.DIGIT8, KeyCode.DIGIT9};
+        for (int i = 0; i < digits.length && i < nav.getItems().size(); i++) {
+            int index = i;
+            scene.getAccelerators().put(new KeyCodeCombination(digits[i], KeyCombination.SHORTCUT_DOWN),
+                    () -> nav.getSelectionModel().select(index));
+        }
+    }
+
+    public Parent root() {
+        return root;
+    }
+}

@@ -1,0 +1,230 @@
+package org.perfdesk.ui.shell;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import javafx.application.Platform;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.Stage;
+import org.perfdesk.domain.OrgUnit;
+import org.perfdesk.domain.ProgramInfo;
+import org.perfdesk.domain.Texts;
+import org.perfdesk.domain.UserError;
+import org.perfdesk.store.AppHome;
+import org.perfdesk.store.AppSettings;
+import org.perfdesk.store.Workspace;
+import org.perfdesk.store.demo.DemoBuilder;
+import org.perfdesk.ui.common.Messages;
+import org.perfdesk.ui.common.Styles;
+import org.perfdesk.ui.common.TaskRunner;
+import org.perfdesk.ui.common.WorkspaceContext;
+
+/**
+ * The window's life: the first-start choice, opening, creating and switching workspaces, the demo,
+ * and the language. Only one workspace is open at a time, and it is closed before another opens.
+ */
+public final class Shell {
+    /** The demo opens on a provincial department: its tree goes from divisions down to persons. */
+    public static final String DEFAULT_DEMO_UNIT = "SLT";
+    private static final Logger LOG = Logger.getLogger(Shell.class.getName());
+
+    private final Stage stage;
+    private final Path home;
+    private final AppSettings settings;
+    private final TaskRunner tasks;
+    private WorkspaceContext current;
+    private int exitStatus;
+
+    public Shell(Stage stage, Path home, AppSettings settings) {
+        this.stage = stage;
+        this.home = home;
+        this.settings = settings;
+        this.tasks = new TaskRunner(error -> Messages.error(stage, error));
+        stage.setTitle(Texts.t("app.title"));
+        stage.setMinWidth(1000);
+        stage.setMinHeight(640);
+    }
+
+    /**
+     * Shows the first screen: the given workspace, the demo, the last workspace, or the first-start
+     * choice. A workspace held by another PerfDesk says so and the program ends.
+     */
+    public void start(Path workspace, boolean demo) {
+        if (demo) {
+            showWelcome();
+            openDemo(DEFAULT_DEMO_UNIT);
+        } else if (workspace != null) {
+            showWelcome();
+            openWorkspace(workspace, true);
+        } else if (settings.getLastWorkspace() != null && Workspace.isWorkspace(Path.of(settings.getLastWorkspace()))) {
+            showWelcome();
+            openWorkspace(Path.of(settings.getLastWorkspace()), true);
+        } else {
+            showWelcome();
+        }
+    }
+
+    void showWelcome() {
+        DemoBuilder demo = DemoBuilder.bundled();
+        List<OrgUnit> units = new ArrayList<>();
+        units.add(demo.office());
+        units.addAll(demo.units());
+        OrgUnit preselected = units.stream().filter(u -> u.code().equals(DEFAULT_DEMO_UNIT)).findFirst()
+                .orElse(units.get(0));
+        WelcomeView welcome = new WelcomeView(units, preselected, u -> openDemo(u.code()), this::chooseAndOpen,
+                this::create, lang -> setLanguage(lang, this::showWelcome));
+        stage.setTitle(Texts.t("app.title"));
+        setRoot(welcome.root());
+    }
+
+    private void setRoot(Parent root) {
+        if (stage.getScene() == null) {
+            Scene scene = new Scene(root, 1280, 720);
+            Styles.apply(scene);
+            stage.setScene(scene);
+        } else {
+            stage.getScene().getAccelerators().clear();
+            stage.getScene().setRoot(root);
+        }
+    }
+
+    /** Opens the demo workspace of a unit (or the office), building the demo on first use. */
+    public void openDemo(String unitCode) {
+        Path dir = AppHome.demoDir();
+        tasks.run(Texts.t("task.openDemo"), () -> {
+            DemoBuilder demo = DemoBuilder.bundled();
+            if (!Workspace.isWorkspace(demo.folderOf(dir, demo.office().code()))) {
+                demo.build(dir, ProgramInfo.version());
+            }
+            return openInBackground(demo.folderOf(dir, unitCode));
+        }, this::showMain);
+    }
+
+    private void chooseAndOpen() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle(Texts.t("welcome.open"));
+        File dir = chooser.showDialog(stage);
+        if (dir != null) {
+            openWorkspace(dir.toPath(), false);
+        }
+    }
+
+    private void create() {
+        CreateWorkspaceDialog dialog = new CreateWorkspaceDialog(stage, new CreateWorkspaceViewModel());
+        dialog.showAndWait().ifPresent(vm -> {
+            Workspace.Setup setup = vm.toSetup();
+            Path dir = vm.folderPath();
+            tasks.run(Texts.t("task.createWorkspace"), () -> {
+                Workspace ws = Workspace.create(dir, setup);
+                try {
+                    return new WorkspaceContext(ws, tasks);
+                } catch (RuntimeException e) {
+                    ws.close();
+                    throw e;
+                }
+            }, this::showMain);
+        });
+    }
+
+    /** Opens a workspace in the background; {@code exitIfLocked} ends the program if another one holds it. */
+    public void openWorkspace(Path dir, boolean exitIfLocked) {
+        javafx.concurrent.Task<WorkspaceContext> task = tasks.run(Texts.t("task.openWorkspace"),
+                () -> openInBackground(dir), this::showMain);
+        if (exitIfLocked) {
+            task.setOnFailed(e -> {
+                Throwable error = task.getException();
+                Alert alert = Messages.error(stage, error);
+                if (error instanceof UserError u && u.key().equals("error.workspace.locked")) {
+                    exitStatus = 1;
+                    alert.setOnHidden(h -> Platform.exit());
+                }
+            });
+        }
+    }
+
+    /** Only called from the first-start screen, so no other workspace is open. */
+    private WorkspaceContext openInBackground(Path dir) {
+        Workspace ws = Workspace.open(dir);
+        try {
+            return new WorkspaceContext(ws, tasks);
+        } catch (RuntimeException e) {
+            ws.close();
+            throw e;
+        }
+    }
+
+    private void showMain(WorkspaceContext ctx) {
+        current = ctx;
+        settings.setLastWorkspace(ctx.workspace().dir().toAbsolutePath().toString());
+        saveSettings();
+        rebuildMain();
+        ctx.workspace().database().migrationBackup().ifPresent(backup -> Messages.info(stage,
+                Texts.t("dialog.migrated.header"),
+                Texts.t("dialog.migrated.text", String.valueOf(ctx.workspace().database().migratedFrom()),
+                        String.valueOf(ctx.workspace().database().schemaVersion()), backup.toString())));
+    }
+
+    private void rebuildMain() {
+        MainWindow main = new MainWindow(current, lang -> setLanguage(lang, this::rebuildMain), this::switchWorkspace);
+        stage.setTitle(Texts.t("app.titleWithUnit", current.self().name()));
+        setRoot(main.root());
+        main.installShortcuts(stage.getScene());
+    }
+
+    private void switchWorkspace() {
+        closeCurrent();
+        settings.setLastWorkspace(null);
+        saveSettings();
+        showWelcome();
+    }
+
+    private void setLanguage(String language, Runnable rebuild) {
+        if (language.equals(settings.getLanguage()) && Texts.current().locale().equals(Texts.localeFor(language))) {
+            return;
+        }
+        settings.setLanguage(language);
+        saveSettings();
+        Texts.use(Texts.localeFor(language));
+        rebuild.run();
+    }
+
+    private void saveSettings() {
+        try {
+            settings.save(home);
+        } catch (IOException e) {
+            // Only the remembered workspace and language are lost; the work itself is in the workspace.
+            LOG.log(Level.WARNING, "could not save settings in " + home, e);
+        }
+    }
+
+    private void closeCurrent() {
+        if (current != null) {
+            current.workspace().close();
+            current = null;
+        }
+    }
+
+    /** The open workspace's context, or null on the first-start screen. */
+    public WorkspaceContext current() {
+        return current;
+    }
+
+    /** 1 when the program ends because it could not open what it was asked to, else 0. */
+    public int exitStatus() {
+        return exitStatus;
+    }
+
+    /** Closes the workspace and stops background work; called when the window closes. */
+    public void shutdown() {
+        tasks.shutdown();
+        closeCurrent();
+    }
+}

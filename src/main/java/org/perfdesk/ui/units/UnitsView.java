@@ -1,0 +1,60 @@
+package org.perfdesk.ui.units;
+
+import java.util.function.Function;
+
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+import org.perfdesk.domain.OrgUnit;
+import org.perfdesk.domain.Texts;
+import org.perfdesk.ui.common.Screen;
+
+/** 单位与密钥 / 下级单位: who reports here, their group, and whether their key is registered. */
+public final class UnitsView implements Screen {
+    private final UnitsViewModel vm;
+    private final BorderPane root = new BorderPane();
+
+    public UnitsView(UnitsViewModel vm, String titleKey) {
+        this.vm = vm;
+        root.getStyleClass().add("screen");
+        root.setId("screen-units");
+        Label title = new Label(Texts.t(titleKey));
+        title.getStyleClass().add("screen-title");
+        Label hint = new Label(Texts.t("units.keysLater"));
+        hint.getStyleClass().add("hint");
+        hint.setWrapText(true);
+        root.setTop(new VBox(4, title, hint));
+        TableView<OrgUnit> table = new TableView<>(vm.units());
+        table.setId("units-table");
+        table.setPlaceholder(new Label(Texts.t("units.empty")));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getColumns().add(column("units.col.code", 90, OrgUnit::code));
+        table.getColumns().add(column("units.col.name", 260, OrgUnit::name));
+        table.getColumns().add(column("units.col.kind", 120, o -> Texts.current().of(o.kind())));
+        table.getColumns().add(column("units.col.group", 120, o -> Texts.current().of(o.group())));
+        table.getColumns().add(column("units.col.key", 200,
+                o -> o.keyId() == null ? Texts.t("units.keyMissing") : o.keyId()));
+        root.setCenter(table);
+    }
+
+    private static TableColumn<OrgUnit, String> column(String key, double width, Function<OrgUnit, String> value) {
+        TableColumn<OrgUnit, String> c = new TableColumn<>(Texts.t(key));
+        c.setPrefWidth(width);
+        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        return c;
+    }
+
+    @Override
+    public Node view() {
+        return root;
+    }
+
+    @Override
+    public void refresh() {
+        vm.load();
+    }
+}
