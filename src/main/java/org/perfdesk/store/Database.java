@@ -73,7 +73,10 @@ public final class Database implements AutoCloseable {
         } catch (RuntimeException e) {
             closeQuietly(c);
             throw e;
-        } catch (SQLException | IOException e) {
+        } catch (SQLException e) {
+            closeQuietly(c);
+            throw StoreErrors.translate(file, e, "error.db.openFailed");
+        } catch (IOException e) {
             closeQuietly(c);
             throw new UserError(e, "error.db.openFailed", file.toString(), e.getMessage());
         }

@@ -13,6 +13,11 @@ final class StoreErrors {
     }
 
     static UserError translate(Path file, SQLException e) {
+        return translate(file, e, "error.db.failed");
+    }
+
+    /** @param otherKey the message for errors without a more specific one; it gets the path and SQLite's text */
+    static UserError translate(Path file, SQLException e, String otherKey) {
         SQLiteErrorCode code = e instanceof SQLiteException se ? se.getResultCode() : null;
         String where = file.toString();
         if (code != null) {
@@ -33,6 +38,6 @@ final class StoreErrors {
                     break;
             }
         }
-        return new UserError(e, "error.db.failed", where, e.getMessage());
+        return new UserError(e, otherKey, where, e.getMessage());
     }
 }

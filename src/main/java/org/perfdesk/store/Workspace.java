@@ -98,10 +98,16 @@ public final class Workspace implements AutoCloseable {
     private static Workspace open(Path dir, boolean create) {
         WorkspaceLock lock = WorkspaceLock.acquire(dir);
         try {
-            for (String folder : FOLDERS) {
-                Files.createDirectories(dir.resolve(folder));
-            }
             Database db = Database.open(dir.resolve(DB_FILE), Migrations.standard(), dir.resolve("backups"), create);
+            try {
+                // Only once the database is known to be ours: a foreign folder gets no new sub-folders.
+                for (String folder : FOLDERS) {
+                    Files.createDirectories(dir.resolve(folder));
+                }
+            } catch (IOException e) {
+                db.close();
+                throw e;
+            }
             return new Workspace(dir, lock, db);
         } catch (IOException e) {
             lock.close();

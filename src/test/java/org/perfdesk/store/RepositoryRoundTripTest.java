@@ -1,0 +1,179 @@
+package org.perfdesk.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.perfdesk.domain.Direction;
+import org.perfdesk.domain.GoalNode;
+import org.perfdesk.domain.GoalTree;
+import org.perfdesk.domain.Measure;
+import org.perfdesk.domain.NodeKind;
+import org.perfdesk.domain.OrgKind;
+import org.perfdesk.domain.OrgUnit;
+import org.perfdesk.domain.Progress;
+import org.perfdesk.domain.ProgressStatus;
+import org.perfdesk.domain.RankingGroup;
+import org.perfdesk.domain.Role;
+import org.perfdesk.domain.SelfAssessment;
+
+/** What is saved comes back the same, through a closed and reopened workspace. */
+class RepositoryRoundTripTest {
+    @TempDir
+    Path dir;
+    private Workspace ws;
+
+    @BeforeEach
+    void create() {
+        OrgUnit self = new OrgUnit("SLT", "福建省水利厅", OrgKind.DEPARTMENT, "XNB", RankingGroup.PROVINCIAL_DEPARTMENTS, null);
+        ws = Workspace.create(dir.resolve("ws"), new Workspace.Setup(Role.UNIT, self, 2008, "test"));
+    }
+
+    @AfterEach
+    void close() {
+        ws.close();
+    }
+
+    private void reopen() {
+        ws.close();
+        ws = Workspace.open(dir.resolve("ws"));
+    }
+
+    @Test
+    void workspaceRemembersRoleUnitAndYear() {
+        reopen();
+        assertThat(ws.role()).isEqualTo(Role.UNIT);
+        assertThat(ws.self().name()).isEqualTo("福建省水利厅");
+        assertThat(ws.self().group()).isEqualTo(RankingGroup.PROVINCIAL_DEPARTMENTS);
+        assertThat(ws.currentYear()).isEqualTo(2008);
+        ws.setCurrentYear(2009);
+        reopen();
+        assertThat(ws.currentYear()).isEqualTo(2009);
+        assertThat(ws.years().findAll()).containsExactly(2008, 2009);
+        assertThat(ws.dir().resolve("attachments")).isDirectory();
+        assertThat(ws.dir().resolve("outbox")).isDirectory();
+    }
+
+    @Test
+    void orgUnitsRoundTripInOrderWithSubtree() {
+        OrgUnit division = new OrgUnit("SLT-NSC", "农村水利处", OrgKind.DIVISION, "SLT");
+        OrgUnit person = new OrgUnit("SLT-NSC-01", "林建华（处长）", OrgKind.PERSON, "SLT-NSC");
+        OrgUnit office = new OrgUnit("XNB", "省效能办", OrgKind.OFFICE, null);
+        ws.orgUnits().saveAll(List.of(office, division, person));
+        reopen();
+
+        assertThat(ws.orgUnits().find("SLT-NSC-01")).contains(person);
+        assertThat(ws.orgUnits().findChildren("SLT")).containsExactly(division);
+        assertThat(ws.orgUnits().findSubtree("SLT")).extracting(OrgUnit::code)
+                .containsExactly("SLT", "SLT-NSC", "SLT-NSC-01");
+        assertThat(ws.orgUnits().count()).isEqualTo(4);
+
+        ws.orgUnits().save(division.withKeyId("ab12"));
+        assertThat(ws.orgUnits().find("SLT-NSC")).hasValueSatisfying(o -> assertThat(o.keyId()).isEqualTo("ab12"));
+    }
+
+    @Test
+    void goalNodesOfEveryMeasureTypeRoundTrip() {
+        GoalNode goal = new GoalNode("g1", "SLT", 2008, null, 0, NodeKind.GOAL, "保障防洪安全", "全省防洪",
+                "SLT", "汛期无重大责任事故", LocalDate.of(2008, 12, 31), new BigDecimal("40"), null, null, 1, false);
+        GoalNode quantitative = new GoalNode("i1", "SLT", 2008, "g1", 0, NodeKind.INDICATOR, "病险水库除险加固",
+                null, "SLT-JGC", "通过竣工验收", LocalDate.of(2008, 11, 30), new BigDecimal("12.5"),
+                new Measure.Quantitative(new BigDecimal("120"), new BigDecimal("96"), "座", Direction.HIGHER_BETTER),
+                "origin-2007", 1, false);
+        GoalNode qualitative = new GoalNode("i2", "SLT", 2008, "g1", 1, NodeKind.INDICATOR, "依法行政", null,
+                "SLT-FGC", null, null, new BigDecimal("7.5"),
+                new Measure.Qualitative(List.of("好", "较好", "一般", "差"), "好"), null, 1, false);
+        GoalNode milestone = new GoalNode("i3", "SLT", 2008, "g1", 2, NodeKind.TASK, "出台水资源管理办法", null,
+                "SLT-SZY", null, null, new BigDecimal("20"), new Measure.Milestone(LocalDate.of(2008, 10, 31)),
+                null, 3, false);
+        ws.goals().saveAll(List.of(goal, quantitative, qualitative, milestone));
+        reopen();
+
+        assertThat(ws.goals().find("i1")).contains(quantitative);
+        assertThat(ws.goals().find("i2")).contains(qualitative);
+        assertThat(ws.goals().find("i3")).contains(milestone);
+        GoalTree tree = ws.goals().loadTree("SLT", 2008);
+        assertThat(tree.roots()).containsExactly(goal);
+        assertThat(tree.children("g1")).extracting(GoalNode::id).containsExactly("i1", "i2", "i3");
+        assertThat(ws.goals().count("SLT", 2008)).isEqualTo(4);
+        assertThat(ws.goals().count("SLT", 2009)).isZero();
+    }
+
+    @Test
+    void savingAChangeRaisesTheRevisionAndAnUnchangedSaveDoesNot() {
+        GoalNode node = GoalNode.create("SLT", 2008, null, 0, NodeKind.GOAL, "目标");
+        ws.goals().save(node);
+        assertThat(ws.goals().save(node).revision()).isEqualTo(1);
+
+        GoalNode changed = ws.goals().save(node.withWeight(new BigDecimal("30")));
+        assertThat(changed.revision()).isEqualTo(2);
+        assertThat(ws.goals().find(node.id())).hasValueSatisfying(n -> {
+            assertThat(n.revision()).isEqualTo(2);
+            assertThat(n.weight()).isEqualByComparingTo("30");
+        });
+    }
+
+    @Test
+    void deleteLeavesTombstonesForTheNodeAndItsDescendants() {
+        GoalNode a = GoalNode.create("SLT", 2008, null, 0, NodeKind.GOAL, "A");
+        GoalNode b = GoalNode.create("SLT", 2008, a.id(), 0, NodeKind.SUB_GOAL, "B");
+        GoalNode c = GoalNode.create("SLT", 2008, b.id(), 0, NodeKind.INDICATOR, "C");
+        GoalNode d = GoalNode.create("SLT", 2008, null, 1, NodeKind.GOAL, "D");
+        ws.goals().saveAll(List.of(a, b, c, d));
+
+        assertThat(ws.goals().delete(b.id())).isEqualTo(2);
+
+        assertThat(ws.goals().loadTree("SLT", 2008).inOrder()).extracting(GoalNode::title).containsExactly("A", "D");
+        assertThat(ws.goals().findAll("SLT", 2008)).filteredOn(GoalNode::deleted)
+                .extracting(GoalNode::title).containsExactlyInAnyOrder("B", "C");
+        assertThat(ws.goals().find(c.id())).hasValueSatisfying(n -> assertThat(n.revision()).isEqualTo(2));
+    }
+
+    @Test
+    void progressAndSelfAssessmentRoundTrip() {
+        GoalNode node = GoalNode.create("SLT", 2008, null, 0, NodeKind.INDICATOR, "新增有效灌溉面积");
+        ws.goals().save(node);
+        Progress q1 = new Progress(node.id(), 1, new BigDecimal("4.2"), new BigDecimal("21.0"), ProgressStatus.ON_TRACK,
+                "完成春灌", null, null, null);
+        Progress q2 = new Progress(node.id(), 2, new BigDecimal("7.9"), new BigDecimal("39.5"), ProgressStatus.AT_RISK,
+                "进度偏慢", "部分项目未开工", "6月强降雨", "调整施工计划");
+        ws.progress().saveAll(List.of(q2, q1));
+        SelfAssessment self = new SelfAssessment(node.id(), new BigDecimal("7.5"), null, "基本完成");
+        ws.selfAssessments().save(self);
+        reopen();
+
+        assertThat(ws.progress().findByNode(node.id())).extracting(Progress::quarter).containsExactly(1, 2);
+        assertThat(ws.progress().findByUnit("SLT", 2008)).hasSize(2);
+        assertThat(ws.progress().findByNode(node.id()).get(1).completionPercent()).isEqualByComparingTo("39.5");
+        assertThat(ws.progress().findByNode(node.id()).get(1)).isEqualTo(
+                new Progress(node.id(), 2, new BigDecimal("7.9"), new BigDecimal("39.5"), ProgressStatus.AT_RISK,
+                        "进度偏慢", "部分项目未开工", "6月强降雨", "调整施工计划"));
+        assertThat(ws.selfAssessments().find(node.id())).contains(self);
+        assertThat(ws.selfAssessments().findByUnit("SLT", 2008)).containsExactly(self);
+
+        Progress q2again = new Progress(node.id(), 2, new BigDecimal("8.1"), new BigDecimal("40.5"), ProgressStatus.ON_TRACK,
+                "已追上", null, null, null);
+        ws.progress().save(q2again);
+        assertThat(ws.progress().findByNode(node.id())).hasSize(2).element(1).isEqualTo(q2again);
+
+        ws.goals().delete(node.id());
+        assertThat(ws.progress().findByUnit("SLT", 2008)).isEmpty();
+    }
+
+    @Test
+    void summaryCountsAndChecksIntegrity() {
+        GoalNode node = GoalNode.create("SLT", 2008, null, 0, NodeKind.GOAL, "目标");
+        ws.goals().save(node);
+        Workspace.Summary s = ws.summary();
+        assertThat(s.integrity()).isEqualTo("ok");
+        assertThat(s.years()).containsExactly(new Workspace.YearCount(2008, 1, 0));
+        assertThat(s.schemaVersion()).isEqualTo(Migrations.standard().latestVersion());
+    }
+}

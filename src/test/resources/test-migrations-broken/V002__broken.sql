@@ -1,0 +1,3 @@
+ALTER TABLE item ADD COLUMN note TEXT;
+UPDATE item SET note = 'half-done';
+THIS IS NOT SQL;

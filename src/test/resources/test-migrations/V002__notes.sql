@@ -1,0 +1,2 @@
+ALTER TABLE item ADD COLUMN note TEXT;
+UPDATE item SET note = 'migrated:' || name;
