@@ -7,7 +7,10 @@ import org.perfdesk.domain.ProgramInfo;
 import org.perfdesk.domain.Texts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.ScopeType;
 
 @Command(name = "perfdesk",
@@ -23,6 +26,9 @@ import picocli.CommandLine.ScopeType;
         footer = {"", "Exit status 退出码: 0 success 成功, 1 failure 失败, 2 wrong usage 用法错误."})
 public final class PerfDeskCommand implements Callable<Integer> {
     private final GuiStarter gui;
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--workspace", paramLabel = "DIR",
             description = "Workspace folder to open in the window. 要打开的工作区文件夹。")
@@ -40,8 +46,7 @@ public final class PerfDeskCommand implements Callable<Integer> {
             description = "Language of texts: zh (default) or en. 界面语言：zh（默认）或 en。")
     void setLanguage(String language) {
         if (!language.equals("zh") && !language.equals("en")) {
-            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-                    "--lang must be zh or en / --lang 只能是 zh 或 en");
+            throw new ParameterException(spec.commandLine(), "--lang must be zh or en / --lang 只能是 zh 或 en");
         }
         Texts.use(Texts.localeFor(language));
         LanguageChoice.set(language);

@@ -1,0 +1,60 @@
+package org.perfdesk.arch;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** Dependencies point one way: ui, cli → exchange, evaluation, report, store → domain. */
+class ArchitectureTest {
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.perfdesk");
+
+    @Test
+    void layersDependDownwardOnly() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .withOptionalLayers(true)
+                .layer("app").definedBy("org.perfdesk.app..")
+                .layer("ui").definedBy("org.perfdesk.ui..")
+                .layer("cli").definedBy("org.perfdesk.cli..")
+                .layer("exchange").definedBy("org.perfdesk.exchange..")
+                .layer("evaluation").definedBy("org.perfdesk.evaluation..")
+                .layer("report").definedBy("org.perfdesk.report..")
+                .layer("store").definedBy("org.perfdesk.store..")
+                .layer("domain").definedBy("org.perfdesk.domain..")
+                .whereLayer("app").mayNotBeAccessedByAnyLayer()
+                .whereLayer("ui").mayOnlyBeAccessedByLayers("app")
+                .whereLayer("cli").mayOnlyBeAccessedByLayers("app")
+                .whereLayer("exchange").mayOnlyBeAccessedByLayers("app", "ui", "cli")
+                .whereLayer("evaluation").mayOnlyBeAccessedByLayers("app", "ui", "cli")
+                .whereLayer("report").mayOnlyBeAccessedByLayers("app", "ui", "cli")
+                .whereLayer("store").mayOnlyBeAccessedByLayers("app", "ui", "cli", "exchange", "evaluation", "report")
+                .check(CLASSES);
+    }
+
+    @Test
+    void domainIsPlainJava() {
+        noClasses().that().resideInAPackage("org.perfdesk.domain..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "java.sql..", "org.sqlite..",
+                        "com.fasterxml..", "org.apache.poi..", "picocli..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void onlyTheWindowUsesJavaFx() {
+        noClasses().that().resideOutsideOfPackages("org.perfdesk.ui..", "org.perfdesk.app..")
+                .should().dependOnClassesThat().resideInAPackage("javafx..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void viewModelsNeverTouchNodes() {
+        noClasses().that().haveSimpleNameEndingWith("ViewModel")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..")
+                .check(CLASSES);
+    }
+}

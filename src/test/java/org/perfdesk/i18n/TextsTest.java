@@ -1,0 +1,116 @@
+package org.perfdesk.i18n;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.perfdesk.domain.Direction;
+import org.perfdesk.domain.NodeKind;
+import org.perfdesk.domain.OrgKind;
+import org.perfdesk.domain.ProblemType;
+import org.perfdesk.domain.ProgressStatus;
+import org.perfdesk.domain.RankingGroup;
+import org.perfdesk.domain.Role;
+import org.perfdesk.domain.Texts;
+import org.perfdesk.domain.YearCalendar;
+
+/** Every text exists in Chinese and English, and every key the code names exists. */
+class TextsTest {
+    private static final Pattern KEY_LITERAL = Pattern.compile(
+            "\"((?:app|cli|create|dialog|error|goals|header|nav|overview|progress|screen|settings|status|task|units|welcome|problem|enum|calendar)\\.[A-Za-z0-9_.]*[A-Za-z0-9_])\"");
+
+    private static Properties load(String name) throws IOException {
+        Properties p = new Properties();
+        try (InputStream in = TextsTest.class.getResourceAsStream("/org/perfdesk/i18n/" + name)) {
+            p.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return p;
+    }
+
+    @Test
+    void chineseAndEnglishHaveTheSameKeys() throws IOException {
+        Set<String> zh = new TreeSet<>(load("messages.properties").stringPropertyNames());
+        Set<String> en = new TreeSet<>(load("messages_en.properties").stringPropertyNames());
+        assertThat(en).as("keys missing in English").containsAll(zh);
+        assertThat(zh).as("keys missing in Chinese").containsAll(en);
+    }
+
+    @Test
+    void everyPatternIsValidAndHasTheSamePlaceholdersInBothLanguages() throws IOException {
+        Properties zh = load("messages.properties");
+        Properties en = load("messages_en.properties");
+        for (String key : zh.stringPropertyNames()) {
+            MessageFormat z = new MessageFormat(zh.getProperty(key));
+            MessageFormat e = new MessageFormat(en.getProperty(key, ""));
+            assertThat(e.getFormatsByArgumentIndex().length).as("placeholders of " + key)
+                    .isEqualTo(z.getFormatsByArgumentIndex().length);
+        }
+    }
+
+    @Test
+    void everyKeyNamedInTheCodeExists() throws IOException {
+        Texts zh = Texts.of(Texts.CHINESE);
+        Set<String> missing = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            for (Path f : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".java"))::iterator) {
+                Matcher m = KEY_LITERAL.matcher(Files.readString(f));
+                while (m.find()) {
+                    if (!m.group(1).matches(".*\\.(json|db|txt|css|sql|properties)") && !zh.has(m.group(1))) {
+                        missing.add(m.group(1) + " (" + f.getFileName() + ")");
+                    }
+                }
+            }
+        }
+        assertThat(missing).isEmpty();
+    }
+
+    @Test
+    void everyEnumValueProblemAndDeadlineHasText() {
+        for (Locale locale : Texts.SUPPORTED) {
+            Texts t = Texts.of(locale);
+            for (Class<? extends Enum<?>> type : java.util.List.<Class<? extends Enum<?>>>of(Role.class, OrgKind.class,
+                    RankingGroup.class, NodeKind.class, Direction.class, ProgressStatus.class)) {
+                for (Enum<?> value : type.getEnumConstants()) {
+                    assertThat(t.of(value)).as(locale + " " + value).doesNotStartWith("!");
+                }
+            }
+            for (ProblemType p : ProblemType.values()) {
+                assertThat(t.has("problem." + p.name())).as(locale + " problem " + p).isTrue();
+            }
+            for (YearCalendar.Deadline d : YearCalendar.defaults(2008)) {
+                assertThat(t.has("calendar." + d.key())).as(locale + " calendar " + d.key()).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void chineseIsTheDefaultWhateverTheMachineLocale() {
+        Locale before = Locale.getDefault();
+        try {
+            Locale.setDefault(Locale.ENGLISH);
+            assertThat(Texts.of(Texts.localeFor("zh")).get("nav.goals")).isEqualTo("目标分解");
+            assertThat(Texts.of(Texts.localeFor(null)).get("nav.goals")).isEqualTo("目标分解");
+            assertThat(Texts.of(Texts.localeFor("en")).get("nav.goals")).isEqualTo("Goal tree");
+        } finally {
+            Locale.setDefault(before);
+        }
+    }
+
+    @Test
+    void apostrophesAreShownOnceEvenWithoutPlaceholders() {
+        assertThat(Texts.of(Locale.ENGLISH).get("overview.deadlines")).isEqualTo("This year's calendar");
+    }
+}
