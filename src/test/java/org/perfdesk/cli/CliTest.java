@@ -113,6 +113,22 @@ class CliTest {
     }
 
     @Test
+    void demoBuildsEightWorkspacesAndRefusesToOverwriteThem() {
+        Path out = dir.resolve("demo");
+        Result r = run("demo", "--out", out.toString());
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.out().lines()).hasSize(8).allMatch(l -> l.startsWith("已生成工作区："));
+        for (String code : List.of("office", "XM", "NP", "SLT", "NYT", "LYT", "DSJ", "WJJ")) {
+            Result info = run("info", "--workspace", out.resolve(code).toString());
+            assertThat(info.status()).as(code).isZero();
+            assertThat(info.out()).contains("数据库完整性检查：ok");
+        }
+        Result again = run("demo", "--out", out.toString());
+        assertThat(again.status()).isEqualTo(1);
+        assertThat(again.err()).contains("已有演示工作区");
+    }
+
+    @Test
     void withoutACommandTheWindowStarts() {
         assertThat(run("--workspace", dir.toString()).status()).isZero();
         assertThat(run("--demo").status()).isZero();

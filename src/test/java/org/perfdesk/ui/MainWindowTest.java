@@ -1,0 +1,228 @@
+package org.perfdesk.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+
+import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeTableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.perfdesk.domain.GoalNode;
+import org.perfdesk.domain.GoalTree;
+import org.perfdesk.domain.Texts;
+import org.perfdesk.store.AppSettings;
+import org.perfdesk.store.Workspace;
+import org.perfdesk.store.demo.DemoBuilder;
+import org.perfdesk.ui.shell.Shell;
+import org.testfx.api.FxToolkit;
+import org.testfx.framework.junit5.ApplicationTest;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The demo opened headless, as a person would walk through it. */
+class MainWindowTest extends ApplicationTest {
+    @TempDir
+    static Path demoDir;
+    @TempDir
+    Path home;
+
+    private static DemoBuilder demo;
+    private Shell shell;
+    private Stage stage;
+
+    @BeforeAll
+    static void buildDemo() {
+        demo = DemoBuilder.bundled();
+        demo.build(demoDir, "test");
+    }
+
+    @Override
+    public void start(Stage stage) {
+        Texts.use(Texts.CHINESE);
+        this.stage = stage;
+        shell = new Shell(stage, home, new AppSettings());
+        stage.show();
+    }
+
+    @AfterEach
+    void close() throws TimeoutException {
+        interact(() -> shell.shutdown());
+        FxToolkit.hideStage();
+        FxToolkit.cleanupStages();
+    }
+
+    private void open(String code) {
+        Path dir = demo.folderOf(demoDir, code);
+        interact(() -> shell.openWorkspace(dir, false));
+        waitUntil(() -> shell.current() != null && !lookup("#main-window").queryAll().isEmpty());
+    }
+
+    private static void waitUntil(BooleanSupplier condition) {
+        try {
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition::getAsBoolean);
+        } catch (TimeoutException e) {
+            throw new AssertionError("the window did not reach the expected state in time", e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private GoalTree treeOf(String code) {
+        try (Workspace ws = Workspace.open(demo.folderOf(demoDir, code))) {
+            return ws.goals().loadTree(code, 2008);
+        }
+    }
+
+    @Test
+    void headerAndStatusBarNameTheUnitYearAndRole() {
+        GoalTree expected = treeOf("SLT");
+        open("SLT");
+        assertThat(lookup("#header-unit").queryAs(Label.class).getText()).isEqualTo("福建省水利厅");
+        assertThat(lookup("#header-role").queryAs(Label.class).getText()).isEqualTo("单位");
+        assertThat(lookup("#header-year").queryAs(ComboBox.class).getValue()).isEqualTo(2008);
+        assertThat(lookup("#status-context").queryAs(Label.class).getText()).isEqualTo("福建省水利厅 · 2008 年度 · 单位");
+        assertThat(lookup("#status-workspace").queryAs(Label.class).getText()).contains(demoDir.toString());
+        assertThat(stage.getTitle()).contains("福建省水利厅");
+        assertThat(expected.size()).isGreaterThanOrEqualTo(30);
+    }
+
+    @Test
+    void navigationWalksEveryScreenOfAUnit() {
+        open("SLT");
+        @SuppressWarnings("unchecked")
+        ListView<Object> nav = lookup("#nav").queryAs(ListView.class);
+        List<String> ids = List.of("overview", "goals", "progress", "reports", "selfassessment", "exchange", "settings");
+        assertThat(nav.getItems()).hasSize(ids.size());
+        for (String id : ids) {
+            clickOn("#nav-" + id);
+            waitUntil(() -> !lookup("#screen-" + id).queryAll().isEmpty());
+            assertThat(lookup("#screen-" + id).query().isVisible()).as(id).isTrue();
+        }
+        // Keyboard: Ctrl+2 goes to the goal tree.
+        press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
+        waitUntil(() -> !lookup("#screen-goals").queryAll().isEmpty());
+        assertThat(nav.getSelectionModel().getSelectedIndex()).isEqualTo(1);
+    }
+
+    @Test
+    void goalTreeShowsTheWholeDemoTree() {
+        GoalTree expected = treeOf("SLT");
+        open("SLT");
+        clickOn("#nav-goals");
+        @SuppressWarnings("unchecked")
+        TreeTableView<GoalNode> table = lookup("#goals-table").queryAs(TreeTableView.class);
+        waitUntil(() -> table.getRoot() != null && !table.getRoot().getChildren().isEmpty());
+
+        assertThat(table.getRoot().getChildren()).extracting(TreeItem::getValue).extracting(GoalNode::title)
+                .containsExactlyElementsOf(expected.roots().stream().map(GoalNode::title).toList());
+        assertThat(countItems(table.getRoot()) - 1).isEqualTo(expected.size());
+        assertThat(lookup("#goals-summary").queryAs(Label.class).getText())
+                .startsWith("共 " + expected.size() + " 个节点，" + expected.height() + " 级");
+        // The demo's owners are resolved to names, not codes.
+        GoalNode firstIndicator = expected.inOrder().stream().filter(n -> n.kind().isMeasurable()).findFirst().orElseThrow();
+        String owner = (String) table.getColumns().get(2).getCellData(findItem(table.getRoot(), firstIndicator.id()));
+        assertThat(owner).isNotBlank().isNotEqualTo(firstIndicator.ownerCode());
+    }
+
+    @Test
+    void problemListJumpsToTheNode() {
+        open("NYT");
+        clickOn("#nav-goals");
+        @SuppressWarnings("unchecked")
+        ListView<Object> problems = lookup("#goals-problems").queryAs(ListView.class);
+        waitUntil(() -> !problems.getItems().isEmpty());
+        assertThat(problems.getItems()).hasSize(1);
+
+        clickOn(lookup("#goals-problems .list-cell").nth(0).queryAs(Node.class));
+        @SuppressWarnings("unchecked")
+        TreeTableView<GoalNode> table = lookup("#goals-table").queryAs(TreeTableView.class);
+        waitUntil(() -> table.getSelectionModel().getSelectedItem() != null);
+        GoalNode selected = table.getSelectionModel().getSelectedItem().getValue();
+        assertThat(problems.getItems().get(0).toString()).contains(selected.id());
+        assertThat(table.getColumns().get(6).getCellData(table.getSelectionModel().getSelectedItem())).isEqualTo("⚠ 1");
+    }
+
+    @Test
+    void progressShowsTheLatestQuarter() {
+        long indicators = treeOf("SLT").inOrder().stream().filter(n -> n.measure() != null).count();
+        open("SLT");
+        clickOn("#nav-progress");
+        @SuppressWarnings("unchecked")
+        TableView<Object> table = lookup("#progress-table").queryAs(TableView.class);
+        waitUntil(() -> !table.getItems().isEmpty());
+        assertThat(lookup("#progress-quarter").queryAs(ComboBox.class).getValue()).isEqualTo(2);
+        assertThat(lookup("#progress-summary").queryAs(Label.class).getText()).startsWith("第 2 季度：");
+        assertThat(table.getItems()).hasSize((int) indicators);
+    }
+
+    @Test
+    void officeSeesItsUnits() {
+        open(demo.office().code());
+        assertThat(lookup("#header-role").queryAs(Label.class).getText()).isEqualTo("效能办");
+        clickOn("#nav-units");
+        @SuppressWarnings("unchecked")
+        TableView<Object> units = lookup("#units-table").queryAs(TableView.class);
+        waitUntil(() -> !units.getItems().isEmpty());
+        assertThat(units.getItems()).hasSize(7);
+        for (String id : List.of("inbox", "review", "assessment", "appraisal", "inspection", "results", "scheme", "audit")) {
+            clickOn("#nav-" + id);
+            waitUntil(() -> !lookup("#screen-" + id).queryAll().isEmpty());
+        }
+    }
+
+    @Test
+    void aCityCollectsFromItsSubUnits() {
+        open("XM");
+        clickOn("#nav-subunits");
+        @SuppressWarnings("unchecked")
+        TableView<Object> units = lookup("#units-table").queryAs(TableView.class);
+        waitUntil(() -> !units.getItems().isEmpty());
+        assertThat(units.getItems()).allSatisfy(u -> assertThat(u.toString()).doesNotContain("DIVISION", "PERSON"));
+    }
+
+    @Test
+    void languageSwitchesToEnglishAndBack() {
+        open("SLT");
+        clickOn("#nav-settings");
+        @SuppressWarnings("unchecked")
+        ComboBox<String> language = lookup("#settings-language").queryAs(ComboBox.class);
+        interact(() -> language.getSelectionModel().select(1));
+        waitUntil(() -> lookup("#nav-goals").queryAll().stream().anyMatch(n -> n.isVisible()));
+        assertThat(lookup("#header-role").queryAs(Label.class).getText()).isEqualTo("Unit");
+        assertThat(lookup("#nav-goals").queryLabeled().getText()).isEqualTo("Goal tree");
+        interact(() -> Texts.use(Texts.CHINESE));
+    }
+
+    private static int countItems(TreeItem<?> item) {
+        int n = 1;
+        for (TreeItem<?> c : item.getChildren()) {
+            n += countItems(c);
+        }
+        return n;
+    }
+
+    private static TreeItem<GoalNode> findItem(TreeItem<GoalNode> item, String id) {
+        if (item.getValue() != null && item.getValue().id().equals(id)) {
+            return item;
+        }
+        for (TreeItem<GoalNode> c : item.getChildren()) {
+            TreeItem<GoalNode> found = findItem(c, id);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
+    }
+}
