@@ -3,15 +3,24 @@ package org.perfdesk.app;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import javafx.application.Application;
 import org.perfdesk.cli.Cli;
+import org.perfdesk.domain.UserError;
 
 /**
  * The program's entry point. It is not a JavaFX {@code Application}, so the jar starts from the
  * class path without module options. With a command it runs headless; without one it opens the window.
  */
 public final class Launcher {
+    /**
+     * Held so the setting stays: JavaFX warns about running from the class path, which is our
+     * deliberate choice (one plain jar, no module options), not something a user can act on.
+     */
+    private static final Logger JAVAFX_LOG = Logger.getLogger("javafx");
+
     private Launcher() {
     }
 
@@ -23,8 +32,18 @@ public final class Launcher {
     }
 
     private static int startWindow(Path workspace, boolean demo) {
+        JAVAFX_LOG.setLevel(Level.SEVERE);
         PerfDeskApp.startOptions(workspace, demo);
-        Application.launch(PerfDeskApp.class);
+        try {
+            Application.launch(PerfDeskApp.class);
+        } catch (RuntimeException e) {
+            // Typically no display, or GTK missing on Linux: say so instead of a stack trace.
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            throw new UserError(e, "error.gui.failed", String.valueOf(root.getMessage()));
+        }
         return PerfDeskApp.exitStatus();
     }
 }

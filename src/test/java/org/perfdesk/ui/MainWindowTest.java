@@ -67,14 +67,18 @@ class MainWindowTest extends ApplicationTest {
     private void open(String code) {
         Path dir = demo.folderOf(demoDir, code);
         interact(() -> shell.openWorkspace(dir, false));
-        waitUntil(() -> shell.current() != null && !lookup("#main-window").queryAll().isEmpty());
+        waitUntil("the main window", () -> shell.current() != null && !lookup("#main-window").queryAll().isEmpty());
     }
 
     private static void waitUntil(BooleanSupplier condition) {
+        waitUntil("the expected state", condition);
+    }
+
+    private static void waitUntil(String what, BooleanSupplier condition) {
         try {
             WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition::getAsBoolean);
         } catch (TimeoutException e) {
-            throw new AssertionError("the window did not reach the expected state in time", e);
+            throw new AssertionError("the window did not reach " + what + " in time", e);
         }
         WaitForAsyncUtils.waitForFxEvents();
     }
@@ -107,7 +111,7 @@ class MainWindowTest extends ApplicationTest {
         assertThat(nav.getItems()).hasSize(ids.size());
         for (String id : ids) {
             clickOn("#nav-" + id);
-            waitUntil(() -> !lookup("#screen-" + id).queryAll().isEmpty());
+            waitUntil("screen " + id, () -> !lookup("#screen-" + id).queryAll().isEmpty());
             assertThat(lookup("#screen-" + id).query().isVisible()).as(id).isTrue();
         }
         // Keyboard: Ctrl+2 goes to the goal tree.
@@ -157,13 +161,22 @@ class MainWindowTest extends ApplicationTest {
     @Test
     void progressShowsTheLatestQuarter() {
         long indicators = treeOf("SLT").inOrder().stream().filter(n -> n.measure() != null).count();
+        long onTrack;
+        long atRisk;
+        try (Workspace ws = Workspace.open(demo.folderOf(demoDir, "SLT"))) {
+            List<org.perfdesk.domain.Progress> q2 = ws.progress().findByUnit("SLT", 2008).stream()
+                    .filter(p -> p.quarter() == 2).toList();
+            onTrack = q2.stream().filter(p -> p.status() == org.perfdesk.domain.ProgressStatus.ON_TRACK).count();
+            atRisk = q2.stream().filter(p -> p.status() == org.perfdesk.domain.ProgressStatus.AT_RISK).count();
+        }
         open("SLT");
         clickOn("#nav-progress");
         @SuppressWarnings("unchecked")
         TableView<Object> table = lookup("#progress-table").queryAs(TableView.class);
         waitUntil(() -> !table.getItems().isEmpty());
         assertThat(lookup("#progress-quarter").queryAs(ComboBox.class).getValue()).isEqualTo(2);
-        assertThat(lookup("#progress-summary").queryAs(Label.class).getText()).startsWith("第 2 季度：");
+        assertThat(lookup("#progress-summary").queryAs(Label.class).getText())
+                .startsWith("第 2 季度：正常 " + onTrack + "，有风险 " + atRisk + "，");
         assertThat(table.getItems()).hasSize((int) indicators);
     }
 

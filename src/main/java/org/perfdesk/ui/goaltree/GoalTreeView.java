@@ -28,6 +28,7 @@ import org.perfdesk.domain.GoalNode;
 import org.perfdesk.domain.GoalTree;
 import org.perfdesk.domain.Numbers;
 import org.perfdesk.domain.Texts;
+import org.perfdesk.ui.common.Cells;
 import org.perfdesk.ui.common.Screen;
 
 /** 目标分解: the goal tree as a table, with a list of problems that jumps to the node. */
@@ -119,6 +120,8 @@ public final class GoalTreeView implements Screen {
         });
         TreeTableColumn<GoalNode, String> quality = column("goals.col.quality", 260,
                 n -> n.qualityRequirement() == null ? "" : n.qualityRequirement());
+        Cells.fullTextOnHover(quality);
+        Cells.fullTextOnHover(name);
         table.getColumns().add(name);
         table.getColumns().add(kind);
         table.getColumns().add(owner);

@@ -31,6 +31,9 @@ public final class OverviewView implements Screen {
         TableView<OverviewViewModel.DeadlineRow> table = new TableView<>(vm.deadlines());
         table.setId("overview-deadlines");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // As tall as its rows: a short list should not trail a column of empty stripes.
+        table.setFixedCellSize(28);
+        table.prefHeightProperty().bind(javafx.beans.binding.Bindings.size(vm.deadlines()).multiply(28).add(32));
         table.getColumns().add(column("overview.col.what", 360, 0));
         table.getColumns().add(column("overview.col.date", 110, 1));
         table.getColumns().add(column("overview.col.state", 120, 2));

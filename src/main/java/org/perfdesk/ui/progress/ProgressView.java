@@ -15,6 +15,7 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.perfdesk.domain.ProgressStatus;
 import org.perfdesk.domain.Texts;
+import org.perfdesk.ui.common.Cells;
 import org.perfdesk.ui.common.Screen;
 
 /** 进度监控: a table of indicators for one quarter, status in words and colour. */
@@ -63,10 +64,14 @@ public final class ProgressView implements Screen {
                 r -> r.status() == null ? Texts.t("progress.notReported") : Texts.current().of(r.status()));
         status.setCellFactory(col -> new StatusCell());
         table.getColumns().add(status);
-        table.getColumns().add(column("progress.col.narrative", 220,
-                r -> r.progress() == null ? "" : nullToEmpty(r.progress().narrative())));
-        table.getColumns().add(column("progress.col.problems", 200,
-                r -> r.progress() == null ? "" : joinGap(r)));
+        TableColumn<ProgressViewModel.Row, String> narrative = column("progress.col.narrative", 220,
+                r -> r.progress() == null ? "" : nullToEmpty(r.progress().narrative()));
+        Cells.fullTextOnHover(narrative);
+        table.getColumns().add(narrative);
+        TableColumn<ProgressViewModel.Row, String> gap = column("progress.col.problems", 200,
+                r -> r.progress() == null ? "" : joinGap(r));
+        Cells.fullTextOnHover(gap);
+        table.getColumns().add(gap);
         root.setCenter(table);
     }
 

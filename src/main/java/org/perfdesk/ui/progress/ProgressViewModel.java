@@ -113,12 +113,12 @@ public final class ProgressViewModel {
         }
         rows.setAll(out);
         Texts t = Texts.current();
-        StringBuilder s = new StringBuilder(t.get("progress.summary.quarter", q));
+        List<String> items = new ArrayList<>();
         for (ProgressStatus status : ProgressStatus.values()) {
-            s.append(t.get("progress.summary.item", t.of(status), counts.getOrDefault(status, 0)));
+            items.add(t.get("progress.summary.item", t.of(status), counts.getOrDefault(status, 0)));
         }
-        s.append(t.get("progress.summary.item", t.get("progress.notReported"), missing));
-        summary.set(s.toString());
+        items.add(t.get("progress.summary.item", t.get("progress.notReported"), missing));
+        summary.set(t.get("progress.summary", q, String.join(t.get("progress.summary.separator"), items)));
     }
 
     public IntegerProperty quarterProperty() {

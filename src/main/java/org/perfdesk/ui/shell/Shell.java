@@ -9,10 +9,12 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.stage.DirectoryChooser;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.perfdesk.domain.OrgUnit;
 import org.perfdesk.domain.ProgramInfo;
@@ -87,7 +89,17 @@ public final class Shell {
 
     private void setRoot(Parent root) {
         if (stage.getScene() == null) {
-            Scene scene = new Scene(root, 1280, 720);
+            // Office PCs often have 1366×768: use the whole screen there, a comfortable window on larger ones.
+            Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+            boolean small = screen.getWidth() < 1500 || screen.getHeight() < 900;
+            // The stage's size includes the title bar, so the status bar stays on screen.
+            Scene scene = new Scene(root);
+            stage.setWidth(small ? screen.getWidth() : 1400);
+            stage.setHeight(small ? screen.getHeight() : 860);
+            if (small) {
+                stage.setX(screen.getMinX());
+                stage.setY(screen.getMinY());
+            }
             Styles.apply(scene);
             stage.setScene(scene);
         } else {
