@@ -1,5 +1,6 @@
 package org.perfdesk.app;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 
 import javafx.application.Application;
@@ -36,6 +37,11 @@ public final class PerfDeskApp extends Application {
         settings.setLanguage(language);
         Texts.use(Texts.localeFor(language));
         shell = new Shell(stage, home, settings);
+        if (Boolean.getBoolean("perfdesk.timing")) {
+            // For the performance figures in the README: JVM start to the first shown window.
+            stage.setOnShown(e -> System.out.println("window shown after "
+                    + (System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime()) + " ms"));
+        }
         shell.start(startWorkspace, startDemo);
         stage.show();
     }

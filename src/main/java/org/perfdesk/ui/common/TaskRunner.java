@@ -37,6 +37,11 @@ public final class TaskRunner {
 
     /** Runs {@code work} in the background, then {@code onSuccess} with its result on the JavaFX thread. */
     public <T> Task<T> run(String title, Callable<T> work, Consumer<T> onSuccess) {
+        return run(title, work, onSuccess, onError);
+    }
+
+    /** As {@link #run(String, Callable, Consumer)}, with its own handling of a failure. */
+    public <T> Task<T> run(String title, Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
         Task<T> task = new Task<>() {
             @Override
             protected T call() throws Exception {
@@ -50,7 +55,7 @@ public final class TaskRunner {
         });
         task.setOnFailed(e -> {
             finished(task);
-            onError.accept(task.getException());
+            onFailure.accept(task.getException());
         });
         task.setOnCancelled(e -> finished(task));
         return submit(task);

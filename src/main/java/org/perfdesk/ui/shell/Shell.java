@@ -9,10 +9,14 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import javafx.application.Platform;
+import javafx.geometry.Pos;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
@@ -44,6 +48,7 @@ public final class Shell {
     private final TaskRunner tasks;
     private WorkspaceContext current;
     private int exitStatus;
+    private Runnable exit = Platform::exit;
 
     public Shell(Stage stage, Path home, AppSettings settings) {
         this.stage = stage;
@@ -60,18 +65,29 @@ public final class Shell {
      * choice. A workspace held by another PerfDesk says so and the program ends.
      */
     public void start(Path workspace, boolean demo) {
+        Path last = settings.getLastWorkspace() == null ? null : Path.of(settings.getLastWorkspace());
         if (demo) {
-            showWelcome();
+            showOpening();
             openDemo(DEFAULT_DEMO_UNIT);
         } else if (workspace != null) {
-            showWelcome();
+            showOpening();
             openWorkspace(workspace, true);
-        } else if (settings.getLastWorkspace() != null && Workspace.isWorkspace(Path.of(settings.getLastWorkspace()))) {
-            showWelcome();
-            openWorkspace(Path.of(settings.getLastWorkspace()), true);
+        } else if (last != null && Workspace.isWorkspace(last)) {
+            showOpening();
+            openWorkspace(last, true);
         } else {
             showWelcome();
         }
+    }
+
+    /** While a workspace opens at start: a quiet screen, not a flash of the first-start choice. */
+    private void showOpening() {
+        ProgressIndicator spinner = new ProgressIndicator();
+        Label text = new Label(Texts.t("task.openWorkspace"));
+        VBox box = new VBox(12, spinner, text);
+        box.setAlignment(Pos.CENTER);
+        box.setId("opening");
+        setRoot(box);
     }
 
     void showWelcome() {
@@ -117,7 +133,7 @@ public final class Shell {
                 demo.build(dir, ProgramInfo.version());
             }
             return openInBackground(demo.folderOf(dir, unitCode));
-        }, this::showMain);
+        }, this::showMain, error -> openFailed(error, false));
     }
 
     private void chooseAndOpen() {
@@ -146,20 +162,28 @@ public final class Shell {
         });
     }
 
-    /** Opens a workspace in the background; {@code exitIfLocked} ends the program if another one holds it. */
+    /**
+     * Opens a workspace in the background. If it cannot be opened the first-start choice shows
+     * behind the message; {@code exitIfLocked} ends the program when another PerfDesk holds it.
+     */
     public void openWorkspace(Path dir, boolean exitIfLocked) {
-        javafx.concurrent.Task<WorkspaceContext> task = tasks.run(Texts.t("task.openWorkspace"),
-                () -> openInBackground(dir), this::showMain);
-        if (exitIfLocked) {
-            task.setOnFailed(e -> {
-                Throwable error = task.getException();
-                Alert alert = Messages.error(stage, error);
-                if (error instanceof UserError u && u.key().equals("error.workspace.locked")) {
-                    exitStatus = 1;
-                    alert.setOnHidden(h -> Platform.exit());
-                }
-            });
+        tasks.run(Texts.t("task.openWorkspace"), () -> openInBackground(dir), this::showMain,
+                error -> openFailed(error, exitIfLocked));
+    }
+
+    private void openFailed(Throwable error, boolean exitIfLocked) {
+        if (current == null && lookupWelcome() == null) {
+            showWelcome();
         }
+        Alert alert = Messages.error(stage, error);
+        if (exitIfLocked && error instanceof UserError u && u.key().equals("error.workspace.locked")) {
+            exitStatus = 1;
+            alert.setOnHidden(h -> exit.run());
+        }
+    }
+
+    private javafx.scene.Node lookupWelcome() {
+        return stage.getScene() == null ? null : stage.getScene().lookup("#welcome");
     }
 
     /** Only called from the first-start screen, so no other workspace is open. */
@@ -227,6 +251,11 @@ public final class Shell {
     /** The open workspace's context, or null on the first-start screen. */
     public WorkspaceContext current() {
         return current;
+    }
+
+    /** What ends the program after a fatal message (tests replace it: the toolkit must live on). */
+    public void onExit(Runnable action) {
+        this.exit = action;
     }
 
     /** 1 when the program ends because it could not open what it was asked to, else 0. */
