@@ -37,6 +37,8 @@ public final class Database implements AutoCloseable {
     private final Connection connection;
     private final int migratedFrom;
     private final Path migrationBackup;
+    /** How many {@link #write} calls are running on this connection (nested ones join the first). */
+    private int writeDepth;
 
     private Database(Path file, Connection connection, int migratedFrom, Path migrationBackup) {
         this.file = file;
@@ -241,10 +243,24 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Runs work in one transaction: all of it is saved, or on any error none of it. */
+    /**
+     * Runs work in one transaction: all of it is saved, or on any error none of it. Work that calls
+     * {@code write} again joins the outer transaction, so repository calls compose into one action.
+     */
     public synchronized <T> T write(SqlWork<T> work) {
+        if (writeDepth > 0) {
+            writeDepth++;
+            try {
+                return work.run(connection);
+            } catch (SQLException e) {
+                throw StoreErrors.translate(file, e);
+            } finally {
+                writeDepth--;
+            }
+        }
         try {
             connection.setAutoCommit(false);
+            writeDepth = 1;
             try {
                 T result = work.run(connection);
                 connection.commit();
@@ -253,6 +269,7 @@ public final class Database implements AutoCloseable {
                 connection.rollback();
                 throw e;
             } finally {
+                writeDepth = 0;
                 connection.setAutoCommit(true);
             }
         } catch (SQLException e) {

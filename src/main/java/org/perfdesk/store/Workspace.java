@@ -56,7 +56,10 @@ public final class Workspace implements AutoCloseable {
         }
     }
 
-    /** Creates a workspace in an empty or missing folder. */
+    /**
+     * Creates a workspace in an empty or missing folder. Its first facts are written in one
+     * transaction; if anything fails, the new database is removed again so a retry starts clean.
+     */
     public static Workspace create(Path dir, Setup setup) {
         Path db = dir.resolve(DB_FILE);
         if (Files.exists(db)) {
@@ -64,26 +67,36 @@ public final class Workspace implements AutoCloseable {
         }
         try {
             Files.createDirectories(dir);
-            for (String folder : FOLDERS) {
-                Files.createDirectories(dir.resolve(folder));
-            }
         } catch (IOException e) {
             throw new UserError(e, "error.workspace.createFailed", dir.toString(), e.getMessage());
         }
         Workspace ws = open(dir, true);
         try {
-            ws.db.write(c -> null);
-            ws.orgUnits.save(setup.self());
-            ws.meta.put(MetaRepository.ROLE, setup.role().name());
-            ws.meta.put(MetaRepository.SELF_CODE, setup.self().code());
-            ws.meta.put(MetaRepository.CURRENT_YEAR, String.valueOf(setup.year()));
-            ws.meta.put(MetaRepository.CREATED_AT, Instant.now().toString());
-            ws.meta.put(MetaRepository.CREATED_BY, setup.programVersion());
-            ws.years.open(setup.year());
+            ws.db.write(c -> {
+                ws.orgUnits.save(setup.self());
+                ws.meta.put(MetaRepository.ROLE, setup.role().name());
+                ws.meta.put(MetaRepository.SELF_CODE, setup.self().code());
+                ws.meta.put(MetaRepository.CURRENT_YEAR, String.valueOf(setup.year()));
+                ws.meta.put(MetaRepository.CREATED_AT, Instant.now().toString());
+                ws.meta.put(MetaRepository.CREATED_BY, setup.programVersion());
+                ws.years.open(setup.year());
+                return null;
+            });
             return ws;
         } catch (RuntimeException e) {
             ws.close();
+            deleteQuietly(db, db.resolveSibling(DB_FILE + "-wal"), db.resolveSibling(DB_FILE + "-shm"));
             throw e;
+        }
+    }
+
+    private static void deleteQuietly(Path... files) {
+        for (Path f : files) {
+            try {
+                Files.deleteIfExists(f);
+            } catch (IOException ignored) {
+                // the error that led here is the one to report
+            }
         }
     }
 

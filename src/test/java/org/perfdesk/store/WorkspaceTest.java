@@ -44,6 +44,33 @@ class WorkspaceTest {
     }
 
     @Test
+    void aFailedCreateLeavesNoHalfMadeWorkspace() {
+        Path folder = dir.resolve("bad");
+        Workspace.Setup badYear = new Workspace.Setup(Role.OFFICE,
+                new OrgUnit("XNB", "省效能办", OrgKind.OFFICE, null), 1999, "test");
+        assertThatThrownBy(() -> Workspace.create(folder, badYear)).isInstanceOf(UserError.class);
+        assertThat(folder.resolve(Workspace.DB_FILE)).doesNotExist();
+        // A retry with the mistake fixed works in the same folder.
+        try (Workspace ws = Workspace.create(folder, office())) {
+            assertThat(ws.currentYear()).isEqualTo(2008);
+        }
+    }
+
+    @Test
+    void nestedWritesAreOneTransaction() {
+        try (Workspace ws = Workspace.create(dir.resolve("office"), office())) {
+            OrgUnit unit = new OrgUnit("XM", "厦门市人民政府", OrgKind.CITY, "XNB");
+            assertThatThrownBy(() -> ws.database().write(c -> {
+                ws.orgUnits().save(unit);
+                ws.years().open(1999); // violates the year's CHECK: the unit above must not stay
+                return null;
+            })).isInstanceOf(UserError.class);
+            assertThat(ws.orgUnits().find("XM")).isEmpty();
+            assertThat(ws.years().findAll()).containsExactly(2008);
+        }
+    }
+
+    @Test
     void openingAFolderWithoutAWorkspaceSaysSoAndChangesNothing() throws Exception {
         Path folder = Files.createDirectories(dir.resolve("documents"));
         Files.writeString(folder.resolve("notes.txt"), "x");

@@ -218,6 +218,38 @@ class MainWindowTest extends ApplicationTest {
         interact(() -> Texts.use(Texts.CHINESE));
     }
 
+    @Test
+    void switchingTheYearShowsThatYearsTreeAndIsRemembered(@TempDir Path other) {
+        Path dir = other.resolve("TEST");
+        try (Workspace ws = Workspace.create(dir, new Workspace.Setup(org.perfdesk.domain.Role.UNIT,
+                new org.perfdesk.domain.OrgUnit("TEST", "测试单位", org.perfdesk.domain.OrgKind.DEPARTMENT, "XNB"),
+                2008, "test"))) {
+            ws.goals().save(GoalNode.create("TEST", 2008, null, 0, org.perfdesk.domain.NodeKind.GOAL, "二〇〇八年的目标"));
+            ws.years().open(2009);
+            ws.goals().save(GoalNode.create("TEST", 2009, null, 0, org.perfdesk.domain.NodeKind.GOAL, "二〇〇九年的目标"));
+        }
+        interact(() -> shell.openWorkspace(dir, false));
+        waitUntil("the main window", () -> shell.current() != null && !lookup("#main-window").queryAll().isEmpty());
+        clickOn("#nav-goals");
+        @SuppressWarnings("unchecked")
+        TreeTableView<GoalNode> table = lookup("#goals-table").queryAs(TreeTableView.class);
+        waitUntil("the 2008 tree", () -> table.getRoot() != null && table.getRoot().getChildren().size() == 1
+                && table.getRoot().getChildren().get(0).getValue().title().equals("二〇〇八年的目标"));
+
+        @SuppressWarnings("unchecked")
+        ComboBox<Integer> year = lookup("#header-year").queryAs(ComboBox.class);
+        assertThat(year.getItems()).containsExactly(2008, 2009);
+        interact(() -> year.setValue(2009));
+        waitUntil("the 2009 tree", () -> table.getRoot().getChildren().size() == 1
+                && table.getRoot().getChildren().get(0).getValue().title().equals("二〇〇九年的目标"));
+        assertThat(lookup("#status-context").queryAs(Label.class).getText()).contains("2009 年度");
+
+        interact(() -> shell.shutdown());
+        try (Workspace ws = Workspace.open(dir)) {
+            assertThat(ws.currentYear()).isEqualTo(2009);
+        }
+    }
+
     private static int countItems(TreeItem<?> item) {
         int n = 1;
         for (TreeItem<?> c : item.getChildren()) {

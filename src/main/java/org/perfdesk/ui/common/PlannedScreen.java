@@ -17,8 +17,9 @@ public final class PlannedScreen implements Screen {
         title.getStyleClass().add("screen-title");
         Label what = new Label(Texts.t(titleKey + ".planned"));
         what.setWrapText(true);
+        what.getStyleClass().add("planned-text");
         Label later = new Label(Texts.t("screen.planned"));
-        later.getStyleClass().add("hint");
+        later.getStyleClass().addAll("hint", "planned-text");
         later.setWrapText(true);
         root = new VBox(12, title, what, later);
         root.getStyleClass().addAll("screen", "planned-screen");

@@ -211,7 +211,11 @@ public final class MainWindow {
     }
 
     private void yearChanged(int year) {
-        ctx.workspace().setCurrentYear(year);
+        // Remembered for the next start; the screens reload at once, their loads queue behind it.
+        ctx.tasks().run(Texts.t("task.switchYear"), () -> {
+            ctx.workspace().setCurrentYear(year);
+            return year;
+        }, y -> { });
         stale.addAll(screens.keySet());
         NavEntry current = nav.getSelectionModel().getSelectedItem();
         if (current != null) {
