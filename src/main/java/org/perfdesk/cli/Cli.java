@@ -19,6 +19,13 @@ public final class Cli {
     }
 
     public static int run(String[] args, GuiStarter gui, PrintWriter out, PrintWriter err) {
+        return run(args, gui, out, err, System::getenv);
+    }
+
+    /** As above, with the environment variables (PERFDESK_PASSPHRASE) taken from {@code env}. */
+    public static int run(String[] args, GuiStarter gui, PrintWriter out, PrintWriter err,
+                          java.util.function.Function<String, String> env) {
+        Passphrases.useEnvironment(env);
         CommandLine cl = new CommandLine(new PerfDeskCommand(gui));
         cl.setOut(out);
         cl.setErr(err);

@@ -6,7 +6,7 @@ import java.util.concurrent.Callable;
 
 import org.perfdesk.domain.ProgramInfo;
 import org.perfdesk.domain.Texts;
-import org.perfdesk.store.demo.DemoBuilder;
+import org.perfdesk.exchange.demo.DemoBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -10,6 +10,8 @@ import org.perfdesk.domain.ProgramInfo;
 import org.perfdesk.domain.RankingGroup;
 import org.perfdesk.domain.Role;
 import org.perfdesk.domain.Texts;
+import org.perfdesk.exchange.WorkspaceKeys;
+import org.perfdesk.exchange.Workspaces;
 import org.perfdesk.store.Workspace;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,7 +20,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "init", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Create a new workspace. 创建新的工作区。")
+        description = {"Create a new workspace and its signing key; the passphrase comes from PERFDESK_PASSPHRASE "
+            + "or is asked for.", "创建新的工作区及其签名密钥；口令取自 PERFDESK_PASSPHRASE 或在终端输入。"})
 final class InitCommand implements Callable<Integer> {
     enum RoleOption { unit, office }
 
@@ -75,9 +78,13 @@ final class InitCommand implements Callable<Integer> {
         OrgKind k = r == Role.OFFICE ? OrgKind.OFFICE
                 : kind == null ? OrgKind.DEPARTMENT : OrgKind.valueOf(kind.name().toUpperCase(java.util.Locale.ROOT));
         OrgUnit self = new OrgUnit(code, name, k, parent, RankingGroup.defaultFor(k), null);
-        try (Workspace ws = Workspace.create(workspace, new Workspace.Setup(r, self, y, ProgramInfo.version()))) {
+        Workspaces.Created created = Workspaces.create(workspace, new Workspace.Setup(r, self, y, ProgramInfo.version()),
+                Passphrases.read(true));
+        try (Workspace ws = created.workspace()) {
             spec.commandLine().getOut().println(Texts.t("cli.init.done", ws.dir().toAbsolutePath().toString(),
                     Texts.current().of(r), code, name));
+            spec.commandLine().getOut().println(Texts.t("cli.keys.fingerprint",
+                    WorkspaceKeys.info(ws).fingerprint()));
         }
         return Cli.OK;
     }

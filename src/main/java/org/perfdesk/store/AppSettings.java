@@ -1,10 +1,8 @@
 package org.perfdesk.store;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -52,13 +50,6 @@ public final class AppSettings {
 
     /** Written to a temporary file and renamed, so a crash never leaves half a settings file. */
     public void save(Path home) throws IOException {
-        Files.createDirectories(home);
-        Path tmp = home.resolve(FILE_NAME + ".tmp");
-        JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), this);
-        try {
-            Files.move(tmp, home.resolve(FILE_NAME), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, home.resolve(FILE_NAME), StandardCopyOption.REPLACE_EXISTING);
-        }
+        SafeFiles.writeAtomically(home.resolve(FILE_NAME), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(this));
     }
 }

@@ -56,6 +56,18 @@ public final class SelfAssessmentRepository {
         });
     }
 
+    /** Removes the unit's entries for the year (before a snapshot replaces them). */
+    public int deleteByUnit(String unitCode, int year) {
+        return db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM self_assessment WHERE node_id IN "
+                    + "(SELECT id FROM goal_node WHERE unit_code = ? AND year = ?)")) {
+                ps.setString(1, unitCode);
+                ps.setInt(2, year);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
     private static List<SelfAssessment> list(PreparedStatement ps) throws SQLException {
         List<SelfAssessment> out = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {

@@ -30,6 +30,10 @@ public final class Workspace implements AutoCloseable {
     private final GoalNodeRepository goals;
     private final ProgressRepository progress;
     private final SelfAssessmentRepository selfAssessments;
+    private final TrustedKeyRepository trustedKeys;
+    private final PackageLogRepository packages;
+    private final PlanReviewRepository reviews;
+    private final ReceiptRepository receipts;
 
     private Workspace(Path dir, WorkspaceLock lock, Database db) {
         this.dir = dir;
@@ -41,6 +45,10 @@ public final class Workspace implements AutoCloseable {
         this.goals = new GoalNodeRepository(db);
         this.progress = new ProgressRepository(db);
         this.selfAssessments = new SelfAssessmentRepository(db);
+        this.trustedKeys = new TrustedKeyRepository(db);
+        this.packages = new PackageLogRepository(db);
+        this.reviews = new PlanReviewRepository(db);
+        this.receipts = new ReceiptRepository(db);
     }
 
     /** What a new workspace starts with. */
@@ -174,6 +182,34 @@ public final class Workspace implements AutoCloseable {
 
     public SelfAssessmentRepository selfAssessments() {
         return selfAssessments;
+    }
+
+    public TrustedKeyRepository trustedKeys() {
+        return trustedKeys;
+    }
+
+    public PackageLogRepository packages() {
+        return packages;
+    }
+
+    public PlanReviewRepository reviews() {
+        return reviews;
+    }
+
+    public ReceiptRepository receipts() {
+        return receipts;
+    }
+
+    public Path keysDir() {
+        return dir.resolve("keys");
+    }
+
+    public Path inboxDir() {
+        return dir.resolve("inbox");
+    }
+
+    public Path outboxDir() {
+        return dir.resolve("outbox");
     }
 
     public Role role() {

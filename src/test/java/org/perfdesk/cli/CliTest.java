@@ -25,13 +25,16 @@ class CliTest {
     private record Result(int status, String out, String err) {
     }
 
+    static final String PASSPHRASE = "correct horse battery";
+    private String passphrase = PASSPHRASE;
+
     private Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int status = Cli.run(args, (ws, demo) -> {
             guiStarts.add(new Object[] {ws, demo});
             return 0;
-        }, new PrintWriter(out), new PrintWriter(err));
+        }, new PrintWriter(out), new PrintWriter(err), name -> name.equals("PERFDESK_PASSPHRASE") ? passphrase : null);
         return new Result(status, out.toString(), err.toString());
     }
 
@@ -74,7 +77,7 @@ class CliTest {
         Result init = run("init", "--workspace", ws.toString(), "--role", "unit", "--code", "SLT",
                 "--name", "福建省水利厅", "--parent", "XNB", "--year", "2008");
         assertThat(init.status()).as(init.err()).isZero();
-        assertThat(init.out()).contains("已创建单位工作区：SLT 福建省水利厅");
+        assertThat(init.out()).contains("已创建单位工作区：SLT 福建省水利厅").containsPattern("密钥指纹：([0-9A-F]{4} ){7}[0-9A-F]{4}");
         assertThat(Workspace.isWorkspace(ws)).isTrue();
 
         Result info = run("info", "--workspace", ws.toString());
@@ -85,6 +88,22 @@ class CliTest {
         Result english = run("--lang", "en", "info", "--workspace", ws.toString());
         assertThat(english.out()).contains("Role: Unit").contains("Database integrity check: ok");
         assertThat(Texts.current().locale()).isEqualTo(Locale.ENGLISH);
+    }
+
+    @Test
+    void initWithoutAPassphraseSaysHowToGiveOneAndCreatesNothing() {
+        passphrase = null;
+        Result r = run("init", "--workspace", dir.resolve("SLT").toString(), "--role", "unit", "--code", "SLT",
+                "--name", "福建省水利厅");
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.err()).contains("PERFDESK_PASSPHRASE");
+        assertThat(Workspace.isWorkspace(dir.resolve("SLT"))).isFalse();
+        passphrase = "short";
+        Result tooShort = run("init", "--workspace", dir.resolve("SLT").toString(), "--role", "unit", "--code", "SLT",
+                "--name", "福建省水利厅");
+        assertThat(tooShort.status()).isEqualTo(1);
+        assertThat(tooShort.err()).contains("口令太短");
+        assertThat(Workspace.isWorkspace(dir.resolve("SLT"))).isFalse();
     }
 
     @Test

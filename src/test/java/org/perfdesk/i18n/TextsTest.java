@@ -30,7 +30,7 @@ import org.perfdesk.domain.YearCalendar;
 /** Every text exists in Chinese and English, and every key the code names exists. */
 class TextsTest {
     private static final Pattern KEY_LITERAL = Pattern.compile(
-            "\"((?:app|cli|create|dialog|error|goals|header|nav|overview|progress|screen|settings|status|task|units|welcome|problem|enum|calendar)\\.[A-Za-z0-9_.]*[A-Za-z0-9_])\"");
+            "\"((?:app|cli|create|dialog|error|goals|header|nav|overview|progress|screen|settings|status|task|units|welcome|problem|enum|calendar|import|kind|pkg)\\.[A-Za-z0-9_.]*[A-Za-z0-9_])\"");
 
     private static Properties load(String name) throws IOException {
         Properties p = new Properties();
@@ -78,11 +78,35 @@ class TextsTest {
     }
 
     @Test
+    void everyPackageRefusalCodeHasText() throws IOException {
+        Pattern thrown = Pattern.compile("PackageException\\((?:[a-z]+, )?\"([a-z-]+)\"");
+        Texts en = Texts.of(Locale.ENGLISH);
+        Set<String> codes = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            for (Path f : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".java"))::iterator) {
+                Matcher m = thrown.matcher(Files.readString(f));
+                while (m.find()) {
+                    codes.add(m.group(1));
+                }
+            }
+        }
+        assertThat(codes).contains("bad-signature", "hash-mismatch", "fork", "stale");
+        for (String code : codes) {
+            assertThat(Texts.of(Texts.CHINESE).has("pkg." + code)).as("zh pkg." + code).isTrue();
+            assertThat(en.has("pkg." + code)).as("en pkg." + code).isTrue();
+        }
+        for (org.perfdesk.exchange.pkg.PackageKind k : org.perfdesk.exchange.pkg.PackageKind.values()) {
+            assertThat(en.has("kind." + k.cliName())).as("kind " + k).isTrue();
+        }
+    }
+
+    @Test
     void everyEnumValueProblemAndDeadlineHasText() {
         for (Locale locale : Texts.SUPPORTED) {
             Texts t = Texts.of(locale);
             for (Class<? extends Enum<?>> type : java.util.List.<Class<? extends Enum<?>>>of(Role.class, OrgKind.class,
-                    RankingGroup.class, NodeKind.class, Direction.class, ProgressStatus.class)) {
+                    RankingGroup.class, NodeKind.class, Direction.class, ProgressStatus.class,
+                    org.perfdesk.domain.PlanReview.Decision.class)) {
                 for (Enum<?> value : type.getEnumConstants()) {
                     assertThat(t.of(value)).as(locale + " " + value).doesNotStartWith("!");
                 }

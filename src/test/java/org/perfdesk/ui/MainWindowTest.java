@@ -26,7 +26,7 @@ import org.perfdesk.domain.GoalTree;
 import org.perfdesk.domain.Texts;
 import org.perfdesk.store.AppSettings;
 import org.perfdesk.store.Workspace;
-import org.perfdesk.store.demo.DemoBuilder;
+import org.perfdesk.exchange.demo.DemoBuilder;
 import org.perfdesk.ui.shell.Shell;
 import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationTest;

@@ -17,6 +17,7 @@ import org.perfdesk.domain.ProgramInfo;
 import org.perfdesk.domain.RankingGroup;
 import org.perfdesk.domain.Role;
 import org.perfdesk.domain.Texts;
+import org.perfdesk.exchange.crypto.KeyFile;
 import org.perfdesk.store.AppHome;
 import org.perfdesk.store.Workspace;
 
@@ -29,6 +30,8 @@ public final class CreateWorkspaceViewModel {
     private final StringProperty parent = new SimpleStringProperty("");
     private final IntegerProperty year = new SimpleIntegerProperty(Workspace.Setup.defaultYear());
     private final StringProperty folder = new SimpleStringProperty("");
+    private final StringProperty passphrase = new SimpleStringProperty("");
+    private final StringProperty passphraseAgain = new SimpleStringProperty("");
     private final StringBinding problem;
 
     public CreateWorkspaceViewModel() {
@@ -39,7 +42,8 @@ public final class CreateWorkspaceViewModel {
                 folder.set(defaultFolder(c));
             }
         });
-        problem = Bindings.createStringBinding(this::findProblem, role, code, name, parent, year, folder);
+        problem = Bindings.createStringBinding(this::findProblem, role, code, name, parent, year, folder, passphrase,
+                passphraseAgain);
     }
 
     private static String defaultFolder(String code) {
@@ -66,6 +70,12 @@ public final class CreateWorkspaceViewModel {
         if (Workspace.isWorkspace(Path.of(folder.get()))) {
             return t.get("error.workspace.exists", folder.get());
         }
+        if (passphrase.get().length() < KeyFile.MIN_PASSPHRASE_LENGTH) {
+            return t.get("error.key.passphraseTooShort", String.valueOf(KeyFile.MIN_PASSPHRASE_LENGTH));
+        }
+        if (!passphrase.get().equals(passphraseAgain.get())) {
+            return t.get("error.key.passphraseMismatch");
+        }
         return "";
     }
 
@@ -80,6 +90,18 @@ public final class CreateWorkspaceViewModel {
         String parentCode = office || parent.get().isBlank() ? null : parent.get().strip();
         OrgUnit self = new OrgUnit(code.get().strip(), name.get(), k, parentCode, RankingGroup.defaultFor(k), null);
         return new Workspace.Setup(role.get(), self, year.get(), ProgramInfo.version());
+    }
+
+    public char[] passphrase() {
+        return passphrase.get().toCharArray();
+    }
+
+    public StringProperty passphraseProperty() {
+        return passphrase;
+    }
+
+    public StringProperty passphraseAgainProperty() {
+        return passphraseAgain;
     }
 
     public Path folderPath() {

@@ -27,7 +27,8 @@ import org.perfdesk.domain.UserError;
 import org.perfdesk.store.AppHome;
 import org.perfdesk.store.AppSettings;
 import org.perfdesk.store.Workspace;
-import org.perfdesk.store.demo.DemoBuilder;
+import org.perfdesk.exchange.Workspaces;
+import org.perfdesk.exchange.demo.DemoBuilder;
 import org.perfdesk.ui.common.Messages;
 import org.perfdesk.ui.common.Styles;
 import org.perfdesk.ui.common.TaskRunner;
@@ -150,8 +151,9 @@ public final class Shell {
         dialog.showAndWait().ifPresent(vm -> {
             Workspace.Setup setup = vm.toSetup();
             Path dir = vm.folderPath();
+            char[] passphrase = vm.passphrase();
             tasks.run(Texts.t("task.createWorkspace"), () -> {
-                Workspace ws = Workspace.create(dir, setup);
+                Workspace ws = Workspaces.create(dir, setup, passphrase).workspace();
                 try {
                     return new WorkspaceContext(ws, tasks);
                 } catch (RuntimeException e) {

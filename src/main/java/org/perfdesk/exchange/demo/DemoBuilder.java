@@ -1,4 +1,4 @@
-package org.perfdesk.store.demo;
+package org.perfdesk.exchange.demo;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,13 +21,21 @@ import org.perfdesk.domain.OrgUnit;
 import org.perfdesk.domain.Progress;
 import org.perfdesk.domain.Role;
 import org.perfdesk.domain.UserError;
+import org.perfdesk.exchange.Enrollments;
+import org.perfdesk.exchange.Exporter;
+import org.perfdesk.exchange.ImportReport;
+import org.perfdesk.exchange.Importer;
+import org.perfdesk.exchange.KeyRegistry;
+import org.perfdesk.exchange.Workspaces;
+import org.perfdesk.exchange.pkg.PackageKind;
+import org.perfdesk.exchange.snapshot.Payloads;
 import org.perfdesk.store.Workspace;
-import org.perfdesk.store.demo.DemoFiles.MeasureSpec;
-import org.perfdesk.store.demo.DemoFiles.Node;
-import org.perfdesk.store.demo.DemoFiles.Org;
-import org.perfdesk.store.demo.DemoFiles.PilotSet;
-import org.perfdesk.store.demo.DemoFiles.ProgressSpec;
-import org.perfdesk.store.demo.DemoFiles.UnitFile;
+import org.perfdesk.exchange.demo.DemoFiles.MeasureSpec;
+import org.perfdesk.exchange.demo.DemoFiles.Node;
+import org.perfdesk.exchange.demo.DemoFiles.Org;
+import org.perfdesk.exchange.demo.DemoFiles.PilotSet;
+import org.perfdesk.exchange.demo.DemoFiles.ProgressSpec;
+import org.perfdesk.exchange.demo.DemoFiles.UnitFile;
 
 /**
  * Builds the demo: one workspace per pilot unit and one for the office, from the readable JSON in
@@ -36,6 +44,9 @@ import org.perfdesk.store.demo.DemoFiles.UnitFile;
 public final class DemoBuilder {
     public static final String BUNDLED = "/sample-data/demo-2008/";
     public static final String OFFICE_FOLDER = "office";
+    public static final String USB_FOLDER = "usb";
+    /** The demo's passphrase for every workspace (written in the README). */
+    public static final String PASSPHRASE = "perfdesk-demo";
 
     private static final ObjectMapper JSON = JsonMapper.builder()
             .addModule(new JavaTimeModule())
@@ -92,7 +103,9 @@ public final class DemoBuilder {
     }
 
     /**
-     * Creates the eight workspaces under {@code outDir}. Refuses to write over existing workspaces.
+     * Creates the eight workspaces under {@code outDir}, every unit enrolled with the office (key
+     * registered, certificate imported), and each unit's plan and progress packages in
+     * {@code outDir/usb/} for the office to import. Refuses to write over existing workspaces.
      * Returns the folders created, office first.
      */
     public List<Path> build(Path outDir, String programVersion) {
@@ -106,29 +119,35 @@ public final class DemoBuilder {
                 throw new UserError("error.demo.exists", outDir.toString(), p.getFileName().toString());
             }
         }
+        Path usb = outDir.resolve(USB_FOLDER);
+        Path handover = outDir.resolve(".enrollment");
         try {
-            Files.createDirectories(outDir);
+            Files.createDirectories(usb);
+            Files.createDirectories(handover);
         } catch (IOException e) {
             throw new UserError(e, "error.workspace.createFailed", outDir.toString(), e.getMessage());
         }
-        buildOffice(all.get(0), programVersion);
-        for (int i = 0; i < units.size(); i++) {
-            buildUnit(all.get(i + 1), units.get(i), programVersion);
+        Workspaces.Created office = Workspaces.create(all.get(0),
+                new Workspace.Setup(Role.OFFICE, office(), year(), programVersion), PASSPHRASE.toCharArray());
+        try {
+            Payloads.Card card = KeyRegistry.officeCard(office.workspace());
+            for (int i = 0; i < units.size(); i++) {
+                buildUnit(all.get(i + 1), units.get(i), programVersion, office, card, usb, handover);
+            }
+        } finally {
+            office.workspace().close();
+            deleteFolder(handover);
         }
         return all;
     }
 
-    private void buildOffice(Path dir, String programVersion) {
-        try (Workspace ws = Workspace.create(dir, new Workspace.Setup(Role.OFFICE, office(), year(), programVersion))) {
-            ws.orgUnits().saveAll(units());
-        }
-    }
-
-    private void buildUnit(Path dir, UnitFile file, String programVersion) {
+    private void buildUnit(Path dir, UnitFile file, String programVersion, Workspaces.Created office,
+                           Payloads.Card card, Path usb, Path handover) {
         OrgUnit self = toOrg(file.unit(), pilotSet.office().code());
-        try (Workspace ws = Workspace.create(dir, new Workspace.Setup(Role.UNIT, self, year(), programVersion))) {
+        Workspaces.Created created = Workspaces.create(dir, new Workspace.Setup(Role.UNIT, self, year(), programVersion),
+                PASSPHRASE.toCharArray());
+        try (Workspace ws = created.workspace()) {
             List<OrgUnit> orgs = new ArrayList<>();
-            orgs.add(office());
             for (Org o : Objects.requireNonNullElse(file.organisations(), List.<Org>of())) {
                 orgs.add(toOrg(o, self.code()));
             }
@@ -138,6 +157,34 @@ public final class DemoBuilder {
             flatten(self.code(), file.goals(), null, "", nodes, progress);
             ws.goals().saveAll(nodes);
             ws.progress().saveAll(progress);
+
+            // Enrollment as the people would do it, with the fingerprints "read over the phone".
+            KeyRegistry.pinOffice(ws, card, card.fingerprint());
+            Exporter unitOut = new Exporter(ws, created.signer());
+            Path request = unitOut.exportUnitPackage(PackageKind.ENROLLMENT, year(), handover, null).file();
+            String fingerprint = Enrollments.read(request).fingerprint();
+            Path certificate = Enrollments.accept(office.workspace(), office.signer(), request, fingerprint, handover)
+                    .file();
+            ImportReport answer = new Importer(ws).importFile(certificate, false);
+            if (!answer.accepted()) {
+                throw new IllegalStateException("demo certificate refused: " + answer.message());
+            }
+            unitOut.exportUnitPackage(PackageKind.PLAN, year(), usb, null);
+            unitOut.exportUnitPackage(PackageKind.PROGRESS, year(), usb, null);
+        }
+    }
+
+    private static void deleteFolder(Path dir) {
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException ignored) {
+                    // a leftover hand-over file is harmless
+                }
+            });
+        } catch (IOException ignored) {
+            // nothing to remove
         }
     }
 

@@ -1,4 +1,4 @@
-package org.perfdesk.store.demo;
+package org.perfdesk.exchange.demo;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

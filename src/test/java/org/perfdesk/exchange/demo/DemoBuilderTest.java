@@ -1,4 +1,4 @@
-package org.perfdesk.store.demo;
+package org.perfdesk.exchange.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,0 +1,42 @@
+package org.perfdesk.cli;
+
+import java.io.Console;
+
+import org.perfdesk.domain.Texts;
+import org.perfdesk.domain.UserError;
+
+/** The passphrase of the workspace's key: from PERFDESK_PASSPHRASE, else asked at the terminal. */
+final class Passphrases {
+    static final String ENV = "PERFDESK_PASSPHRASE";
+    /** Where environment variables come from: the process, or what a caller of {@link Cli#run} gave. */
+    private static volatile java.util.function.Function<String, String> environment = System::getenv;
+
+    private Passphrases() {
+    }
+
+    static void useEnvironment(java.util.function.Function<String, String> env) {
+        environment = env;
+    }
+
+    static char[] read(boolean confirm) {
+        String env = environment.apply(ENV);
+        if (env != null && !env.isEmpty()) {
+            return env.toCharArray();
+        }
+        Console console = System.console();
+        if (console == null) {
+            throw new UserError("error.key.noPassphrase", ENV);
+        }
+        char[] first = console.readPassword("%s", Texts.t("cli.passphrase.prompt"));
+        if (first == null) {
+            throw new UserError("error.key.noPassphrase", ENV);
+        }
+        if (confirm) {
+            char[] second = console.readPassword("%s", Texts.t("cli.passphrase.again"));
+            if (second == null || !java.util.Arrays.equals(first, second)) {
+                throw new UserError("error.key.passphraseMismatch");
+            }
+        }
+        return first;
+    }
+}

@@ -1,0 +1,105 @@
+package org.perfdesk.exchange;
+
+import java.nio.file.Path;
+import java.security.PublicKey;
+import java.time.Instant;
+
+import org.perfdesk.domain.OrgUnit;
+import org.perfdesk.domain.PackageRecord;
+import org.perfdesk.domain.UserError;
+import org.perfdesk.exchange.crypto.Ed25519;
+import org.perfdesk.exchange.pkg.EntryNames;
+import org.perfdesk.exchange.pkg.Limits;
+import org.perfdesk.exchange.pkg.Manifest;
+import org.perfdesk.exchange.pkg.PackageException;
+import org.perfdesk.exchange.pkg.PackageKind;
+import org.perfdesk.exchange.pkg.PackageReader;
+import org.perfdesk.exchange.pkg.PackageWriter;
+import org.perfdesk.exchange.pkg.StrictJson;
+import org.perfdesk.exchange.snapshot.Payloads;
+import org.perfdesk.exchange.snapshot.SnapshotMapper;
+import org.perfdesk.store.Workspace;
+
+/**
+ * A unit joins: it sends an enrollment package signed with its new key; the office (or a collector)
+ * reads the fingerprint off it, compares it with the one the unit reads over the phone, registers
+ * the key and answers with a signed certificate.
+ */
+public final class Enrollments {
+    private Enrollments() {
+    }
+
+    /** An enrollment as read from its file: who, which key, and the fingerprint to compare. */
+    public record Request(Payloads.Enrollment enrollment, String fingerprint, PackageReader.Opened opened) {
+        public String unitCode() {
+            return enrollment.unit().code();
+        }
+
+        public String unitName() {
+            return enrollment.unit().name();
+        }
+    }
+
+    /** Reads and checks an enrollment package; nothing is trusted or written yet. */
+    public static Request read(Path file) {
+        Payloads.Enrollment[] holder = new Payloads.Enrollment[1];
+        PackageReader.Opened opened = PackageReader.readSelfSigned(file, Limits.DEFAULT, bytes -> {
+            if (bytes == null) {
+                throw new PackageException("missing-entry", EntryNames.ENROLLMENT);
+            }
+            Payloads.Enrollment e = StrictJson.read(bytes, Payloads.Enrollment.class, EntryNames.ENROLLMENT);
+            if (!Payloads.ENROLLMENT_FORMAT.equals(e.format()) || e.unit() == null || e.publicKey() == null) {
+                throw new PackageException("bad-snapshot", EntryNames.ENROLLMENT);
+            }
+            holder[0] = e;
+            try {
+                return Ed25519.fromBase64(e.publicKey());
+            } catch (IllegalArgumentException ex) {
+                throw new PackageException(ex, "bad-snapshot", EntryNames.ENROLLMENT);
+            }
+        });
+        Manifest m = opened.manifest();
+        Payloads.Enrollment e = holder[0];
+        if (m.kind() != PackageKind.ENROLLMENT) {
+            throw new PackageException("not-an-enrollment", m.kind().cliName());
+        }
+        PublicKey key = Ed25519.fromBase64(e.publicKey());
+        if (!e.unit().code().equals(m.sender().code()) || !Ed25519.keyId(key).equals(m.sender().keyId())) {
+            throw new PackageException("bad-snapshot", EntryNames.ENROLLMENT);
+        }
+        SnapshotMapper.toOrgUnit(e.unit()); // a valid code and name, or refused
+        return new Request(e, Ed25519.fingerprint(key), opened);
+    }
+
+    /**
+     * Registers the unit's key once the typed fingerprint matches, records the enrollment in the
+     * sender's chain, and writes the signed certificate for the unit into {@code out} (a file or folder).
+     */
+    public static PackageWriter.Written accept(Workspace ws, Signer signer, Path file, String typedFingerprint,
+                                               Path out) {
+        Request request = read(file);
+        Manifest m = request.opened().manifest();
+        OrgUnit self = ws.self();
+        if (!self.code().equals(m.recipient())) {
+            throw new PackageException("wrong-recipient", String.valueOf(m.recipient()));
+        }
+        if (ws.packages().find(m.packageId()).isPresent()) {
+            throw new UserError("error.enroll.already", request.unitName());
+        }
+        KeyRegistry.requireFingerprint(Ed25519.fromBase64(request.enrollment().publicKey()), typedFingerprint);
+        Inbox.keep(ws, file, m.packageId(), request.opened().fileHash());
+        ws.database().write(c -> {
+            KeyRegistry.register(ws, request.enrollment(), typedFingerprint);
+            ws.packages().add(new PackageRecord(m.packageId(), PackageRecord.Direction.IN, m.kind().name(),
+                    m.sender().code(), m.sender().keyId(), m.recipient(), m.year(), m.sequence(), m.previousHash(),
+                    request.opened().fileHash(), file.getFileName().toString(), request.opened().fileSize(),
+                    Instant.parse(m.createdAt()), Instant.now(), null, null, null));
+            return null;
+        });
+        Payloads.Certificate cert = new Payloads.Certificate(Payloads.CERTIFICATE_FORMAT, request.unitCode(),
+                request.unitName(), m.sender().keyId(), request.enrollment().publicKey(), Instant.now().toString(),
+                self.code(), signer.keyId());
+        return new Exporter(ws, signer).exportOfficePackage(PackageKind.CERTIFICATE, request.unitCode(), m.year(),
+                EntryNames.CERTIFICATE, cert, out);
+    }
+}

@@ -1,0 +1,476 @@
+package org.perfdesk.exchange;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.perfdesk.domain.GoalNode;
+import org.perfdesk.domain.OrgKind;
+import org.perfdesk.domain.OrgUnit;
+import org.perfdesk.domain.PackageRecord;
+import org.perfdesk.domain.PlanReview;
+import org.perfdesk.domain.Receipt;
+import org.perfdesk.domain.Texts;
+import org.perfdesk.domain.TrustedKey;
+import org.perfdesk.domain.UserError;
+import org.perfdesk.exchange.ImportReport.Status;
+import org.perfdesk.exchange.pkg.EntryNames;
+import org.perfdesk.exchange.pkg.Limits;
+import org.perfdesk.exchange.pkg.Manifest;
+import org.perfdesk.exchange.pkg.PackageException;
+import org.perfdesk.exchange.pkg.PackageKind;
+import org.perfdesk.exchange.pkg.PackageReader;
+import org.perfdesk.exchange.pkg.StrictJson;
+import org.perfdesk.exchange.snapshot.Payloads;
+import org.perfdesk.exchange.snapshot.SnapshotMapper;
+import org.perfdesk.store.Workspace;
+
+/**
+ * Verifies and imports packages. Every check runs before anything is written; then one transaction
+ * merges the package and records it. A refused package changes nothing in the database: its file is
+ * kept under {@code inbox/rejected/} with the reason. A collector's inner packages are imported after
+ * the outer one, each on its own, with the outer report listing their verdicts.
+ */
+public final class Importer {
+    private final Workspace ws;
+    private final Limits limits;
+
+    public Importer(Workspace ws) {
+        this(ws, Limits.DEFAULT);
+    }
+
+    public Importer(Workspace ws, Limits limits) {
+        this.ws = ws;
+        this.limits = limits;
+    }
+
+    /** Imports files and every {@code *.perfpkg} in given folders, in name order. */
+    public List<ImportReport> importAll(List<Path> filesOrFolders, boolean dryRun) {
+        List<ImportReport> out = new ArrayList<>();
+        for (Path p : expand(filesOrFolders)) {
+            out.add(importFile(p, dryRun));
+        }
+        return out;
+    }
+
+    public static List<Path> expand(List<Path> filesOrFolders) {
+        List<Path> files = new ArrayList<>();
+        for (Path p : filesOrFolders) {
+            if (Files.isDirectory(p)) {
+                try (Stream<Path> s = Files.list(p)) {
+                    s.filter(f -> f.getFileName().toString().endsWith(".perfpkg") && Files.isRegularFile(f))
+                            .sorted().forEach(files::add);
+                } catch (IOException e) {
+                    throw new UserError(e, "error.import.folderUnreadable", p.toString(), String.valueOf(e.getMessage()));
+                }
+            } else {
+                files.add(p);
+            }
+        }
+        return files;
+    }
+
+    /** Never throws for a bad package: the report says why it was refused. */
+    public ImportReport importFile(Path file, boolean dryRun) {
+        ImportReport report = process(file, file.getFileName().toString(), dryRun, ws.self().code(), null);
+        if (report.status() == Status.REJECTED && !dryRun) {
+            Inbox.keepRejected(ws, file, report.code(), report.message());
+        }
+        return report;
+    }
+
+    private ImportReport process(Path file, String label, boolean dryRun, String expectedRecipient, String outerId) {
+        try {
+            PackageReader.Opened opened = PackageReader.read(file, KeyRegistry.trust(ws), limits);
+            Manifest m = opened.manifest();
+            checkAddressing(m, expectedRecipient, outerId);
+            ImportReport already = checkChain(label, opened);
+            if (already != null) {
+                return already;
+            }
+            String warning = gapWarning(m, opened.signer().keyId());
+            Plan plan = plan(opened);
+            ImportReport report = new ImportReport(label, Status.ACCEPTED, null, accepted(m, plan, dryRun, warning),
+                    dryRun, m.packageId(), m.kind().cliName(), m.sender().code(), m.year(), m.sequence(), warning,
+                    plan.counts, plan.changes, null);
+            if (dryRun) {
+                return report.withInner(inner(opened, true));
+            }
+            commit(file, opened, plan, report, outerId);
+            return report.withInner(inner(opened, false));
+        } catch (PackageException e) {
+            return rejected(label, e.code(), e.getLocalizedMessage(), dryRun);
+        } catch (UserError e) {
+            return rejected(label, "not-imported", e.getLocalizedMessage(), dryRun);
+        }
+    }
+
+    private static ImportReport rejected(String label, String code, String message, boolean dryRun) {
+        return new ImportReport(label, Status.REJECTED, code, message, dryRun, null, null, null, null, null, null,
+                null, null, null);
+    }
+
+    private String accepted(Manifest m, Plan plan, boolean dryRun, String warning) {
+        Texts t = Texts.current();
+        String what = t.get(dryRun ? "import.wouldAccept" : "import.accepted", unitName(m.sender().code()),
+                t.get("kind." + m.kind().cliName()), String.valueOf(m.year()), m.sequence());
+        if (plan.summary != null) {
+            what += " " + plan.summary;
+        }
+        return warning == null ? what : what + " " + warning;
+    }
+
+    private String unitName(String code) {
+        return ws.orgUnits().find(code).map(OrgUnit::name).orElse(code);
+    }
+
+    /** The package is for us, from someone who may send us this kind. */
+    private void checkAddressing(Manifest m, String expectedRecipient, String outerId) {
+        OrgUnit self = ws.self();
+        if (!expectedRecipient.equals(m.recipient())) {
+            throw new PackageException("wrong-recipient", unitName(String.valueOf(m.recipient())));
+        }
+        String sender = m.sender().code();
+        if (outerId == null && sender.equals(self.code())) {
+            throw new PackageException("own-package");
+        }
+        if (m.kind() == PackageKind.ENROLLMENT) {
+            throw new PackageException("enrollment-needs-confirmation", sender);
+        }
+        if (m.kind().fromOffice()) {
+            if (!sender.equals(self.parentCode())) {
+                throw new PackageException("unexpected-sender", sender);
+            }
+        } else {
+            String collector = outerId == null ? self.code() : expectedRecipient;
+            OrgUnit unit = ws.orgUnits().find(sender).orElse(null);
+            if (unit == null || !collector.equals(unit.parentCode())) {
+                throw new PackageException("unexpected-sender", sender);
+            }
+        }
+    }
+
+    /** Replay, reused id, fork and stale sequence; null when the package is new and in order. */
+    private ImportReport checkChain(String label, PackageReader.Opened opened) {
+        Manifest m = opened.manifest();
+        PackageRecord same = ws.packages().find(m.packageId()).orElse(null);
+        if (same != null) {
+            if (same.fileHash().equals(opened.fileHash())) {
+                return new ImportReport(label, Status.ALREADY_IMPORTED, "already-imported",
+                        Texts.t("pkg.already-imported", unitName(m.sender().code()), same.processedAt().toString()
+                                .substring(0, 10)), false, m.packageId(), m.kind().cliName(), m.sender().code(),
+                        m.year(), m.sequence(), null, ImportReport.Counts.NONE, List.of(), null);
+            }
+            throw new PackageException("id-reused", m.packageId());
+        }
+        List<PackageRecord> chain = ws.packages().findChain(opened.signer().keyId());
+        long max = 0;
+        for (PackageRecord r : chain) {
+            if (r.sequence() == m.sequence()) {
+                throw new PackageException("fork", unitName(m.sender().code()), m.sequence(),
+                        r.processedAt().toString().substring(0, 10));
+            }
+            if (r.sequence() == m.sequence() - 1 && m.previousHash() != null && !m.previousHash().equals(r.fileHash())) {
+                throw new PackageException("fork", unitName(m.sender().code()), m.sequence() - 1,
+                        r.processedAt().toString().substring(0, 10));
+            }
+            max = Math.max(max, r.sequence());
+        }
+        if (m.sequence() < max) {
+            throw new PackageException("stale", unitName(m.sender().code()), m.sequence(), max);
+        }
+        return null;
+    }
+
+    /** A warning naming the sequence numbers that never arrived, or null. */
+    private String gapWarning(Manifest m, String keyId) {
+        long max = ws.packages().findChain(keyId).stream().mapToLong(PackageRecord::sequence).max().orElse(0);
+        if (m.sequence() <= max + 1) {
+            return null;
+        }
+        StringBuilder missing = new StringBuilder();
+        for (long s = max + 1; s < m.sequence() && missing.length() < 200; s++) {
+            if (missing.length() > 0) {
+                missing.append(", ");
+            }
+            missing.append(s);
+        }
+        return Texts.t("pkg.sequence-gap", missing.toString());
+    }
+
+    /** What the package would change, computed without writing; {@code apply} writes it. */
+    private static final class Plan {
+        ImportReport.Counts counts;
+        List<ImportReport.NodeChange> changes;
+        String summary;
+        Runnable apply = () -> { };
+        Payloads.Snapshot snapshot;
+        String snapshotJson;
+    }
+
+    private Plan plan(PackageReader.Opened opened) {
+        Manifest m = opened.manifest();
+        Plan plan = new Plan();
+        if (m.kind().carriesSnapshot()) {
+            planSnapshot(opened, plan);
+            return plan;
+        }
+        Payloads.Revocations revocations = StrictJson.read(required(opened, EntryNames.REVOCATIONS),
+                Payloads.Revocations.class, EntryNames.REVOCATIONS);
+        if (!Payloads.REVOCATIONS_FORMAT.equals(revocations.format()) || revocations.revocations() == null) {
+            throw new PackageException("bad-snapshot", EntryNames.REVOCATIONS);
+        }
+        Runnable officeApply = switch (m.kind()) {
+            case CERTIFICATE -> planCertificate(opened, plan);
+            case APPROVAL, RETURN -> planReview(opened, plan);
+            case RECEIPT -> planReceipt(opened, plan);
+            default -> throw new PackageException("unsupported-kind", m.kind().cliName());
+        };
+        plan.apply = () -> {
+            KeyRegistry.applyRevocations(ws, revocations);
+            officeApply.run();
+        };
+        return plan;
+    }
+
+    private static byte[] required(PackageReader.Opened opened, String entry) {
+        byte[] bytes = opened.entry(entry);
+        if (bytes == null) {
+            throw new PackageException("missing-entry", entry);
+        }
+        return bytes;
+    }
+
+    private void planSnapshot(PackageReader.Opened opened, Plan plan) {
+        Manifest m = opened.manifest();
+        String unit = m.sender().code();
+        byte[] bytes = required(opened, EntryNames.SNAPSHOT);
+        Payloads.Snapshot s = StrictJson.read(bytes, Payloads.Snapshot.class, EntryNames.SNAPSHOT);
+        if (!Payloads.SNAPSHOT_FORMAT.equals(s.format()) || !unit.equals(s.unitCode()) || s.year() != m.year()
+                || s.nodes() == null || s.organisations() == null || s.progress() == null
+                || s.selfAssessments() == null) {
+            throw new PackageException("bad-snapshot", EntryNames.SNAPSHOT);
+        }
+        List<OrgUnit> orgs = checkOrganisations(unit, s.organisations());
+        List<GoalNode> nodes = checkNodes(unit, m.year(), s);
+        List<GoalNode> before = ws.goals().findAll(unit, m.year());
+        Map<String, Integer> approved = ws.reviews().approvedRevisions(unit, m.year());
+        List<ImportReport.NodeChange> changes = NodeDiff.between(before, nodes, approved);
+        plan.changes = changes;
+        plan.counts = NodeDiff.count(changes, nodes);
+        plan.snapshot = s;
+        plan.snapshotJson = new String(bytes, StandardCharsets.UTF_8);
+        Set<String> inSnapshot = new HashSet<>();
+        nodes.forEach(n -> inSnapshot.add(n.id()));
+        List<GoalNode> vanished = before.stream().filter(n -> !n.deleted() && !inSnapshot.contains(n.id()))
+                .map(n -> n.withDeleted(true).withRevision(n.revision() + 1)).toList();
+        plan.apply = () -> {
+            ws.orgUnits().saveAll(orgs);
+            ws.goals().saveAll(nodes);
+            ws.goals().saveAll(vanished);
+            ws.progress().deleteByUnit(unit, m.year());
+            ws.progress().saveAll(s.progress().stream().map(SnapshotMapper::toProgress).toList());
+            ws.selfAssessments().deleteByUnit(unit, m.year());
+            s.selfAssessments().stream().map(SnapshotMapper::toSelfAssessment).forEach(ws.selfAssessments()::save);
+        };
+    }
+
+    /** A unit may only describe its own inside: its divisions, persons and sub-units. */
+    private List<OrgUnit> checkOrganisations(String unit, List<Payloads.Org> orgs) {
+        Set<String> own = new HashSet<>();
+        ws.orgUnits().findSubtree(unit).forEach(o -> own.add(o.code()));
+        Set<String> inSnapshot = new HashSet<>();
+        Map<String, String> parentOf = new HashMap<>();
+        List<OrgUnit> out = new ArrayList<>();
+        for (Payloads.Org o : orgs) {
+            OrgUnit org = SnapshotMapper.toOrgUnit(o);
+            if (org.code().equals(unit) || org.kind() == OrgKind.OFFICE
+                    || !inSnapshot.add(org.code())) {
+                throw new PackageException("conflict", org.code());
+            }
+            if (ws.orgUnits().find(org.code()).isPresent() && !own.contains(org.code())) {
+                throw new PackageException("conflict", org.code());
+            }
+            parentOf.put(org.code(), org.parentCode());
+            OrgUnit existing = ws.orgUnits().find(org.code()).orElse(null);
+            // A registered sub-unit keeps what its collector recorded (its key, its group).
+            out.add(existing != null && !existing.kind().isInternal() ? existing : org);
+        }
+        for (String code : inSnapshot) {
+            String p = parentOf.get(code);
+            int steps = 0;
+            while (p != null && !p.equals(unit) && steps++ < 64) {
+                p = parentOf.get(p);
+            }
+            if (p == null || !p.equals(unit)) {
+                throw new PackageException("conflict", code);
+            }
+        }
+        return out;
+    }
+
+    private List<GoalNode> checkNodes(String unit, int year, Payloads.Snapshot s) {
+        Set<String> ids = new HashSet<>();
+        List<GoalNode> nodes = new ArrayList<>();
+        for (Payloads.Node n : s.nodes()) {
+            GoalNode node = SnapshotMapper.toGoalNode(n, unit, year);
+            if (!ids.add(node.id())) {
+                throw new PackageException("bad-snapshot", "node " + node.id());
+            }
+            GoalNode existing = ws.goals().find(node.id()).orElse(null);
+            if (existing != null && (!existing.unitCode().equals(unit) || existing.year() != year)) {
+                throw new PackageException("conflict", node.id());
+            }
+            nodes.add(node);
+        }
+        for (GoalNode n : nodes) {
+            if (n.parentId() != null && !ids.contains(n.parentId())) {
+                throw new PackageException("bad-snapshot", "node " + n.id() + " parent " + n.parentId());
+            }
+        }
+        for (Payloads.ProgressItem p : s.progress()) {
+            if (!ids.contains(p.nodeId())) {
+                throw new PackageException("bad-snapshot", "progress " + p.nodeId());
+            }
+        }
+        for (Payloads.SelfAssessmentItem a : s.selfAssessments()) {
+            if (!ids.contains(a.nodeId())) {
+                throw new PackageException("bad-snapshot", "self-assessment " + a.nodeId());
+            }
+        }
+        return nodes;
+    }
+
+    private Runnable planCertificate(PackageReader.Opened opened, Plan plan) {
+        Payloads.Certificate c = StrictJson.read(required(opened, EntryNames.CERTIFICATE), Payloads.Certificate.class,
+                EntryNames.CERTIFICATE);
+        String ownKey = WorkspaceKeys.keyId(ws);
+        if (!Payloads.CERTIFICATE_FORMAT.equals(c.format()) || !ws.self().code().equals(c.unitCode())
+                || !ownKey.equals(c.keyId())) {
+            throw new PackageException("certificate-mismatch", String.valueOf(c.unitCode()));
+        }
+        plan.summary = Texts.t("import.certificate", org.perfdesk.exchange.crypto.Ed25519.fingerprintOf(ownKey));
+        return () -> {
+            TrustedKey own = ws.trustedKeys().find(ownKey).orElseThrow();
+            ws.trustedKeys().save(new TrustedKey(own.keyId(), own.unitCode(), own.publicKey(),
+                    TrustedKey.Source.CERTIFIED, own.validFrom(), null, null));
+        };
+    }
+
+    private Runnable planReview(PackageReader.Opened opened, Plan plan) {
+        Manifest m = opened.manifest();
+        Payloads.Review r = StrictJson.read(required(opened, EntryNames.REVIEW), Payloads.Review.class,
+                EntryNames.REVIEW);
+        PlanReview.Decision decision = m.kind() == PackageKind.APPROVAL ? PlanReview.Decision.APPROVED
+                : PlanReview.Decision.RETURNED;
+        if (!Payloads.REVIEW_FORMAT.equals(r.format()) || !ws.self().code().equals(r.unitCode())
+                || !decision.name().equals(r.decision()) || r.year() != m.year() || r.nodes() == null
+                || r.reviewId() == null || r.planPackageId() == null) {
+            throw new PackageException("bad-snapshot", EntryNames.REVIEW);
+        }
+        PlanReview review;
+        try {
+            review = new PlanReview(r.reviewId(), r.unitCode(), r.year(), r.planPackageId(), decision, r.reason(),
+                    Instant.parse(r.decidedAt()), m.packageId(),
+                    r.nodes().stream().map(n -> new PlanReview.NodeRevision(n.id(), n.revision())).toList());
+        } catch (RuntimeException e) {
+            throw new PackageException(e, "bad-snapshot", EntryNames.REVIEW);
+        }
+        plan.summary = Texts.t(decision == PlanReview.Decision.APPROVED ? "import.approved" : "import.returned",
+                String.valueOf(r.year()), r.nodes().size(), r.reason());
+        return () -> ws.reviews().save(review);
+    }
+
+    private Runnable planReceipt(PackageReader.Opened opened, Plan plan) {
+        Payloads.ReceiptPayload r = StrictJson.read(required(opened, EntryNames.RECEIPT), Payloads.ReceiptPayload.class,
+                EntryNames.RECEIPT);
+        PackageRecord sent = r.packageId() == null ? null : ws.packages().find(r.packageId())
+                .filter(p -> p.direction() == PackageRecord.Direction.OUT).orElse(null);
+        if (!Payloads.RECEIPT_FORMAT.equals(r.format()) || sent == null || !sent.fileHash().equals(r.fileHash())) {
+            throw new PackageException("receipt-unknown", String.valueOf(r.packageId()));
+        }
+        Instant received;
+        try {
+            received = Instant.parse(r.receivedAt());
+        } catch (RuntimeException e) {
+            throw new PackageException(e, "bad-snapshot", EntryNames.RECEIPT);
+        }
+        plan.summary = Texts.t("import.receipt", sent.fileName(), r.receivedAt().substring(0, 10));
+        Receipt receipt = new Receipt(sent.packageId(), sent.fileHash(), opened.manifest().packageId(), received,
+                r.verdict());
+        return () -> ws.receipts().save(receipt);
+    }
+
+    /** Keeps the file, then merges and records it in one transaction. */
+    private void commit(Path file, PackageReader.Opened opened, Plan plan, ImportReport report, String outerId) {
+        Manifest m = opened.manifest();
+        Path kept = Inbox.keep(ws, file, m.packageId(), opened.fileHash());
+        try {
+            ws.database().write(c -> {
+                plan.apply.run();
+                ws.packages().add(new PackageRecord(m.packageId(), PackageRecord.Direction.IN, m.kind().name(),
+                        m.sender().code(), opened.signer().keyId(), m.recipient(), m.year(), m.sequence(),
+                        m.previousHash(), opened.fileHash(), file.getFileName().toString(), opened.fileSize(),
+                        parseInstant(m.createdAt()), Instant.now(), report.warning(),
+                        new String(StrictJson.write(report), StandardCharsets.UTF_8), outerId));
+                if (plan.snapshotJson != null) {
+                    ws.packages().saveSnapshot(m.packageId(), m.sender().code(), m.year(), plan.snapshotJson);
+                }
+                return null;
+            });
+        } catch (RuntimeException e) {
+            try {
+                Files.deleteIfExists(kept);
+            } catch (IOException ignored) {
+                // the failure itself is what the user must see
+            }
+            throw e;
+        }
+    }
+
+    private static Instant parseInstant(String text) {
+        try {
+            return Instant.parse(text);
+        } catch (RuntimeException e) {
+            throw new PackageException(e, "bad-manifest", "createdAt");
+        }
+    }
+
+    /** A collector's forwarded packages, each checked against its own sender's key. */
+    private List<ImportReport> inner(PackageReader.Opened opened, boolean dryRun) {
+        List<ImportReport> out = new ArrayList<>();
+        for (Map.Entry<String, byte[]> e : opened.entries().entrySet()) {
+            if (!e.getKey().startsWith(EntryNames.INNER)) {
+                continue;
+            }
+            Path tmp = null;
+            try {
+                tmp = Files.createTempFile(ws.inboxDir(), ".inner-", ".perfpkg");
+                Files.write(tmp, e.getValue());
+                ImportReport r = process(tmp, e.getKey(), dryRun, opened.manifest().sender().code(),
+                        opened.manifest().packageId());
+                out.add(r);
+            } catch (IOException ex) {
+                out.add(rejected(e.getKey(), "unreadable", ex.getMessage(), dryRun));
+            } finally {
+                if (tmp != null) {
+                    try {
+                        Files.deleteIfExists(tmp);
+                    } catch (IOException ignored) {
+                        // a temporary file in inbox/ is harmless
+                    }
+                }
+            }
+        }
+        return out.isEmpty() ? null : out;
+    }
+}

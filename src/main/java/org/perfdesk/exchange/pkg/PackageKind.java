@@ -1,0 +1,27 @@
+package org.perfdesk.exchange.pkg;
+
+import java.util.Locale;
+
+/** What a package carries. Units send the first six; the office sends the others. */
+public enum PackageKind {
+    ENROLLMENT, PLAN, PROGRESS, MIDYEAR, ANNUAL, RECTIFICATION,
+    CERTIFICATE, APPROVAL, RETURN, FEEDBACK, RECEIPT;
+
+    public boolean fromOffice() {
+        return ordinal() >= CERTIFICATE.ordinal();
+    }
+
+    /** Unit packages other than enrollment carry a snapshot of the unit's data for the year. */
+    public boolean carriesSnapshot() {
+        return !fromOffice() && this != ENROLLMENT;
+    }
+
+    /** The name used on the command line and in file names: "plan", "midyear", … */
+    public String cliName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static PackageKind fromCliName(String name) {
+        return valueOf(name.toUpperCase(Locale.ROOT));
+    }
+}

@@ -1,0 +1,84 @@
+package org.perfdesk.exchange.snapshot;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.perfdesk.domain.Direction;
+import org.perfdesk.domain.NodeKind;
+import org.perfdesk.domain.OrgKind;
+import org.perfdesk.domain.ProgressStatus;
+import org.perfdesk.domain.RankingGroup;
+
+/**
+ * The JSON payloads a package carries (see package-format.md). Plain records with no type ids, read
+ * with {@link org.perfdesk.exchange.pkg.StrictJson}: a field this version does not know is refused.
+ */
+public final class Payloads {
+    public static final String SNAPSHOT_FORMAT = "perfdesk-snapshot/1";
+    public static final String ENROLLMENT_FORMAT = "perfdesk-enrollment/1";
+    public static final String CERTIFICATE_FORMAT = "perfdesk-certificate/1";
+    public static final String REVOCATIONS_FORMAT = "perfdesk-revocations/1";
+    public static final String REVIEW_FORMAT = "perfdesk-review/1";
+    public static final String RECEIPT_FORMAT = "perfdesk-receipt/1";
+    public static final String CARD_FORMAT = "perfdesk-card/1";
+
+    private Payloads() {
+    }
+
+    /** A unit's data for one year: its organisations, whole goal tree (tombstones included), progress, self-assessment. */
+    public record Snapshot(String format, String unitCode, int year, List<Org> organisations, List<Node> nodes,
+                           List<ProgressItem> progress, List<SelfAssessmentItem> selfAssessments) {
+    }
+
+    public record Org(String code, String name, OrgKind kind, String parent, RankingGroup group) {
+    }
+
+    public record Node(String id, String parentId, int position, NodeKind kind, String title, String description,
+                       String owner, String quality, LocalDate deadline, BigDecimal weight, String measureType,
+                       BigDecimal target, BigDecimal baseline, String unitOfMeasure, Direction direction,
+                       List<String> levels, String targetLevel, LocalDate due, String originId, int revision,
+                       boolean deleted) {
+    }
+
+    public record ProgressItem(String nodeId, int quarter, BigDecimal actual, BigDecimal completion,
+                               ProgressStatus status, String narrative, String problems, String causes,
+                               String measures) {
+    }
+
+    public record SelfAssessmentItem(String nodeId, BigDecimal score, String level, String narrative) {
+    }
+
+    /** A unit introducing itself and its key to the office (or a collector). */
+    public record Enrollment(String format, Org unit, String publicKey, String createdAt) {
+    }
+
+    /** The office's card, handed to units at set-up (not a package: trust comes from the phone call). */
+    public record Card(String format, String code, String name, String publicKey, String fingerprint) {
+    }
+
+    /** The office's statement that a key belongs to a unit. */
+    public record Certificate(String format, String unitCode, String unitName, String keyId, String publicKey,
+                              String issuedAt, String issuerCode, String issuerKeyId) {
+    }
+
+    /** Keys the office has revoked; in every package the office sends. */
+    public record Revocations(String format, List<Revocation> revocations) {
+    }
+
+    public record Revocation(String unitCode, String keyId, String revokedAt, String reason) {
+    }
+
+    /** The office's approval or return of a unit's plan. */
+    public record Review(String format, String reviewId, String unitCode, int year, String planPackageId,
+                         String decision, String reason, String decidedAt, List<NodeRevision> nodes) {
+    }
+
+    public record NodeRevision(String id, int revision) {
+    }
+
+    /** The office's receipt for a package it accepted. */
+    public record ReceiptPayload(String format, String packageId, String fileHash, String kind, int year,
+                                 long sequence, String receivedAt, String verdict, String warning) {
+    }
+}
