@@ -66,7 +66,8 @@ final class KeysCommand {
     }
 
     @Command(name = "card", mixinStandardHelpOptions = true,
-            description = "Office: write the card (code, name, public key) to hand to units. 效能办：导出名片。")
+            description = {"Write this workspace's card (code, name, public key) for the units that report to it.",
+                "导出本工作区名片（代码、名称、公钥），交给向本单位报送的单位。"})
     static final class Card implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -78,7 +79,7 @@ final class KeysCommand {
         @Override
         public Integer call() {
             try (Workspace ws = Workspace.open(workspace)) {
-                var card = KeyRegistry.officeCard(ws);
+                var card = KeyRegistry.card(ws);
                 KeyRegistry.writeCard(card, out);
                 spec.commandLine().getOut().println(Texts.t("cli.written", out.toAbsolutePath().toString()));
                 spec.commandLine().getOut().println(Texts.t("cli.keys.fingerprint", card.fingerprint()));

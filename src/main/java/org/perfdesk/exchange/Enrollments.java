@@ -80,8 +80,8 @@ public final class Enrollments {
         Request request = read(file);
         Manifest m = request.opened().manifest();
         OrgUnit self = ws.self();
-        if (!self.code().equals(m.recipient())) {
-            throw new PackageException("wrong-recipient", String.valueOf(m.recipient()));
+        if (!self.code().equals(m.recipient().code())) {
+            throw new PackageException("wrong-recipient", String.valueOf(m.recipient().code()));
         }
         if (ws.packages().find(m.packageId()).isPresent()) {
             throw new UserError("error.enroll.already", request.unitName());
@@ -91,7 +91,7 @@ public final class Enrollments {
         ws.database().write(c -> {
             KeyRegistry.register(ws, request.enrollment(), typedFingerprint);
             ws.packages().add(new PackageRecord(m.packageId(), PackageRecord.Direction.IN, m.kind().name(),
-                    m.sender().code(), m.sender().keyId(), m.recipient(), m.year(), m.sequence(), m.previousHash(),
+                    m.sender().code(), m.sender().keyId(), m.recipient().code(), m.year(), m.sequence(), m.previousHash(),
                     request.opened().fileHash(), file.getFileName().toString(), request.opened().fileSize(),
                     Instant.parse(m.createdAt()), Instant.now(), null, null, null));
             return null;

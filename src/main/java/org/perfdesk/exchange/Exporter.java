@@ -115,7 +115,9 @@ public final class Exporter {
         String previousHash = last.map(PackageRecord::fileHash).orElse(null);
         String packageId = UUID.randomUUID().toString();
         Manifest header = new Manifest(Manifest.FORMAT, packageId, kind,
-                new Manifest.Party(ws.self().code(), signer.keyId()), recipient, year, sequence, previousHash,
+                Manifest.Party.sender(ws.self().code(), signer.keyId()),
+                Manifest.Party.recipient(recipient, ws.orgUnits().find(recipient).map(OrgUnit::name).orElse(null)),
+                year, sequence, previousHash,
                 Instant.now().toString(), ProgramInfo.version(), List.of());
         String fileName = String.format("%s-%s-%d-%03d.perfpkg", ws.self().code(), kind.cliName(), year, sequence);
         Path inOutbox = ws.outboxDir().resolve(fileName);

@@ -129,6 +129,15 @@ public final class Importer {
         return warning == null ? what : what + " " + warning;
     }
 
+    /** The recipient as this workspace knows it, else as the package names it. */
+    private String recipientName(Manifest.Party recipient) {
+        String known = unitName(recipient.code());
+        if (!known.equals(recipient.code())) {
+            return known;
+        }
+        return recipient.name() == null ? recipient.code() : recipient.name() + "（" + recipient.code() + "）";
+    }
+
     private String unitName(String code) {
         return ws.orgUnits().find(code).map(OrgUnit::name).orElse(code);
     }
@@ -136,8 +145,8 @@ public final class Importer {
     /** The package is for us, from someone who may send us this kind. */
     private void checkAddressing(Manifest m, String expectedRecipient, String outerId) {
         OrgUnit self = ws.self();
-        if (!expectedRecipient.equals(m.recipient())) {
-            throw new PackageException("wrong-recipient", unitName(String.valueOf(m.recipient())));
+        if (!expectedRecipient.equals(m.recipient().code())) {
+            throw new PackageException("wrong-recipient", recipientName(m.recipient()));
         }
         String sender = m.sender().code();
         if (outerId == null && sender.equals(self.code())) {
@@ -418,7 +427,7 @@ public final class Importer {
             ws.database().write(c -> {
                 plan.apply.run();
                 ws.packages().add(new PackageRecord(m.packageId(), PackageRecord.Direction.IN, m.kind().name(),
-                        m.sender().code(), opened.signer().keyId(), m.recipient(), m.year(), m.sequence(),
+                        m.sender().code(), opened.signer().keyId(), m.recipient().code(), m.year(), m.sequence(),
                         m.previousHash(), opened.fileHash(), file.getFileName().toString(), opened.fileSize(),
                         parseInstant(m.createdAt()), Instant.now(), report.warning(),
                         new String(StrictJson.write(report), StandardCharsets.UTF_8), outerId));

@@ -10,7 +10,6 @@ import java.util.List;
 
 import org.perfdesk.domain.OrgKind;
 import org.perfdesk.domain.OrgUnit;
-import org.perfdesk.domain.Role;
 import org.perfdesk.domain.TrustedKey;
 import org.perfdesk.domain.UserError;
 import org.perfdesk.exchange.crypto.Ed25519;
@@ -37,14 +36,11 @@ public final class KeyRegistry {
                 .orElse(null);
     }
 
-    /** The office's card: code, name and public key, to hand to units. */
-    public static Payloads.Card officeCard(Workspace ws) {
-        if (ws.role() != Role.OFFICE) {
-            throw new UserError("error.trust.notOffice");
-        }
+    /** This workspace's card (the office's, or a collector's): code, name and public key, for the units below. */
+    public static Payloads.Card card(Workspace ws) {
         PublicKey key = WorkspaceKeys.publicKey(ws);
         OrgUnit self = ws.self();
-        return new Payloads.Card(Payloads.CARD_FORMAT, self.code(), self.name(), Ed25519.toBase64(key),
+        return new Payloads.Card(Payloads.CARD_FORMAT, self.code(), self.name(), self.kind(), Ed25519.toBase64(key),
                 Ed25519.fingerprint(key));
     }
 
@@ -80,7 +76,7 @@ public final class KeyRegistry {
     }
 
     /**
-     * A unit pins the office's key. The fingerprint the person read out over the phone must match
+     * A unit pins the key of the office (or of the collector it reports to). The fingerprint the person read out over the phone must match
      * the card's key, whatever the card itself claims.
      */
     public static void pinOffice(Workspace ws, Payloads.Card card, String typedFingerprint) {
@@ -91,7 +87,11 @@ public final class KeyRegistry {
             throw new UserError("error.trust.otherParent", card.code(), self.parentCode());
         }
         ws.database().write(c -> {
-            ws.orgUnits().save(new OrgUnit(card.code(), card.name(), OrgKind.OFFICE, null, null, Ed25519.keyId(key)));
+            OrgKind kind = card.kind() == null ? OrgKind.OFFICE : card.kind();
+            if (kind.isInternal()) {
+                throw new UserError("error.trust.badCard", card.code());
+            }
+            ws.orgUnits().save(new OrgUnit(card.code(), card.name(), kind, null, null, Ed25519.keyId(key)));
             if (self.parentCode() == null) {
                 ws.orgUnits().save(new OrgUnit(self.code(), self.name(), self.kind(), card.code(), self.group(),
                         self.keyId()));

@@ -130,7 +130,7 @@ public final class DemoBuilder {
         Workspaces.Created office = Workspaces.create(all.get(0),
                 new Workspace.Setup(Role.OFFICE, office(), year(), programVersion), PASSPHRASE.toCharArray());
         try {
-            Payloads.Card card = KeyRegistry.officeCard(office.workspace());
+            Payloads.Card card = KeyRegistry.card(office.workspace());
             for (int i = 0; i < units.size(); i++) {
                 buildUnit(all.get(i + 1), units.get(i), programVersion, office, card, usb, handover);
             }

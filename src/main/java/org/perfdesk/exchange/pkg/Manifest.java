@@ -15,7 +15,7 @@ public record Manifest(
         String packageId,
         PackageKind kind,
         Party sender,
-        String recipient,
+        Party recipient,
         int year,
         long sequence,
         String previousHash,
@@ -27,9 +27,17 @@ public record Manifest(
     public static final String MANIFEST = "manifest.json";
     public static final String SIGNATURE = "manifest.sig";
 
-    /** The signer: a unit code and the id of its key. */
-    @JsonPropertyOrder({"code", "keyId"})
-    public record Party(String code, String keyId) {
+    /** The signer (code and key id) or the recipient (code and name, so a misdelivered package can say whose it is). */
+    @JsonPropertyOrder({"code", "name", "keyId"})
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    public record Party(String code, String name, String keyId) {
+        public static Party sender(String code, String keyId) {
+            return new Party(code, null, keyId);
+        }
+
+        public static Party recipient(String code, String name) {
+            return new Party(code, name, null);
+        }
     }
 
     @JsonPropertyOrder({"path", "size", "sha256"})

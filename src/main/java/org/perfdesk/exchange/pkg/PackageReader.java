@@ -184,7 +184,8 @@ public final class PackageReader {
             throw new PackageException("unknown-format", String.valueOf(m.format()));
         }
         if (m.packageId() == null || m.kind() == null || m.sender() == null || m.sender().code() == null
-                || m.sender().keyId() == null || m.entries() == null || m.createdAt() == null || m.sequence() < 1) {
+                || m.sender().keyId() == null || m.recipient() == null || m.recipient().code() == null
+                || m.entries() == null || m.createdAt() == null || m.sequence() < 1) {
             throw new PackageException("bad-manifest", Manifest.MANIFEST);
         }
         try {

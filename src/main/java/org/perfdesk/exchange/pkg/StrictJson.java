@@ -66,6 +66,7 @@ public final class StrictJson {
     /** Parses untrusted bytes into a type, turning every kind of refusal into a coded reason. */
     public static <T> T read(byte[] json, Class<T> type, String entry) {
         try {
+            scan(json);
             return MAPPER.readValue(json, type);
         } catch (StreamConstraintsException e) {
             String m = String.valueOf(e.getMessage());
@@ -83,6 +84,20 @@ public final class StrictJson {
             throw new PackageException(e, "bad-json", entry, e.getOriginalMessage());
         } catch (IOException e) {
             throw new PackageException(e, "bad-json", entry, e.getMessage());
+        }
+    }
+
+    /**
+     * One streaming pass over the whole text before mapping: depth, length and duplicate keys are
+     * judged on what was sent, not only on the part the mapper would read before a type mismatch.
+     */
+    private static void scan(byte[] json) throws IOException {
+        try (JsonParser p = MAPPER.getFactory().createParser(json)) {
+            for (com.fasterxml.jackson.core.JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                if (t == com.fasterxml.jackson.core.JsonToken.VALUE_STRING) {
+                    p.getText(); // materialised, so the length limit applies
+                }
+            }
         }
     }
 

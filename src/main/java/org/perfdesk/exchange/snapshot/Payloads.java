@@ -53,8 +53,11 @@ public final class Payloads {
     public record Enrollment(String format, Org unit, String publicKey, String createdAt) {
     }
 
-    /** The office's card, handed to units at set-up (not a package: trust comes from the phone call). */
-    public record Card(String format, String code, String name, String publicKey, String fingerprint) {
+    /**
+     * The card of the office (or of a collector), handed to the units that report to it at set-up. Not
+     * a package: trust comes from comparing the fingerprint by phone.
+     */
+    public record Card(String format, String code, String name, OrgKind kind, String publicKey, String fingerprint) {
     }
 
     /** The office's statement that a key belongs to a unit. */

@@ -1,0 +1,167 @@
+package org.perfdesk.exchange;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.perfdesk.domain.GoalNode;
+import org.perfdesk.domain.OrgKind;
+import org.perfdesk.domain.PlanReview;
+import org.perfdesk.domain.TrustedKey;
+import org.perfdesk.exchange.pkg.Limits;
+import org.perfdesk.exchange.pkg.PackageKind;
+import org.perfdesk.exchange.pkg.PackageReader;
+import org.perfdesk.store.Workspace;
+
+/** The good paths: enrollment, export → verify → import, re-import, approval and receipt round trips. */
+class RoundTripTest {
+    @TempDir
+    Path dir;
+    World world;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        world = new World(dir);
+        world.addUnit("SLT", "福建省水利厅", OrgKind.DEPARTMENT, "XNB");
+    }
+
+    @AfterEach
+    void tearDown() {
+        world.close();
+    }
+
+    @Test
+    void enrollmentRegistersTheKeyAndCertifiesIt() {
+        Workspace slt = world.units.get("SLT");
+        String keyId = WorkspaceKeys.keyId(slt);
+        assertThat(world.office.trustedKeys().find(keyId)).hasValueSatisfying(k -> {
+            assertThat(k.unitCode()).isEqualTo("SLT");
+            assertThat(k.source()).isEqualTo(TrustedKey.Source.REGISTERED);
+        });
+        assertThat(world.office.orgUnits().find("SLT")).hasValueSatisfying(o -> assertThat(o.keyId()).isEqualTo(keyId));
+        assertThat(slt.trustedKeys().find(keyId)).hasValueSatisfying(
+                k -> assertThat(k.source()).isEqualTo(TrustedKey.Source.CERTIFIED));
+        assertThat(slt.trustedKeys().find(WorkspaceKeys.keyId(world.office))).hasValueSatisfying(
+                k -> assertThat(k.source()).isEqualTo(TrustedKey.Source.PINNED));
+    }
+
+    @Test
+    void planGoesFromUnitToOfficeAndAgainIsAlreadyImported() {
+        Path plan = world.export("SLT", PackageKind.PLAN);
+        PackageReader.Opened opened = PackageReader.read(plan, KeyRegistry.trust(world.office), Limits.DEFAULT);
+        assertThat(opened.manifest().sender().code()).isEqualTo("SLT");
+        assertThat(opened.manifest().sequence()).isEqualTo(2); // 1 was the enrollment
+
+        ImportReport first = world.importAtOffice(plan);
+        assertThat(first.status()).as(first.message()).isEqualTo(ImportReport.Status.ACCEPTED);
+        assertThat(first.counts()).isEqualTo(new ImportReport.Counts(3, 0, 0, 0, 0));
+        List<GoalNode> atOffice = world.office.goals().findAll("SLT", World.YEAR);
+        assertThat(atOffice).extracting(GoalNode::id).containsExactlyInAnyOrder("SLT-g1", "SLT-i1", "SLT-i2");
+        assertThat(world.office.goals().find("SLT-i1")).isEqualTo(world.units.get("SLT").goals().find("SLT-i1"));
+        assertThat(world.office.progress().findByUnit("SLT", World.YEAR)).hasSize(1);
+        assertThat(world.office.orgUnits().findSubtree("SLT")).extracting(o -> o.code())
+                .containsExactly("SLT", "SLT-A", "SLT-A1");
+        assertThat(world.office.inboxDir().resolve(first.packageId() + ".perfpkg")).exists();
+
+        Map<String, Long> before = World.rowCounts(world.office);
+        ImportReport again = world.importAtOffice(plan);
+        assertThat(again.status()).isEqualTo(ImportReport.Status.ALREADY_IMPORTED);
+        assertThat(again.message()).contains("已于").contains("导入过");
+        assertThat(World.rowCounts(world.office)).isEqualTo(before);
+    }
+
+    @Test
+    void aNewerSnapshotReplacesTheOldOneAndTheReportSaysWhatChanged() {
+        world.importAtOffice(world.export("SLT", PackageKind.PLAN));
+        Workspace slt = world.units.get("SLT");
+        slt.goals().save(slt.goals().find("SLT-i1").orElseThrow().withWeight(new BigDecimal("50")));
+        slt.goals().save(slt.goals().find("SLT-i2").orElseThrow().withWeight(new BigDecimal("50")));
+        slt.goals().delete("SLT-i2");
+        slt.goals().save(GoalNode.create("SLT", World.YEAR, "SLT-g1", 2, org.perfdesk.domain.NodeKind.INDICATOR, "新指标")
+                .withOwner("SLT-A1"));
+
+        ImportReport r = world.importAtOffice(world.export("SLT", PackageKind.PROGRESS));
+
+        assertThat(r.status()).isEqualTo(ImportReport.Status.ACCEPTED);
+        assertThat(r.counts()).isEqualTo(new ImportReport.Counts(1, 1, 1, 1, 0));
+        assertThat(r.changes()).anySatisfy(c -> {
+            assertThat(c.id()).isEqualTo("SLT-i1");
+            assertThat(c.change()).isEqualTo("changed");
+            assertThat(c.fields()).containsExactly("weight");
+        });
+        assertThat(world.office.goals().loadTree("SLT", World.YEAR).inOrder()).extracting(GoalNode::title)
+                .containsExactly("推进重点工作", "完成项目数", "新指标");
+        // Every snapshot stays in the history.
+        assertThat(world.office.packages().findSnapshotsOf("SLT", World.YEAR)).hasSize(2);
+    }
+
+    @Test
+    void dryRunReportsButWritesNothing() {
+        Path plan = world.export("SLT", PackageKind.PLAN);
+        Map<String, Long> before = World.rowCounts(world.office);
+        ImportReport preview = new Importer(world.office).importFile(plan, true);
+        assertThat(preview.status()).isEqualTo(ImportReport.Status.ACCEPTED);
+        assertThat(preview.dryRun()).isTrue();
+        assertThat(preview.counts().added()).isEqualTo(3);
+        assertThat(preview.message()).contains("预览");
+        assertThat(World.rowCounts(world.office)).isEqualTo(before);
+        assertThat(world.importAtOffice(plan).status()).isEqualTo(ImportReport.Status.ACCEPTED);
+    }
+
+    @Test
+    void approvalRoundTripAndChangesAfterApprovalAreFlagged() {
+        world.importAtOffice(world.export("SLT", PackageKind.PLAN));
+        Path answer = Reviews.decide(world.office, world.officeSigner, "SLT", World.YEAR,
+                PlanReview.Decision.APPROVED, "目标明确，分解到人，同意。", world.usb).file();
+
+        Workspace slt = world.units.get("SLT");
+        ImportReport atUnit = new Importer(slt).importFile(answer, false);
+        assertThat(atUnit.status()).as(atUnit.message()).isEqualTo(ImportReport.Status.ACCEPTED);
+        assertThat(atUnit.message()).contains("批复同意").contains("目标明确");
+        PlanReview review = slt.reviews().latest("SLT", World.YEAR).orElseThrow();
+        assertThat(review.decision()).isEqualTo(PlanReview.Decision.APPROVED);
+        assertThat(review.nodes()).extracting(PlanReview.NodeRevision::nodeId)
+                .containsExactlyInAnyOrder("SLT-g1", "SLT-i1", "SLT-i2");
+
+        slt.goals().save(slt.goals().find("SLT-i1").orElseThrow().withDetails(null, "改了质量要求"));
+        ImportReport later = world.importAtOffice(world.export("SLT", PackageKind.PROGRESS));
+        assertThat(later.counts().flagged()).isEqualTo(1);
+        assertThat(later.changes()).filteredOn(ImportReport.NodeChange::flagged)
+                .extracting(ImportReport.NodeChange::id).containsExactly("SLT-i1");
+    }
+
+    @Test
+    void returnNeedsAReasonAndGoesBackAsReturn() {
+        world.importAtOffice(world.export("SLT", PackageKind.PLAN));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Reviews.decide(world.office, world.officeSigner, "SLT",
+                World.YEAR, PlanReview.Decision.RETURNED, "  ", world.usb))
+                .hasMessageContaining("必须说明理由");
+        Path answer = Reviews.decide(world.office, world.officeSigner, "SLT", World.YEAR,
+                PlanReview.Decision.RETURNED, "指标缺少目标值，请补充。", world.usb).file();
+        ImportReport r = new Importer(world.units.get("SLT")).importFile(answer, false);
+        assertThat(r.kind()).isEqualTo("return");
+        assertThat(r.message()).contains("退回修改").contains("请补充");
+    }
+
+    @Test
+    void receiptIsTheUnitsProofOfSubmission() {
+        Path plan = world.export("SLT", PackageKind.PLAN);
+        ImportReport accepted = world.importAtOffice(plan);
+        Path receipt = Receipts.write(world.office, world.officeSigner, accepted.packageId(), world.usb).file();
+
+        Workspace slt = world.units.get("SLT");
+        ImportReport r = new Importer(slt).importFile(receipt, false);
+        assertThat(r.status()).as(r.message()).isEqualTo(ImportReport.Status.ACCEPTED);
+        assertThat(slt.receipts().find(accepted.packageId())).hasValueSatisfying(x -> {
+            assertThat(x.fileHash()).isEqualTo(slt.packages().find(accepted.packageId()).orElseThrow().fileHash());
+            assertThat(x.verdict()).isEqualTo("accepted");
+        });
+    }
+}

@@ -1,0 +1,158 @@
+package org.perfdesk.exchange;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.perfdesk.domain.Direction;
+import org.perfdesk.domain.GoalNode;
+import org.perfdesk.domain.Measure;
+import org.perfdesk.domain.NodeKind;
+import org.perfdesk.domain.OrgKind;
+import org.perfdesk.domain.OrgUnit;
+import org.perfdesk.domain.Progress;
+import org.perfdesk.domain.ProgressStatus;
+import org.perfdesk.domain.RankingGroup;
+import org.perfdesk.domain.Role;
+import org.perfdesk.exchange.pkg.PackageKind;
+import org.perfdesk.store.Workspace;
+
+/**
+ * An office and its units on one disk, enrolled the way people do it, for exchange tests.
+ * Workspaces stay open; {@link #close()} closes them.
+ */
+final class World implements AutoCloseable {
+    static final String PASSPHRASE = "test passphrase";
+    static final int YEAR = 2008;
+
+    final Path dir;
+    final Workspace office;
+    final Signer officeSigner;
+    final Map<String, Workspace> units = new LinkedHashMap<>();
+    final Map<String, Signer> signers = new LinkedHashMap<>();
+    final Path usb;
+
+    World(Path dir) throws IOException {
+        this.dir = dir;
+        this.usb = Files.createDirectories(dir.resolve("usb"));
+        Workspaces.Created o = Workspaces.create(dir.resolve("office"), new Workspace.Setup(Role.OFFICE,
+                new OrgUnit("XNB", "福建省效能办", OrgKind.OFFICE, null), YEAR, "test"), PASSPHRASE.toCharArray());
+        office = o.workspace();
+        officeSigner = o.signer();
+    }
+
+    /** A unit with a small tree (one goal, two indicators with Q1 progress), enrolled with {@code parent}. */
+    Workspace addUnit(String code, String name, OrgKind kind, String parentCode) {
+        Workspace collector = parentCode.equals("XNB") ? office : units.get(parentCode);
+        Signer collectorSigner = parentCode.equals("XNB") ? officeSigner : signers.get(parentCode);
+        Workspaces.Created c = Workspaces.create(dir.resolve(code), new Workspace.Setup(Role.UNIT,
+                new OrgUnit(code, name, kind, parentCode, RankingGroup.defaultFor(kind), null), YEAR, "test"),
+                PASSPHRASE.toCharArray());
+        Workspace ws = c.workspace();
+        units.put(code, ws);
+        signers.put(code, c.signer());
+        ws.orgUnits().saveAll(List.of(new OrgUnit(code + "-A", "综合处", OrgKind.DIVISION, code),
+                new OrgUnit(code + "-A1", "张三（处长）", OrgKind.PERSON, code + "-A")));
+        GoalNode goal = new GoalNode(code + "-g1", code, YEAR, null, 0, NodeKind.GOAL, "推进重点工作", null, code,
+                "按期完成", null, new BigDecimal("100"), null, null, 1, false);
+        GoalNode i1 = new GoalNode(code + "-i1", code, YEAR, goal.id(), 0, NodeKind.INDICATOR, "完成项目数", null,
+                code + "-A1", "通过验收", null, new BigDecimal("60"),
+                new Measure.Quantitative(new BigDecimal("12"), new BigDecimal("10"), "个", Direction.HIGHER_BETTER),
+                null, 1, false);
+        GoalNode i2 = new GoalNode(code + "-i2", code, YEAR, goal.id(), 1, NodeKind.INDICATOR, "制度建设", null,
+                code + "-A", null, null, new BigDecimal("40"),
+                new Measure.Qualitative(List.of("好", "较好", "一般", "差"), "好"), null, 1, false);
+        ws.goals().saveAll(List.of(goal, i1, i2));
+        ws.progress().save(new Progress(i1.id(), 1, new BigDecimal("3"), new BigDecimal("25"), ProgressStatus.ON_TRACK,
+                "按计划推进", null, null, null));
+
+        // The card, read out by phone, and the enrollment, compared the same way.
+        var card = KeyRegistry.card(collector);
+        KeyRegistry.pinOffice(ws, card, card.fingerprint());
+        Path request = new Exporter(ws, c.signer()).exportUnitPackage(PackageKind.ENROLLMENT, YEAR, usb, null).file();
+        String fingerprint = Enrollments.read(request).fingerprint();
+        Path certificate = Enrollments.accept(collector, collectorSigner, request, fingerprint, usb).file();
+        ImportReport r = new Importer(ws).importFile(certificate, false);
+        if (!r.accepted()) {
+            throw new IllegalStateException(r.message());
+        }
+        return ws;
+    }
+
+    Path export(String unit, PackageKind kind) {
+        return new Exporter(units.get(unit), signers.get(unit)).exportUnitPackage(kind, YEAR, usb, null).file();
+    }
+
+    ImportReport importAtOffice(Path file) {
+        return new Importer(office).importFile(file, false);
+    }
+
+    /** Row counts of every table: the database "unchanged" in the sense tests check. */
+    static Map<String, Long> rowCounts(Workspace ws) {
+        return ws.database().read(c -> {
+            Map<String, Long> counts = new TreeMap<>();
+            List<String> tables = new ArrayList<>();
+            try (Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table'")) {
+                while (rs.next()) {
+                    tables.add(rs.getString(1));
+                }
+            }
+            for (String t : tables) {
+                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM " + t)) {
+                    rs.next();
+                    counts.put(t, rs.getLong(1));
+                }
+            }
+            return counts;
+        });
+    }
+
+    /** The entries of a zip, in order, duplicates kept. */
+    static List<Map.Entry<String, byte[]>> entries(Path zip) throws IOException {
+        List<Map.Entry<String, byte[]>> out = new ArrayList<>();
+        try (ZipFile z = ZipFile.builder().setPath(zip).get()) {
+            for (ZipArchiveEntry e : Collections.list(z.getEntries())) {
+                try (InputStream in = z.getInputStream(e)) {
+                    out.add(Map.entry(e.getName(), in.readAllBytes()));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Writes entries as a zip, exactly as given (duplicates and odd names included). */
+    static Path write(Path target, List<Map.Entry<String, byte[]>> entries) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(bytes)) {
+            for (Map.Entry<String, byte[]> e : entries) {
+                ZipArchiveEntry entry = new ZipArchiveEntry(e.getKey());
+                zip.putArchiveEntry(entry);
+                zip.write(e.getValue());
+                zip.closeArchiveEntry();
+            }
+        }
+        Files.write(target, bytes.toByteArray());
+        return target;
+    }
+
+    @Override
+    public void close() {
+        units.values().forEach(Workspace::close);
+        office.close();
+    }
+}
