@@ -119,7 +119,8 @@ public final class Exporter {
                 Manifest.Party.recipient(recipient, ws.orgUnits().find(recipient).map(OrgUnit::name).orElse(null)),
                 year, sequence, previousHash,
                 Instant.now().toString(), ProgramInfo.version(), List.of());
-        String fileName = String.format("%s-%s-%d-%03d.perfpkg", ws.self().code(), kind.cliName(), year, sequence);
+        // Sender and sequence first, so a folder listing shows each sender's packages in order.
+        String fileName = String.format("%s-%03d-%s-%d.perfpkg", ws.self().code(), sequence, kind.cliName(), year);
         Path inOutbox = ws.outboxDir().resolve(fileName);
         PackageWriter.Written written = PackageWriter.write(inOutbox, header, sources, signer.privateKey(),
                 signer.publicKey(), progress == null ? null : p -> progress.accept(p * 0.8));

@@ -53,13 +53,28 @@ public final class Importer {
         this.limits = limits;
     }
 
-    /** Imports files and every {@code *.perfpkg} in given folders, in name order. */
+    /**
+     * Imports files and every {@code *.perfpkg} in given folders: each sender's packages in the order
+     * of their sequence numbers (whatever the files are called), unreadable files last.
+     */
     public List<ImportReport> importAll(List<Path> filesOrFolders, boolean dryRun) {
         List<ImportReport> out = new ArrayList<>();
-        for (Path p : expand(filesOrFolders)) {
+        for (Path p : inChainOrder(expand(filesOrFolders))) {
             out.add(importFile(p, dryRun));
         }
         return out;
+    }
+
+    static List<Path> inChainOrder(List<Path> files) {
+        Map<Path, PackageReader.Peek> peeks = new HashMap<>();
+        files.forEach(f -> peeks.put(f, PackageReader.peek(f)));
+        List<Path> sorted = new ArrayList<>(files);
+        sorted.sort(java.util.Comparator
+                .comparing((Path f) -> peeks.get(f) == null)
+                .thenComparing(f -> peeks.get(f) == null ? "" : peeks.get(f).sender())
+                .thenComparingLong(f -> peeks.get(f) == null ? 0 : peeks.get(f).sequence())
+                .thenComparing(Path::toString));
+        return sorted;
     }
 
     public static List<Path> expand(List<Path> filesOrFolders) {

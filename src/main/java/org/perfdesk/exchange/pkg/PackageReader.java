@@ -59,6 +59,25 @@ public final class PackageReader {
         return open(file, limits, trust, null);
     }
 
+    /** Sender and sequence, for putting a batch in chain order; nothing is trusted from it. */
+    public record Peek(String sender, long sequence) {
+    }
+
+    /** Reads only the manifest's sender and sequence; null when the file cannot be read as a package. */
+    public static Peek peek(Path file) {
+        try (ZipFile zip = ZipFile.builder().setPath(file).get()) {
+            ZipArchiveEntry e = zip.getEntry(Manifest.MANIFEST);
+            if (e == null) {
+                return null;
+            }
+            Manifest m = StrictJson.read(readBounded(zip, e, Limits.DEFAULT.maxManifestSize(), Manifest.MANIFEST),
+                    Manifest.class, Manifest.MANIFEST);
+            return m.sender() == null ? null : new Peek(m.sender().code(), m.sequence());
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
     /**
      * Every check but the signature, for a person checking a package without any trusted key
      * ({@code perfdesk verify} without a workspace). Never used to import.
