@@ -74,7 +74,7 @@ public final class NodeDiff {
     }
 
     /** Names of the fields that differ (revision aside). */
-    static List<String> fields(GoalNode a, GoalNode b) {
+    public static List<String> fields(GoalNode a, GoalNode b) {
         List<String> f = new ArrayList<>();
         diff(f, "title", a.title(), b.title());
         diff(f, "description", a.description(), b.description());

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -30,7 +31,7 @@ import org.perfdesk.domain.YearCalendar;
 /** Every text exists in Chinese and English, and every key the code names exists. */
 class TextsTest {
     private static final Pattern KEY_LITERAL = Pattern.compile(
-            "\"((?:app|cli|create|dialog|error|goals|header|nav|overview|progress|screen|settings|status|task|units|welcome|problem|enum|calendar|import|kind|pkg)\\.[A-Za-z0-9_.]*[A-Za-z0-9_])\"");
+            "\"((?:app|cli|create|dialog|error|goals|header|nav|overview|progress|screen|settings|status|task|units|welcome|problem|enum|calendar|import|kind|pkg|exchange|inbox|history|unlock|fingerprint|field)\\.[A-Za-z0-9_.]*[A-Za-z0-9_])\"");
 
     private static Properties load(String name) throws IOException {
         Properties p = new Properties();
@@ -97,6 +98,23 @@ class TextsTest {
         }
         for (org.perfdesk.exchange.pkg.PackageKind k : org.perfdesk.exchange.pkg.PackageKind.values()) {
             assertThat(en.has("kind." + k.cliName())).as("kind " + k).isTrue();
+        }
+        for (org.perfdesk.exchange.ImportReport.Status s : org.perfdesk.exchange.ImportReport.Status.values()) {
+            assertThat(en.has("import.status." + s.name())).as("status " + s).isTrue();
+        }
+        for (String change : List.of("added", "changed", "removed")) {
+            assertThat(en.has("import.change." + change)).as(change).isTrue();
+        }
+        // Two nodes that differ in every field name every field the diff can report.
+        var a = new org.perfdesk.domain.GoalNode("x", "U", 2008, null, 0, org.perfdesk.domain.NodeKind.GOAL, "a", "a",
+                "a", "a", java.time.LocalDate.of(2008, 1, 1), java.math.BigDecimal.ONE, null, null, 1, false);
+        var b = new org.perfdesk.domain.GoalNode("x", "U", 2008, "p", 1, org.perfdesk.domain.NodeKind.TASK, "b", "b",
+                "b", "b", java.time.LocalDate.of(2008, 1, 2), java.math.BigDecimal.TEN,
+                new org.perfdesk.domain.Measure.Milestone(null), null, 2, false);
+        List<String> fields = org.perfdesk.exchange.NodeDiff.fields(a, b);
+        assertThat(fields).hasSize(10);
+        for (String f : fields) {
+            assertThat(en.has("field." + f) && Texts.of(Texts.CHINESE).has("field." + f)).as("field " + f).isTrue();
         }
     }
 

@@ -49,20 +49,48 @@ public final class TaskRunner {
                 return work.call();
             }
         };
-        task.setOnSucceeded(e -> {
-            finished(task);
-            onSuccess.accept(task.getValue());
-        });
-        task.setOnFailed(e -> {
-            finished(task);
-            onFailure.accept(task.getException());
-        });
-        task.setOnCancelled(e -> finished(task));
+        task.setOnSucceeded(e -> onSuccess.accept(task.getValue()));
+        task.setOnFailed(e -> onFailure.accept(task.getException()));
         return submit(task);
     }
 
-    /** Runs a task that reports its own progress and can be cancelled. */
+    /** Shows a failure the usual way (for tasks that set their own handlers). */
+    public void report(Throwable error) {
+        onError.accept(error);
+    }
+
+    /**
+     * Runs a task that reports its own progress and can be cancelled. Handlers the task already has
+     * are kept; the status bar is told when it ends.
+     */
     public <T> Task<T> submit(Task<T> task) {
+        var succeeded = task.getOnSucceeded();
+        var failed = task.getOnFailed();
+        var cancelled = task.getOnCancelled();
+        task.setOnSucceeded(e -> {
+            finished(task);
+            if (succeeded != null) {
+                succeeded.handle(e);
+            }
+        });
+        task.setOnFailed(e -> {
+            finished(task);
+            if (failed != null) {
+                failed.handle(e);
+            } else {
+                onError.accept(task.getException());
+            }
+        });
+        task.setOnCancelled(e -> {
+            finished(task);
+            if (cancelled != null) {
+                cancelled.handle(e);
+            }
+        });
+        return start(task);
+    }
+
+    private <T> Task<T> start(Task<T> task) {
         pending++;
         current = task;
         running.set(true);

@@ -6,6 +6,8 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.perfdesk.domain.OrgUnit;
 import org.perfdesk.domain.Role;
+import org.perfdesk.exchange.Signer;
+import org.perfdesk.exchange.WorkspaceKeys;
 import org.perfdesk.store.Workspace;
 
 /**
@@ -19,6 +21,8 @@ public final class WorkspaceContext {
     private final TaskRunner tasks;
     private final IntegerProperty year;
     private final ObjectProperty<java.time.LocalDateTime> lastSave = new SimpleObjectProperty<>();
+    /** The signing key once unlocked this session; null until the passphrase is given. */
+    private volatile Signer signer;
 
     public WorkspaceContext(Workspace workspace, TaskRunner tasks) {
         this.workspace = workspace;
@@ -51,6 +55,23 @@ public final class WorkspaceContext {
 
     public int year() {
         return year.get();
+    }
+
+    /** The unlocked key, or null. */
+    public Signer signer() {
+        return signer;
+    }
+
+    /** Unlocks the key (slow on purpose: the passphrase is stretched); call off the JavaFX thread. */
+    public Signer unlock(char[] passphrase) {
+        Signer s = WorkspaceKeys.unlock(workspace, passphrase);
+        signer = s;
+        return s;
+    }
+
+    /** Records that something was saved just now (for the status bar); call on the JavaFX thread. */
+    public void saved() {
+        lastSave.set(java.time.LocalDateTime.now());
     }
 
     /** When something was last written to the workspace, for the status bar. */

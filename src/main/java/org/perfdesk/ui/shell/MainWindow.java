@@ -34,6 +34,9 @@ import org.perfdesk.domain.Texts;
 import org.perfdesk.ui.common.PlannedScreen;
 import org.perfdesk.ui.common.Screen;
 import org.perfdesk.ui.common.WorkspaceContext;
+import org.perfdesk.ui.exchange.ExchangeView;
+import org.perfdesk.ui.exchange.ExchangeViewModel;
+import org.perfdesk.ui.exchange.InboxView;
 import org.perfdesk.ui.goaltree.GoalTreeView;
 import org.perfdesk.ui.goaltree.GoalTreeViewModel;
 import org.perfdesk.ui.overview.OverviewView;
@@ -80,7 +83,7 @@ public final class MainWindow {
         list.add(new NavEntry("overview", "nav.overview",
                 () -> new OverviewView(new OverviewViewModel(ctx), ctx)));
         if (ctx.role() == Role.OFFICE) {
-            list.add(planned("inbox", "nav.inbox"));
+            list.add(new NavEntry("inbox", "nav.inbox", () -> new InboxView(ctx)));
             list.add(planned("review", "nav.review"));
             list.add(planned("assessment", "nav.assessment"));
             list.add(planned("appraisal", "nav.appraisal"));
@@ -94,10 +97,12 @@ public final class MainWindow {
             list.add(new NavEntry("progress", "nav.progress", () -> new ProgressView(new ProgressViewModel(ctx))));
             list.add(planned("reports", "nav.reports"));
             list.add(planned("selfassessment", "nav.selfAssessment"));
-            list.add(planned("exchange", "nav.exchange"));
+            list.add(new NavEntry("exchange", "nav.exchange",
+                    () -> new ExchangeView(new ExchangeViewModel(ctx), ctx)));
             if (isCollector()) {
                 list.add(new NavEntry("subunits", "nav.subUnits",
                         () -> new UnitsView(new UnitsViewModel(ctx), "nav.subUnits")));
+                list.add(new NavEntry("inbox", "nav.subUnitInbox", () -> new InboxView(ctx)));
             }
         }
         list.add(new NavEntry("settings", "nav.settings", () -> new SettingsView(ctx, onLanguage, onSwitch)));

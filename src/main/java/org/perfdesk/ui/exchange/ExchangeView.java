@@ -1,0 +1,194 @@
+package org.perfdesk.ui.exchange;
+
+import java.io.File;
+import java.util.function.Function;
+
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import javafx.util.StringConverter;
+import org.perfdesk.domain.Texts;
+import org.perfdesk.exchange.KeyRegistry;
+import org.perfdesk.exchange.pkg.PackageKind;
+import org.perfdesk.ui.common.Dialogs;
+import org.perfdesk.ui.common.Messages;
+import org.perfdesk.ui.common.Screen;
+import org.perfdesk.ui.common.WorkspaceContext;
+
+/** 数据交换 for a unit: set-up with the office, export to a USB stick, import answers, history. */
+public final class ExchangeView implements Screen {
+    private final ExchangeViewModel vm;
+    private final WorkspaceContext ctx;
+    private final BorderPane root = new BorderPane();
+
+    public ExchangeView(ExchangeViewModel vm, WorkspaceContext ctx) {
+        this.vm = vm;
+        this.ctx = ctx;
+        root.getStyleClass().add("screen");
+        root.setId("screen-exchange");
+        Label title = new Label(Texts.t("nav.exchange"));
+        title.getStyleClass().add("screen-title");
+        root.setTop(title);
+
+        TabPane tabs = new TabPane(
+                tab("exchange.tab.send", sendPane()),
+                tab("exchange.tab.receive", new ImportPanel(vm.importer(), ctx)),
+                tab("exchange.tab.history", historyTable()),
+                tab("exchange.tab.setup", setupPane()));
+        tabs.setId("exchange-tabs");
+        root.setCenter(tabs);
+    }
+
+    private static Tab tab(String key, Node content) {
+        Tab t = new Tab(Texts.t(key), content);
+        t.setClosable(false);
+        return t;
+    }
+
+    private Node sendPane() {
+        ComboBox<PackageKind> kind = new ComboBox<>();
+        kind.setId("export-kind");
+        for (PackageKind k : PackageKind.values()) {
+            if (k.carriesSnapshot()) {
+                kind.getItems().add(k);
+            }
+        }
+        kind.setValue(PackageKind.PLAN);
+        kind.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(PackageKind k) {
+                return k == null ? "" : Texts.t("kind." + k.cliName());
+            }
+
+            @Override
+            public PackageKind fromString(String s) {
+                return null;
+            }
+        });
+        Button export = new Button(Texts.t("exchange.export"));
+        export.setId("export-button");
+        export.getStyleClass().add("primary");
+        export.setOnAction(e -> chooseAndExport(kind.getValue()));
+        Label hint = new Label(Texts.t("exchange.exportHint"));
+        hint.setWrapText(true);
+        hint.getStyleClass().add("hint");
+        GridPane grid = new GridPane();
+        grid.setHgap(10);
+        grid.setVgap(8);
+        grid.addRow(0, new Label(Texts.t("exchange.kind")), kind);
+        Label year = new Label();
+        year.textProperty().bind(ctx.yearProperty().asString());
+        grid.addRow(1, new Label(Texts.t("header.year")), year);
+        VBox box = new VBox(12, grid, export, hint);
+        box.getStyleClass().add("tab-body");
+        return box;
+    }
+
+    private void chooseAndExport(PackageKind kind) {
+        Window owner = root.getScene().getWindow();
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle(Texts.t("exchange.chooseTarget"));
+        File folder = chooser.showDialog(owner);
+        if (folder == null) {
+            return;
+        }
+        int year = ctx.year();
+        Dialogs.withSigner(owner, ctx, signer -> vm.export(signer, kind, year, folder.toPath(), written ->
+                Messages.info(owner, Texts.t("exchange.exported"), Texts.t("cli.export.done",
+                        written.file().toAbsolutePath().toString(), written.manifest().sequence(), written.fileSize(),
+                        written.fileHash()))));
+    }
+
+    private Node historyTable() {
+        TableView<ExchangeViewModel.HistoryRow> table = new TableView<>(vm.history());
+        table.setId("exchange-history");
+        table.setPlaceholder(new Label(Texts.t("exchange.noHistory")));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getColumns().add(column("exchange.col.date", 100, ExchangeViewModel.HistoryRow::date));
+        table.getColumns().add(column("exchange.col.direction", 60, ExchangeViewModel.HistoryRow::direction));
+        table.getColumns().add(column("exchange.col.kind", 130, ExchangeViewModel.HistoryRow::kind));
+        table.getColumns().add(column("exchange.col.counterpart", 180, ExchangeViewModel.HistoryRow::counterpart));
+        table.getColumns().add(column("exchange.col.sequence", 50, r -> String.valueOf(r.sequence())));
+        table.getColumns().add(column("exchange.col.receipt", 140, ExchangeViewModel.HistoryRow::receipt));
+        table.getColumns().add(column("exchange.col.file", 220, ExchangeViewModel.HistoryRow::file));
+        return table;
+    }
+
+    private Node setupPane() {
+        Label own = new Label();
+        own.setId("exchange-own-key");
+        own.textProperty().bind(vm.ownKeyProperty());
+        own.getStyleClass().add("fingerprint");
+        Label office = new Label();
+        office.setId("exchange-office");
+        office.textProperty().bind(vm.officeProperty());
+        office.setWrapText(true);
+        Label cert = new Label();
+        cert.setId("exchange-certificate");
+        cert.textProperty().bind(vm.certificateProperty());
+        Button pin = new Button(Texts.t("exchange.pinCard"));
+        pin.setId("exchange-pin");
+        pin.setOnAction(e -> pinCard());
+        Button request = new Button(Texts.t("exchange.request"));
+        request.setId("exchange-request");
+        request.setOnAction(e -> chooseAndExport(PackageKind.ENROLLMENT));
+        Label steps = new Label(Texts.t("exchange.setupSteps"));
+        steps.setWrapText(true);
+        steps.getStyleClass().add("hint");
+        GridPane grid = new GridPane();
+        grid.setHgap(10);
+        grid.setVgap(8);
+        grid.addRow(0, new Label(Texts.t("exchange.ownKey")), own);
+        grid.addRow(1, new Label(Texts.t("exchange.office")), office);
+        grid.addRow(2, new Label(Texts.t("exchange.certificateStatus")), cert);
+        VBox box = new VBox(12, grid, new HBox(8, pin, request), steps);
+        box.getStyleClass().add("tab-body");
+        return box;
+    }
+
+    private void pinCard() {
+        Window owner = root.getScene().getWindow();
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(Texts.t("exchange.pinCard"));
+        File file = chooser.showOpenDialog(owner);
+        if (file == null) {
+            return;
+        }
+        try {
+            var card = KeyRegistry.readCard(file.toPath());
+            Dialogs.askFingerprint(owner, card.name(), card.fingerprint()).ifPresent(typed -> vm.pinCard(card, typed));
+        } catch (RuntimeException e) {
+            Messages.error(owner, e);
+        }
+    }
+
+    private static <R> TableColumn<R, String> column(String key, double width, Function<R, String> value) {
+        TableColumn<R, String> c = new TableColumn<>(Texts.t(key));
+        c.setPrefWidth(width);
+        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        return c;
+    }
+
+    @Override
+    public Node view() {
+        return root;
+    }
+
+    @Override
+    public void refresh() {
+        vm.load();
+    }
+}

@@ -1,0 +1,137 @@
+package org.perfdesk.ui.exchange;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.concurrent.Task;
+import org.perfdesk.domain.OrgUnit;
+import org.perfdesk.domain.PackageRecord;
+import org.perfdesk.domain.Receipt;
+import org.perfdesk.domain.Texts;
+import org.perfdesk.domain.TrustedKey;
+import org.perfdesk.exchange.Exporter;
+import org.perfdesk.exchange.KeyRegistry;
+import org.perfdesk.exchange.Signer;
+import org.perfdesk.exchange.WorkspaceKeys;
+import org.perfdesk.exchange.crypto.Ed25519;
+import org.perfdesk.exchange.pkg.PackageKind;
+import org.perfdesk.exchange.pkg.PackageWriter;
+import org.perfdesk.exchange.snapshot.Payloads;
+import org.perfdesk.ui.common.WorkspaceContext;
+
+/** 数据交换 for a unit: its key and its office, export, the office's answers, and what went where. */
+public final class ExchangeViewModel {
+    /** One package sent or received, with its receipt when the office gave one. */
+    public record HistoryRow(String direction, String kind, String counterpart, int year, long sequence, String date,
+                             String file, String receipt) {
+    }
+
+    private final WorkspaceContext ctx;
+    private final ReadOnlyStringWrapper ownKey = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper office = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper certificate = new ReadOnlyStringWrapper("");
+    private final ObservableList<HistoryRow> history = FXCollections.observableArrayList();
+    private final ImportViewModel importer;
+
+    public ExchangeViewModel(WorkspaceContext ctx) {
+        this.ctx = ctx;
+        this.importer = new ImportViewModel(ctx, this::load);
+    }
+
+    private record Loaded(String ownKey, String office, String certificate, List<HistoryRow> history) {
+    }
+
+    public void load() {
+        ctx.tasks().run(Texts.t("task.loadExchange"), this::read, l -> {
+            ownKey.set(l.ownKey());
+            office.set(l.office());
+            certificate.set(l.certificate());
+            history.setAll(l.history());
+        });
+    }
+
+    private Loaded read() {
+        Texts t = Texts.current();
+        var ws = ctx.workspace();
+        String own = WorkspaceKeys.info(ws).fingerprint();
+        OrgUnit self = ws.self();
+        Optional<TrustedKey> pinned = self.parentCode() == null ? Optional.empty()
+                : ws.trustedKeys().findByUnit(self.parentCode()).stream()
+                        .filter(k -> k.source() == TrustedKey.Source.PINNED && !k.revoked()).findFirst();
+        String officeText = pinned.map(k -> t.get("exchange.officePinned",
+                ws.orgUnits().find(k.unitCode()).map(OrgUnit::name).orElse(k.unitCode()),
+                Ed25519.fingerprintOf(k.keyId()))).orElse(t.get("exchange.officeMissing"));
+        boolean certified = ws.trustedKeys().find(WorkspaceKeys.keyId(ws))
+                .map(k -> k.source() == TrustedKey.Source.CERTIFIED).orElse(false);
+        List<HistoryRow> rows = new ArrayList<>();
+        for (PackageRecord p : ws.packages().findAll()) {
+            boolean out = p.direction() == PackageRecord.Direction.OUT;
+            String counterpart = out ? p.recipientCode() : p.senderCode();
+            String receipt = out ? ws.receipts().find(p.packageId()).map(Receipt::receivedAt)
+                    .map(i -> t.get("exchange.receiptOn", i.toString().substring(0, 10))).orElse("") : "";
+            rows.add(new HistoryRow(t.get(out ? "exchange.sent" : "exchange.received"),
+                    t.get("kind." + PackageKind.valueOf(p.kind()).cliName()),
+                    ws.orgUnits().find(counterpart).map(OrgUnit::name).orElse(String.valueOf(counterpart)), p.year(),
+                    p.sequence(), p.processedAt().toString().substring(0, 10), p.fileName(), receipt));
+        }
+        java.util.Collections.reverse(rows);
+        return new Loaded(own, officeText, t.get(certified ? "exchange.certified" : "exchange.notCertified"), rows);
+    }
+
+    /** Pins the office's card once the typed fingerprint matches. */
+    public void pinCard(Payloads.Card card, String typed) {
+        ctx.tasks().run(Texts.t("task.pinCard"), () -> {
+            KeyRegistry.pinOffice(ctx.workspace(), card, typed);
+            return card;
+        }, c -> {
+            ctx.saved();
+            load();
+        });
+    }
+
+    /** Exports a package to a folder, with progress; {@code done} gets the verified file. */
+    public Task<PackageWriter.Written> export(Signer signer, PackageKind kind, int year, Path folder,
+                                              java.util.function.Consumer<PackageWriter.Written> done) {
+        Task<PackageWriter.Written> task = new Task<>() {
+            @Override
+            protected PackageWriter.Written call() {
+                updateTitle(Texts.t("task.export", Texts.t("kind." + kind.cliName())));
+                return new Exporter(ctx.workspace(), signer).exportUnitPackage(kind, year, folder,
+                        p -> updateProgress(p, 1.0));
+            }
+        };
+        task.setOnSucceeded(e -> {
+            ctx.saved();
+            load();
+            done.accept(task.getValue());
+        });
+        task.setOnFailed(e -> ctx.tasks().report(task.getException()));
+        return ctx.tasks().submit(task);
+    }
+
+    public ImportViewModel importer() {
+        return importer;
+    }
+
+    public ReadOnlyStringProperty ownKeyProperty() {
+        return ownKey.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty officeProperty() {
+        return office.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty certificateProperty() {
+        return certificate.getReadOnlyProperty();
+    }
+
+    public ObservableList<HistoryRow> history() {
+        return history;
+    }
+}

@@ -1,0 +1,139 @@
+package org.perfdesk.ui.exchange;
+
+import java.io.File;
+
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import javafx.util.StringConverter;
+import org.perfdesk.domain.OrgUnit;
+import org.perfdesk.domain.Texts;
+import org.perfdesk.exchange.Enrollments;
+import org.perfdesk.ui.common.Dialogs;
+import org.perfdesk.ui.common.Messages;
+import org.perfdesk.ui.common.Screen;
+import org.perfdesk.ui.common.WorkspaceContext;
+
+/** 收件 for the office (and collectors): import with preview, register units, history with diffs. */
+public final class InboxView implements Screen {
+    private final WorkspaceContext ctx;
+    private final HistoryViewModel history;
+    private final BorderPane root = new BorderPane();
+
+    public InboxView(WorkspaceContext ctx) {
+        this.ctx = ctx;
+        this.history = new HistoryViewModel(ctx);
+        root.getStyleClass().add("screen");
+        root.setId("screen-inbox");
+        Label title = new Label(Texts.t("nav.inbox"));
+        title.getStyleClass().add("screen-title");
+        Button enroll = new Button(Texts.t("inbox.enroll"));
+        enroll.setId("inbox-enroll");
+        enroll.setOnAction(e -> enroll());
+        HBox top = new HBox(16, title, enroll);
+        top.getStyleClass().add("toolbar");
+        root.setTop(top);
+        ImportPanel panel = new ImportPanel(new ImportViewModel(ctx, () -> { }), ctx);
+        Tab importTab = new Tab(Texts.t("inbox.tab.import"), panel);
+        Tab historyTab = new Tab(Texts.t("inbox.tab.history"), historyPane());
+        importTab.setClosable(false);
+        historyTab.setClosable(false);
+        historyTab.setOnSelectionChanged(e -> {
+            if (historyTab.isSelected()) {
+                history.loadUnits();
+            }
+        });
+        TabPane tabs = new TabPane(importTab, historyTab);
+        tabs.setId("inbox-tabs");
+        root.setCenter(tabs);
+    }
+
+    private Node historyPane() {
+        ComboBox<OrgUnit> unit = new ComboBox<>(history.units());
+        unit.setId("history-unit");
+        unit.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(OrgUnit u) {
+                return u == null ? "" : u.code() + "  " + u.name();
+            }
+
+            @Override
+            public OrgUnit fromString(String s) {
+                return null;
+            }
+        });
+        ComboBox<HistoryViewModel.Revision> from = new ComboBox<>(history.revisions());
+        from.setId("history-from");
+        ComboBox<HistoryViewModel.Revision> to = new ComboBox<>(history.revisions());
+        to.setId("history-to");
+        unit.valueProperty().addListener((o, old, u) -> history.selectUnit(u));
+        history.revisions().addListener((javafx.collections.ListChangeListener<HistoryViewModel.Revision>) c -> {
+            int n = history.revisions().size();
+            from.setValue(n >= 2 ? history.revisions().get(n - 2) : null);
+            to.setValue(n >= 1 ? history.revisions().get(n - 1) : null);
+        });
+        from.valueProperty().addListener((o, old, v) -> history.compare(from.getValue(), to.getValue()));
+        to.valueProperty().addListener((o, old, v) -> history.compare(from.getValue(), to.getValue()));
+        ListView<String> diff = new ListView<>(history.diff());
+        diff.setId("history-diff");
+        diff.setPlaceholder(new Label(Texts.t("history.hint")));
+        HBox choose = new HBox(8, new Label(Texts.t("history.unit")), unit, new Label(Texts.t("history.from")), from,
+                new Label(Texts.t("history.to")), to);
+        choose.getStyleClass().add("toolbar");
+        VBox box = new VBox(8, choose, diff);
+        VBox.setVgrow(diff, Priority.ALWAYS);
+        box.getStyleClass().add("tab-body");
+        return box;
+    }
+
+    /** 登记单位: read the request, compare the fingerprint by phone, register, write the certificate. */
+    private void enroll() {
+        Window owner = root.getScene().getWindow();
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(Texts.t("inbox.enroll"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(Texts.t("import.filter"), "*.perfpkg"));
+        File file = chooser.showOpenDialog(owner);
+        if (file == null) {
+            return;
+        }
+        Enrollments.Request request;
+        try {
+            request = Enrollments.read(file.toPath());
+        } catch (RuntimeException e) {
+            Messages.error(owner, e);
+            return;
+        }
+        Dialogs.askFingerprint(owner, request.unitName(), request.fingerprint()).ifPresent(typed -> {
+            DirectoryChooser target = new DirectoryChooser();
+            target.setTitle(Texts.t("inbox.certificateTarget"));
+            File folder = target.showDialog(owner);
+            if (folder == null) {
+                return;
+            }
+            Dialogs.withSigner(owner, ctx, signer -> ctx.tasks().run(Texts.t("task.enroll"),
+                    () -> Enrollments.accept(ctx.workspace(), signer, file.toPath(), typed, folder.toPath()),
+                    written -> {
+                        ctx.saved();
+                        Messages.info(owner, Texts.t("inbox.enrolled", request.unitName()),
+                                Texts.t("cli.enroll.accepted", request.unitCode(), request.unitName(),
+                                        written.file().toAbsolutePath().toString()));
+                    }));
+        });
+    }
+
+    @Override
+    public Node view() {
+        return root;
+    }
+}

@@ -1,0 +1,127 @@
+package org.perfdesk.ui.exchange;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.perfdesk.domain.Texts;
+import org.perfdesk.exchange.ImportReport;
+import org.perfdesk.exchange.demo.DemoBuilder;
+import org.perfdesk.store.AppSettings;
+import org.perfdesk.store.Workspace;
+import org.perfdesk.ui.shell.Shell;
+import org.testfx.api.FxToolkit;
+import org.testfx.framework.junit5.ApplicationTest;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The office takes the demo's USB folder: preview, confirm with the passphrase, receipts written. */
+class InboxFlowTest extends ApplicationTest {
+    @TempDir
+    static Path demoDir;
+    @TempDir
+    Path home;
+    private static DemoBuilder demo;
+    private Shell shell;
+
+    @BeforeAll
+    static void buildDemo() {
+        demo = DemoBuilder.bundled();
+        demo.build(demoDir, "test");
+    }
+
+    @Override
+    public void start(Stage stage) {
+        Texts.use(Texts.CHINESE);
+        shell = new Shell(stage, home, new AppSettings());
+        stage.show();
+    }
+
+    @AfterEach
+    void close() throws TimeoutException {
+        interact(() -> shell.shutdown());
+        FxToolkit.hideStage();
+        FxToolkit.cleanupStages();
+    }
+
+    private static void waitUntil(String what, BooleanSupplier condition) {
+        try {
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition::getAsBoolean);
+        } catch (TimeoutException e) {
+            throw new AssertionError("did not reach " + what + " in time", e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private void open(Path dir) {
+        interact(() -> shell.openWorkspace(dir, false));
+        waitUntil("the main window", () -> shell.current() != null && !lookup("#main-window").queryAll().isEmpty());
+    }
+
+    @Test
+    void officeImportsTheUsbFolderAfterAPreview() throws Exception {
+        open(demo.folderOf(demoDir, demo.office().code()));
+        clickOn("#nav-inbox");
+        waitUntil("the inbox", () -> !lookup("#import-panel").queryAll().isEmpty());
+        ImportPanel panel = lookup("#import-panel").queryAs(ImportPanel.class);
+        @SuppressWarnings("unchecked")
+        TableView<ImportReport> table = lookup("#import-table").queryAs(TableView.class);
+
+        interact(() -> panel.preview(List.of(demoDir.resolve(DemoBuilder.USB_FOLDER))));
+        waitUntil("the preview", () -> table.getItems().size() == 14);
+        assertThat(table.getItems()).allSatisfy(r -> {
+            assertThat(r.status()).as(r.message()).isEqualTo(ImportReport.Status.ACCEPTED);
+            assertThat(r.dryRun()).isTrue();
+        });
+        assertThat(lookup("#import-summary").queryAs(Label.class).getText()).startsWith("预览：14 个可接收");
+        assertThat(shell.current().workspace().goals().count("SLT", 2008)).isZero();
+        @SuppressWarnings("unchecked")
+        ListView<String> details = lookup("#import-details").queryAs(ListView.class);
+        assertThat(details.getItems()).anyMatch(l -> l.startsWith("• 新增："));
+
+        clickOn("#import-commit");
+        waitUntil("the passphrase dialog", () -> !lookup("#unlock-passphrase").queryAll().isEmpty());
+        clickOn("#unlock-passphrase").write(DemoBuilder.PASSPHRASE);
+        clickOn(lookup(".dialog-pane .button").match(b -> b instanceof javafx.scene.control.Button bt
+                && bt.isDefaultButton()).queryButton());
+        waitUntil("the import", () -> lookup("#import-summary").queryAs(Label.class).getText().startsWith("完成"));
+
+        assertThat(lookup("#import-summary").queryAs(Label.class).getText())
+                .startsWith("完成：接收 14 个，已导入过 0 个，拒收 0 个。").contains("已在 outbox 中生成 14 份回执");
+        Workspace office = shell.current().workspace();
+        for (var u : demo.units()) {
+            assertThat(office.goals().count(u.code(), 2008)).as(u.code()).isPositive();
+        }
+        try (Stream<Path> out = Files.list(office.outboxDir())) {
+            assertThat(out.filter(p -> p.getFileName().toString().contains("-receipt-"))).hasSize(14);
+        }
+    }
+
+    @Test
+    void aUnitSeesWhatItSentAndItsCertificate() {
+        open(demo.folderOf(demoDir, "SLT"));
+        clickOn("#nav-exchange");
+        javafx.scene.control.TabPane tabs = lookup("#exchange-tabs").queryAs(javafx.scene.control.TabPane.class);
+        interact(() -> tabs.getSelectionModel().select(2));
+        @SuppressWarnings("unchecked")
+        TableView<ExchangeViewModel.HistoryRow> history = lookup("#exchange-history").queryAs(TableView.class);
+        waitUntil("the history", () -> history.getItems().size() == 4);
+        assertThat(history.getItems()).extracting(ExchangeViewModel.HistoryRow::kind)
+                .containsExactlyInAnyOrder("进度报告", "绩效工作方案", "密钥证书", "登记申请");
+        assertThat(lookup("#exchange-certificate").queryAs(Label.class).getText()).isEqualTo("已获上级证书");
+        assertThat(lookup("#exchange-own-key").queryAs(Label.class).getText()).matches("([0-9A-F]{4} ){7}[0-9A-F]{4}");
+    }
+}
