@@ -31,9 +31,9 @@ public final class Launcher {
         System.exit(status);
     }
 
-    private static int startWindow(Path workspace, boolean demo) {
+    private static int startWindow(Path workspace, boolean demo, java.util.List<Path> packages) {
         JAVAFX_LOG.setLevel(Level.SEVERE);
-        PerfDeskApp.startOptions(workspace, demo);
+        PerfDeskApp.startOptions(workspace, demo, packages);
         try {
             Application.launch(PerfDeskApp.class);
         } catch (RuntimeException e) {

@@ -15,13 +15,15 @@ import org.perfdesk.ui.shell.Shell;
 public final class PerfDeskApp extends Application {
     private static volatile Path startWorkspace;
     private static volatile boolean startDemo;
+    private static volatile java.util.List<Path> startPackages = java.util.List.of();
     private static volatile int exitStatus;
 
     private Shell shell;
 
-    static void startOptions(Path workspace, boolean demo) {
+    static void startOptions(Path workspace, boolean demo, java.util.List<Path> packages) {
         startWorkspace = workspace;
         startDemo = demo;
+        startPackages = java.util.List.copyOf(packages);
     }
 
     static int exitStatus() {
@@ -42,7 +44,7 @@ public final class PerfDeskApp extends Application {
             stage.setOnShown(e -> System.out.println("window shown after "
                     + (System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime()) + " ms"));
         }
-        shell.start(startWorkspace, startDemo);
+        shell.start(startWorkspace, startDemo, startPackages);
         stage.show();
     }
 

@@ -35,6 +35,10 @@ public final class PerfDeskCommand implements Callable<Integer> {
             description = "Workspace folder to open in the window. 要打开的工作区文件夹。")
     Path workspace;
 
+    @picocli.CommandLine.Parameters(paramLabel = "FILE.perfpkg", arity = "0..*",
+            description = "Packages to open in the import screen. 在导入界面中打开的数据包。")
+    java.util.List<Path> packages = new java.util.ArrayList<>();
+
     @Option(names = "--demo",
             description = "Open the demo workspace (built on first use). 打开演示工作区（首次使用时自动生成）。")
     boolean demo;
@@ -55,7 +59,12 @@ public final class PerfDeskCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return gui.start(workspace, demo);
+        for (Path p : packages) {
+            if (!p.getFileName().toString().endsWith(".perfpkg") && !java.nio.file.Files.isDirectory(p)) {
+                throw new ParameterException(spec.commandLine(), Texts.t("cli.notAPackageArgument", p.toString()));
+            }
+        }
+        return gui.start(workspace, demo, packages);
     }
 
     static final class Version implements IVersionProvider {

@@ -58,9 +58,21 @@ public final class Importer {
      * of their sequence numbers (whatever the files are called), unreadable files last.
      */
     public List<ImportReport> importAll(List<Path> filesOrFolders, boolean dryRun) {
+        List<Path> files = inChainOrder(expand(filesOrFolders));
+        if (dryRun) {
+            // The whole batch, applied in order and then undone: the preview shows what the second
+            // package of a unit would change after the first, not against the state before both.
+            return ws.database().simulate(c -> {
+                List<ImportReport> out = new ArrayList<>();
+                for (Path p : files) {
+                    out.add(process(p, p.getFileName().toString(), true, ws.self().code(), null));
+                }
+                return out;
+            });
+        }
         List<ImportReport> out = new ArrayList<>();
-        for (Path p : inChainOrder(expand(filesOrFolders))) {
-            out.add(importFile(p, dryRun));
+        for (Path p : files) {
+            out.add(importFile(p, false));
         }
         return out;
     }
@@ -94,9 +106,12 @@ public final class Importer {
         return files;
     }
 
-    /** Never throws for a bad package: the report says why it was refused. */
+    /** Never throws for a bad package: the report says why it was refused. A dry run writes nothing. */
     public ImportReport importFile(Path file, boolean dryRun) {
-        ImportReport report = process(file, file.getFileName().toString(), dryRun, ws.self().code(), null);
+        if (dryRun) {
+            return importAll(List.of(file), true).get(0);
+        }
+        ImportReport report = process(file, file.getFileName().toString(), false, ws.self().code(), null);
         if (report.status() == Status.REJECTED && !dryRun) {
             Inbox.keepRejected(ws, file, report.code(), report.message());
         }
@@ -117,11 +132,8 @@ public final class Importer {
             ImportReport report = new ImportReport(label, Status.ACCEPTED, null, accepted(m, plan, dryRun, warning),
                     dryRun, m.packageId(), m.kind().cliName(), m.sender().code(), m.year(), m.sequence(), warning,
                     plan.counts, plan.changes, null);
-            if (dryRun) {
-                return report.withInner(inner(opened, true));
-            }
-            commit(file, opened, plan, report, outerId);
-            return report.withInner(inner(opened, false));
+            commit(file, opened, plan, report, outerId, dryRun);
+            return report.withInner(inner(opened, dryRun));
         } catch (PackageException e) {
             return rejected(label, e.code(), e.getLocalizedMessage(), dryRun);
         } catch (UserError e) {
@@ -434,10 +446,14 @@ public final class Importer {
         return () -> ws.receipts().save(receipt);
     }
 
-    /** Keeps the file, then merges and records it in one transaction. */
-    private void commit(Path file, PackageReader.Opened opened, Plan plan, ImportReport report, String outerId) {
+    /**
+     * Keeps the file, then merges and records it in one transaction. In a dry run (inside a simulated
+     * transaction) the database part runs and is undone later, and no file is kept.
+     */
+    private void commit(Path file, PackageReader.Opened opened, Plan plan, ImportReport report, String outerId,
+                        boolean dryRun) {
         Manifest m = opened.manifest();
-        Path kept = Inbox.keep(ws, file, m.packageId(), opened.fileHash());
+        Path kept = dryRun ? null : Inbox.keep(ws, file, m.packageId(), opened.fileHash());
         try {
             ws.database().write(c -> {
                 plan.apply.run();
@@ -453,7 +469,9 @@ public final class Importer {
             });
         } catch (RuntimeException e) {
             try {
-                Files.deleteIfExists(kept);
+                if (kept != null) {
+                    Files.deleteIfExists(kept);
+                }
             } catch (IOException ignored) {
                 // the failure itself is what the user must see
             }
@@ -478,7 +496,7 @@ public final class Importer {
             }
             Path tmp = null;
             try {
-                tmp = Files.createTempFile(ws.inboxDir(), ".inner-", ".perfpkg");
+                tmp = Files.createTempFile("perfdesk-inner-", ".perfpkg");
                 Files.write(tmp, e.getValue());
                 ImportReport r = process(tmp, e.getKey(), dryRun, opened.manifest().sender().code(),
                         opened.manifest().packageId());

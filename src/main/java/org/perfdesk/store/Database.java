@@ -245,25 +245,38 @@ public final class Database implements AutoCloseable {
 
     /**
      * Runs work in one transaction: all of it is saved, or on any error none of it. Work that calls
-     * {@code write} again joins the outer transaction, so repository calls compose into one action.
+     * {@code write} again joins the outer transaction under a savepoint, so repository calls compose
+     * into one action and a failed inner part is undone without undoing the rest.
      */
     public synchronized <T> T write(SqlWork<T> work) {
         if (writeDepth > 0) {
-            writeDepth++;
-            try {
-                return work.run(connection);
-            } catch (SQLException e) {
-                throw StoreErrors.translate(file, e);
-            } finally {
-                writeDepth--;
-            }
+            return nested(work);
         }
+        return transaction(work, true);
+    }
+
+    /**
+     * Runs work as {@link #write} does and then undoes all of it: a preview of what the work would
+     * change, computed by the same code that would change it.
+     */
+    public synchronized <T> T simulate(SqlWork<T> work) {
+        if (writeDepth > 0) {
+            throw new IllegalStateException("simulate inside a transaction");
+        }
+        return transaction(work, false);
+    }
+
+    private <T> T transaction(SqlWork<T> work, boolean commit) {
         try {
             connection.setAutoCommit(false);
             writeDepth = 1;
             try {
                 T result = work.run(connection);
-                connection.commit();
+                if (commit) {
+                    connection.commit();
+                } else {
+                    connection.rollback();
+                }
                 return result;
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
@@ -274,6 +287,33 @@ public final class Database implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw StoreErrors.translate(file, e);
+        }
+    }
+
+    private <T> T nested(SqlWork<T> work) {
+        String savepoint = "sp" + writeDepth;
+        writeDepth++;
+        try {
+            try (Statement s = connection.createStatement()) {
+                s.execute("SAVEPOINT " + savepoint);
+            }
+            try {
+                T result = work.run(connection);
+                try (Statement s = connection.createStatement()) {
+                    s.execute("RELEASE " + savepoint);
+                }
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                try (Statement s = connection.createStatement()) {
+                    s.execute("ROLLBACK TO " + savepoint);
+                    s.execute("RELEASE " + savepoint);
+                }
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw StoreErrors.translate(file, e);
+        } finally {
+            writeDepth--;
         }
     }
 

@@ -31,8 +31,8 @@ class CliTest {
     private Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int status = Cli.run(args, (ws, demo) -> {
-            guiStarts.add(new Object[] {ws, demo});
+        int status = Cli.run(args, (ws, demo, files) -> {
+            guiStarts.add(new Object[] {ws, demo, files});
             return 0;
         }, new PrintWriter(out), new PrintWriter(err), name -> name.equals("PERFDESK_PASSPHRASE") ? passphrase : null);
         return new Result(status, out.toString(), err.toString());
@@ -151,8 +151,10 @@ class CliTest {
     void withoutACommandTheWindowStarts() {
         assertThat(run("--workspace", dir.toString()).status()).isZero();
         assertThat(run("--demo").status()).isZero();
-        assertThat(guiStarts).hasSize(2);
-        assertThat(guiStarts.get(0)).containsExactly(dir, false);
-        assertThat(guiStarts.get(1)).containsExactly(null, true);
+        assertThat(run(dir.resolve("SLT-002-plan-2008.perfpkg").toString()).status()).isZero();
+        assertThat(guiStarts).hasSize(3);
+        assertThat(guiStarts.get(0)).containsExactly(dir, false, List.of());
+        assertThat(guiStarts.get(1)).containsExactly(null, true, List.of());
+        assertThat(guiStarts.get(2)).containsExactly(null, false, List.of(dir.resolve("SLT-002-plan-2008.perfpkg")));
     }
 }

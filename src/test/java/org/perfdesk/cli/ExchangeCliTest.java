@@ -30,7 +30,7 @@ class ExchangeCliTest {
     private Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int status = Cli.run(args, (ws, demo) -> 0, new PrintWriter(out), new PrintWriter(err),
+        int status = Cli.run(args, (ws, demo, files) -> 0, new PrintWriter(out), new PrintWriter(err),
                 name -> name.equals("PERFDESK_PASSPHRASE") ? passphrase : null);
         return new Result(status, out.toString(), err.toString());
     }

@@ -116,6 +116,28 @@ class RoundTripTest {
     }
 
     @Test
+    void aBatchPreviewShowsEachPackageAfterTheOnesBeforeIt() throws Exception {
+        Path plan = world.export("SLT", PackageKind.PLAN);
+        Path progress = world.export("SLT", PackageKind.PROGRESS);
+        Map<String, Long> before = World.rowCounts(world.office);
+        long inboxFiles;
+        try (var files = java.nio.file.Files.list(world.office.inboxDir())) {
+            inboxFiles = files.count();
+        }
+
+        List<ImportReport> preview = new Importer(world.office).importAll(List.of(progress, plan), true);
+
+        assertThat(preview).extracting(ImportReport::kind).containsExactly("plan", "progress");
+        assertThat(preview.get(0).counts().added()).isEqualTo(3);
+        assertThat(preview.get(1).counts()).isEqualTo(new ImportReport.Counts(0, 0, 3, 0, 0));
+        assertThat(preview.get(1).warning()).isNull();
+        assertThat(World.rowCounts(world.office)).isEqualTo(before);
+        try (var files = java.nio.file.Files.list(world.office.inboxDir())) {
+            assertThat(files.count()).isEqualTo(inboxFiles);
+        }
+    }
+
+    @Test
     void approvalRoundTripAndChangesAfterApprovalAreFlagged() {
         world.importAtOffice(world.export("SLT", PackageKind.PLAN));
         Path answer = Reviews.decide(world.office, world.officeSigner, "SLT", World.YEAR,

@@ -171,6 +171,33 @@ class DatabaseTest {
     }
 
     @Test
+    void aFailedNestedWriteIsUndoneAloneAndASimulationLeavesNothing() {
+        Path file = dir.resolve("perfdesk.db");
+        try (Database db = Database.open(file, TEST, dir.resolve("backups"), true)) {
+            db.write(c -> {
+                exec(c, "INSERT INTO item(name) VALUES ('outer')");
+                try {
+                    db.write(inner -> {
+                        exec(inner, "INSERT INTO item(name) VALUES ('inner')");
+                        return exec(inner, "INSERT INTO item(name) VALUES (NULL)");
+                    });
+                } catch (UserError expected) {
+                    // the inner part failed; the outer goes on
+                }
+                return exec(c, "INSERT INTO item(name) VALUES ('after')");
+            });
+            assertThat(query(db, "SELECT group_concat(name, ',') FROM item")).isEqualTo("outer,after");
+
+            String seen = db.simulate(c -> {
+                exec(c, "INSERT INTO item(name) VALUES ('simulated')");
+                return string(c, "SELECT count(*) FROM item");
+            });
+            assertThat(seen).isEqualTo("3");
+            assertThat(query(db, "SELECT count(*) FROM item")).isEqualTo("2");
+        }
+    }
+
+    @Test
     void backupIsAConsistentCopy() throws Exception {
         Path file = dir.resolve("perfdesk.db");
         Path copy = dir.resolve("copies/backup.db");

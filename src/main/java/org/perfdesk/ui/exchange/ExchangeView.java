@@ -25,14 +25,17 @@ import org.perfdesk.exchange.KeyRegistry;
 import org.perfdesk.exchange.pkg.PackageKind;
 import org.perfdesk.ui.common.Dialogs;
 import org.perfdesk.ui.common.Messages;
+import org.perfdesk.ui.common.PackageReceiver;
 import org.perfdesk.ui.common.Screen;
 import org.perfdesk.ui.common.WorkspaceContext;
 
 /** 数据交换 for a unit: set-up with the office, export to a USB stick, import answers, history. */
-public final class ExchangeView implements Screen {
+public final class ExchangeView implements Screen, PackageReceiver {
     private final ExchangeViewModel vm;
     private final WorkspaceContext ctx;
     private final BorderPane root = new BorderPane();
+    private final ImportPanel importPanel;
+    private final TabPane tabs;
 
     public ExchangeView(ExchangeViewModel vm, WorkspaceContext ctx) {
         this.vm = vm;
@@ -43,9 +46,10 @@ public final class ExchangeView implements Screen {
         title.getStyleClass().add("screen-title");
         root.setTop(title);
 
-        TabPane tabs = new TabPane(
+        importPanel = new ImportPanel(vm.importer(), ctx);
+        tabs = new TabPane(
                 tab("exchange.tab.send", sendPane()),
-                tab("exchange.tab.receive", new ImportPanel(vm.importer(), ctx)),
+                tab("exchange.tab.receive", importPanel),
                 tab("exchange.tab.history", historyTable()),
                 tab("exchange.tab.setup", setupPane()));
         tabs.setId("exchange-tabs");
@@ -180,6 +184,12 @@ public final class ExchangeView implements Screen {
         c.setPrefWidth(width);
         c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         return c;
+    }
+
+    @Override
+    public void preview(java.util.List<java.nio.file.Path> files) {
+        tabs.getSelectionModel().select(1);
+        importPanel.preview(files);
     }
 
     @Override

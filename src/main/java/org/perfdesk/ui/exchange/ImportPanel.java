@@ -81,14 +81,14 @@ final class ImportPanel extends BorderPane {
                 }
             }
         });
-        table.getColumns().add(column("import.col.file", 200, ImportReport::file));
+        table.getColumns().add(column("import.col.file", 180, ImportReport::file));
         table.getColumns().add(verdict);
         table.getColumns().add(column("import.col.sender", 80, r -> r.sender() == null ? "" : r.sender()));
         table.getColumns().add(column("import.col.kind", 110,
                 r -> r.kind() == null ? "" : Texts.t("kind." + r.kind())));
         table.getColumns().add(column("import.col.sequence", 50,
                 r -> r.sequence() == null ? "" : String.valueOf(r.sequence())));
-        table.getColumns().add(column("import.col.counts", 170, ImportPanel::counts));
+        table.getColumns().add(column("import.col.counts", 240, ImportPanel::counts));
         table.getColumns().add(column("import.col.message", 300, ImportReport::message));
 
         ListView<String> details = new ListView<>();

@@ -22,14 +22,16 @@ import org.perfdesk.domain.Texts;
 import org.perfdesk.exchange.Enrollments;
 import org.perfdesk.ui.common.Dialogs;
 import org.perfdesk.ui.common.Messages;
+import org.perfdesk.ui.common.PackageReceiver;
 import org.perfdesk.ui.common.Screen;
 import org.perfdesk.ui.common.WorkspaceContext;
 
 /** 收件 for the office (and collectors): import with preview, register units, history with diffs. */
-public final class InboxView implements Screen {
+public final class InboxView implements Screen, PackageReceiver {
     private final WorkspaceContext ctx;
     private final HistoryViewModel history;
     private final BorderPane root = new BorderPane();
+    private final ImportPanel panel;
 
     public InboxView(WorkspaceContext ctx) {
         this.ctx = ctx;
@@ -44,7 +46,7 @@ public final class InboxView implements Screen {
         HBox top = new HBox(16, title, enroll);
         top.getStyleClass().add("toolbar");
         root.setTop(top);
-        ImportPanel panel = new ImportPanel(new ImportViewModel(ctx, () -> { }), ctx);
+        panel = new ImportPanel(new ImportViewModel(ctx, () -> { }), ctx);
         Tab importTab = new Tab(Texts.t("inbox.tab.import"), panel);
         Tab historyTab = new Tab(Texts.t("inbox.tab.history"), historyPane());
         importTab.setClosable(false);
@@ -130,6 +132,11 @@ public final class InboxView implements Screen {
                                         written.file().toAbsolutePath().toString()));
                     }));
         });
+    }
+
+    @Override
+    public void preview(java.util.List<java.nio.file.Path> files) {
+        panel.preview(files);
     }
 
     @Override

@@ -31,6 +31,8 @@ import javafx.scene.Scene;
 import org.perfdesk.domain.OrgUnit;
 import org.perfdesk.domain.Role;
 import org.perfdesk.domain.Texts;
+import org.perfdesk.exchange.pkg.PackageReader;
+import org.perfdesk.ui.common.PackageReceiver;
 import org.perfdesk.ui.common.PlannedScreen;
 import org.perfdesk.ui.common.Screen;
 import org.perfdesk.ui.common.WorkspaceContext;
@@ -225,6 +227,26 @@ public final class MainWindow {
         NavEntry current = nav.getSelectionModel().getSelectedItem();
         if (current != null) {
             show(current);
+        }
+    }
+
+    /**
+     * Goes to the screen that imports packages and previews these files there: the office's answers
+     * go to 数据交换, packages from sub-units to 收件.
+     */
+    public void showImport(List<java.nio.file.Path> files) {
+        PackageReader.Peek first = files.isEmpty() ? null : PackageReader.peek(files.get(0));
+        boolean fromAbove = first != null && first.sender().equals(ctx.self().parentCode());
+        String target = !fromAbove && nav.getItems().stream().anyMatch(e -> e.id().equals("inbox")) ? "inbox"
+                : "exchange";
+        for (NavEntry entry : nav.getItems()) {
+            if (entry.id().equals(target)) {
+                nav.getSelectionModel().select(entry);
+                if (screens.get(entry.id()) instanceof PackageReceiver r) {
+                    r.preview(files);
+                }
+                return;
+            }
         }
     }
 

@@ -50,6 +50,7 @@ public final class Shell {
     private WorkspaceContext current;
     private int exitStatus;
     private Runnable exit = Platform::exit;
+    private List<Path> startPackages = List.of();
 
     public Shell(Stage stage, Path home, AppSettings settings) {
         this.stage = stage;
@@ -66,6 +67,12 @@ public final class Shell {
      * choice. A workspace held by another PerfDesk says so and the program ends.
      */
     public void start(Path workspace, boolean demo) {
+        start(workspace, demo, List.of());
+    }
+
+    /** As above; {@code packages} (double-clicked files) open in the import screen once the workspace is open. */
+    public void start(Path workspace, boolean demo, List<Path> packages) {
+        this.startPackages = List.copyOf(packages);
         Path last = settings.getLastWorkspace() == null ? null : Path.of(settings.getLastWorkspace());
         if (demo) {
             showOpening();
@@ -215,6 +222,10 @@ public final class Shell {
         stage.setTitle(Texts.t("app.titleWithUnit", current.self().name()));
         setRoot(main.root());
         main.installShortcuts(stage.getScene());
+        if (!startPackages.isEmpty()) {
+            main.showImport(startPackages);
+            startPackages = List.of();
+        }
     }
 
     private void switchWorkspace() {
