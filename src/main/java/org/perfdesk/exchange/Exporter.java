@@ -110,7 +110,8 @@ public final class Exporter {
     private PackageWriter.Written write(PackageKind kind, String recipient, int year,
                                         List<PackageWriter.Source> sources, Path out, DoubleConsumer progress,
                                         boolean keepSnapshot) {
-        Optional<PackageRecord> last = ws.packages().lastOutgoing();
+        // One chain per recipient: each unit sees the office's answers to it numbered without gaps.
+        Optional<PackageRecord> last = ws.packages().lastOutgoing(signer.keyId(), recipient);
         long sequence = last.map(p -> p.sequence() + 1).orElse(1L);
         String previousHash = last.map(PackageRecord::fileHash).orElse(null);
         String packageId = UUID.randomUUID().toString();
@@ -119,8 +120,9 @@ public final class Exporter {
                 Manifest.Party.recipient(recipient, ws.orgUnits().find(recipient).map(OrgUnit::name).orElse(null)),
                 year, sequence, previousHash,
                 Instant.now().toString(), ProgramInfo.version(), List.of());
-        // Sender and sequence first, so a folder listing shows each sender's packages in order.
-        String fileName = String.format("%s-%03d-%s-%d.perfpkg", ws.self().code(), sequence, kind.cliName(), year);
+        // Sender, recipient and sequence first, so a folder listing shows each chain in order.
+        String fileName = String.format("%s-%s-%03d-%s-%d.perfpkg", ws.self().code(), recipient, sequence,
+                kind.cliName(), year);
         Path inOutbox = ws.outboxDir().resolve(fileName);
         PackageWriter.Written written = PackageWriter.write(inOutbox, header, sources, signer.privateKey(),
                 signer.publicKey(), progress == null ? null : p -> progress.accept(p * 0.8));

@@ -128,6 +128,7 @@ public final class Importer {
                 return already;
             }
             String warning = gapWarning(m, opened.signer().keyId());
+
             Plan plan = plan(opened);
             ImportReport report = new ImportReport(label, Status.ACCEPTED, null, accepted(m, plan, dryRun, warning),
                     dryRun, m.packageId(), m.kind().cliName(), m.sender().code(), m.year(), m.sequence(), warning,
@@ -208,7 +209,7 @@ public final class Importer {
             }
             throw new PackageException("id-reused", m.packageId());
         }
-        List<PackageRecord> chain = ws.packages().findChain(opened.signer().keyId());
+        List<PackageRecord> chain = ws.packages().findChain(opened.signer().keyId(), m.recipient().code());
         long max = 0;
         for (PackageRecord r : chain) {
             if (r.sequence() == m.sequence()) {
@@ -229,7 +230,8 @@ public final class Importer {
 
     /** A warning naming the sequence numbers that never arrived, or null. */
     private String gapWarning(Manifest m, String keyId) {
-        long max = ws.packages().findChain(keyId).stream().mapToLong(PackageRecord::sequence).max().orElse(0);
+        long max = ws.packages().findChain(keyId, m.recipient().code()).stream().mapToLong(PackageRecord::sequence)
+                .max().orElse(0);
         if (m.sequence() <= max + 1) {
             return null;
         }

@@ -60,10 +60,10 @@ public final class PackageLogRepository {
                 + "ORDER BY processed_at, sequence", senderCode);
     }
 
-    /** The packages accepted under one signing key: that key's chain, by sequence. */
-    public List<PackageRecord> findChain(String senderKeyId) {
+    /** The packages accepted under one signing key for one recipient: that chain, by sequence. */
+    public List<PackageRecord> findChain(String senderKeyId, String recipientCode) {
         return query("SELECT " + COLUMNS + " FROM package_log WHERE direction = 'IN' AND sender_key_id = ? "
-                + "ORDER BY sequence", senderKeyId);
+                + "AND recipient_code = ? ORDER BY sequence", senderKeyId, recipientCode);
     }
 
     /** The packages this workspace wrote, by sequence. */
@@ -71,10 +71,11 @@ public final class PackageLogRepository {
         return query("SELECT " + COLUMNS + " FROM package_log WHERE direction = 'OUT' ORDER BY sequence");
     }
 
-    /** The last package this workspace wrote: its sequence and hash start the next one. */
-    public Optional<PackageRecord> lastOutgoing() {
+    /** The last package this workspace wrote to a recipient with a key: its sequence and hash start the next. */
+    public Optional<PackageRecord> lastOutgoing(String senderKeyId, String recipientCode) {
         List<PackageRecord> found = query("SELECT " + COLUMNS + " FROM package_log WHERE direction = 'OUT' "
-                + "ORDER BY sequence DESC LIMIT 1");
+                + "AND sender_key_id = ? AND recipient_code = ? ORDER BY sequence DESC LIMIT 1", senderKeyId,
+                recipientCode);
         return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
     }
 

@@ -103,6 +103,19 @@ class RoundTripTest {
     }
 
     @Test
+    void importingAnEnrollmentPointsToTheFingerprintCheck() throws Exception {
+        Path request = new Exporter(world.units.get("SLT"), world.signers.get("SLT"))
+                .exportUnitPackage(PackageKind.ENROLLMENT, World.YEAR, dir.resolve("again"), null).file();
+        // The office knows this key already; a stranger's enrollment is the case that matters.
+        world.addUnit("NYT", "福建省农业厅", OrgKind.DEPARTMENT, "XNB");
+        KeyRegistry.revoke(world.office, "SLT", "test");
+        Workspace other = world.units.get("NYT");
+        ImportReport r = new Importer(other).importFile(request, false);
+        assertThat(r.code()).isEqualTo("enrollment-needs-confirmation");
+        assertThat(r.message()).contains("电话核对密钥指纹");
+    }
+
+    @Test
     void dryRunReportsButWritesNothing() {
         Path plan = world.export("SLT", PackageKind.PLAN);
         Map<String, Long> before = World.rowCounts(world.office);
@@ -140,12 +153,15 @@ class RoundTripTest {
     @Test
     void approvalRoundTripAndChangesAfterApprovalAreFlagged() {
         world.importAtOffice(world.export("SLT", PackageKind.PLAN));
+        world.addUnit("NYT", "福建省农业厅", OrgKind.DEPARTMENT, "XNB"); // the office writes to others meanwhile
         Path answer = Reviews.decide(world.office, world.officeSigner, "SLT", World.YEAR,
                 PlanReview.Decision.APPROVED, "目标明确，分解到人，同意。", world.usb).file();
 
         Workspace slt = world.units.get("SLT");
         ImportReport atUnit = new Importer(slt).importFile(answer, false);
         assertThat(atUnit.status()).as(atUnit.message()).isEqualTo(ImportReport.Status.ACCEPTED);
+        assertThat(atUnit.sequence()).isEqualTo(2); // the office's second package to SLT, after the certificate
+        assertThat(atUnit.warning()).isNull();
         assertThat(atUnit.message()).contains("批复同意").contains("目标明确");
         PlanReview review = slt.reviews().latest("SLT", World.YEAR).orElseThrow();
         assertThat(review.decision()).isEqualTo(PlanReview.Decision.APPROVED);

@@ -231,6 +231,9 @@ public final class PackageReader {
 
     private static TrustedKey checkSignature(Manifest m, byte[] manifestBytes, byte[] signature, Trust trust) {
         TrustedKey key = trust.find(m.sender().keyId());
+        if (key == null && m.kind() == PackageKind.ENROLLMENT) {
+            throw new PackageException("enrollment-needs-confirmation", m.sender().code());
+        }
         if (key == null) {
             throw new PackageException("unknown-key", m.sender().code(), Ed25519.fingerprintOf(m.sender().keyId()));
         }

@@ -4,13 +4,16 @@ import java.util.function.Function;
 
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.perfdesk.domain.OrgUnit;
 import org.perfdesk.domain.Texts;
+import org.perfdesk.ui.common.Messages;
 import org.perfdesk.ui.common.Screen;
 
 /** 单位与密钥 / 下级单位: who reports here, their group, and whether their key is registered. */
@@ -27,7 +30,13 @@ public final class UnitsView implements Screen {
         Label hint = new Label(Texts.t("units.keysLater"));
         hint.getStyleClass().add("hint");
         hint.setWrapText(true);
-        root.setTop(new VBox(4, title, hint));
+        Button card = new Button(Texts.t("units.exportCard"));
+        card.setId("units-card");
+        Button revoke = new Button(Texts.t("units.revoke"));
+        revoke.setId("units-revoke");
+        HBox actions = new HBox(8, card, revoke);
+        actions.getStyleClass().add("toolbar");
+        root.setTop(new VBox(4, title, hint, actions));
         TableView<OrgUnit> table = new TableView<>(vm.units());
         table.setId("units-table");
         table.setPlaceholder(new Label(Texts.t("units.empty")));
@@ -36,9 +45,11 @@ public final class UnitsView implements Screen {
         table.getColumns().add(column("units.col.name", 260, OrgUnit::name));
         table.getColumns().add(column("units.col.kind", 120, o -> Texts.current().of(o.kind())));
         table.getColumns().add(column("units.col.group", 120, o -> Texts.current().of(o.group())));
-        table.getColumns().add(column("units.col.key", 200,
-                o -> o.keyId() == null ? Texts.t("units.keyMissing") : o.keyId()));
+        table.getColumns().add(column("units.col.key", 260, vm::keyText));
         root.setCenter(table);
+        revoke.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        card.setOnAction(e -> exportCard());
+        revoke.setOnAction(e -> revoke(table.getSelectionModel().getSelectedItem()));
     }
 
     private static TableColumn<OrgUnit, String> column(String key, double width, Function<OrgUnit, String> value) {
@@ -46,6 +57,26 @@ public final class UnitsView implements Screen {
         c.setPrefWidth(width);
         c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         return c;
+    }
+
+    private void exportCard() {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle(Texts.t("units.exportCard"));
+        chooser.setInitialFileName("card.json");
+        java.io.File file = chooser.showSaveDialog(root.getScene().getWindow());
+        if (file != null) {
+            vm.exportCard(file.toPath(), fp -> Messages.info(root.getScene().getWindow(),
+                    Texts.t("units.cardWritten"), Texts.t("units.cardText", file.getAbsolutePath(), fp)));
+        }
+    }
+
+    private void revoke(OrgUnit unit) {
+        javafx.scene.control.TextInputDialog dialog = new javafx.scene.control.TextInputDialog();
+        dialog.initOwner(root.getScene().getWindow());
+        dialog.setTitle(Texts.t("units.revoke"));
+        dialog.setHeaderText(Texts.t("units.revokeHeader", unit.name()));
+        dialog.setContentText(Texts.t("units.revokeReason"));
+        dialog.showAndWait().filter(r -> !r.isBlank()).ifPresent(reason -> vm.revoke(unit, reason, () -> { }));
     }
 
     @Override

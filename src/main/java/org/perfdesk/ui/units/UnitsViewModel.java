@@ -29,6 +29,35 @@ public final class UnitsViewModel {
         return children.stream().filter(o -> !o.kind().isInternal() && o.kind() != OrgKind.OFFICE).toList();
     }
 
+    /** Writes this workspace's card for the units below to hand out. */
+    public void exportCard(java.nio.file.Path file, java.util.function.Consumer<String> done) {
+        ctx.tasks().run(Texts.t("task.exportCard"), () -> {
+            var card = org.perfdesk.exchange.KeyRegistry.card(ctx.workspace());
+            org.perfdesk.exchange.KeyRegistry.writeCard(card, file);
+            return card.fingerprint();
+        }, done);
+    }
+
+    /** Revokes every key of the unit; the revocation travels in the next packages sent down. */
+    public void revoke(OrgUnit unit, String reason, Runnable done) {
+        ctx.tasks().run(Texts.t("task.revoke"), () -> org.perfdesk.exchange.KeyRegistry.revoke(ctx.workspace(),
+                unit.code(), reason), n -> {
+                    ctx.saved();
+                    load();
+                    done.run();
+                });
+    }
+
+    /** The key column: the fingerprint, or why there is none. */
+    public String keyText(OrgUnit o) {
+        if (o.keyId() == null) {
+            return Texts.t("units.keyMissing");
+        }
+        boolean revoked = ctx.workspace().trustedKeys().find(o.keyId()).map(k -> k.revoked()).orElse(false);
+        String fp = org.perfdesk.exchange.crypto.Ed25519.fingerprintOf(o.keyId());
+        return revoked ? Texts.t("units.keyRevoked", fp) : fp;
+    }
+
     public ObservableList<OrgUnit> units() {
         return units;
     }

@@ -32,8 +32,9 @@ CREATE TABLE package_log (
     report_json      TEXT,
     outer_package_id TEXT REFERENCES package_log(package_id)
 );
--- a chain per signing key: a restored backup repeats numbers (a fork), a new key starts afresh
-CREATE UNIQUE INDEX package_log_chain ON package_log(direction, sender_key_id, sequence);
+-- a chain per signing key and recipient: the office numbers its answers to each unit on their own;
+-- a restored backup repeats numbers (a fork), a new key starts afresh
+CREATE UNIQUE INDEX package_log_chain ON package_log(direction, sender_key_id, recipient_code, sequence);
 CREATE INDEX package_log_hash ON package_log(file_hash);
 
 -- The data snapshot each accepted (or sent) package carried, kept for history and diffs.
