@@ -116,6 +116,27 @@ class RoundTripTest {
     }
 
     @Test
+    void aCopyThatCannotBeWrittenLeavesThePackageSafeInTheOutbox() throws Exception {
+        Path notAFolder = java.nio.file.Files.writeString(dir.resolve("stick-gone"), "x");
+        Path target = notAFolder.resolve("SLT-plan.perfpkg");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Exporter(world.units.get("SLT"),
+                        world.signers.get("SLT")).exportUnitPackage(PackageKind.PLAN, World.YEAR, target, null))
+                .isInstanceOfSatisfying(org.perfdesk.domain.UserError.class, e -> {
+                    assertThat(e.key()).isEqualTo("error.export.copyFailed");
+                    assertThat(e.getMessage()).contains("outbox").contains("不要使用不完整的文件");
+                });
+        Workspace slt = world.units.get("SLT");
+        var written = slt.packages().lastOutgoing(WorkspaceKeys.keyId(slt), "XNB").orElseThrow();
+        Path kept = slt.outboxDir().resolve(written.fileName());
+        assertThat(kept).exists();
+        assertThat(org.perfdesk.exchange.pkg.Hashing.sha256(kept)).isEqualTo(written.fileHash());
+        assertThat(world.importAtOffice(kept).accepted()).isTrue();
+        try (var left = java.nio.file.Files.list(dir)) {
+            assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".part"));
+        }
+    }
+
+    @Test
     void dryRunReportsButWritesNothing() {
         Path plan = world.export("SLT", PackageKind.PLAN);
         Map<String, Long> before = World.rowCounts(world.office);

@@ -96,6 +96,11 @@ public final class ExchangeView implements Screen, PackageReceiver {
         Label year = new Label();
         year.textProperty().bind(ctx.yearProperty().asString());
         grid.addRow(1, new Label(Texts.t("header.year")), year);
+        Label review = new Label();
+        review.setId("exchange-review");
+        review.setWrapText(true);
+        review.textProperty().bind(vm.reviewProperty());
+        grid.addRow(2, new Label(Texts.t("exchange.review")), review);
         VBox box = new VBox(12, grid, export, hint);
         box.getStyleClass().add("tab-body");
         return box;

@@ -36,6 +36,7 @@ public final class ExchangeViewModel {
     private final ReadOnlyStringWrapper ownKey = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper office = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper certificate = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper review = new ReadOnlyStringWrapper("");
     private final ObservableList<HistoryRow> history = FXCollections.observableArrayList();
     private final ImportViewModel importer;
 
@@ -44,7 +45,7 @@ public final class ExchangeViewModel {
         this.importer = new ImportViewModel(ctx, this::load);
     }
 
-    private record Loaded(String ownKey, String office, String certificate, List<HistoryRow> history) {
+    private record Loaded(String ownKey, String office, String certificate, String review, List<HistoryRow> history) {
     }
 
     public void load() {
@@ -52,6 +53,7 @@ public final class ExchangeViewModel {
             ownKey.set(l.ownKey());
             office.set(l.office());
             certificate.set(l.certificate());
+            review.set(l.review());
             history.setAll(l.history());
         });
     }
@@ -81,7 +83,12 @@ public final class ExchangeViewModel {
                     p.sequence(), p.processedAt().toString().substring(0, 10), p.fileName(), receipt));
         }
         java.util.Collections.reverse(rows);
-        return new Loaded(own, officeText, t.get(certified ? "exchange.certified" : "exchange.notCertified"), rows);
+        String reviewText = ws.reviews().latest(self.code(), ctx.year())
+                .map(r -> t.get("exchange.reviewed", t.of(r.decision()), r.decidedAt().toString().substring(0, 10),
+                        r.reason()))
+                .orElse(t.get("exchange.notReviewed", String.valueOf(ctx.year())));
+        return new Loaded(own, officeText, t.get(certified ? "exchange.certified" : "exchange.notCertified"),
+                reviewText, rows);
     }
 
     /** Pins the office's card once the typed fingerprint matches. */
@@ -129,6 +136,11 @@ public final class ExchangeViewModel {
 
     public ReadOnlyStringProperty certificateProperty() {
         return certificate.getReadOnlyProperty();
+    }
+
+    /** The office's latest answer to this year's plan, in words. */
+    public ReadOnlyStringProperty reviewProperty() {
+        return review.getReadOnlyProperty();
     }
 
     public ObservableList<HistoryRow> history() {
