@@ -234,6 +234,24 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** Every row of a query with positional parameters, mapped. */
+    public <T> java.util.List<T> list(String sql, RowMapper<T> mapper, Object... params) {
+        return read(c -> {
+            try (var ps = c.prepareStatement(sql)) {
+                for (int i = 0; i < params.length; i++) {
+                    ps.setObject(i + 1, params[i]);
+                }
+                java.util.List<T> out = new java.util.ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(mapper.map(rs));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
     /** Runs read-only work. */
     public synchronized <T> T read(SqlWork<T> work) {
         try {

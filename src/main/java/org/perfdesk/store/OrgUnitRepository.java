@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -53,18 +52,11 @@ public final class OrgUnitRepository {
     }
 
     public Optional<OrgUnit> find(String code) {
-        return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM org_unit WHERE code = ?")) {
-                ps.setString(1, code);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(map(rs)) : Optional.<OrgUnit>empty();
-                }
-            }
-        });
+        return query("SELECT " + COLUMNS + " FROM org_unit WHERE code = ?", code).stream().findFirst();
     }
 
     public List<OrgUnit> findAll() {
-        return query("SELECT " + COLUMNS + " FROM org_unit ORDER BY position, code", null);
+        return query("SELECT " + COLUMNS + " FROM org_unit ORDER BY position, code");
     }
 
     /** Direct children of a unit: its sub-units, divisions or persons. */
@@ -90,21 +82,8 @@ public final class OrgUnitRepository {
         });
     }
 
-    private List<OrgUnit> query(String sql, String param) {
-        return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                if (param != null) {
-                    ps.setString(1, param);
-                }
-                List<OrgUnit> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(map(rs));
-                    }
-                }
-                return out;
-            }
-        });
+    private List<OrgUnit> query(String sql, Object... params) {
+        return db.list(sql, OrgUnitRepository::map, params);
     }
 
     private static int nextPosition(Connection c) throws SQLException {

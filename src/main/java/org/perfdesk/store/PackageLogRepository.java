@@ -4,7 +4,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -127,20 +126,7 @@ public final class PackageLogRepository {
     }
 
     private List<PackageRecord> query(String sql, Object... params) {
-        return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                for (int i = 0; i < params.length; i++) {
-                    ps.setObject(i + 1, params[i]);
-                }
-                List<PackageRecord> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(map(rs));
-                    }
-                }
-                return out;
-            }
-        });
+        return db.list(sql, PackageLogRepository::map, params);
     }
 
     private static PackageRecord map(ResultSet rs) throws SQLException {

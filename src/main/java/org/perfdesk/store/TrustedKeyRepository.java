@@ -4,7 +4,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -62,28 +61,15 @@ public final class TrustedKeyRepository {
     }
 
     public List<TrustedKey> findAll() {
-        return query("SELECT " + COLUMNS + " FROM trusted_key ORDER BY unit_code, valid_from", null);
+        return query("SELECT " + COLUMNS + " FROM trusted_key ORDER BY unit_code, valid_from");
     }
 
     public List<TrustedKey> findRevoked() {
-        return query("SELECT " + COLUMNS + " FROM trusted_key WHERE revoked_at IS NOT NULL ORDER BY revoked_at", null);
+        return query("SELECT " + COLUMNS + " FROM trusted_key WHERE revoked_at IS NOT NULL ORDER BY revoked_at");
     }
 
-    private List<TrustedKey> query(String sql, String param) {
-        return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                if (param != null) {
-                    ps.setString(1, param);
-                }
-                List<TrustedKey> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(map(rs));
-                    }
-                }
-                return out;
-            }
-        });
+    private List<TrustedKey> query(String sql, Object... params) {
+        return db.list(sql, TrustedKeyRepository::map, params);
     }
 
     private static TrustedKey map(ResultSet rs) throws SQLException {

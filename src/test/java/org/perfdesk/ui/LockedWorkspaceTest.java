@@ -15,39 +15,31 @@ import org.junit.jupiter.api.io.TempDir;
 import org.perfdesk.domain.OrgKind;
 import org.perfdesk.domain.OrgUnit;
 import org.perfdesk.domain.Role;
-import org.perfdesk.domain.Texts;
 import org.perfdesk.store.AppSettings;
 import org.perfdesk.store.Workspace;
 import org.perfdesk.ui.shell.Shell;
-import org.testfx.api.FxToolkit;
-import org.testfx.framework.junit5.ApplicationTest;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** A second PerfDesk started on a workspace in use says so, and ends once the message is read. */
-class LockedWorkspaceTest extends ApplicationTest {
+class LockedWorkspaceTest extends ShellTest {
     @TempDir
     Path dir;
     private Workspace holder;
-    private Shell shell;
     private final AtomicBoolean exited = new AtomicBoolean();
 
     @Override
-    public void start(Stage stage) {
-        Texts.use(Texts.CHINESE);
+    protected Shell createShell(Stage stage) {
         holder = Workspace.create(dir.resolve("SLT"), new Workspace.Setup(Role.UNIT,
                 new OrgUnit("SLT", "福建省水利厅", OrgKind.DEPARTMENT, "XNB"), 2008, "test"));
-        shell = new Shell(stage, dir, new AppSettings());
-        shell.onExit(() -> exited.set(true));
-        shell.start(dir.resolve("SLT"), false);
-        stage.show();
+        Shell s = new Shell(stage, dir, new AppSettings());
+        s.onExit(() -> exited.set(true));
+        s.start(dir.resolve("SLT"), false);
+        return s;
     }
 
     @AfterEach
-    void close() throws TimeoutException {
-        interact(() -> shell.shutdown());
+    void releaseHolder() {
         holder.close();
-        FxToolkit.hideStage();
-        FxToolkit.cleanupStages();
     }
 
     @Test

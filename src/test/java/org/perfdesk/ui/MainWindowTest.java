@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 
 import javafx.scene.Node;
@@ -16,32 +14,20 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableView;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.perfdesk.domain.GoalNode;
 import org.perfdesk.domain.GoalTree;
 import org.perfdesk.domain.Texts;
-import org.perfdesk.store.AppSettings;
 import org.perfdesk.store.Workspace;
 import org.perfdesk.exchange.demo.DemoBuilder;
-import org.perfdesk.ui.shell.Shell;
-import org.testfx.api.FxToolkit;
-import org.testfx.framework.junit5.ApplicationTest;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The demo opened headless, as a person would walk through it. */
-class MainWindowTest extends ApplicationTest {
+class MainWindowTest extends ShellTest {
     @TempDir
     static Path demoDir;
-    @TempDir
-    Path home;
-
     private static DemoBuilder demo;
-    private Shell shell;
-    private Stage stage;
 
     @BeforeAll
     static void buildDemo() {
@@ -49,38 +35,22 @@ class MainWindowTest extends ApplicationTest {
         demo.build(demoDir, "test");
     }
 
-    @Override
-    public void start(Stage stage) {
-        Texts.use(Texts.CHINESE);
-        this.stage = stage;
-        shell = new Shell(stage, home, new AppSettings());
-        stage.show();
-    }
 
-    @AfterEach
-    void close() throws TimeoutException {
-        interact(() -> shell.shutdown());
-        FxToolkit.hideStage();
-        FxToolkit.cleanupStages();
-    }
+
+
+
+
+
+
+
+
 
     private void open(String code) {
-        Path dir = demo.folderOf(demoDir, code);
-        interact(() -> shell.openWorkspace(dir, false));
-        waitUntil("the main window", () -> shell.current() != null && !lookup("#main-window").queryAll().isEmpty());
+        open(demo.folderOf(demoDir, code));
     }
 
     private static void waitUntil(BooleanSupplier condition) {
         waitUntil("the expected state", condition);
-    }
-
-    private static void waitUntil(String what, BooleanSupplier condition) {
-        try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition::getAsBoolean);
-        } catch (TimeoutException e) {
-            throw new AssertionError("the window did not reach " + what + " in time", e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private GoalTree treeOf(String code) {
@@ -228,8 +198,7 @@ class MainWindowTest extends ApplicationTest {
             ws.years().open(2009);
             ws.goals().save(GoalNode.create("TEST", 2009, null, 0, org.perfdesk.domain.NodeKind.GOAL, "二〇〇九年的目标"));
         }
-        interact(() -> shell.openWorkspace(dir, false));
-        waitUntil("the main window", () -> shell.current() != null && !lookup("#main-window").queryAll().isEmpty());
+        open(dir);
         clickOn("#nav-goals");
         @SuppressWarnings("unchecked")
         TreeTableView<GoalNode> table = lookup("#goals-table").queryAs(TreeTableView.class);

@@ -11,37 +11,26 @@ import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.perfdesk.domain.Texts;
 import org.perfdesk.store.AppSettings;
 import org.perfdesk.store.Workspace;
 import org.perfdesk.ui.shell.Shell;
-import org.testfx.api.FxToolkit;
-import org.testfx.framework.junit5.ApplicationTest;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** First start: nothing set up, the choice is shown, and the demo is one click (or Enter) away. */
-class WelcomeTest extends ApplicationTest {
-    @TempDir
-    Path home;
-    private Shell shell;
+class WelcomeTest extends ShellTest {
     private String previousHome;
 
     @Override
-    public void start(Stage stage) {
-        Texts.use(Texts.CHINESE);
+    protected Shell createShell(Stage stage) {
         previousHome = System.getProperty("perfdesk.home");
         System.setProperty("perfdesk.home", home.toString());
-        shell = new Shell(stage, home, AppSettings.load(home));
-        shell.start(null, false);
-        stage.show();
+        Shell s = new Shell(stage, home, AppSettings.load(home));
+        s.start(null, false);
+        return s;
     }
 
     @AfterEach
-    void close() throws TimeoutException {
-        interact(() -> shell.shutdown());
-        FxToolkit.hideStage();
-        FxToolkit.cleanupStages();
+    void restoreHome() {
         if (previousHome == null) {
             System.clearProperty("perfdesk.home");
         } else {

@@ -1,16 +1,13 @@
 package org.perfdesk.ui.exchange;
 
 import java.io.File;
-import java.util.function.Function;
 
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
@@ -26,6 +23,7 @@ import org.perfdesk.exchange.pkg.PackageKind;
 import org.perfdesk.ui.common.Dialogs;
 import org.perfdesk.ui.common.Messages;
 import org.perfdesk.ui.common.PackageReceiver;
+import org.perfdesk.ui.common.Columns;
 import org.perfdesk.ui.common.Screen;
 import org.perfdesk.ui.common.WorkspaceContext;
 
@@ -126,13 +124,13 @@ public final class ExchangeView implements Screen, PackageReceiver {
         table.setId("exchange-history");
         table.setPlaceholder(new Label(Texts.t("exchange.noHistory")));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column("exchange.col.date", 100, ExchangeViewModel.HistoryRow::date));
-        table.getColumns().add(column("exchange.col.direction", 60, ExchangeViewModel.HistoryRow::direction));
-        table.getColumns().add(column("exchange.col.kind", 130, ExchangeViewModel.HistoryRow::kind));
-        table.getColumns().add(column("exchange.col.counterpart", 180, ExchangeViewModel.HistoryRow::counterpart));
-        table.getColumns().add(column("exchange.col.sequence", 50, r -> String.valueOf(r.sequence())));
-        table.getColumns().add(column("exchange.col.receipt", 140, ExchangeViewModel.HistoryRow::receipt));
-        table.getColumns().add(column("exchange.col.file", 220, ExchangeViewModel.HistoryRow::file));
+        table.getColumns().add(Columns.text("exchange.col.date", 100, ExchangeViewModel.HistoryRow::date));
+        table.getColumns().add(Columns.text("exchange.col.direction", 60, ExchangeViewModel.HistoryRow::direction));
+        table.getColumns().add(Columns.text("exchange.col.kind", 130, ExchangeViewModel.HistoryRow::kind));
+        table.getColumns().add(Columns.text("exchange.col.counterpart", 180, ExchangeViewModel.HistoryRow::counterpart));
+        table.getColumns().add(Columns.text("exchange.col.sequence", 50, r -> String.valueOf(r.sequence())));
+        table.getColumns().add(Columns.text("exchange.col.receipt", 140, ExchangeViewModel.HistoryRow::receipt));
+        table.getColumns().add(Columns.text("exchange.col.file", 220, ExchangeViewModel.HistoryRow::file));
         return table;
     }
 
@@ -184,12 +182,6 @@ public final class ExchangeView implements Screen, PackageReceiver {
         }
     }
 
-    private static <R> TableColumn<R, String> column(String key, double width, Function<R, String> value) {
-        TableColumn<R, String> c = new TableColumn<>(Texts.t(key));
-        c.setPrefWidth(width);
-        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
-        return c;
-    }
 
     @Override
     public void preview(java.util.List<java.nio.file.Path> files) {

@@ -3,9 +3,7 @@ package org.perfdesk.ui.exchange;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.function.Function;
 
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -23,6 +21,7 @@ import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import org.perfdesk.domain.Texts;
 import org.perfdesk.exchange.ImportReport;
+import org.perfdesk.ui.common.Columns;
 import org.perfdesk.ui.common.Dialogs;
 import org.perfdesk.ui.common.WorkspaceContext;
 
@@ -64,7 +63,7 @@ final class ImportPanel extends BorderPane {
         table.setId("import-table");
         table.setPlaceholder(new Label(Texts.t("import.empty")));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        TableColumn<ImportReport, String> verdict = column("import.col.verdict", 90, ImportPanel::verdict);
+        TableColumn<ImportReport, String> verdict = Columns.text("import.col.verdict", 90, ImportPanel::verdict);
         verdict.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(String text, boolean empty) {
@@ -81,15 +80,15 @@ final class ImportPanel extends BorderPane {
                 }
             }
         });
-        table.getColumns().add(column("import.col.file", 180, ImportReport::file));
+        table.getColumns().add(Columns.text("import.col.file", 180, ImportReport::file));
         table.getColumns().add(verdict);
-        table.getColumns().add(column("import.col.sender", 80, r -> r.sender() == null ? "" : r.sender()));
-        table.getColumns().add(column("import.col.kind", 110,
+        table.getColumns().add(Columns.text("import.col.sender", 80, r -> r.sender() == null ? "" : r.sender()));
+        table.getColumns().add(Columns.text("import.col.kind", 110,
                 r -> r.kind() == null ? "" : Texts.t("kind." + r.kind())));
-        table.getColumns().add(column("import.col.sequence", 50,
+        table.getColumns().add(Columns.text("import.col.sequence", 50,
                 r -> r.sequence() == null ? "" : String.valueOf(r.sequence())));
-        table.getColumns().add(column("import.col.counts", 240, ImportPanel::counts));
-        table.getColumns().add(column("import.col.message", 300, ImportReport::message));
+        table.getColumns().add(Columns.text("import.col.counts", 240, ImportPanel::counts));
+        table.getColumns().add(Columns.text("import.col.message", 300, ImportReport::message));
 
         ListView<String> details = new ListView<>();
         details.setId("import-details");
@@ -167,11 +166,4 @@ final class ImportPanel extends BorderPane {
         return Texts.t("import.countsShort", c.added(), c.changed(), c.removed(), c.flagged());
     }
 
-    private static TableColumn<ImportReport, String> column(String key, double width,
-                                                          Function<ImportReport, String> value) {
-        TableColumn<ImportReport, String> c = new TableColumn<>(Texts.t(key));
-        c.setPrefWidth(width);
-        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
-        return c;
-    }
 }

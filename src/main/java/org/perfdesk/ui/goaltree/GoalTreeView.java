@@ -3,9 +3,7 @@ package org.perfdesk.ui.goaltree;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
@@ -29,6 +27,7 @@ import org.perfdesk.domain.GoalTree;
 import org.perfdesk.domain.Numbers;
 import org.perfdesk.domain.Texts;
 import org.perfdesk.ui.common.Cells;
+import org.perfdesk.ui.common.Columns;
 import org.perfdesk.ui.common.Screen;
 
 /** 目标分解: the goal tree as a table, with a list of problems that jumps to the node. */
@@ -92,15 +91,15 @@ public final class GoalTreeView implements Screen {
         table.setShowRoot(false);
         table.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label(Texts.t("goals.empty")));
-        TreeTableColumn<GoalNode, String> name = column("goals.col.title", 300, GoalNode::title);
-        TreeTableColumn<GoalNode, String> kind = column("goals.col.kind", 60, n -> Texts.current().of(n.kind()));
-        TreeTableColumn<GoalNode, String> owner = column("goals.col.owner", 170, vm::ownerName);
-        TreeTableColumn<GoalNode, String> weight = column("goals.col.weight", 55, n -> Numbers.plain(n.weight()));
+        TreeTableColumn<GoalNode, String> name = Columns.treeText("goals.col.title", 300, GoalNode::title);
+        TreeTableColumn<GoalNode, String> kind = Columns.treeText("goals.col.kind", 60, n -> Texts.current().of(n.kind()));
+        TreeTableColumn<GoalNode, String> owner = Columns.treeText("goals.col.owner", 170, vm::ownerName);
+        TreeTableColumn<GoalNode, String> weight = Columns.treeText("goals.col.weight", 55, n -> Numbers.plain(n.weight()));
         weight.getStyleClass().add("numeric");
-        TreeTableColumn<GoalNode, String> target = column("goals.col.target", 110, GoalTreeViewModel::targetText);
-        TreeTableColumn<GoalNode, String> deadline = column("goals.col.deadline", 90,
+        TreeTableColumn<GoalNode, String> target = Columns.treeText("goals.col.target", 110, GoalTreeViewModel::targetText);
+        TreeTableColumn<GoalNode, String> deadline = Columns.treeText("goals.col.deadline", 90,
                 n -> n.deadline() == null ? "" : n.deadline().toString());
-        TreeTableColumn<GoalNode, String> problems = column("goals.col.problems", 60,
+        TreeTableColumn<GoalNode, String> problems = Columns.treeText("goals.col.problems", 60,
                 n -> vm.problemsOf(n).isEmpty() ? "" : "⚠ " + vm.problemsOf(n).size());
         problems.setCellFactory(col -> new TreeTableCell<>() {
             @Override
@@ -118,7 +117,7 @@ public final class GoalTreeView implements Screen {
                 setTooltip(new Tooltip(String.join("\n", vm.problemsOf(node))));
             }
         });
-        TreeTableColumn<GoalNode, String> quality = column("goals.col.quality", 260,
+        TreeTableColumn<GoalNode, String> quality = Columns.treeText("goals.col.quality", 260,
                 n -> n.qualityRequirement() == null ? "" : n.qualityRequirement());
         Cells.fullTextOnHover(quality);
         Cells.fullTextOnHover(name);
@@ -132,13 +131,6 @@ public final class GoalTreeView implements Screen {
         table.getColumns().add(quality);
     }
 
-    private static TreeTableColumn<GoalNode, String> column(String key, double width, Function<GoalNode, String> value) {
-        TreeTableColumn<GoalNode, String> c = new TreeTableColumn<>(Texts.t(key));
-        c.setPrefWidth(width);
-        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(
-                cell.getValue() == null || cell.getValue().getValue() == null ? "" : value.apply(cell.getValue().getValue())));
-        return c;
-    }
 
     private void show(GoalTree tree) {
         items.clear();

@@ -1,15 +1,14 @@
 package org.perfdesk.ui.overview;
 
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 import org.perfdesk.domain.Texts;
+import org.perfdesk.ui.common.Columns;
 import org.perfdesk.ui.common.Screen;
 import org.perfdesk.ui.common.WorkspaceContext;
 
@@ -34,25 +33,15 @@ public final class OverviewView implements Screen {
         // As tall as its rows: a short list should not trail a column of empty stripes.
         table.setFixedCellSize(28);
         table.prefHeightProperty().bind(javafx.beans.binding.Bindings.size(vm.deadlines()).multiply(28).add(32));
-        table.getColumns().add(column("overview.col.what", 360, 0));
-        table.getColumns().add(column("overview.col.date", 110, 1));
-        table.getColumns().add(column("overview.col.state", 120, 2));
+        table.getColumns().add(Columns.text("overview.col.what", 360, OverviewViewModel.DeadlineRow::what));
+        table.getColumns().add(Columns.text("overview.col.date", 110, OverviewViewModel.DeadlineRow::date));
+        table.getColumns().add(Columns.text("overview.col.state", 120, OverviewViewModel.DeadlineRow::state));
         Label deadlinesTitle = new Label(Texts.t("overview.deadlines"));
         deadlinesTitle.getStyleClass().add("section-title");
         VBox box = new VBox(12, title, tiles, deadlinesTitle, table);
         root.setCenter(box);
     }
 
-    private static TableColumn<OverviewViewModel.DeadlineRow, String> column(String key, double width, int field) {
-        TableColumn<OverviewViewModel.DeadlineRow, String> c = new TableColumn<>(Texts.t(key));
-        c.setPrefWidth(width);
-        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(switch (field) {
-            case 0 -> cell.getValue().what();
-            case 1 -> cell.getValue().date();
-            default -> cell.getValue().state();
-        }));
-        return c;
-    }
 
     private void rebuildTiles() {
         tiles.getChildren().clear();

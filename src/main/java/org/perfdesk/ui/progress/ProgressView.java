@@ -1,8 +1,6 @@
 package org.perfdesk.ui.progress;
 
-import java.util.function.Function;
 
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -16,6 +14,7 @@ import javafx.util.StringConverter;
 import org.perfdesk.domain.ProgressStatus;
 import org.perfdesk.domain.Texts;
 import org.perfdesk.ui.common.Cells;
+import org.perfdesk.ui.common.Columns;
 import org.perfdesk.ui.common.Screen;
 
 /** 进度监控: a table of indicators for one quarter, status in words and colour. */
@@ -55,20 +54,20 @@ public final class ProgressView implements Screen {
         table.setId("progress-table");
         table.setPlaceholder(new Label(Texts.t("progress.empty")));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column("progress.col.indicator", 230, r -> r.node().title()));
-        table.getColumns().add(column("progress.col.owner", 140, ProgressViewModel.Row::owner));
-        table.getColumns().add(column("progress.col.target", 90, ProgressViewModel.Row::target));
-        table.getColumns().add(column("progress.col.actual", 90, ProgressViewModel.Row::actual));
-        table.getColumns().add(column("progress.col.completion", 70, ProgressViewModel.Row::completion));
-        TableColumn<ProgressViewModel.Row, String> status = column("progress.col.status", 70,
+        table.getColumns().add(Columns.text("progress.col.indicator", 230, r -> r.node().title()));
+        table.getColumns().add(Columns.text("progress.col.owner", 140, ProgressViewModel.Row::owner));
+        table.getColumns().add(Columns.text("progress.col.target", 90, ProgressViewModel.Row::target));
+        table.getColumns().add(Columns.text("progress.col.actual", 90, ProgressViewModel.Row::actual));
+        table.getColumns().add(Columns.text("progress.col.completion", 70, ProgressViewModel.Row::completion));
+        TableColumn<ProgressViewModel.Row, String> status = Columns.text("progress.col.status", 70,
                 r -> r.status() == null ? Texts.t("progress.notReported") : Texts.current().of(r.status()));
         status.setCellFactory(col -> new StatusCell());
         table.getColumns().add(status);
-        TableColumn<ProgressViewModel.Row, String> narrative = column("progress.col.narrative", 220,
+        TableColumn<ProgressViewModel.Row, String> narrative = Columns.text("progress.col.narrative", 220,
                 r -> r.progress() == null ? "" : nullToEmpty(r.progress().narrative()));
         Cells.fullTextOnHover(narrative);
         table.getColumns().add(narrative);
-        TableColumn<ProgressViewModel.Row, String> gap = column("progress.col.problems", 200,
+        TableColumn<ProgressViewModel.Row, String> gap = Columns.text("progress.col.problems", 200,
                 r -> r.progress() == null ? "" : joinGap(r));
         Cells.fullTextOnHover(gap);
         table.getColumns().add(gap);
@@ -96,13 +95,6 @@ public final class ProgressView implements Screen {
         return s == null ? "" : s;
     }
 
-    private static TableColumn<ProgressViewModel.Row, String> column(String key, double width,
-                                                                  Function<ProgressViewModel.Row, String> value) {
-        TableColumn<ProgressViewModel.Row, String> c = new TableColumn<>(Texts.t(key));
-        c.setPrefWidth(width);
-        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
-        return c;
-    }
 
     /** Status as a word with a colour class: never colour alone. */
     private static final class StatusCell extends TableCell<ProgressViewModel.Row, String> {

@@ -1,12 +1,9 @@
 package org.perfdesk.ui.units;
 
-import java.util.function.Function;
 
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -14,6 +11,7 @@ import javafx.scene.layout.VBox;
 import org.perfdesk.domain.OrgUnit;
 import org.perfdesk.domain.Texts;
 import org.perfdesk.ui.common.Messages;
+import org.perfdesk.ui.common.Columns;
 import org.perfdesk.ui.common.Screen;
 
 /** 单位与密钥 / 下级单位: who reports here, their group, and whether their key is registered. */
@@ -41,23 +39,17 @@ public final class UnitsView implements Screen {
         table.setId("units-table");
         table.setPlaceholder(new Label(Texts.t("units.empty")));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column("units.col.code", 90, OrgUnit::code));
-        table.getColumns().add(column("units.col.name", 260, OrgUnit::name));
-        table.getColumns().add(column("units.col.kind", 120, o -> Texts.current().of(o.kind())));
-        table.getColumns().add(column("units.col.group", 120, o -> Texts.current().of(o.group())));
-        table.getColumns().add(column("units.col.key", 260, vm::keyText));
+        table.getColumns().add(Columns.text("units.col.code", 90, OrgUnit::code));
+        table.getColumns().add(Columns.text("units.col.name", 260, OrgUnit::name));
+        table.getColumns().add(Columns.text("units.col.kind", 120, o -> Texts.current().of(o.kind())));
+        table.getColumns().add(Columns.text("units.col.group", 120, o -> Texts.current().of(o.group())));
+        table.getColumns().add(Columns.text("units.col.key", 260, vm::keyText));
         root.setCenter(table);
         revoke.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         card.setOnAction(e -> exportCard());
         revoke.setOnAction(e -> revoke(table.getSelectionModel().getSelectedItem()));
     }
 
-    private static TableColumn<OrgUnit, String> column(String key, double width, Function<OrgUnit, String> value) {
-        TableColumn<OrgUnit, String> c = new TableColumn<>(Texts.t(key));
-        c.setPrefWidth(width);
-        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
-        return c;
-    }
 
     private void exportCard() {
         javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();

@@ -5,37 +5,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.perfdesk.domain.Texts;
 import org.perfdesk.exchange.ImportReport;
 import org.perfdesk.exchange.demo.DemoBuilder;
-import org.perfdesk.store.AppSettings;
 import org.perfdesk.store.Workspace;
-import org.perfdesk.ui.shell.Shell;
-import org.testfx.api.FxToolkit;
-import org.testfx.framework.junit5.ApplicationTest;
-import org.testfx.util.WaitForAsyncUtils;
+import org.perfdesk.ui.ShellTest;
 
 /** The office takes the demo's USB folder: preview, confirm with the passphrase, receipts written. */
-class InboxFlowTest extends ApplicationTest {
+class InboxFlowTest extends ShellTest {
     @TempDir
     static Path demoDir;
-    @TempDir
-    Path home;
     private static DemoBuilder demo;
-    private Shell shell;
 
     @BeforeAll
     static void buildDemo() {
@@ -43,33 +30,13 @@ class InboxFlowTest extends ApplicationTest {
         demo.build(demoDir, "test");
     }
 
-    @Override
-    public void start(Stage stage) {
-        Texts.use(Texts.CHINESE);
-        shell = new Shell(stage, home, new AppSettings());
-        stage.show();
-    }
 
-    @AfterEach
-    void close() throws TimeoutException {
-        interact(() -> shell.shutdown());
-        FxToolkit.hideStage();
-        FxToolkit.cleanupStages();
-    }
 
-    private static void waitUntil(String what, BooleanSupplier condition) {
-        try {
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition::getAsBoolean);
-        } catch (TimeoutException e) {
-            throw new AssertionError("did not reach " + what + " in time", e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
-    }
 
-    private void open(Path dir) {
-        interact(() -> shell.openWorkspace(dir, false));
-        waitUntil("the main window", () -> shell.current() != null && !lookup("#main-window").queryAll().isEmpty());
-    }
+
+
+
+
 
     @Test
     void officeImportsTheUsbFolderAfterAPreview() throws Exception {
@@ -122,6 +89,7 @@ class InboxFlowTest extends ApplicationTest {
         assertThat(history.getItems()).extracting(ExchangeViewModel.HistoryRow::kind)
                 .containsExactlyInAnyOrder("进度报告", "绩效工作方案", "密钥证书", "登记申请");
         assertThat(lookup("#exchange-certificate").queryAs(Label.class).getText()).isEqualTo("已获上级证书");
+        assertThat(lookup("#exchange-review").queryAs(Label.class).getText()).isEqualTo("2008 年度方案尚未收到审核答复。");
         assertThat(lookup("#exchange-own-key").queryAs(Label.class).getText()).matches("([0-9A-F]{4} ){7}[0-9A-F]{4}");
     }
 }
