@@ -34,6 +34,9 @@ public final class Workspace implements AutoCloseable {
     private final PackageLogRepository packages;
     private final PlanReviewRepository reviews;
     private final ReceiptRepository receipts;
+    private final ReportRepository reports;
+    private final EvidenceRepository evidence;
+    private final CalendarRepository calendar;
 
     private Workspace(Path dir, WorkspaceLock lock, Database db) {
         this.dir = dir;
@@ -49,6 +52,9 @@ public final class Workspace implements AutoCloseable {
         this.packages = new PackageLogRepository(db);
         this.reviews = new PlanReviewRepository(db);
         this.receipts = new ReceiptRepository(db);
+        this.reports = new ReportRepository(db);
+        this.evidence = new EvidenceRepository(db, dir.resolve("attachments"));
+        this.calendar = new CalendarRepository(db);
     }
 
     /** What a new workspace starts with. */
@@ -198,6 +204,18 @@ public final class Workspace implements AutoCloseable {
 
     public ReceiptRepository receipts() {
         return receipts;
+    }
+
+    public ReportRepository reports() {
+        return reports;
+    }
+
+    public EvidenceRepository evidence() {
+        return evidence;
+    }
+
+    public CalendarRepository calendar() {
+        return calendar;
     }
 
     public Path keysDir() {

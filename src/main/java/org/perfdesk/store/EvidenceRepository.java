@@ -1,0 +1,134 @@
+package org.perfdesk.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.PreparedStatement;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+import org.perfdesk.domain.Evidence;
+import org.perfdesk.domain.UserError;
+
+/**
+ * Evidence files: copied into {@code attachments/<sha256>} (so the same file is kept once, and a
+ * moved or deleted original does not matter) and linked to indicators.
+ */
+public final class EvidenceRepository {
+    /** A single evidence file may not be larger than this (scans of documents, photos, spreadsheets). */
+    public static final long MAX_FILE_SIZE = 100L << 20;
+
+    private final Database db;
+    private final Path folder;
+
+    public EvidenceRepository(Database db, Path attachmentsFolder) {
+        this.db = db;
+        this.folder = attachmentsFolder;
+    }
+
+    /** Copies a file into the workspace (once per content) and links it to the node. */
+    public Evidence attach(String nodeId, Path source, String note) {
+        String sha;
+        long size;
+        try {
+            size = Files.size(source);
+            if (size > MAX_FILE_SIZE) {
+                throw new UserError("error.evidence.tooLarge", source.getFileName().toString(),
+                        String.valueOf(MAX_FILE_SIZE >> 20));
+            }
+            Files.createDirectories(folder);
+            Path tmp = Files.createTempFile(folder, ".incoming-", ".part");
+            try {
+                MessageDigest md = MessageDigest.getInstance("SHA-256");
+                try (InputStream in = new DigestInputStream(Files.newInputStream(source), md)) {
+                    Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+                }
+                sha = HexFormat.of().formatHex(md.digest());
+                Path target = folder.resolve(sha);
+                if (Files.exists(target)) {
+                    Files.delete(tmp);
+                } else {
+                    SafeFiles.commit(tmp, target);
+                }
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new UserError(e, "error.evidence.copyFailed", source.toString(), String.valueOf(e.getMessage()));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        String mediaType = probe(source);
+        Instant now = Instant.now();
+        String name = source.getFileName().toString();
+        db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO attachment(sha256, file_name, size, media_type, "
+                    + "added_at) VALUES(?, ?, ?, ?, ?) ON CONFLICT(sha256) DO NOTHING")) {
+                ps.setString(1, sha);
+                ps.setString(2, name);
+                ps.setLong(3, size);
+                Sql.text(ps, 4, mediaType);
+                ps.setString(5, now.toString());
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO evidence(node_id, sha256, note, added_at) "
+                    + "VALUES(?, ?, ?, ?) ON CONFLICT(node_id, sha256) DO UPDATE SET note = excluded.note")) {
+                ps.setString(1, nodeId);
+                ps.setString(2, sha);
+                Sql.text(ps, 3, note);
+                ps.setString(4, now.toString());
+                return ps.executeUpdate();
+            }
+        });
+        return new Evidence(nodeId, sha, name, size, mediaType, note, now);
+    }
+
+    private static String probe(Path file) {
+        try {
+            return Files.probeContentType(file);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** Unlinks the file from the node; the stored copy stays (another node may use it). */
+    public int detach(String nodeId, String sha256) {
+        return db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM evidence WHERE node_id = ? AND sha256 = ?")) {
+                ps.setString(1, nodeId);
+                ps.setString(2, sha256);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    public List<Evidence> findByNode(String nodeId) {
+        return db.list(SELECT + "WHERE e.node_id = ? ORDER BY e.added_at", EvidenceRepository::map, nodeId);
+    }
+
+    public List<Evidence> findByUnit(String unitCode, int year) {
+        return db.list(SELECT + "JOIN goal_node g ON g.id = e.node_id WHERE g.unit_code = ? AND g.year = ? "
+                + "AND g.deleted = 0 ORDER BY e.node_id, e.added_at", EvidenceRepository::map, unitCode, year);
+    }
+
+    /** Where the stored copy of a file is, if it is there. */
+    public Optional<Path> file(String sha256) {
+        Path p = folder.resolve(sha256);
+        return sha256.matches("[0-9a-f]{64}") && Files.isRegularFile(p) ? Optional.of(p) : Optional.empty();
+    }
+
+    private static final String SELECT = "SELECT e.node_id, e.sha256, a.file_name, a.size, a.media_type, e.note, "
+            + "e.added_at FROM evidence e JOIN attachment a ON a.sha256 = e.sha256 ";
+
+    private static Evidence map(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Evidence(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5),
+                rs.getString(6), Instant.parse(rs.getString(7)));
+    }
+}
