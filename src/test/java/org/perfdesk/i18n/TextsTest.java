@@ -124,7 +124,7 @@ class TextsTest {
             Texts t = Texts.of(locale);
             for (Class<? extends Enum<?>> type : java.util.List.<Class<? extends Enum<?>>>of(Role.class, OrgKind.class,
                     RankingGroup.class, NodeKind.class, Direction.class, ProgressStatus.class,
-                    org.perfdesk.domain.PlanReview.Decision.class)) {
+                    org.perfdesk.domain.PlanReview.Decision.class, org.perfdesk.domain.ReportKind.class)) {
                 for (Enum<?> value : type.getEnumConstants()) {
                     assertThat(t.of(value)).as(locale + " " + value).doesNotStartWith("!");
                 }
