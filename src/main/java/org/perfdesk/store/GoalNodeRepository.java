@@ -81,6 +81,20 @@ public final class GoalNodeRepository {
         });
     }
 
+    /**
+     * Saves the nodes an edit changed, in one transaction: each changed node's revision goes up by
+     * one (whatever revision the caller's copy had), unchanged ones are left alone. Returns them as stored.
+     */
+    public List<GoalNode> saveEdits(Collection<GoalNode> nodes) {
+        return db.write(c -> {
+            List<GoalNode> out = new ArrayList<>();
+            for (GoalNode n : nodes) {
+                out.add(save(n));
+            }
+            return out;
+        });
+    }
+
     /** Tombstones a node and everything below it. Returns how many nodes were removed. */
     public int delete(String id) {
         return db.write(c -> {

@@ -73,6 +73,29 @@ public final class OrgUnitRepository {
                 + " FROM org_unit o JOIN sub ON sub.code = o.code ORDER BY sub.depth, o.position, o.code", rootCode);
     }
 
+    /**
+     * Removes an organisation that nothing refers to (no goal-tree node owns by it, no organisation
+     * sits under it); returns false and changes nothing otherwise.
+     */
+    public boolean deleteIfUnused(String code) {
+        return db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT (SELECT count(*) FROM goal_node WHERE owner_code = ?) "
+                    + "+ (SELECT count(*) FROM org_unit WHERE parent_code = ?)")) {
+                ps.setString(1, code);
+                ps.setString(2, code);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next() && rs.getInt(1) > 0) {
+                        return false;
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM org_unit WHERE code = ?")) {
+                ps.setString(1, code);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
     public int count() {
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM org_unit");

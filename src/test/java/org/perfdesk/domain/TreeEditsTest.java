@@ -19,7 +19,7 @@ class TreeEditsTest {
     }
 
     @BeforeEach
-    void tree() {
+    void setUp() {
         all = new ArrayList<>(List.of(node("A", null, 0, NodeKind.GOAL), node("A1", "A", 0, NodeKind.SUB_GOAL),
                 node("A2", "A", 1, NodeKind.SUB_GOAL), node("A3", "A", 2, NodeKind.SUB_GOAL),
                 node("A2x", "A2", 0, NodeKind.INDICATOR), node("B", null, 1, NodeKind.GOAL)));

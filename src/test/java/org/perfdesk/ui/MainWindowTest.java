@@ -106,7 +106,7 @@ class MainWindowTest extends ShellTest {
                 .startsWith("共 " + expected.size() + " 个节点，" + expected.height() + " 级");
         // The demo's owners are resolved to names, not codes.
         GoalNode firstIndicator = expected.inOrder().stream().filter(n -> n.kind().isMeasurable()).findFirst().orElseThrow();
-        String owner = (String) table.getColumns().get(2).getCellData(findItem(table.getRoot(), firstIndicator.id()));
+        String owner = (String) column(table, "责任单位 / 责任人").getCellData(findItem(table.getRoot(), firstIndicator.id()));
         assertThat(owner).isNotBlank().isNotEqualTo(firstIndicator.ownerCode());
     }
 
@@ -125,7 +125,7 @@ class MainWindowTest extends ShellTest {
         waitUntil(() -> table.getSelectionModel().getSelectedItem() != null);
         GoalNode selected = table.getSelectionModel().getSelectedItem().getValue();
         assertThat(problems.getItems().get(0).toString()).contains(selected.id());
-        assertThat(table.getColumns().get(6).getCellData(table.getSelectionModel().getSelectedItem())).isEqualTo("⚠ 1");
+        assertThat(column(table, "问题").getCellData(table.getSelectionModel().getSelectedItem())).isEqualTo("⚠ 1");
     }
 
     @Test
@@ -217,6 +217,10 @@ class MainWindowTest extends ShellTest {
         try (Workspace ws = Workspace.open(dir)) {
             assertThat(ws.currentYear()).isEqualTo(2009);
         }
+    }
+
+    static javafx.scene.control.TreeTableColumn<GoalNode, ?> column(TreeTableView<GoalNode> table, String header) {
+        return table.getColumns().stream().filter(c -> c.getText().equals(header)).findFirst().orElseThrow();
     }
 
     private static int countItems(TreeItem<?> item) {

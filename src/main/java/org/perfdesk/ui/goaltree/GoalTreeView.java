@@ -1,41 +1,75 @@
 package org.perfdesk.ui.goaltree;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
 
-import javafx.geometry.Insets;
+import javafx.application.Platform;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableCell;
 import javafx.scene.control.TreeTableColumn;
+import javafx.scene.control.TreeTableRow;
 import javafx.scene.control.TreeTableView;
+import javafx.scene.control.cell.ComboBoxTreeTableCell;
+import javafx.scene.control.cell.TextFieldTreeTableCell;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.DataFormat;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import javafx.util.converter.DefaultStringConverter;
 import org.perfdesk.domain.GoalNode;
 import org.perfdesk.domain.GoalTree;
+import org.perfdesk.domain.Measure;
 import org.perfdesk.domain.Numbers;
+import org.perfdesk.domain.OrgUnit;
 import org.perfdesk.domain.Texts;
-import org.perfdesk.ui.common.Cells;
 import org.perfdesk.ui.common.Columns;
 import org.perfdesk.ui.common.Screen;
 
-/** 目标分解: the goal tree as a table, with a list of problems that jumps to the node. */
+/**
+ * 目标分解: the goal tree as an editable table. Keyboard first: Insert adds a sibling, Ctrl+Insert a
+ * child, Tab and Shift+Tab indent and outdent, Alt+↑/↓ move, Delete removes (after asking), F2 or
+ * Enter edits, Ctrl+Z / Ctrl+Y undo and redo, Ctrl+F searches. Rows can be dragged. The details
+ * pane edits every field; the problems list jumps to the node.
+ */
 public final class GoalTreeView implements Screen {
+    private static final DataFormat NODE_ID = new DataFormat("application/x-perfdesk-node-id");
+
     private final GoalTreeViewModel vm;
     private final BorderPane root = new BorderPane();
     private final TreeTableView<GoalNode> table = new TreeTableView<>();
     private final Map<String, TreeItem<GoalNode>> items = new HashMap<>();
+    private final Set<String> collapsed = new HashSet<>();
+    private final Set<String> known = new HashSet<>();
+    private final Label message = new Label();
+    private final TextField search = new TextField();
+    private TreeTableColumn<GoalNode, String> titleColumn;
+    private boolean rebuilding;
 
     public GoalTreeView(GoalTreeViewModel vm) {
         this.vm = vm;
@@ -46,109 +80,377 @@ public final class GoalTreeView implements Screen {
         Label summary = new Label();
         summary.setId("goals-summary");
         summary.textProperty().bind(vm.summaryProperty());
-        Button expand = new Button(Texts.t("goals.expandAll"));
-        expand.setOnAction(e -> setExpanded(true));
-        Button collapse = new Button(Texts.t("goals.collapseAll"));
-        collapse.setOnAction(e -> setExpanded(false));
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox toolbar = new HBox(8, summary, spacer, expand, collapse);
-        toolbar.getStyleClass().add("toolbar");
-        VBox top = new VBox(4, title, toolbar);
-        root.setTop(top);
+        message.setId("goals-message");
+        message.getStyleClass().add("validation");
+        root.setTop(new VBox(4, title, toolbar(), filters(), summary, message));
 
         buildTable();
-        ListView<GoalTreeViewModel.ProblemRow> problemList = new ListView<>(vm.problems());
-        problemList.setId("goals-problems");
-        problemList.setPlaceholder(new Label(Texts.t("goals.noProblems")));
-        problemList.setCellFactory(lv -> new ListCell<>() {
-            @Override
-            protected void updateItem(GoalTreeViewModel.ProblemRow row, boolean empty) {
-                super.updateItem(row, empty);
-                setText(empty || row == null ? null : "⚠ " + row.nodeTitle() + " — " + row.message());
-            }
-        });
-        problemList.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
-            if (row != null && row.nodeId() != null) {
-                select(row.nodeId());
-            }
-        });
-        Label problemsTitle = new Label(Texts.t("goals.problems"));
-        problemsTitle.getStyleClass().add("section-title");
-        VBox problemsBox = new VBox(4, problemsTitle, problemList);
-        VBox.setVgrow(problemList, Priority.ALWAYS);
-        problemsBox.setPadding(new Insets(4, 0, 0, 0));
-        SplitPane split = new SplitPane(table, problemsBox);
+        NodeDetailsPane details = new NodeDetailsPane(vm, this::showMessage);
+        SplitPane sides = new SplitPane(table, details);
+        sides.setDividerPositions(0.74);
+        SplitPane split = new SplitPane(sides, problemsPane());
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.75);
+        split.setDividerPositions(0.78);
         root.setCenter(split);
 
-        vm.treeProperty().addListener((obs, old, tree) -> show(tree));
+        vm.treeProperty().addListener((obs, old, tree) -> rebuild());
+        vm.filterTextProperty().addListener((o, a, b) -> rebuild());
+        vm.filterOwnerProperty().addListener((o, a, b) -> rebuild());
+        vm.onlyProblemsProperty().addListener((o, a, b) -> rebuild());
+        vm.selectedIdProperty().addListener((o, a, id) -> {
+            if (!rebuilding) {
+                select(id);
+            }
+        });
+        table.getSelectionModel().selectedItemProperty().addListener((o, old, item) -> {
+            if (!rebuilding && item != null && item.getValue() != null) {
+                vm.selectedIdProperty().set(item.getValue().id());
+            }
+        });
+    }
+
+    private FlowPane toolbar() {
+        Button sibling = button("goals.addSibling", "goals-add-sibling", () -> startEditing(vm.addSibling(newTitle())));
+        Button child = button("goals.addChild", "goals-add-child", () -> startEditing(vm.addChild(newTitle())));
+        Button outdent = button("goals.outdent", "goals-outdent", vm::outdent);
+        Button indent = button("goals.indent", "goals-indent", vm::indent);
+        Button up = button("goals.moveUp", "goals-up", vm::moveUp);
+        Button down = button("goals.moveDown", "goals-down", vm::moveDown);
+        Button delete = button("goals.delete", "goals-delete", this::confirmDelete);
+        Button undo = button("goals.undo", "goals-undo", vm::undo);
+        undo.disableProperty().bind(vm.undoStack().canUndoProperty().not());
+        Button redo = button("goals.redo", "goals-redo", vm::redo);
+        redo.disableProperty().bind(vm.undoStack().canRedoProperty().not());
+        Button expand = button("goals.expandAll", "goals-expand", () -> setExpanded(true));
+        Button collapse = button("goals.collapseAll", "goals-collapse", () -> setExpanded(false));
+        Button owners = button("goals.owners", "goals-owners",
+                () -> new OwnersDialog(root.getScene().getWindow(), vm.context(), vm::load).showAndWait());
+        FlowPane bar = new FlowPane(6, 6, sibling, child, outdent, indent, up, down, delete, new Label("  "), undo,
+                redo, new Label("  "), expand, collapse, owners);
+        bar.getStyleClass().add("toolbar");
+        return bar;
+    }
+
+    private FlowPane filters() {
+        search.setId("goals-search");
+        search.setPromptText(Texts.t("goals.search"));
+        search.setPrefColumnCount(18);
+        search.textProperty().bindBidirectional(vm.filterTextProperty());
+        ComboBox<OrgUnit> owner = new ComboBox<>(vm.owners());
+        owner.setId("goals-filter-owner");
+        owner.setPromptText(Texts.t("goals.filterOwner"));
+        owner.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(OrgUnit o) {
+                return o == null ? Texts.t("goals.allOwners") : o.name();
+            }
+
+            @Override
+            public OrgUnit fromString(String s) {
+                return null;
+            }
+        });
+        owner.valueProperty().bindBidirectional(vm.filterOwnerProperty());
+        Button clearOwner = new Button(Texts.t("goals.allOwners"));
+        clearOwner.setOnAction(e -> owner.setValue(null));
+        CheckBox problems = new CheckBox(Texts.t("goals.onlyProblems"));
+        problems.setId("goals-only-problems");
+        problems.selectedProperty().bindBidirectional(vm.onlyProblemsProperty());
+        FlowPane bar = new FlowPane(8, 6, search, owner, clearOwner, problems);
+        bar.getStyleClass().add("toolbar");
+        return bar;
+    }
+
+    private static Button button(String key, String id, Runnable action) {
+        Button b = new Button(Texts.t(key));
+        b.setId(id);
+        b.setOnAction(e -> action.run());
+        b.setFocusTraversable(false);
+        return b;
+    }
+
+    private static String newTitle() {
+        return Texts.t("goals.newTitle");
     }
 
     private void buildTable() {
         table.setId("goals-table");
         table.setShowRoot(false);
+        table.setEditable(true);
         table.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPlaceholder(new Label(Texts.t("goals.empty")));
-        TreeTableColumn<GoalNode, String> name = Columns.treeText("goals.col.title", 300, GoalNode::title);
+        table.setPlaceholder(new Label(Texts.t("goals.emptyEditable")));
+
+        titleColumn = editable("goals.col.title", 280, GoalNode::title, (n, text) -> {
+            if (text.isBlank()) {
+                showMessage(Texts.t("goals.titleRequired"));
+                return null;
+            }
+            return new GoalNode(n.id(), n.unitCode(), n.year(), n.parentId(), n.position(), n.kind(), text.strip(),
+                    n.description(), n.ownerCode(), n.qualityRequirement(), n.deadline(), n.weight(), n.measure(),
+                    n.originId(), n.revision(), n.deleted());
+        });
         TreeTableColumn<GoalNode, String> kind = Columns.treeText("goals.col.kind", 60, n -> Texts.current().of(n.kind()));
-        TreeTableColumn<GoalNode, String> owner = Columns.treeText("goals.col.owner", 170, vm::ownerName);
-        TreeTableColumn<GoalNode, String> weight = Columns.treeText("goals.col.weight", 55, n -> Numbers.plain(n.weight()));
-        weight.getStyleClass().add("numeric");
-        TreeTableColumn<GoalNode, String> target = Columns.treeText("goals.col.target", 110, GoalTreeViewModel::targetText);
-        TreeTableColumn<GoalNode, String> deadline = Columns.treeText("goals.col.deadline", 90,
-                n -> n.deadline() == null ? "" : n.deadline().toString());
-        TreeTableColumn<GoalNode, String> problems = Columns.treeText("goals.col.problems", 60,
-                n -> vm.problemsOf(n).isEmpty() ? "" : "⚠ " + vm.problemsOf(n).size());
-        problems.setCellFactory(col -> new TreeTableCell<>() {
-            @Override
-            protected void updateItem(String text, boolean empty) {
-                super.updateItem(text, empty);
-                getStyleClass().remove("problem-cell");
-                GoalNode node = empty || getTableRow() == null ? null : getTableRow().getItem();
-                if (node == null || text == null || text.isEmpty()) {
-                    setText(null);
-                    setTooltip(null);
-                    return;
-                }
-                setText(text);
-                getStyleClass().add("problem-cell");
-                setTooltip(new Tooltip(String.join("\n", vm.problemsOf(node))));
+        TreeTableColumn<GoalNode, String> owner = Columns.treeText("goals.col.owner", 150, vm::ownerName);
+        owner.setEditable(true);
+        owner.setCellFactory(col -> {
+            ComboBoxTreeTableCell<GoalNode, String> cell = new ComboBoxTreeTableCell<>(new DefaultStringConverter());
+            cell.getItems().setAll(vm.owners().stream().map(OrgUnit::name).toList());
+            vm.owners().addListener((javafx.collections.ListChangeListener<OrgUnit>) c ->
+                    cell.getItems().setAll(vm.owners().stream().map(OrgUnit::name).toList()));
+            return cell;
+        });
+        owner.setOnEditCommit(e -> {
+            OrgUnit o = vm.ownerNamed(e.getNewValue());
+            GoalNode n = e.getRowValue().getValue();
+            if (o != null) {
+                vm.update(n.withOwner(o.code()));
             }
         });
-        TreeTableColumn<GoalNode, String> quality = Columns.treeText("goals.col.quality", 260,
-                n -> n.qualityRequirement() == null ? "" : n.qualityRequirement());
-        Cells.fullTextOnHover(quality);
-        Cells.fullTextOnHover(name);
-        table.getColumns().add(name);
-        table.getColumns().add(kind);
-        table.getColumns().add(owner);
-        table.getColumns().add(weight);
-        table.getColumns().add(target);
-        table.getColumns().add(deadline);
-        table.getColumns().add(problems);
-        table.getColumns().add(quality);
+        TreeTableColumn<GoalNode, String> weight = editable("goals.col.weight", 55, n -> Numbers.plain(n.weight()),
+                (n, text) -> {
+                    BigDecimal w = number(text, "goals.col.weight");
+                    return w == null && !text.isBlank() ? null : n.withWeight(w);
+                });
+        weight.getStyleClass().add("numeric");
+        TreeTableColumn<GoalNode, String> sum = Columns.treeText("goals.col.childWeights", 60, vm::childWeightsText);
+        sum.getStyleClass().add("numeric");
+        TreeTableColumn<GoalNode, String> target = editable("goals.col.target", 100,
+                GoalTreeViewModel::targetText, this::withTarget);
+        TreeTableColumn<GoalNode, String> deadline = editable("goals.col.deadline", 90,
+                n -> n.deadline() == null ? "" : n.deadline().toString(), (n, text) -> {
+                    if (text.isBlank()) {
+                        return n.withDeadline(null);
+                    }
+                    try {
+                        return n.withDeadline(LocalDate.parse(text.strip()));
+                    } catch (DateTimeParseException ex) {
+                        showMessage(Texts.t("goals.badDate", text));
+                        return null;
+                    }
+                });
+        TreeTableColumn<GoalNode, String> completion = Columns.treeText("goals.col.completion", 65, vm::completionText);
+        completion.getStyleClass().add("numeric");
+        TreeTableColumn<GoalNode, String> problems = Columns.treeText("goals.col.problems", 50,
+                n -> vm.problemsOf(n).isEmpty() ? "" : "⚠ " + vm.problemsOf(n).size());
+        problems.setCellFactory(col -> new ProblemCell());
+        TreeTableColumn<GoalNode, String> quality = editable("goals.col.quality", 220,
+                n -> n.qualityRequirement() == null ? "" : n.qualityRequirement(),
+                (n, text) -> n.withDetails(n.description(), text.isBlank() ? null : text.strip()));
+        List.of(titleColumn, kind, owner, weight, sum, target, deadline, completion, problems, quality)
+                .forEach(table.getColumns()::add);
+
+        table.setRowFactory(t -> dragRow());
+        table.addEventFilter(KeyEvent.KEY_PRESSED, this::keys);
     }
 
+    /** A text column edited in place; {@code parse} returns the changed node, or null to refuse. */
+    private TreeTableColumn<GoalNode, String> editable(String key, double width,
+                                                       java.util.function.Function<GoalNode, String> value,
+                                                       java.util.function.BiFunction<GoalNode, String, GoalNode> parse) {
+        TreeTableColumn<GoalNode, String> c = Columns.treeText(key, width, value);
+        c.setEditable(true);
+        c.setCellFactory(col -> {
+            TextFieldTreeTableCell<GoalNode, String> cell = new TextFieldTreeTableCell<>(new DefaultStringConverter()) {
+                @Override
+                public void updateItem(String item, boolean empty) {
+                    super.updateItem(item, empty);
+                    setTooltip(empty || item == null || item.length() < 16 ? null : new Tooltip(item));
+                }
+            };
+            return cell;
+        });
+        c.setOnEditCommit(e -> {
+            GoalNode n = e.getRowValue().getValue();
+            GoalNode changed = parse.apply(n, e.getNewValue() == null ? "" : e.getNewValue());
+            if (changed != null) {
+                message.setText("");
+                vm.update(changed);
+            } else {
+                table.refresh();
+            }
+        });
+        return c;
+    }
 
-    private void show(GoalTree tree) {
-        items.clear();
-        TreeItem<GoalNode> hidden = new TreeItem<>();
-        for (GoalNode rootNode : tree.roots()) {
-            hidden.getChildren().add(item(tree, rootNode, 1));
+    /** "13", "13 %", "95 万亩": a number (and unit) makes the indicator quantitative. */
+    private GoalNode withTarget(GoalNode n, String text) {
+        String t = text.strip();
+        if (t.isEmpty()) {
+            return n.measure() instanceof Measure.Quantitative q
+                    ? n.withMeasure(new Measure.Quantitative(null, q.baseline(), q.unitOfMeasure(), q.direction())) : n;
         }
-        table.setRoot(hidden);
+        String[] parts = t.split("\\s+", 2);
+        BigDecimal value = number(parts[0], "goals.col.target");
+        if (value == null) {
+            return null;
+        }
+        Measure.Quantitative old = n.measure() instanceof Measure.Quantitative q ? q : null;
+        String unit = parts.length > 1 ? parts[1] : old == null ? null : old.unitOfMeasure();
+        return n.withMeasure(new Measure.Quantitative(value, old == null ? null : old.baseline(), unit,
+                old == null ? null : old.direction()));
     }
 
-    private TreeItem<GoalNode> item(GoalTree tree, GoalNode node, int depth) {
+    private BigDecimal number(String text, String columnKey) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return new BigDecimal(text.strip().replace(",", "").replace("，", ""));
+        } catch (NumberFormatException ex) {
+            showMessage(Texts.t("goals.badNumber", Texts.t(columnKey), text));
+            return null;
+        }
+    }
+
+    private void showMessage(String text) {
+        message.setText(text);
+    }
+
+    /** Keyboard editing, when no cell is being edited. */
+    private void keys(KeyEvent e) {
+        if (table.getEditingCell() != null) {
+            return;
+        }
+        boolean shortcut = e.isShortcutDown();
+        KeyCode code = e.getCode();
+        Runnable action = null;
+        if (code == KeyCode.INSERT && !shortcut || code == KeyCode.N && shortcut && !e.isShiftDown()) {
+            action = () -> startEditing(vm.addSibling(newTitle()));
+        } else if (code == KeyCode.INSERT || code == KeyCode.N && shortcut) {
+            action = () -> startEditing(vm.addChild(newTitle()));
+        } else if (code == KeyCode.TAB) {
+            action = e.isShiftDown() ? vm::outdent : vm::indent;
+        } else if (code == KeyCode.UP && e.isAltDown()) {
+            action = vm::moveUp;
+        } else if (code == KeyCode.DOWN && e.isAltDown()) {
+            action = vm::moveDown;
+        } else if (code == KeyCode.DELETE) {
+            action = this::confirmDelete;
+        } else if (code == KeyCode.Z && shortcut && !e.isShiftDown()) {
+            action = vm::undo;
+        } else if (code == KeyCode.Y && shortcut || code == KeyCode.Z && shortcut) {
+            action = vm::redo;
+        } else if (code == KeyCode.F && shortcut) {
+            action = search::requestFocus;
+        } else if (code == KeyCode.F2 || code == KeyCode.ENTER) {
+            action = () -> startEditing(vm.selectedIdProperty().get());
+        }
+        if (action != null) {
+            e.consume();
+            action.run();
+        }
+    }
+
+    private void confirmDelete() {
+        int count = vm.deleteCount();
+        if (count == 0) {
+            return;
+        }
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, Texts.t("goals.deleteQuestion", count),
+                ButtonType.OK, ButtonType.CANCEL);
+        ask.initOwner(root.getScene().getWindow());
+        ask.setHeaderText(Texts.t("goals.delete"));
+        ask.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> vm.deleteSelected());
+    }
+
+    /** Opens the title of a node for typing (after a new node appears in the table). */
+    private void startEditing(String id) {
+        if (id == null) {
+            return;
+        }
+        Platform.runLater(() -> {
+            TreeItem<GoalNode> item = items.get(id);
+            if (item != null) {
+                select(id);
+                table.requestFocus();
+                table.edit(table.getRow(item), titleColumn);
+            }
+        });
+    }
+
+    /** Rows can be dragged onto another row: its upper quarter puts the node before it, the lower after, the middle inside. */
+    private TreeTableRow<GoalNode> dragRow() {
+        TreeTableRow<GoalNode> row = new TreeTableRow<>();
+        row.setOnDragDetected(e -> {
+            if (row.getItem() != null) {
+                var board = row.startDragAndDrop(TransferMode.MOVE);
+                ClipboardContent content = new ClipboardContent();
+                content.put(NODE_ID, row.getItem().id());
+                board.setContent(content);
+                e.consume();
+            }
+        });
+        row.setOnDragOver(e -> {
+            if (e.getDragboard().hasContent(NODE_ID) && row.getItem() != null
+                    && !row.getItem().id().equals(e.getDragboard().getContent(NODE_ID))) {
+                e.acceptTransferModes(TransferMode.MOVE);
+            }
+            e.consume();
+        });
+        row.setOnDragDropped(e -> {
+            String dragged = (String) e.getDragboard().getContent(NODE_ID);
+            GoalNode target = row.getItem();
+            boolean moved = false;
+            if (dragged != null && target != null) {
+                double y = e.getY() / row.getHeight();
+                if (y < 0.25) {
+                    moved = vm.moveTo(dragged, target.parentId(), positionOf(target));
+                } else if (y > 0.75) {
+                    moved = vm.moveTo(dragged, target.parentId(), positionOf(target) + 1);
+                } else {
+                    moved = vm.moveTo(dragged, target.id(), Integer.MAX_VALUE);
+                }
+            }
+            e.setDropCompleted(moved);
+            e.consume();
+        });
+        return row;
+    }
+
+    private int positionOf(GoalNode n) {
+        GoalTree t = vm.treeProperty().get();
+        List<GoalNode> siblings = n.parentId() == null ? t.roots() : t.children(n.parentId());
+        return siblings.indexOf(n);
+    }
+
+    /** Rebuilds the rows from the tree, keeping what was open and what was selected. */
+    private void rebuild() {
+        rebuilding = true;
+        try {
+            GoalTree tree = vm.treeProperty().get();
+            Predicate<GoalNode> visible = vm.visible();
+            items.clear();
+            TreeItem<GoalNode> hidden = new TreeItem<>();
+            for (GoalNode r : tree.roots()) {
+                if (visible.test(r)) {
+                    hidden.getChildren().add(item(tree, r, 1, visible));
+                }
+            }
+            table.setRoot(hidden);
+        } finally {
+            rebuilding = false;
+        }
+        select(vm.selectedIdProperty().get());
+    }
+
+    private TreeItem<GoalNode> item(GoalTree tree, GoalNode node, int depth, Predicate<GoalNode> visible) {
         TreeItem<GoalNode> item = new TreeItem<>(node);
         items.put(node.id(), item);
-        // Goals and sub-goals open, indicators closed: the first view fits the screen.
-        item.setExpanded(depth < 3);
-        List<GoalNode> children = tree.children(node.id());
-        for (GoalNode child : children) {
-            item.getChildren().add(item(tree, child, depth + 1));
+        if (known.add(node.id()) && depth >= 3) {
+            collapsed.add(node.id()); // first view: goals and sub-goals open, indicators closed
+        }
+        item.setExpanded(!collapsed.contains(node.id()));
+        item.expandedProperty().addListener((o, was, open) -> {
+            if (open) {
+                collapsed.remove(node.id());
+            } else {
+                collapsed.add(node.id());
+            }
+        });
+        for (GoalNode child : tree.children(node.id())) {
+            if (visible.test(child)) {
+                item.getChildren().add(item(tree, child, depth + 1, visible));
+            }
         }
         return item;
     }
@@ -159,7 +461,7 @@ public final class GoalTreeView implements Screen {
 
     /** Opens the way to a node and selects it. */
     void select(String nodeId) {
-        TreeItem<GoalNode> item = items.get(nodeId);
+        TreeItem<GoalNode> item = nodeId == null ? null : items.get(nodeId);
         if (item == null) {
             return;
         }
@@ -170,6 +472,49 @@ public final class GoalTreeView implements Screen {
         int row = table.getRow(item);
         if (row >= 0) {
             table.scrollTo(Math.max(0, row - 3));
+        }
+    }
+
+    private VBox problemsPane() {
+        ListView<GoalTreeViewModel.ProblemRow> list = new ListView<>(vm.problems());
+        list.setId("goals-problems");
+        list.setPlaceholder(new Label(Texts.t("goals.noProblems")));
+        list.setCellFactory(lv -> new ListCell<>() {
+            @Override
+            protected void updateItem(GoalTreeViewModel.ProblemRow row, boolean empty) {
+                super.updateItem(row, empty);
+                setText(empty || row == null ? null : "⚠ " + row.nodeTitle() + " — " + row.message());
+            }
+        });
+        list.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
+            if (row != null && row.nodeId() != null) {
+                vm.onlyProblemsProperty().set(false);
+                vm.selectedIdProperty().set(row.nodeId());
+                select(row.nodeId());
+            }
+        });
+        Label title = new Label(Texts.t("goals.problems"));
+        title.getStyleClass().add("section-title");
+        VBox box = new VBox(4, title, list);
+        VBox.setVgrow(list, Priority.ALWAYS);
+        return box;
+    }
+
+    /** The number of problems, marked with a sign and a word-tooltip, not colour alone. */
+    private final class ProblemCell extends TreeTableCell<GoalNode, String> {
+        @Override
+        protected void updateItem(String text, boolean empty) {
+            super.updateItem(text, empty);
+            getStyleClass().remove("problem-cell");
+            GoalNode node = empty || getTableRow() == null ? null : getTableRow().getItem();
+            if (node == null || text == null || text.isEmpty()) {
+                setText(null);
+                setTooltip(null);
+                return;
+            }
+            setText(text);
+            getStyleClass().add("problem-cell");
+            setTooltip(new Tooltip(String.join("\n", vm.problemsOf(node))));
         }
     }
 

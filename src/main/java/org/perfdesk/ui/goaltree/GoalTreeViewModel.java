@@ -1,15 +1,23 @@
 package org.perfdesk.ui.goaltree;
 
+import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.perfdesk.domain.GoalNode;
@@ -17,12 +25,21 @@ import org.perfdesk.domain.GoalTree;
 import org.perfdesk.domain.GoalTreeRules;
 import org.perfdesk.domain.Measure;
 import org.perfdesk.domain.Numbers;
+import org.perfdesk.domain.OrgKind;
 import org.perfdesk.domain.OrgUnit;
 import org.perfdesk.domain.Problem;
+import org.perfdesk.domain.Progress;
+import org.perfdesk.domain.Rollup;
 import org.perfdesk.domain.Texts;
+import org.perfdesk.domain.TreeEdits;
+import org.perfdesk.ui.common.UndoStack;
 import org.perfdesk.ui.common.WorkspaceContext;
 
-/** The unit's goal tree for the year, with owners' names and the rules' problems. Read-only for now. */
+/**
+ * The unit's goal tree for the year, editable: every change is shown at once, saved in the
+ * background (one transaction per edit) and can be undone and redone. Problems from the rules and
+ * the roll-up of points and progress are recomputed after every edit.
+ */
 public final class GoalTreeViewModel {
     /** One line of the problems list. */
     public record ProblemRow(String nodeId, String nodeTitle, String message) {
@@ -31,68 +48,237 @@ public final class GoalTreeViewModel {
     private final WorkspaceContext ctx;
     private final ObjectProperty<GoalTree> tree = new SimpleObjectProperty<>(new GoalTree(List.of()));
     private final ObservableList<ProblemRow> problems = FXCollections.observableArrayList();
+    private final ObservableList<OrgUnit> owners = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+    private final StringProperty filterText = new SimpleStringProperty("");
+    private final ObjectProperty<OrgUnit> filterOwner = new SimpleObjectProperty<>();
+    private final BooleanProperty onlyProblems = new SimpleBooleanProperty(false);
+    private final ObjectProperty<String> selectedId = new SimpleObjectProperty<>();
+    private final UndoStack undo = new UndoStack();
+    private List<GoalNode> all = List.of();
     private Map<String, String> ownerNames = Map.of();
     private Map<String, List<String>> problemsByNode = Map.of();
+    private Map<String, BigDecimal> latestCompletion = Map.of();
+    private Rollup rollup = new Rollup(new GoalTree(List.of()), Map.of());
 
     public GoalTreeViewModel(WorkspaceContext ctx) {
         this.ctx = ctx;
     }
 
-    private record Loaded(GoalTree tree, Map<String, String> owners, List<Problem> problems) {
+    private record Loaded(List<GoalNode> nodes, List<OrgUnit> orgs, Map<String, BigDecimal> completion) {
     }
 
-    /** Loads the tree of the context's year in the background. */
+    /** Loads the tree of the context's year in the background; the undo history starts afresh. */
     public void load() {
         String unit = ctx.self().code();
         int year = ctx.year();
         ctx.tasks().run(Texts.t("task.loadTree"), () -> {
-            GoalTree t = ctx.workspace().goals().loadTree(unit, year);
-            Map<String, String> owners = new HashMap<>();
-            for (OrgUnit o : ctx.workspace().orgUnits().findSubtree(unit)) {
-                owners.put(o.code(), o.name());
+            List<GoalNode> nodes = ctx.workspace().goals().findAll(unit, year);
+            List<OrgUnit> orgs = ctx.workspace().orgUnits().findSubtree(unit);
+            Map<String, BigDecimal> completion = new HashMap<>();
+            int latest = 0;
+            List<Progress> progress = ctx.workspace().progress().findByUnit(unit, year);
+            for (Progress p : progress) {
+                latest = Math.max(latest, p.quarter());
             }
-            List<Problem> found = new GoalTreeRules(year, owners.keySet()).check(t);
-            return new Loaded(t, owners, found);
-        }, this::apply);
+            for (Progress p : progress) {
+                if (p.quarter() == latest && p.completionPercent() != null) {
+                    completion.put(p.nodeId(), p.completionPercent());
+                }
+            }
+            return new Loaded(nodes, orgs, completion);
+        }, loaded -> {
+            Map<String, String> names = new HashMap<>();
+            List<OrgUnit> choosable = new ArrayList<>();
+            for (OrgUnit o : loaded.orgs()) {
+                names.put(o.code(), o.name());
+                if (o.kind() != OrgKind.OFFICE) {
+                    choosable.add(o);
+                }
+            }
+            ownerNames = names;
+            owners.setAll(choosable);
+            latestCompletion = loaded.completion();
+            undo.clear();
+            show(loaded.nodes());
+        });
     }
 
-    private void apply(Loaded loaded) {
-        ownerNames = loaded.owners();
+    /** Recomputes everything derived from the nodes and publishes the new tree. */
+    private void show(List<GoalNode> nodes) {
+        all = List.copyOf(nodes);
+        GoalTree t = new GoalTree(all);
+        List<Problem> found = new GoalTreeRules(ctx.year(), ownerNames.keySet()).check(t);
         Map<String, List<String>> byNode = new HashMap<>();
         Texts texts = Texts.current();
-        problems.clear();
-        Set<String> owners = new HashSet<>();
-        for (Problem p : loaded.problems()) {
+        List<ProblemRow> rows = new ArrayList<>();
+        for (Problem p : found) {
             String message = texts.get(p.messageKey(), p.args().toArray());
             String title = p.nodeId() == null ? texts.get("goals.topLevel")
-                    : loaded.tree().find(p.nodeId()).map(GoalNode::title).orElse("?");
-            problems.add(new ProblemRow(p.nodeId(), title, message));
+                    : t.find(p.nodeId()).map(GoalNode::title).orElse("?");
+            rows.add(new ProblemRow(p.nodeId(), title, message));
             if (p.nodeId() != null) {
-                byNode.computeIfAbsent(p.nodeId(), k -> new java.util.ArrayList<>()).add(message);
+                byNode.computeIfAbsent(p.nodeId(), k -> new ArrayList<>()).add(message);
             }
         }
         problemsByNode = byNode;
-        for (GoalNode n : loaded.tree().inOrder()) {
-            if (n.ownerCode() != null) {
-                owners.add(n.ownerCode());
+        rollup = new Rollup(t, latestCompletion);
+        long ownersUsed = t.inOrder().stream().map(GoalNode::ownerCode).filter(o -> o != null).distinct().count();
+        summary.set(texts.get("goals.summary", t.size(), t.height(), ownersUsed, found.size()));
+        problems.setAll(rows);
+        tree.set(t);
+    }
+
+    // ---- editing ---------------------------------------------------------------------------
+
+    /**
+     * Applies an edit: shown at once, saved in the background, recorded for undo. An edit that
+     * changes nothing (e.g. indenting the first node) does nothing.
+     */
+    private void perform(String descriptionKey, List<GoalNode> changed, String select) {
+        if (changed.isEmpty()) {
+            return;
+        }
+        List<GoalNode> before = TreeEdits.before(all, changed);
+        List<GoalNode> after = List.copyOf(changed);
+        apply(after, select);
+        undo.push(new UndoStack.Entry(Texts.t(descriptionKey), () -> apply(before, select), () -> apply(after, select)));
+    }
+
+    private void apply(List<GoalNode> nodes, String select) {
+        show(TreeEdits.applied(all, nodes));
+        if (select != null && tree.get().find(select).isPresent()) {
+            selectedId.set(select);
+        }
+        ctx.tasks().run(Texts.t("task.saveTree"), () -> ctx.workspace().goals().saveEdits(nodes),
+                saved -> ctx.saved(), error -> {
+                    // The screen showed a change the disk did not take: say so, and show what is saved.
+                    ctx.tasks().report(error);
+                    load();
+                });
+    }
+
+    /** Adds a top-level goal, or a sibling after the selected node; returns the new node's id. */
+    public String addSibling(String title) {
+        String sel = selectedId.get();
+        List<GoalNode> changed = sel == null || tree.get().find(sel).isEmpty()
+                ? TreeEdits.addChild(tree.get(), ctx.self().code(), ctx.year(), null, title)
+                : TreeEdits.addSiblingAfter(tree.get(), sel, title);
+        String id = newId(changed);
+        perform("edit.add", changed, id);
+        return id;
+    }
+
+    /** Adds a child under the selected node (a top-level goal when nothing is selected). */
+    public String addChild(String title) {
+        String sel = selectedId.get();
+        List<GoalNode> changed = TreeEdits.addChild(tree.get(), ctx.self().code(), ctx.year(),
+                sel != null && tree.get().find(sel).isPresent() ? sel : null, title);
+        String id = newId(changed);
+        perform("edit.add", changed, id);
+        return id;
+    }
+
+    private String newId(List<GoalNode> changed) {
+        Set<String> existing = new java.util.HashSet<>();
+        all.forEach(n -> existing.add(n.id()));
+        return changed.stream().map(GoalNode::id).filter(id -> !existing.contains(id)).findFirst().orElse(null);
+    }
+
+    public void indent() {
+        withSelection(id -> perform("edit.indent", TreeEdits.indent(tree.get(), id), id));
+    }
+
+    public void outdent() {
+        withSelection(id -> perform("edit.outdent", TreeEdits.outdent(tree.get(), id), id));
+    }
+
+    public void moveUp() {
+        withSelection(id -> perform("edit.move", TreeEdits.move(tree.get(), id, -1), id));
+    }
+
+    public void moveDown() {
+        withSelection(id -> perform("edit.move", TreeEdits.move(tree.get(), id, +1), id));
+    }
+
+    /** Drag and drop: the node becomes child number {@code index} of {@code parentId} (null: top level). */
+    public boolean moveTo(String nodeId, String parentId, int index) {
+        List<GoalNode> changed = TreeEdits.moveTo(tree.get(), nodeId, parentId, index);
+        perform("edit.move", changed, nodeId);
+        return !changed.isEmpty();
+    }
+
+    /** Removes the selected node and everything under it (the view asks first). */
+    public void deleteSelected() {
+        withSelection(id -> {
+            GoalNode node = tree.get().find(id).orElseThrow();
+            String next = node.parentId();
+            perform("edit.delete", TreeEdits.delete(tree.get(), id), next);
+        });
+    }
+
+    /** How many nodes deleting the selected node would remove (for the question the view asks). */
+    public int deleteCount() {
+        String id = selectedId.get();
+        return id == null || tree.get().find(id).isEmpty() ? 0 : TreeEdits.subtreeIds(tree.get(), id).size();
+    }
+
+    /** Saves a change of one node's fields (inline edit or details form). */
+    public void update(GoalNode changed) {
+        GoalNode current = tree.get().find(changed.id()).orElse(null);
+        if (current == null || current.equals(changed)) {
+            return;
+        }
+        perform("edit.change", List.of(changed), changed.id());
+    }
+
+    public void undo() {
+        undo.undo();
+    }
+
+    public void redo() {
+        undo.redo();
+    }
+
+    private void withSelection(java.util.function.Consumer<String> action) {
+        String id = selectedId.get();
+        if (id != null && tree.get().find(id).isPresent()) {
+            action.accept(id);
+        }
+    }
+
+    // ---- reading and filtering ----------------------------------------------------------
+
+    /**
+     * Which nodes to show: all, or those matching the filter text, owner or "only problems",
+     * together with their ancestors so the matches keep their place in the tree.
+     */
+    public Predicate<GoalNode> visible() {
+        String text = filterText.get() == null ? "" : filterText.get().strip().toLowerCase(Locale.ROOT);
+        OrgUnit owner = filterOwner.get();
+        boolean problemsOnly = onlyProblems.get();
+        if (text.isEmpty() && owner == null && !problemsOnly) {
+            return n -> true;
+        }
+        GoalTree t = tree.get();
+        Set<String> shown = new java.util.HashSet<>();
+        for (GoalNode n : t.inOrder()) {
+            boolean match = (text.isEmpty() || contains(n.title(), text) || contains(n.description(), text)
+                    || contains(n.qualityRequirement(), text))
+                    && (owner == null || owner.code().equals(n.ownerCode()))
+                    && (!problemsOnly || problemsByNode.containsKey(n.id()));
+            if (match) {
+                for (GoalNode a = n; a != null && shown.add(a.id()); a = a.parentId() == null ? null
+                        : t.find(a.parentId()).orElse(null)) {
+                    // add the node and its ancestors
+                }
             }
         }
-        summary.set(texts.get("goals.summary", loaded.tree().size(), loaded.tree().height(), owners.size(),
-                loaded.problems().size()));
-        tree.set(loaded.tree());
+        return n -> shown.contains(n.id());
     }
 
-    public ObjectProperty<GoalTree> treeProperty() {
-        return tree;
-    }
-
-    public ObservableList<ProblemRow> problems() {
-        return problems;
-    }
-
-    public ReadOnlyStringProperty summaryProperty() {
-        return summary.getReadOnlyProperty();
+    private static boolean contains(String field, String lowerText) {
+        return field != null && field.toLowerCase(Locale.ROOT).contains(lowerText);
     }
 
     public String ownerName(GoalNode node) {
@@ -102,12 +288,32 @@ public final class GoalTreeViewModel {
         return ownerNames.getOrDefault(node.ownerCode(), node.ownerCode());
     }
 
-    /** The problem texts of one node (empty when it has none). */
+    /** The owner to set for a name the user picked or typed; null when it names nobody. */
+    public OrgUnit ownerNamed(String nameOrCode) {
+        for (OrgUnit o : owners) {
+            if (o.name().equals(nameOrCode) || o.code().equals(nameOrCode)) {
+                return o;
+            }
+        }
+        return null;
+    }
+
     public List<String> problemsOf(GoalNode node) {
         return problemsByNode.getOrDefault(node.id(), List.of());
     }
 
-    /** "13 %", "好", "2008-10-31": the target as officials write it. */
+    /** The sum of the children's points, shown beside a parent's own points. */
+    public String childWeightsText(GoalNode node) {
+        BigDecimal sum = rollup.childWeights(node.id());
+        return sum == null ? "" : Numbers.plain(sum);
+    }
+
+    /** Completion in the latest reported quarter, rolled up for parents. */
+    public String completionText(GoalNode node) {
+        return Numbers.percent(rollup.completion(node.id()));
+    }
+
+    /** "13 %", "好", "2008-10-31 前完成": the target as officials write it. */
     public static String targetText(GoalNode node) {
         if (node.measure() instanceof Measure.Quantitative q) {
             String value = Numbers.plain(q.target());
@@ -120,5 +326,53 @@ public final class GoalTreeViewModel {
             return m.due() == null ? "" : Texts.t("goals.milestoneBy", m.due().toString());
         }
         return "";
+    }
+
+    /** Ids in reading order with their titles, for choosers. */
+    public Map<String, String> titles() {
+        Map<String, String> out = new LinkedHashMap<>();
+        tree.get().inOrder().forEach(n -> out.put(n.id(), n.title()));
+        return out;
+    }
+
+    public ObjectProperty<GoalTree> treeProperty() {
+        return tree;
+    }
+
+    public ObservableList<ProblemRow> problems() {
+        return problems;
+    }
+
+    public ObservableList<OrgUnit> owners() {
+        return owners;
+    }
+
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    public StringProperty filterTextProperty() {
+        return filterText;
+    }
+
+    public ObjectProperty<OrgUnit> filterOwnerProperty() {
+        return filterOwner;
+    }
+
+    public BooleanProperty onlyProblemsProperty() {
+        return onlyProblems;
+    }
+
+    /** The node the user is on; edits act on it and keep it selected. */
+    public ObjectProperty<String> selectedIdProperty() {
+        return selectedId;
+    }
+
+    public UndoStack undoStack() {
+        return undo;
+    }
+
+    public WorkspaceContext context() {
+        return ctx;
     }
 }
