@@ -30,9 +30,11 @@ public abstract class ShellTest extends ApplicationTest {
         stage.show();
     }
 
-    /** The shell under test; override to start it differently. */
+    /** The shell under test, on its first-start screen; override to start it differently. */
     protected Shell createShell(Stage stage) {
-        return new Shell(stage, home, new AppSettings());
+        Shell s = new Shell(stage, home, new AppSettings());
+        s.start(null, false);
+        return s;
     }
 
     @AfterEach

@@ -90,7 +90,7 @@ public final class GoalTreeView implements Screen {
         sides.setDividerPositions(0.74);
         SplitPane split = new SplitPane(sides, problemsPane());
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.78);
+        split.setDividerPositions(0.84);
         root.setCenter(split);
 
         vm.treeProperty().addListener((obs, old, tree) -> rebuild());
@@ -128,13 +128,21 @@ public final class GoalTreeView implements Screen {
         FlowPane bar = new FlowPane(6, 6, sibling, child, outdent, indent, up, down, delete, new Label("  "), undo,
                 redo, new Label("  "), expand, collapse, owners);
         bar.getStyleClass().add("toolbar");
+        Tooltip keys = new Tooltip(Texts.t("goals.keys"));
+        keys.setWrapText(true);
+        keys.setMaxWidth(420);
+        bar.getChildren().forEach(n -> {
+            if (n instanceof Button b) {
+                b.setTooltip(keys);
+            }
+        });
         return bar;
     }
 
     private FlowPane filters() {
         search.setId("goals-search");
         search.setPromptText(Texts.t("goals.search"));
-        search.setPrefColumnCount(18);
+        search.setPrefColumnCount(22);
         search.textProperty().bindBidirectional(vm.filterTextProperty());
         ComboBox<OrgUnit> owner = new ComboBox<>(vm.owners());
         owner.setId("goals-filter-owner");
@@ -212,11 +220,11 @@ public final class GoalTreeView implements Screen {
                     return w == null && !text.isBlank() ? null : n.withWeight(w);
                 });
         weight.getStyleClass().add("numeric");
-        TreeTableColumn<GoalNode, String> sum = Columns.treeText("goals.col.childWeights", 60, vm::childWeightsText);
+        TreeTableColumn<GoalNode, String> sum = Columns.treeText("goals.col.childWeights", 48, vm::childWeightsText);
         sum.getStyleClass().add("numeric");
         TreeTableColumn<GoalNode, String> target = editable("goals.col.target", 100,
                 GoalTreeViewModel::targetText, this::withTarget);
-        TreeTableColumn<GoalNode, String> deadline = editable("goals.col.deadline", 90,
+        TreeTableColumn<GoalNode, String> deadline = editable("goals.col.deadline", 96,
                 n -> n.deadline() == null ? "" : n.deadline().toString(), (n, text) -> {
                     if (text.isBlank()) {
                         return n.withDeadline(null);
@@ -228,7 +236,7 @@ public final class GoalTreeView implements Screen {
                         return null;
                     }
                 });
-        TreeTableColumn<GoalNode, String> completion = Columns.treeText("goals.col.completion", 65, vm::completionText);
+        TreeTableColumn<GoalNode, String> completion = Columns.treeText("goals.col.completion", 70, vm::completionText);
         completion.getStyleClass().add("numeric");
         TreeTableColumn<GoalNode, String> problems = Columns.treeText("goals.col.problems", 50,
                 n -> vm.problemsOf(n).isEmpty() ? "" : "⚠ " + vm.problemsOf(n).size());
@@ -238,6 +246,12 @@ public final class GoalTreeView implements Screen {
                 (n, text) -> n.withDetails(n.description(), text.isBlank() ? null : text.strip()));
         List.of(titleColumn, kind, owner, weight, sum, target, deadline, completion, problems, quality)
                 .forEach(table.getColumns()::add);
+        // Dates, points and percentages are read at a glance: never squeezed to "…".
+        kind.setMinWidth(56);
+        weight.setMinWidth(46);
+        sum.setMinWidth(50);
+        deadline.setMinWidth(92);
+        completion.setMinWidth(64);
 
         table.setRowFactory(t -> dragRow());
         table.addEventFilter(KeyEvent.KEY_PRESSED, this::keys);
@@ -415,6 +429,9 @@ public final class GoalTreeView implements Screen {
 
     /** Rebuilds the rows from the tree, keeping what was open and what was selected. */
     private void rebuild() {
+        // Keep the keyboard in the table across the rebuild (a finished cell edit takes its field away).
+        javafx.scene.Node focus = table.getScene() == null ? null : table.getScene().getFocusOwner();
+        boolean keepFocus = focus != null && isInTable(focus);
         rebuilding = true;
         try {
             GoalTree tree = vm.treeProperty().get();
@@ -431,6 +448,18 @@ public final class GoalTreeView implements Screen {
             rebuilding = false;
         }
         select(vm.selectedIdProperty().get());
+        if (keepFocus) {
+            table.requestFocus();
+        }
+    }
+
+    private boolean isInTable(javafx.scene.Node node) {
+        for (javafx.scene.Node n = node; n != null; n = n.getParent()) {
+            if (n == table) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private TreeItem<GoalNode> item(GoalTree tree, GoalNode node, int depth, Predicate<GoalNode> visible) {
