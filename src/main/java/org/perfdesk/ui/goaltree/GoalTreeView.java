@@ -125,8 +125,10 @@ public final class GoalTreeView implements Screen {
         Button collapse = button("goals.collapseAll", "goals-collapse", () -> setExpanded(false));
         Button owners = button("goals.owners", "goals-owners",
                 () -> new OwnersDialog(root.getScene().getWindow(), vm.context(), vm::load).showAndWait());
+        Button newYear = button("goals.newYear", "goals-new-year",
+                () -> new NewYearDialog(root.getScene().getWindow(), vm.context()).showAndWait());
         FlowPane bar = new FlowPane(6, 6, sibling, child, outdent, indent, up, down, delete, new Label("  "), undo,
-                redo, new Label("  "), expand, collapse, owners);
+                redo, new Label("  "), expand, collapse, owners, newYear);
         bar.getStyleClass().add("toolbar");
         Tooltip keys = new Tooltip(Texts.t("goals.keys"));
         keys.setWrapText(true);

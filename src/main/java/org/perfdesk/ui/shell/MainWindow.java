@@ -142,6 +142,14 @@ public final class MainWindow {
                 ctx.yearProperty().set(y);
             }
         });
+        // A year started elsewhere (a new year's tree) joins the list and is shown.
+        ctx.yearProperty().addListener((obs, old, y) -> {
+            if (!year.getItems().contains(y.intValue())) {
+                year.getItems().add(y.intValue());
+                year.getItems().sort(null);
+            }
+            year.setValue(y.intValue());
+        });
         Label yearLabel = new Label(Texts.t("header.year"));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
