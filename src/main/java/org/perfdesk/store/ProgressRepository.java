@@ -75,6 +75,17 @@ public final class ProgressRepository {
         });
     }
 
+    /** Removes one quarter's entry of a node (undoing its first entry). */
+    public int delete(String nodeId, int quarter) {
+        return db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM progress WHERE node_id = ? AND quarter = ?")) {
+                ps.setString(1, nodeId);
+                ps.setInt(2, quarter);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
     /** Removes the unit's entries for the year (before a snapshot replaces them). */
     public int deleteByUnit(String unitCode, int year) {
         return db.write(c -> {

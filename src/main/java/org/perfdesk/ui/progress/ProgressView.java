@@ -1,26 +1,53 @@
 package org.perfdesk.ui.progress;
 
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.function.BiFunction;
 
+import javafx.geometry.Orientation;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableCell;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.cell.ComboBoxTableCell;
+import javafx.scene.control.cell.TextFieldTableCell;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
+import javafx.util.converter.DefaultStringConverter;
+import org.perfdesk.domain.Progress;
 import org.perfdesk.domain.ProgressStatus;
 import org.perfdesk.domain.Texts;
 import org.perfdesk.ui.common.Cells;
 import org.perfdesk.ui.common.Columns;
 import org.perfdesk.ui.common.Screen;
 
-/** 进度监控: a table of indicators for one quarter, status in words and colour. */
+/**
+ * 进度监控: the indicators of one quarter as an editable table (value, completion, status, what was
+ * done), the gap analysis (problems, causes, measures) of the selected indicator below. Status is
+ * shown as a word with a colour, never colour alone.
+ */
 public final class ProgressView implements Screen {
     private final ProgressViewModel vm;
     private final BorderPane root = new BorderPane();
+    private final TableView<ProgressViewModel.Row> table;
+    private final Label message = new Label();
+    private final TextArea problems = gapArea("progress-problems");
+    private final TextArea causes = gapArea("progress-causes");
+    private final TextArea measures = gapArea("progress-measures");
+    private ProgressViewModel.Row shown;
+    private String selectedNode;
+    private javafx.beans.property.ObjectProperty<Integer> quarterValue;
+    private boolean filling;
 
     public ProgressView(ProgressViewModel vm) {
         this.vm = vm;
@@ -42,68 +69,225 @@ public final class ProgressView implements Screen {
                 return null;
             }
         });
-        quarter.valueProperty().bindBidirectional(vm.quarterProperty().asObject());
+        // Held in a field: a bidirectional binding keeps only weak references to its ends.
+        quarterValue = vm.quarterProperty().asObject();
+        quarter.valueProperty().bindBidirectional(quarterValue);
         Label summary = new Label();
         summary.setId("progress-summary");
         summary.textProperty().bind(vm.summaryProperty());
-        HBox toolbar = new HBox(8, new Label(Texts.t("progress.chooseQuarter")), quarter, summary);
+        Button undo = new Button(Texts.t("goals.undo"));
+        undo.disableProperty().bind(vm.undoStack().canUndoProperty().not());
+        undo.setOnAction(e -> vm.undo());
+        Button redo = new Button(Texts.t("goals.redo"));
+        redo.disableProperty().bind(vm.undoStack().canRedoProperty().not());
+        redo.setOnAction(e -> vm.redo());
+        HBox toolbar = new HBox(8, new Label(Texts.t("progress.chooseQuarter")), quarter, undo, redo, summary);
         toolbar.getStyleClass().add("toolbar");
-        root.setTop(new VBox(4, title, toolbar));
+        message.getStyleClass().add("validation");
+        Label hint = new Label(Texts.t("progress.editHint"));
+        hint.getStyleClass().add("hint");
+        root.setTop(new VBox(4, title, toolbar, hint, message));
 
-        TableView<ProgressViewModel.Row> table = new TableView<>(vm.rows());
+        table = new TableView<>(vm.rows());
         table.setId("progress-table");
+        table.setEditable(true);
         table.setPlaceholder(new Label(Texts.t("progress.empty")));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(Columns.text("progress.col.indicator", 230, r -> r.node().title()));
-        table.getColumns().add(Columns.text("progress.col.owner", 140, ProgressViewModel.Row::owner));
+        TableColumn<ProgressViewModel.Row, String> indicator = Columns.text("progress.col.indicator", 220,
+                r -> r.node().title());
+        Cells.fullTextOnHover(indicator);
+        table.getColumns().add(indicator);
+        table.getColumns().add(Columns.text("progress.col.owner", 120, ProgressViewModel.Row::owner));
         table.getColumns().add(Columns.text("progress.col.target", 90, ProgressViewModel.Row::target));
-        table.getColumns().add(Columns.text("progress.col.actual", 90, ProgressViewModel.Row::actual));
-        table.getColumns().add(Columns.text("progress.col.completion", 70, ProgressViewModel.Row::completion));
-        TableColumn<ProgressViewModel.Row, String> status = Columns.text("progress.col.status", 70,
-                r -> r.status() == null ? Texts.t("progress.notReported") : Texts.current().of(r.status()));
-        status.setCellFactory(col -> new StatusCell());
-        table.getColumns().add(status);
-        TableColumn<ProgressViewModel.Row, String> narrative = Columns.text("progress.col.narrative", 220,
-                r -> r.progress() == null ? "" : nullToEmpty(r.progress().narrative()));
-        Cells.fullTextOnHover(narrative);
+        table.getColumns().add(editable("progress.col.actual", 100, ProgressViewModel.Row::actual, (p, text) -> {
+            BigDecimal v = number(text, "progress.col.actual");
+            return v == null && !text.isBlank() ? null : with(p, v, p.completionPercent(), p.status(), p.narrative());
+        }));
+        table.getColumns().add(editable("progress.col.completion", 70, ProgressViewModel.Row::completion,
+                (p, text) -> {
+                    BigDecimal v = number(text.replace("%", ""), "progress.col.completion");
+                    return v == null && !text.isBlank() ? null : with(p, p.actualValue(), v, p.status(), p.narrative());
+                }));
+        table.getColumns().add(statusColumn());
+        TableColumn<ProgressViewModel.Row, String> narrative = editable("progress.col.narrative", 260,
+                r -> r.progress() == null || r.progress().narrative() == null ? "" : r.progress().narrative(),
+                (p, text) -> with(p, p.actualValue(), p.completionPercent(), p.status(),
+                        text.isBlank() ? null : text.strip()));
         table.getColumns().add(narrative);
-        TableColumn<ProgressViewModel.Row, String> gap = Columns.text("progress.col.problems", 200,
-                r -> r.progress() == null ? "" : joinGap(r));
-        Cells.fullTextOnHover(gap);
-        table.getColumns().add(gap);
-        root.setCenter(table);
-    }
+        table.addEventFilter(KeyEvent.KEY_PRESSED, this::keys);
 
-    private static String joinGap(ProgressViewModel.Row r) {
-        StringBuilder s = new StringBuilder();
-        append(s, "progress.problems", r.progress().problems());
-        append(s, "progress.causes", r.progress().causes());
-        append(s, "progress.measures", r.progress().measures());
-        return s.toString();
-    }
-
-    private static void append(StringBuilder s, String key, String text) {
-        if (text != null && !text.isBlank()) {
-            if (s.length() > 0) {
-                s.append(' ');
+        SplitPane split = new SplitPane(table, gapPane());
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.72);
+        root.setCenter(split);
+        table.getSelectionModel().selectedItemProperty().addListener((o, old, row) -> {
+            if (row != null) {
+                selectedNode = row.node().id();
             }
-            s.append(Texts.t(key)).append(text);
+            fill(row);
+        });
+        vm.rows().addListener((javafx.collections.ListChangeListener<ProgressViewModel.Row>) c -> {
+            // Rows are rebuilt after every change: keep the one the user was on.
+            if (selectedNode != null) {
+                vm.rows().stream().filter(r -> r.node().id().equals(selectedNode)).findFirst()
+                        .ifPresent(r -> table.getSelectionModel().select(r));
+            }
+        });
+    }
+
+    private TableColumn<ProgressViewModel.Row, String> statusColumn() {
+        TableColumn<ProgressViewModel.Row, String> status = Columns.text("progress.col.status", 80,
+                r -> r.status() == null ? Texts.t("progress.notReported") : Texts.current().of(r.status()));
+        status.setEditable(true);
+        List<String> words = java.util.Arrays.stream(ProgressStatus.values()).map(s -> Texts.current().of(s)).toList();
+        status.setCellFactory(col -> new StatusCell(words));
+        status.setOnEditCommit(e -> {
+            ProgressStatus chosen = null;
+            for (ProgressStatus s : ProgressStatus.values()) {
+                if (Texts.current().of(s).equals(e.getNewValue())) {
+                    chosen = s;
+                }
+            }
+            Progress p = e.getRowValue().current(vm.quarterProperty().get());
+            vm.update(e.getRowValue(), with(p, p.actualValue(), p.completionPercent(), chosen, p.narrative()));
+        });
+        return status;
+    }
+
+    private TableColumn<ProgressViewModel.Row, String> editable(String key, double width,
+            java.util.function.Function<ProgressViewModel.Row, String> value,
+            BiFunction<Progress, String, Progress> parse) {
+        TableColumn<ProgressViewModel.Row, String> c = Columns.text(key, width, value);
+        c.setEditable(true);
+        c.setCellFactory(col -> new TextFieldTableCell<>(new DefaultStringConverter()));
+        c.setOnEditCommit(e -> {
+            Progress p = e.getRowValue().current(vm.quarterProperty().get());
+            String text = e.getNewValue() == null ? "" : e.getNewValue();
+            // The cell shows "9.1 亿元": the unit after the number is not part of the value.
+            Progress changed = parse.apply(p, key.equals("progress.col.actual") ? text.strip().split("\\s+")[0] : text);
+            if (changed == null) {
+                table.refresh();
+                return;
+            }
+            message.setText("");
+            vm.update(e.getRowValue(), changed);
+            // The rows are rebuilt after a change; the keyboard stays in the table.
+            javafx.application.Platform.runLater(table::requestFocus);
+        });
+        return c;
+    }
+
+    private static Progress with(Progress p, BigDecimal actual, BigDecimal completion, ProgressStatus status,
+                                 String narrative) {
+        return new Progress(p.nodeId(), p.quarter(), actual, completion, status, narrative, p.problems(), p.causes(),
+                p.measures());
+    }
+
+    private BigDecimal number(String text, String columnKey) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return new BigDecimal(text.strip().replace(",", ""));
+        } catch (NumberFormatException ex) {
+            message.setText(Texts.t("goals.badNumber", Texts.t(columnKey), text));
+            return null;
         }
     }
 
-    private static String nullToEmpty(String s) {
-        return s == null ? "" : s;
+    private void keys(KeyEvent e) {
+        if (table.getEditingCell() != null || !e.isShortcutDown()) {
+            return;
+        }
+        if (e.getCode() == KeyCode.Z && !e.isShiftDown()) {
+            vm.undo();
+            e.consume();
+        } else if (e.getCode() == KeyCode.Y || e.getCode() == KeyCode.Z) {
+            vm.redo();
+            e.consume();
+        }
     }
 
+    private static TextArea gapArea(String id) {
+        TextArea a = new TextArea();
+        a.setId(id);
+        a.setWrapText(true);
+        a.setPrefRowCount(3);
+        return a;
+    }
 
-    /** Status as a word with a colour class: never colour alone. */
-    private static final class StatusCell extends TableCell<ProgressViewModel.Row, String> {
+    /** 问题、原因、措施 of the selected indicator, saved when the user leaves a field. */
+    private Node gapPane() {
+        GridPane grid = new GridPane();
+        grid.setHgap(8);
+        grid.setVgap(6);
+        grid.addRow(0, new Label(Texts.t("progress.col.gapProblems")), new Label(Texts.t("progress.col.gapCauses")),
+                new Label(Texts.t("progress.col.gapMeasures")));
+        grid.addRow(1, problems, causes, measures);
+        for (TextArea a : List.of(problems, causes, measures)) {
+            GridPane.setHgrow(a, Priority.ALWAYS);
+            GridPane.setVgrow(a, Priority.ALWAYS);
+            a.focusedProperty().addListener((o, had, has) -> {
+                if (!has) {
+                    commitGap();
+                }
+            });
+        }
+        Label title = new Label(Texts.t("progress.gapTitle"));
+        title.getStyleClass().add("section-title");
+        VBox box = new VBox(4, title, grid);
+        VBox.setVgrow(grid, Priority.ALWAYS);
+        box.setDisable(true);
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> box.setDisable(row == null));
+        return box;
+    }
+
+    private void fill(ProgressViewModel.Row row) {
+        shown = row;
+        filling = true;
+        try {
+            Progress p = row == null ? null : row.progress();
+            show(problems, p == null ? null : p.problems());
+            show(causes, p == null ? null : p.causes());
+            show(measures, p == null ? null : p.measures());
+        } finally {
+            filling = false;
+        }
+    }
+
+    /** Never under the user's fingers: a field being typed in keeps its text. */
+    private static void show(TextArea area, String text) {
+        if (!area.isFocused()) {
+            area.setText(text == null ? "" : text);
+        }
+    }
+
+    private void commitGap() {
+        if (filling || shown == null) {
+            return;
+        }
+        Progress p = shown.current(vm.quarterProperty().get());
+        Progress changed = new Progress(p.nodeId(), p.quarter(), p.actualValue(), p.completionPercent(), p.status(),
+                p.narrative(), blankToNull(problems.getText()), blankToNull(causes.getText()),
+                blankToNull(measures.getText()));
+        vm.update(shown, changed);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    /** Status as a word with a colour class, editable from a list. */
+    private final class StatusCell extends ComboBoxTableCell<ProgressViewModel.Row, String> {
+        StatusCell(List<String> words) {
+            super(new DefaultStringConverter(), words.toArray(String[]::new));
+        }
+
         @Override
-        protected void updateItem(String text, boolean empty) {
+        public void updateItem(String text, boolean empty) {
             super.updateItem(text, empty);
             getStyleClass().removeIf(c -> c.startsWith("status-"));
             ProgressViewModel.Row row = empty || getTableRow() == null ? null : getTableRow().getItem();
-            setText(empty ? null : text);
             if (row != null) {
                 ProgressStatus s = row.status();
                 getStyleClass().add(s == null ? "status-none" : "status-" + s.name().toLowerCase(java.util.Locale.ROOT));

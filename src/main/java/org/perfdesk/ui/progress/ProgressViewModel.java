@@ -1,5 +1,8 @@
 package org.perfdesk.ui.progress;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -12,6 +15,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.perfdesk.domain.Direction;
 import org.perfdesk.domain.GoalNode;
 import org.perfdesk.domain.GoalTree;
 import org.perfdesk.domain.Measure;
@@ -20,10 +24,14 @@ import org.perfdesk.domain.OrgUnit;
 import org.perfdesk.domain.Progress;
 import org.perfdesk.domain.ProgressStatus;
 import org.perfdesk.domain.Texts;
+import org.perfdesk.ui.common.UndoStack;
 import org.perfdesk.ui.common.WorkspaceContext;
 import org.perfdesk.ui.goaltree.GoalTreeViewModel;
 
-/** 进度监控: every indicator's progress in the chosen quarter. Read-only for now. */
+/**
+ * 进度监控: every indicator's progress in the chosen quarter, editable. Each change is saved at once
+ * (in the background) and can be undone.
+ */
 public final class ProgressViewModel {
     /** One indicator in the chosen quarter; progress is null when nothing was reported. */
     public record Row(GoalNode node, String owner, String target, Progress progress) {
@@ -43,14 +51,21 @@ public final class ProgressViewModel {
         public ProgressStatus status() {
             return progress == null ? null : progress.status();
         }
+
+        /** The entry to change: the existing one, or an empty one for this quarter. */
+        public Progress current(int quarter) {
+            return progress != null ? progress
+                    : new Progress(node.id(), quarter, null, null, null, null, null, null, null);
+        }
     }
 
     private final WorkspaceContext ctx;
     private final IntegerProperty quarter = new SimpleIntegerProperty(1);
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+    private final UndoStack undo = new UndoStack();
     private List<GoalNode> indicators = List.of();
-    private Map<String, Map<Integer, Progress>> byNode = Map.of();
+    private Map<String, Map<Integer, Progress>> byNode = new HashMap<>();
     private Map<String, String> owners = Map.of();
 
     public ProgressViewModel(WorkspaceContext ctx) {
@@ -86,8 +101,9 @@ public final class ProgressViewModel {
             return new Loaded(measured, progress, names, latest);
         }, loaded -> {
             indicators = loaded.indicators();
-            byNode = loaded.progress();
+            byNode = new HashMap<>(loaded.progress());
             owners = loaded.owners();
+            undo.clear();
             if (quarter.get() == loaded.latestQuarter()) {
                 rebuild();
             } else {
@@ -119,6 +135,76 @@ public final class ProgressViewModel {
         }
         items.add(t.get("progress.summary.item", t.get("progress.notReported"), missing));
         summary.set(t.get("progress.summary", q, String.join(t.get("progress.summary.separator"), items)));
+    }
+
+    /**
+     * Saves one indicator's entry for the chosen quarter, undoably. Entering the actual value of a
+     * quantitative indicator that grows toward its target also fills in the completion when it is blank.
+     */
+    public void update(Row row, Progress changed) {
+        Progress before = row.progress();
+        Progress after = withSuggestedCompletion(row.node(), before, changed);
+        if (after.equals(before)) {
+            return;
+        }
+        apply(row.node().id(), after.quarter(), after);
+        undo.push(new UndoStack.Entry(Texts.t("edit.change"),
+                () -> apply(row.node().id(), after.quarter(), before),
+                () -> apply(row.node().id(), after.quarter(), after)));
+    }
+
+    static Progress withSuggestedCompletion(GoalNode node, Progress before, Progress changed) {
+        boolean actualChanged = !java.util.Objects.equals(before == null ? null : before.actualValue(),
+                changed.actualValue());
+        boolean completionChanged = !java.util.Objects.equals(before == null ? null : before.completionPercent(),
+                changed.completionPercent());
+        // Only when the user changed the value and not the completion in the same edit.
+        if (!actualChanged || completionChanged || changed.actualValue() == null) {
+            return changed;
+        }
+        if (node.measure() instanceof Measure.Quantitative q && q.target() != null && q.target().signum() > 0
+                && q.direction() == Direction.HIGHER_BETTER) {
+            BigDecimal pct = changed.actualValue().multiply(BigDecimal.valueOf(100))
+                    .divide(q.target(), MathContext.DECIMAL64).setScale(1, RoundingMode.HALF_UP);
+            return new Progress(changed.nodeId(), changed.quarter(), changed.actualValue(), pct, changed.status(),
+                    changed.narrative(), changed.problems(), changed.causes(), changed.measures());
+        }
+        return changed;
+    }
+
+    /** Shows and saves a quarter's entry; null removes it (undoing a first entry). */
+    private void apply(String nodeId, int q, Progress p) {
+        Map<Integer, Progress> quarters = new HashMap<>(byNode.getOrDefault(nodeId, Map.of()));
+        if (p == null) {
+            quarters.remove(q);
+        } else {
+            quarters.put(q, p);
+        }
+        byNode.put(nodeId, quarters);
+        rebuild();
+        ctx.tasks().run(Texts.t("task.saveProgress"), () -> {
+            if (p == null) {
+                ctx.workspace().progress().delete(nodeId, q);
+            } else {
+                ctx.workspace().progress().save(p);
+            }
+            return p;
+        }, saved -> ctx.saved(), error -> {
+            ctx.tasks().report(error);
+            load();
+        });
+    }
+
+    public void undo() {
+        undo.undo();
+    }
+
+    public void redo() {
+        undo.redo();
+    }
+
+    public UndoStack undoStack() {
+        return undo;
     }
 
     public IntegerProperty quarterProperty() {
