@@ -33,6 +33,16 @@ public final class SelfAssessmentRepository {
         });
     }
 
+    /** Removes a node's self-assessment (undoing its first entry). */
+    public int delete(String nodeId) {
+        return db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM self_assessment WHERE node_id = ?")) {
+                ps.setString(1, nodeId);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
     public Optional<SelfAssessment> find(String nodeId) {
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(

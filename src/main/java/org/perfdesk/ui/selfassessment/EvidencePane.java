@@ -1,0 +1,112 @@
+package org.perfdesk.ui.selfassessment;
+
+import java.awt.Desktop;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+
+import javafx.beans.binding.BooleanBinding;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import org.perfdesk.domain.Evidence;
+import org.perfdesk.domain.Texts;
+import org.perfdesk.domain.UserError;
+import org.perfdesk.ui.common.Messages;
+
+/** The selected indicator's evidence files: add (choose or drop), open, remove. */
+final class EvidencePane extends VBox {
+    private final SelfAssessmentViewModel vm;
+    private final ListView<Evidence> list;
+
+    EvidencePane(SelfAssessmentViewModel vm, BooleanBinding indicatorSelected) {
+        super(4);
+        this.vm = vm;
+        setId("self-evidence-pane");
+        list = new ListView<>(vm.evidence());
+        list.setId("self-evidence");
+        list.setPlaceholder(new Label(Texts.t("self.noEvidence")));
+        list.setCellFactory(lv -> new ListCell<>() {
+            @Override
+            protected void updateItem(Evidence e, boolean empty) {
+                super.updateItem(e, empty);
+                setText(empty || e == null ? null : e.fileName() + "（" + size(e.size()) + "）");
+            }
+        });
+        Button add = new Button(Texts.t("self.attach"));
+        add.setId("self-attach");
+        add.disableProperty().bind(indicatorSelected.not());
+        add.setOnAction(e -> choose());
+        Button open = new Button(Texts.t("self.open"));
+        open.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
+        open.setOnAction(e -> open(list.getSelectionModel().getSelectedItem()));
+        list.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2 && list.getSelectionModel().getSelectedItem() != null) {
+                open(list.getSelectionModel().getSelectedItem());
+            }
+        });
+        Button remove = new Button(Texts.t("self.detach"));
+        remove.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
+        remove.setOnAction(e -> vm.detach(list.getSelectionModel().getSelectedItem()));
+        list.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles() && indicatorSelected.get()) {
+                e.acceptTransferModes(TransferMode.COPY);
+            }
+            e.consume();
+        });
+        list.setOnDragDropped(e -> {
+            attach(e.getDragboard().getFiles().stream().map(File::toPath).toList());
+            e.setDropCompleted(true);
+            e.consume();
+        });
+        Label title = new Label(Texts.t("self.evidence"));
+        title.getStyleClass().add("section-title");
+        getChildren().addAll(title, new HBox(6, add, open, remove), list);
+        VBox.setVgrow(list, Priority.ALWAYS);
+    }
+
+    /** Adds files to the selected indicator (chosen, dropped, or handed over). */
+    void attach(List<Path> files) {
+        vm.attach(files);
+    }
+
+    private void choose() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(Texts.t("self.attach"));
+        List<File> files = chooser.showOpenMultipleDialog(getScene().getWindow());
+        if (files != null) {
+            attach(files.stream().map(File::toPath).toList());
+        }
+    }
+
+    private static String size(long bytes) {
+        return bytes < 1024 ? bytes + " B" : bytes < 1 << 20 ? (bytes >> 10) + " KB" : (bytes >> 20) + " MB";
+    }
+
+    /** Opens a copy with the system's program for it; where there is none, says where the copy is. */
+    private void open(Evidence e) {
+        var window = getScene().getWindow();
+        Thread t = new Thread(() -> {
+            try {
+                File copy = vm.openableCopy(e).toFile();
+                if (Desktop.isDesktopSupported() && Desktop.getDesktop().isSupported(Desktop.Action.OPEN)) {
+                    Desktop.getDesktop().open(copy);
+                } else {
+                    javafx.application.Platform.runLater(() -> Messages.info(window, e.fileName(),
+                            Texts.t("self.openHere", copy.getAbsolutePath())));
+                }
+            } catch (Exception ex) {
+                javafx.application.Platform.runLater(() -> Messages.error(window, ex instanceof UserError ? ex
+                        : new UserError(ex, "self.openFailed", e.fileName(), String.valueOf(ex.getMessage()))));
+            }
+        }, "perfdesk-open");
+        t.setDaemon(true);
+        t.start();
+    }
+}
