@@ -62,11 +62,26 @@ public final class Exporter {
             if (!ws.years().findAll().contains(year)) {
                 throw new UserError("error.export.noYear", String.valueOf(year));
             }
-            sources.add(PackageWriter.Source.of(EntryNames.SNAPSHOT,
-                    StrictJson.write(SnapshotMapper.take(ws, self.code(), year))));
+            Payloads.Snapshot snapshot = SnapshotMapper.take(ws, self.code(), year);
+            sources.add(PackageWriter.Source.of(EntryNames.SNAPSHOT, StrictJson.write(snapshot)));
+            sources.addAll(evidenceFiles(snapshot));
             sources.addAll(innerPackages(year));
         }
         return write(kind, self.parentCode(), year, sources, out, progress, true);
+    }
+
+    /** Each evidence file once, under its hash, read from the workspace's own copy. */
+    private List<PackageWriter.Source> evidenceFiles(Payloads.Snapshot snapshot) {
+        java.util.Set<String> seen = new java.util.LinkedHashSet<>();
+        List<PackageWriter.Source> out = new ArrayList<>();
+        for (Payloads.EvidenceItem e : snapshot.evidence()) {
+            if (seen.add(e.sha256())) {
+                Path file = ws.evidence().file(e.sha256())
+                        .orElseThrow(() -> new UserError("self.evidenceMissing", e.fileName()));
+                out.add(PackageWriter.Source.of(EntryNames.attachment(e.sha256()), file));
+            }
+        }
+        return out;
     }
 
     /**

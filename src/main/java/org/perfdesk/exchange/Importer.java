@@ -253,6 +253,8 @@ public final class Importer {
         Runnable apply = () -> { };
         Payloads.Snapshot snapshot;
         String snapshotJson;
+        /** Evidence files to keep in attachments/, by hash; written before the transaction. */
+        Map<String, byte[]> files = Map.of();
     }
 
     private Plan plan(PackageReader.Opened opened) {
@@ -295,11 +297,14 @@ public final class Importer {
         Payloads.Snapshot s = StrictJson.read(bytes, Payloads.Snapshot.class, EntryNames.SNAPSHOT);
         if (!Payloads.SNAPSHOT_FORMAT.equals(s.format()) || !unit.equals(s.unitCode()) || s.year() != m.year()
                 || s.nodes() == null || s.organisations() == null || s.progress() == null
-                || s.selfAssessments() == null) {
+                || s.selfAssessments() == null || s.reports() == null || s.evidence() == null) {
             throw new PackageException("bad-snapshot", EntryNames.SNAPSHOT);
         }
         List<OrgUnit> orgs = checkOrganisations(unit, s.organisations());
         List<GoalNode> nodes = checkNodes(unit, m.year(), s);
+        List<org.perfdesk.domain.ReportSection> reports = s.reports().stream()
+                .map(r -> SnapshotMapper.toReportSection(r, unit, m.year())).toList();
+        Map<String, byte[]> files = evidenceFiles(opened, s, nodes);
         List<GoalNode> before = ws.goals().findAll(unit, m.year());
         Map<String, Integer> approved = ws.reviews().approvedRevisions(unit, m.year());
         List<ImportReport.NodeChange> changes = NodeDiff.between(before, nodes, approved);
@@ -319,7 +324,43 @@ public final class Importer {
             ws.progress().saveAll(s.progress().stream().map(SnapshotMapper::toProgress).toList());
             ws.selfAssessments().deleteByUnit(unit, m.year());
             s.selfAssessments().stream().map(SnapshotMapper::toSelfAssessment).forEach(ws.selfAssessments()::save);
+            ws.reports().deleteByUnit(unit, m.year());
+            ws.reports().saveAll(reports);
+            ws.evidence().deleteByUnit(unit, m.year());
+            Instant now = Instant.now();
+            for (Payloads.EvidenceItem e : s.evidence()) {
+                ws.evidence().link(new org.perfdesk.domain.Evidence(e.nodeId(), e.sha256(), e.fileName(), e.size(),
+                        e.mediaType(), e.note(), now));
+            }
         };
+        plan.files = files;
+    }
+
+    /**
+     * Every evidence file the snapshot names must travel in the package under its own hash (the
+     * reader already checked each entry's hash against the manifest), and belong to one of its nodes.
+     */
+    private static Map<String, byte[]> evidenceFiles(PackageReader.Opened opened, Payloads.Snapshot s,
+                                                     List<GoalNode> nodes) {
+        Set<String> ids = new HashSet<>();
+        nodes.forEach(n -> ids.add(n.id()));
+        Map<String, byte[]> files = new HashMap<>();
+        for (Payloads.EvidenceItem e : s.evidence()) {
+            if (e.sha256() == null || !e.sha256().matches("[0-9a-f]{64}") || !ids.contains(e.nodeId())
+                    || e.fileName() == null || e.fileName().isBlank() || e.fileName().length() > 255) {
+                throw new PackageException("bad-snapshot", "evidence " + e.fileName());
+            }
+            String path = EntryNames.attachment(e.sha256());
+            byte[] bytes = opened.entry(path);
+            if (bytes == null) {
+                throw new PackageException("missing-entry", path);
+            }
+            if (!org.perfdesk.exchange.pkg.Hashing.sha256(bytes).equals(e.sha256())) {
+                throw new PackageException("hash-mismatch", path);
+            }
+            files.put(e.sha256(), bytes);
+        }
+        return files;
     }
 
     /** A unit may only describe its own inside: its divisions, persons and sub-units. */
@@ -456,6 +497,10 @@ public final class Importer {
                         boolean dryRun) {
         Manifest m = opened.manifest();
         Path kept = dryRun ? null : Inbox.keep(ws, file, m.packageId(), opened.fileHash());
+        if (!dryRun) {
+            // Content-addressed and verified: a file kept for a package that then fails harms nothing.
+            plan.files.forEach((sha, bytes) -> ws.evidence().storeChecked(sha, bytes));
+        }
         try {
             ws.database().write(c -> {
                 plan.apply.run();

@@ -98,6 +98,57 @@ public final class EvidenceRepository {
         }
     }
 
+    /**
+     * Keeps bytes that were already checked against their hash (an evidence file from a package)
+     * under {@code attachments/<sha256>}; a file already there is left as it is.
+     */
+    public void storeChecked(String sha256, byte[] bytes) {
+        Path target = folder.resolve(sha256);
+        if (Files.isRegularFile(target)) {
+            return;
+        }
+        try {
+            SafeFiles.writeAtomically(target, bytes);
+        } catch (IOException e) {
+            throw new UserError(e, "error.evidence.copyFailed", sha256, String.valueOf(e.getMessage()));
+        }
+    }
+
+    /** Records that a stored file is evidence of a node (as a package says). */
+    public void link(Evidence e) {
+        db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO attachment(sha256, file_name, size, media_type, "
+                    + "added_at) VALUES(?, ?, ?, ?, ?) ON CONFLICT(sha256) DO NOTHING")) {
+                ps.setString(1, e.sha256());
+                ps.setString(2, e.fileName());
+                ps.setLong(3, e.size());
+                Sql.text(ps, 4, e.mediaType());
+                ps.setString(5, e.addedAt().toString());
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO evidence(node_id, sha256, note, added_at) "
+                    + "VALUES(?, ?, ?, ?) ON CONFLICT(node_id, sha256) DO UPDATE SET note = excluded.note")) {
+                ps.setString(1, e.nodeId());
+                ps.setString(2, e.sha256());
+                Sql.text(ps, 3, e.note());
+                ps.setString(4, e.addedAt().toString());
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /** Unlinks all evidence of the unit's nodes for the year (before a snapshot replaces it). */
+    public int deleteByUnit(String unitCode, int year) {
+        return db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM evidence WHERE node_id IN "
+                    + "(SELECT id FROM goal_node WHERE unit_code = ? AND year = ?)")) {
+                ps.setString(1, unitCode);
+                ps.setInt(2, year);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
     /** Unlinks the file from the node; the stored copy stays (another node may use it). */
     public int detach(String nodeId, String sha256) {
         return db.write(c -> {

@@ -91,7 +91,13 @@ class RefusalTest {
 
     @Test
     void oneByteChangedInTheManifest() throws IOException {
-        Path bad = rewrite("manifest.perfpkg", es -> replace(es, Manifest.MANIFEST, b -> flip(b, b.length - 10)));
+        // One byte that keeps the JSON valid: the year 2008 becomes 2009.
+        Path bad = rewrite("manifest.perfpkg", es -> replace(es, Manifest.MANIFEST, b -> {
+            String text = new String(b, StandardCharsets.UTF_8);
+            byte[] changed = text.replaceFirst("\"year\" : 2008", "\"year\" : 2009").getBytes(StandardCharsets.UTF_8);
+            assertThat(changed).hasSameSizeAs(b).isNotEqualTo(b);
+            return changed;
+        }));
         refused(bad, "bad-signature");
     }
 

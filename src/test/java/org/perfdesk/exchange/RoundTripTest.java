@@ -78,6 +78,33 @@ class RoundTripTest {
     }
 
     @Test
+    void evidenceFilesAndReportsTravelWithTheSnapshot() throws Exception {
+        Workspace slt = world.units.get("SLT");
+        Path scan = java.nio.file.Files.write(dir.resolve("验收报告.pdf"), "%PDF-1.4 fake".getBytes());
+        var attached = slt.evidence().attach("SLT-i1", scan, "竣工验收");
+        slt.reports().save(new org.perfdesk.domain.ReportSection("SLT", World.YEAR,
+                org.perfdesk.domain.ReportKind.MIDYEAR, "overview", 0, "总体情况", "上半年进展顺利。"));
+
+        ImportReport r = world.importAtOffice(world.export("SLT", PackageKind.MIDYEAR));
+
+        assertThat(r.status()).as(r.message()).isEqualTo(ImportReport.Status.ACCEPTED);
+        assertThat(world.office.evidence().findByNode("SLT-i1")).singleElement().satisfies(e -> {
+            assertThat(e.fileName()).isEqualTo("验收报告.pdf");
+            assertThat(e.note()).isEqualTo("竣工验收");
+            assertThat(e.sha256()).isEqualTo(attached.sha256());
+        });
+        Path kept = world.office.evidence().file(attached.sha256()).orElseThrow();
+        assertThat(org.perfdesk.exchange.pkg.Hashing.sha256(kept)).isEqualTo(attached.sha256());
+        assertThat(world.office.reports().find("SLT", World.YEAR, org.perfdesk.domain.ReportKind.MIDYEAR))
+                .extracting(org.perfdesk.domain.ReportSection::body).containsExactly("上半年进展顺利。");
+
+        // Removed at the unit, removed at the office with the next snapshot.
+        slt.evidence().detach("SLT-i1", attached.sha256());
+        world.importAtOffice(world.export("SLT", PackageKind.PROGRESS));
+        assertThat(world.office.evidence().findByNode("SLT-i1")).isEmpty();
+    }
+
+    @Test
     void aNewerSnapshotReplacesTheOldOneAndTheReportSaysWhatChanged() {
         world.importAtOffice(world.export("SLT", PackageKind.PLAN));
         Workspace slt = world.units.get("SLT");

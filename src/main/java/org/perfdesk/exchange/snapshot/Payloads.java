@@ -9,6 +9,7 @@ import org.perfdesk.domain.NodeKind;
 import org.perfdesk.domain.OrgKind;
 import org.perfdesk.domain.ProgressStatus;
 import org.perfdesk.domain.RankingGroup;
+import org.perfdesk.domain.ReportKind;
 
 /**
  * The JSON payloads a package carries (see package-format.md). Plain records with no type ids, read
@@ -28,7 +29,17 @@ public final class Payloads {
 
     /** A unit's data for one year: its organisations, whole goal tree (tombstones included), progress, self-assessment. */
     public record Snapshot(String format, String unitCode, int year, List<Org> organisations, List<Node> nodes,
-                           List<ProgressItem> progress, List<SelfAssessmentItem> selfAssessments) {
+                           List<ProgressItem> progress, List<SelfAssessmentItem> selfAssessments,
+                           List<ReportItem> reports, List<EvidenceItem> evidence) {
+    }
+
+    /** One section of a report as the unit wrote it. */
+    public record ReportItem(ReportKind kind, String key, int position, String title, String body) {
+    }
+
+    /** An evidence file of an indicator; its bytes travel as {@code attachments/<sha256>}. */
+    public record EvidenceItem(String nodeId, String sha256, String fileName, long size, String mediaType,
+                               String note) {
     }
 
     public record Org(String code, String name, OrgKind kind, String parent, RankingGroup group) {

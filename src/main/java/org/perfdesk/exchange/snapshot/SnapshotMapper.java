@@ -7,6 +7,7 @@ import org.perfdesk.domain.GoalNode;
 import org.perfdesk.domain.Measure;
 import org.perfdesk.domain.OrgUnit;
 import org.perfdesk.domain.Progress;
+import org.perfdesk.domain.ReportSection;
 import org.perfdesk.domain.SelfAssessment;
 import org.perfdesk.exchange.pkg.PackageException;
 import org.perfdesk.exchange.snapshot.Payloads.Node;
@@ -35,7 +36,12 @@ public final class SnapshotMapper {
                         p.narrative(), p.problems(), p.causes(), p.measures())).toList();
         List<SelfAssessmentItem> self = ws.selfAssessments().findByUnit(unitCode, year).stream()
                 .map(a -> new SelfAssessmentItem(a.nodeId(), a.score(), a.level(), a.narrative())).toList();
-        return new Snapshot(Payloads.SNAPSHOT_FORMAT, unitCode, year, orgs, nodes, progress, self);
+        List<Payloads.ReportItem> reports = ws.reports().findByUnit(unitCode, year).stream()
+                .map(r -> new Payloads.ReportItem(r.kind(), r.key(), r.position(), r.title(), r.body())).toList();
+        List<Payloads.EvidenceItem> evidence = ws.evidence().findByUnit(unitCode, year).stream()
+                .map(e -> new Payloads.EvidenceItem(e.nodeId(), e.sha256(), e.fileName(), e.size(), e.mediaType(),
+                        e.note())).toList();
+        return new Snapshot(Payloads.SNAPSHOT_FORMAT, unitCode, year, orgs, nodes, progress, self, reports, evidence);
     }
 
     public static Node toNode(GoalNode n) {
@@ -90,6 +96,13 @@ public final class SnapshotMapper {
             throw new PackageException("bad-snapshot", "self-assessment");
         }
         return new SelfAssessment(a.nodeId(), a.score(), a.level(), a.narrative());
+    }
+
+    public static ReportSection toReportSection(Payloads.ReportItem r, String unitCode, int year) {
+        if (r.kind() == null || r.key() == null || r.title() == null || r.key().length() > 100) {
+            throw new PackageException("bad-snapshot", "report " + r.key());
+        }
+        return new ReportSection(unitCode, year, r.kind(), r.key(), r.position(), r.title(), r.body());
     }
 
     public static OrgUnit toOrgUnit(Org o) {
