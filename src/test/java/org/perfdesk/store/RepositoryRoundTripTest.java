@@ -168,6 +168,39 @@ class RepositoryRoundTripTest {
     }
 
     @Test
+    void theCalendarKeepsTheYearsOwnDatesAndFallsBackToTheDefaults() {
+        java.time.LocalDate july20 = java.time.LocalDate.of(2008, 7, 20);
+        ws.calendar().set(2008, "plan", july20);
+        reopen();
+        assertThat(ws.calendar().find(2008)).anySatisfy(d -> {
+            assertThat(d.key()).isEqualTo("plan");
+            assertThat(d.date()).isEqualTo(july20);
+        });
+        assertThat(ws.calendar().find(2009)).anySatisfy(d -> {
+            assertThat(d.key()).isEqualTo("plan");
+            assertThat(d.date()).isEqualTo(java.time.LocalDate.of(2009, 7, 15));
+        });
+        ws.calendar().set(2008, "plan", null);
+        assertThat(ws.calendar().find(2008)).filteredOn(d -> d.key().equals("plan"))
+                .singleElement().satisfies(d -> assertThat(d.date()).isEqualTo(java.time.LocalDate.of(2008, 7, 15)));
+    }
+
+    @Test
+    void reportSectionsRoundTrip() {
+        var overview = new org.perfdesk.domain.ReportSection("SLT", 2008, org.perfdesk.domain.ReportKind.ANNUAL,
+                "overview", 0, "总体情况", "全年完成。");
+        var closing = new org.perfdesk.domain.ReportSection("SLT", 2008, org.perfdesk.domain.ReportKind.ANNUAL,
+                "closing", 9, "明年打算", "");
+        ws.reports().saveAll(List.of(closing, overview));
+        reopen();
+        assertThat(ws.reports().find("SLT", 2008, org.perfdesk.domain.ReportKind.ANNUAL))
+                .containsExactly(overview, closing);
+        assertThat(ws.reports().find("SLT", 2008, org.perfdesk.domain.ReportKind.MIDYEAR)).isEmpty();
+        ws.reports().save(overview.withBody("改过的"));
+        assertThat(ws.reports().find("SLT", 2008, org.perfdesk.domain.ReportKind.ANNUAL).get(0).body()).isEqualTo("改过的");
+    }
+
+    @Test
     void summaryCountsAndChecksIntegrity() {
         GoalNode node = GoalNode.create("SLT", 2008, null, 0, NodeKind.GOAL, "目标");
         ws.goals().save(node);

@@ -1,22 +1,33 @@
 package org.perfdesk.ui.overview;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
 import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.cell.TextFieldTableCell;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.util.converter.DefaultStringConverter;
+import org.perfdesk.domain.Role;
 import org.perfdesk.domain.Texts;
+import org.perfdesk.ui.common.Cells;
 import org.perfdesk.ui.common.Columns;
 import org.perfdesk.ui.common.Screen;
 import org.perfdesk.ui.common.WorkspaceContext;
 
-/** 概览: figures as tiles, then the year's deadlines. */
+/** 概览: figures as tiles; what needs attention; the year's calendar, its dates editable. */
 public final class OverviewView implements Screen {
     private final OverviewViewModel vm;
     private final BorderPane root = new BorderPane();
     private final FlowPane tiles = new FlowPane(12, 12);
+    private final Label message = new Label();
 
     public OverviewView(OverviewViewModel vm, WorkspaceContext ctx) {
         this.vm = vm;
@@ -26,22 +37,72 @@ public final class OverviewView implements Screen {
         title.getStyleClass().add("screen-title");
         tiles.setId("overview-figures");
         vm.figures().addListener((ListChangeListener<OverviewViewModel.Figure>) c -> rebuildTiles());
+        message.getStyleClass().add("validation");
 
-        TableView<OverviewViewModel.DeadlineRow> table = new TableView<>(vm.deadlines());
-        table.setId("overview-deadlines");
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        // As tall as its rows: a short list should not trail a column of empty stripes.
-        table.setFixedCellSize(28);
-        table.prefHeightProperty().bind(javafx.beans.binding.Bindings.size(vm.deadlines()).multiply(28).add(32));
-        table.getColumns().add(Columns.text("overview.col.what", 360, OverviewViewModel.DeadlineRow::what));
-        table.getColumns().add(Columns.text("overview.col.date", 110, OverviewViewModel.DeadlineRow::date));
-        table.getColumns().add(Columns.text("overview.col.state", 120, OverviewViewModel.DeadlineRow::state));
-        Label deadlinesTitle = new Label(Texts.t("overview.deadlines"));
-        deadlinesTitle.getStyleClass().add("section-title");
-        VBox box = new VBox(12, title, tiles, deadlinesTitle, table);
+        VBox calendar = section("overview.deadlines", calendarTable());
+        Node lower = ctx.role() == Role.OFFICE ? calendar
+                : new HBox(16, section("overview.attention", attentionTable()), calendar);
+        if (lower instanceof HBox h) {
+            h.getChildren().forEach(n -> HBox.setHgrow(n, Priority.ALWAYS));
+        }
+        VBox box = new VBox(12, title, tiles, message, lower);
+        VBox.setVgrow(lower, Priority.ALWAYS);
         root.setCenter(box);
     }
 
+    private static VBox section(String key, TableView<?> table) {
+        Label label = new Label(Texts.t(key));
+        label.getStyleClass().add("section-title");
+        VBox box = new VBox(6, label, table);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        return box;
+    }
+
+    private TableView<OverviewViewModel.AttentionRow> attentionTable() {
+        TableView<OverviewViewModel.AttentionRow> table = new TableView<>(vm.attention());
+        table.setId("overview-attention");
+        table.setPlaceholder(new Label(Texts.t("overview.nothingToDo")));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TableColumn<OverviewViewModel.AttentionRow, String> what = Columns.text("progress.col.indicator", 200,
+                OverviewViewModel.AttentionRow::title);
+        Cells.fullTextOnHover(what);
+        TableColumn<OverviewViewModel.AttentionRow, String> why = Columns.text("overview.col.why", 200,
+                OverviewViewModel.AttentionRow::reason);
+        Cells.fullTextOnHover(why);
+        table.getColumns().add(what);
+        table.getColumns().add(Columns.text("progress.col.owner", 110, OverviewViewModel.AttentionRow::owner));
+        table.getColumns().add(why);
+        return table;
+    }
+
+    private TableView<OverviewViewModel.DeadlineRow> calendarTable() {
+        TableView<OverviewViewModel.DeadlineRow> table = new TableView<>(vm.deadlines());
+        table.setId("overview-deadlines");
+        table.setEditable(true);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TableColumn<OverviewViewModel.DeadlineRow, String> what = Columns.text("overview.col.what", 280,
+                OverviewViewModel.DeadlineRow::what);
+        Cells.fullTextOnHover(what);
+        TableColumn<OverviewViewModel.DeadlineRow, String> date = Columns.text("overview.col.date", 100,
+                r -> r.date().toString());
+        date.setEditable(true);
+        date.setCellFactory(c -> new TextFieldTableCell<>(new DefaultStringConverter()));
+        date.setOnEditCommit(e -> {
+            String text = e.getNewValue() == null ? "" : e.getNewValue().strip();
+            try {
+                vm.setDeadline(e.getRowValue().key(), text.isEmpty() ? null : LocalDate.parse(text));
+                message.setText("");
+            } catch (DateTimeParseException ex) {
+                message.setText(Texts.t("goals.badDate", text));
+                table.refresh();
+            }
+        });
+        table.getColumns().add(what);
+        table.getColumns().add(date);
+        table.getColumns().add(Columns.text("overview.col.state", 90, OverviewViewModel.DeadlineRow::state));
+        table.setTooltip(new javafx.scene.control.Tooltip(Texts.t("overview.calendarHint")));
+        return table;
+    }
 
     private void rebuildTiles() {
         tiles.getChildren().clear();

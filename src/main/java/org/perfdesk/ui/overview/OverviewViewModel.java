@@ -22,35 +22,52 @@ import org.perfdesk.domain.Texts;
 import org.perfdesk.domain.YearCalendar;
 import org.perfdesk.ui.common.WorkspaceContext;
 
-/** 概览: the figures a person checks first, and the year's deadlines. */
+/**
+ * 概览: the figures a person checks first, what needs attention (behind, at risk, due soon or
+ * overdue), and the year's calendar, whose dates the user may change for the year.
+ */
 public final class OverviewViewModel {
     /** A labelled figure on the overview. */
     public record Figure(String label, String value) {
     }
 
-    /** A deadline line: what, when, and how far away. */
-    public record DeadlineRow(String what, String date, String state) {
+    /** A deadline line: what, when, how far away; key names it in the calendar. */
+    public record DeadlineRow(String key, String what, LocalDate date, String state) {
     }
+
+    /** Something to look at: an indicator, why, and its owner. */
+    public record AttentionRow(String nodeId, String title, String reason, String owner) {
+    }
+
+    /** Days ahead in which a deadline counts as "due soon". */
+    static final int SOON_DAYS = 30;
 
     private final WorkspaceContext ctx;
     private final ObservableList<Figure> figures = FXCollections.observableArrayList();
     private final ObservableList<DeadlineRow> deadlines = FXCollections.observableArrayList();
+    private final ObservableList<AttentionRow> attention = FXCollections.observableArrayList();
 
     public OverviewViewModel(WorkspaceContext ctx) {
         this.ctx = ctx;
     }
 
+    private record Loaded(List<Figure> figures, List<AttentionRow> attention, List<DeadlineRow> deadlines) {
+    }
+
     public void load() {
         int year = ctx.year();
-        ctx.tasks().run(Texts.t("task.loadOverview"),
-                () -> ctx.role() == Role.OFFICE ? officeFigures() : unitFigures(year),
-                list -> {
-                    figures.setAll(list);
-                    deadlines.setAll(deadlines(year, LocalDate.now()));
+        LocalDate today = LocalDate.now();
+        ctx.tasks().run(Texts.t("task.loadOverview"), () -> ctx.role() == Role.OFFICE
+                        ? new Loaded(officeFigures(), List.of(), deadlines(year, today))
+                        : unit(year, today),
+                l -> {
+                    figures.setAll(l.figures());
+                    attention.setAll(l.attention());
+                    deadlines.setAll(l.deadlines());
                 });
     }
 
-    private List<Figure> unitFigures(int year) {
+    private Loaded unit(int year, LocalDate today) {
         Texts t = Texts.current();
         String unit = ctx.self().code();
         GoalTree tree = ctx.workspace().goals().loadTree(unit, year);
@@ -68,9 +85,13 @@ public final class OverviewViewModel {
         List<Progress> progress = ctx.workspace().progress().findByUnit(unit, year);
         int latest = progress.stream().mapToInt(Progress::quarter).max().orElse(0);
         Map<ProgressStatus, Integer> counts = new EnumMap<>(ProgressStatus.class);
+        Map<String, Progress> latestByNode = new HashMap<>();
         for (Progress p : progress) {
-            if (p.quarter() == latest && p.status() != null) {
-                counts.merge(p.status(), 1, Integer::sum);
+            if (p.quarter() == latest) {
+                latestByNode.put(p.nodeId(), p);
+                if (p.status() != null) {
+                    counts.merge(p.status(), 1, Integer::sum);
+                }
             }
         }
         List<Figure> out = new ArrayList<>();
@@ -84,7 +105,39 @@ public final class OverviewViewModel {
                 out.add(new Figure(t.of(s), String.valueOf(counts.getOrDefault(s, 0))));
             }
         }
-        return out;
+        return new Loaded(out, attention(tree, latestByNode, owners, today), deadlines(year, today));
+    }
+
+    /** Behind or at risk in the latest quarter first, then deadlines due soon or passed without "done". */
+    static List<AttentionRow> attention(GoalTree tree, Map<String, Progress> latest, Map<String, String> owners,
+                                        LocalDate today) {
+        Texts t = Texts.current();
+        List<AttentionRow> lagging = new ArrayList<>();
+        List<AttentionRow> dated = new ArrayList<>();
+        for (GoalNode n : tree.inOrder()) {
+            if (!tree.isLeaf(n.id())) {
+                continue;
+            }
+            String owner = n.ownerCode() == null ? "" : owners.getOrDefault(n.ownerCode(), n.ownerCode());
+            Progress p = latest.get(n.id());
+            ProgressStatus status = p == null ? null : p.status();
+            if (status == ProgressStatus.BEHIND || status == ProgressStatus.AT_RISK) {
+                lagging.add(new AttentionRow(n.id(), n.title(), t.of(status) + (p.problems() == null ? ""
+                        : "：" + p.problems()), owner));
+            } else if (n.deadline() != null && status != ProgressStatus.DONE) {
+                long days = ChronoUnit.DAYS.between(today, n.deadline());
+                if (days < 0) {
+                    dated.add(new AttentionRow(n.id(), n.title(), t.get("overview.overdue", n.deadline().toString()),
+                            owner));
+                } else if (days <= SOON_DAYS) {
+                    dated.add(new AttentionRow(n.id(), n.title(), t.get("overview.dueSoon", n.deadline().toString(),
+                            days), owner));
+                }
+            }
+        }
+        lagging.sort(java.util.Comparator.comparing(AttentionRow::reason));
+        lagging.addAll(dated);
+        return lagging;
     }
 
     private List<Figure> officeFigures() {
@@ -106,20 +159,32 @@ public final class OverviewViewModel {
         return out;
     }
 
-    /** The year's deadlines for this role, with how far away they are from {@code today}. */
+    /** The year's deadlines for this role (with the dates set for the year), and how far away they are. */
     List<DeadlineRow> deadlines(int year, LocalDate today) {
         Texts t = Texts.current();
         List<DeadlineRow> out = new ArrayList<>();
-        for (YearCalendar.Deadline d : YearCalendar.defaults(year)) {
+        for (YearCalendar.Deadline d : ctx.workspace().calendar().find(year)) {
             if (d.who() != ctx.role() && ctx.role() != Role.OFFICE) {
                 continue;
             }
             long days = ChronoUnit.DAYS.between(today, d.date());
             String state = days < 0 ? t.get("overview.deadlinePassed")
                     : days == 0 ? t.get("overview.deadlineToday") : t.get("overview.deadlineIn", days);
-            out.add(new DeadlineRow(t.get("calendar." + d.key()), d.date().toString(), state));
+            out.add(new DeadlineRow(d.key(), t.get("calendar." + d.key()), d.date(), state));
         }
         return out;
+    }
+
+    /** Changes a deadline of the shown year (null: back to the default). */
+    public void setDeadline(String key, LocalDate date) {
+        int year = ctx.year();
+        ctx.tasks().run(Texts.t("task.saveCalendar"), () -> {
+            ctx.workspace().calendar().set(year, key, date);
+            return deadlines(year, LocalDate.now());
+        }, rows -> {
+            ctx.saved();
+            deadlines.setAll(rows);
+        });
     }
 
     public ObservableList<Figure> figures() {
@@ -128,5 +193,9 @@ public final class OverviewViewModel {
 
     public ObservableList<DeadlineRow> deadlines() {
         return deadlines;
+    }
+
+    public ObservableList<AttentionRow> attention() {
+        return attention;
     }
 }
