@@ -27,7 +27,7 @@ public final class Launcher {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        int status = Cli.run(args, Launcher::startWindow, out, err);
+        int status = Cli.run(args, Launcher::startWindow, out, err, System::getenv, new BenchCommand());
         System.exit(status);
     }
 

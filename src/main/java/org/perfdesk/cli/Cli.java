@@ -25,8 +25,20 @@ public final class Cli {
     /** As above, with the environment variables (PERFDESK_PASSPHRASE) taken from {@code env}. */
     public static int run(String[] args, GuiStarter gui, PrintWriter out, PrintWriter err,
                           java.util.function.Function<String, String> env) {
+        return run(args, gui, out, err, env, new Object[0]);
+    }
+
+    /**
+     * As above, with more sub-commands from the layers above this one (the benchmarks, which need
+     * the window's code, live in the app layer).
+     */
+    public static int run(String[] args, GuiStarter gui, PrintWriter out, PrintWriter err,
+                          java.util.function.Function<String, String> env, Object... moreCommands) {
         Passphrases.useEnvironment(env);
         CommandLine cl = new CommandLine(new PerfDeskCommand(gui));
+        for (Object command : moreCommands) {
+            cl.addSubcommand(command);
+        }
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {

@@ -17,6 +17,7 @@ import org.perfdesk.domain.GoalNode;
 import org.perfdesk.domain.GoalTree;
 import org.perfdesk.domain.Measure;
 import org.perfdesk.domain.NodeKind;
+import org.perfdesk.domain.Numbers;
 
 /** Goal-tree nodes per unit and year. Removal leaves a tombstone so later packages can say so. */
 public final class GoalNodeRepository {
@@ -203,22 +204,27 @@ public final class GoalNodeRepository {
         Sql.now(ps, 24);
     }
 
+    /** By column position (in the order of COLUMNS): name lookups cost more than the rest of the row. */
     private static GoalNode map(ResultSet rs) throws SQLException {
-        String type = rs.getString("measure_type");
+        String type = rs.getString(13);
         Measure measure = null;
         if ("QUANTITATIVE".equals(type)) {
-            measure = new Measure.Quantitative(Sql.decimal(rs, "target"), Sql.decimal(rs, "baseline"),
-                    rs.getString("unit_of_measure"), Sql.enumValue(rs, "direction", Direction.class));
+            String direction = rs.getString(17);
+            measure = new Measure.Quantitative(Numbers.parse(rs.getString(14)), Numbers.parse(rs.getString(15)),
+                    rs.getString(16), direction == null ? null : Direction.valueOf(direction));
         } else if ("QUALITATIVE".equals(type)) {
-            measure = new Measure.Qualitative(fromJson(rs.getString("levels_json")), rs.getString("target_level"));
+            measure = new Measure.Qualitative(fromJson(rs.getString(18)), rs.getString(19));
         } else if ("MILESTONE".equals(type)) {
-            measure = new Measure.Milestone(Sql.date(rs, "milestone_date"));
+            measure = new Measure.Milestone(date(rs.getString(20)));
         }
-        return new GoalNode(rs.getString("id"), rs.getString("unit_code"), rs.getInt("year"),
-                rs.getString("parent_id"), rs.getInt("position"), Sql.enumValue(rs, "kind", NodeKind.class),
-                rs.getString("title"), rs.getString("description"), rs.getString("owner_code"),
-                rs.getString("quality_requirement"), Sql.date(rs, "deadline"), Sql.decimal(rs, "weight"),
-                measure, rs.getString("origin_id"), rs.getInt("revision"), rs.getInt("deleted") == 1);
+        return new GoalNode(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getInt(5),
+                NodeKind.valueOf(rs.getString(6)), rs.getString(7), rs.getString(8), rs.getString(9),
+                rs.getString(10), date(rs.getString(11)), Numbers.parse(rs.getString(12)), measure,
+                rs.getString(21), rs.getInt(22), rs.getInt(23) == 1);
+    }
+
+    private static java.time.LocalDate date(String text) {
+        return text == null ? null : java.time.LocalDate.parse(text);
     }
 
     private static String toJson(List<String> levels) {

@@ -17,7 +17,7 @@ public final class Cells {
             protected void updateItem(String text, boolean empty) {
                 super.updateItem(text, empty);
                 setText(empty ? null : text);
-                setTooltip(empty || text == null || text.isBlank() ? null : wrapped(text));
+                hoverText(this, empty ? null : text);
             }
         });
     }
@@ -28,15 +28,27 @@ public final class Cells {
             protected void updateItem(String text, boolean empty) {
                 super.updateItem(text, empty);
                 setText(empty ? null : text);
-                setTooltip(empty || text == null || text.isBlank() ? null : wrapped(text));
+                hoverText(this, empty ? null : text);
             }
         });
     }
 
-    private static Tooltip wrapped(String text) {
-        Tooltip t = new Tooltip(text);
-        t.setWrapText(true);
-        t.setMaxWidth(480);
-        return t;
+    /**
+     * One tooltip per cell, made on first need and then only given new text: a tooltip is a small
+     * window of its own, too dear to make on every update of every row.
+     */
+    private static void hoverText(javafx.scene.control.Cell<?> cell, String text) {
+        if (text == null || text.isBlank()) {
+            cell.setTooltip(null);
+            return;
+        }
+        Tooltip t = (Tooltip) cell.getProperties().computeIfAbsent(Tooltip.class, k -> {
+            Tooltip made = new Tooltip();
+            made.setWrapText(true);
+            made.setMaxWidth(480);
+            return made;
+        });
+        t.setText(text);
+        cell.setTooltip(t);
     }
 }

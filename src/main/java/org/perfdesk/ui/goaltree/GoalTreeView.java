@@ -70,6 +70,8 @@ public final class GoalTreeView implements Screen {
     private final TextField search = new TextField();
     private TreeTableColumn<GoalNode, String> titleColumn;
     private boolean rebuilding;
+    private GoalTree shownTree;
+    private Predicate<GoalNode> shownVisible = n -> true;
 
     public GoalTreeView(GoalTreeViewModel vm) {
         this.vm = vm;
@@ -186,6 +188,8 @@ public final class GoalTreeView implements Screen {
     private void buildTable() {
         table.setId("goals-table");
         table.setShowRoot(false);
+        // One line per row: a fixed height spares the table measuring rows it does not show.
+        table.setFixedCellSize(26);
         table.setEditable(true);
         table.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label(Texts.t("goals.emptyEditable")));
@@ -265,16 +269,9 @@ public final class GoalTreeView implements Screen {
                                                        java.util.function.BiFunction<GoalNode, String, GoalNode> parse) {
         TreeTableColumn<GoalNode, String> c = Columns.treeText(key, width, value);
         c.setEditable(true);
-        c.setCellFactory(col -> {
-            TextFieldTreeTableCell<GoalNode, String> cell = new TextFieldTreeTableCell<>(new DefaultStringConverter()) {
-                @Override
-                public void updateItem(String item, boolean empty) {
-                    super.updateItem(item, empty);
-                    setTooltip(empty || item == null || item.length() < 16 ? null : new Tooltip(item));
-                }
-            };
-            return cell;
-        });
+        // No tooltip per cell: making one on every update costs more than the row; the details pane
+        // shows every field in full.
+        c.setCellFactory(col -> new TextFieldTreeTableCell<>(new DefaultStringConverter()));
         c.setOnEditCommit(e -> {
             GoalNode n = e.getRowValue().getValue();
             GoalNode changed = parse.apply(n, e.getNewValue() == null ? "" : e.getNewValue());
@@ -436,13 +433,13 @@ public final class GoalTreeView implements Screen {
         boolean keepFocus = focus != null && isInTable(focus);
         rebuilding = true;
         try {
-            GoalTree tree = vm.treeProperty().get();
-            Predicate<GoalNode> visible = vm.visible();
+            shownTree = vm.treeProperty().get();
+            shownVisible = vm.visible();
             items.clear();
             TreeItem<GoalNode> hidden = new TreeItem<>();
-            for (GoalNode r : tree.roots()) {
-                if (visible.test(r)) {
-                    hidden.getChildren().add(item(tree, r, 1, visible));
+            for (GoalNode r : shownTree.roots()) {
+                if (shownVisible.test(r)) {
+                    hidden.getChildren().add(new NodeItem(r, 1));
                 }
             }
             table.setRoot(hidden);
@@ -464,40 +461,103 @@ public final class GoalTreeView implements Screen {
         return false;
     }
 
-    private TreeItem<GoalNode> item(GoalTree tree, GoalNode node, int depth, Predicate<GoalNode> visible) {
-        TreeItem<GoalNode> item = new TreeItem<>(node);
-        items.put(node.id(), item);
-        if (known.add(node.id()) && depth >= 3) {
-            collapsed.add(node.id()); // first view: goals and sub-goals open, indicators closed
-        }
-        item.setExpanded(!collapsed.contains(node.id()));
-        item.expandedProperty().addListener((o, was, open) -> {
-            if (open) {
-                collapsed.remove(node.id());
-            } else {
-                collapsed.add(node.id());
+    /**
+     * A row whose children are made when they are first needed: a 20,000-node tree shows its goals and
+     * sub-goals at once, and the rest as the user opens them.
+     */
+    private final class NodeItem extends TreeItem<GoalNode> {
+        private final int depth;
+        private final boolean leaf;
+        private boolean built;
+
+        NodeItem(GoalNode node, int depth) {
+            super(node);
+            this.depth = depth;
+            this.leaf = shownTree.children(node.id()).stream().noneMatch(shownVisible);
+            items.put(node.id(), this);
+            if (known.add(node.id()) && depth >= 3) {
+                collapsed.add(node.id()); // first view: goals and sub-goals open, indicators closed
             }
-        });
-        for (GoalNode child : tree.children(node.id())) {
-            if (visible.test(child)) {
-                item.getChildren().add(item(tree, child, depth + 1, visible));
+            setExpanded(!collapsed.contains(node.id()));
+            if (isExpanded()) {
+                // Open rows are made now, before the table sees this item: a table notified of each
+                // batch of children as it counts its rows does far more work (seconds for 20,000 nodes).
+                getChildren();
             }
+            expandedProperty().addListener((o, was, open) -> {
+                if (open) {
+                    collapsed.remove(node.id());
+                } else {
+                    collapsed.add(node.id());
+                }
+            });
         }
-        return item;
+
+        @Override
+        public boolean isLeaf() {
+            return leaf;
+        }
+
+        @Override
+        public javafx.collections.ObservableList<TreeItem<GoalNode>> getChildren() {
+            if (!built) {
+                built = true;
+                List<TreeItem<GoalNode>> children = new java.util.ArrayList<>();
+                for (GoalNode child : shownTree.children(getValue().id())) {
+                    if (shownVisible.test(child)) {
+                        children.add(new NodeItem(child, depth + 1));
+                    }
+                }
+                super.getChildren().setAll(children);
+            }
+            return super.getChildren();
+        }
     }
 
     private void setExpanded(boolean expanded) {
-        items.values().forEach(i -> i.setExpanded(expanded));
+        if (expanded) {
+            expandAll(table.getRoot());
+        } else {
+            List.copyOf(items.values()).forEach(i -> i.setExpanded(false));
+        }
     }
 
-    /** Opens the way to a node and selects it. */
-    void select(String nodeId) {
-        TreeItem<GoalNode> item = nodeId == null ? null : items.get(nodeId);
+    private static void expandAll(TreeItem<GoalNode> item) {
         if (item == null) {
             return;
         }
-        for (TreeItem<GoalNode> p = item.getParent(); p != null; p = p.getParent()) {
-            p.setExpanded(true);
+        item.setExpanded(true);
+        for (TreeItem<GoalNode> child : item.getChildren()) {
+            expandAll(child);
+        }
+    }
+
+    /** Opens the way to a node (making its rows on the way) and selects it. */
+    void select(String nodeId) {
+        if (nodeId == null || shownTree == null || shownTree.find(nodeId).isEmpty()) {
+            return;
+        }
+        java.util.LinkedList<String> path = new java.util.LinkedList<>();
+        for (GoalNode n = shownTree.find(nodeId).orElse(null); n != null;
+             n = n.parentId() == null ? null : shownTree.find(n.parentId()).orElse(null)) {
+            path.addFirst(n.id());
+        }
+        TreeItem<GoalNode> item = table.getRoot();
+        for (String id : path) {
+            TreeItem<GoalNode> next = null;
+            for (TreeItem<GoalNode> child : item.getChildren()) {
+                if (child.getValue().id().equals(id)) {
+                    next = child;
+                    break;
+                }
+            }
+            if (next == null) {
+                return; // filtered out
+            }
+            if (!id.equals(nodeId)) {
+                next.setExpanded(true);
+            }
+            item = next;
         }
         table.getSelectionModel().select(item);
         int row = table.getRow(item);
@@ -536,16 +596,25 @@ public final class GoalTreeView implements Screen {
         @Override
         protected void updateItem(String text, boolean empty) {
             super.updateItem(text, empty);
-            getStyleClass().remove("problem-cell");
             GoalNode node = empty || getTableRow() == null ? null : getTableRow().getItem();
-            if (node == null || text == null || text.isEmpty()) {
-                setText(null);
-                setTooltip(null);
-                return;
+            boolean marked = node != null && text != null && !text.isEmpty();
+            setText(marked ? text : null);
+            // Changing style classes makes the cell's CSS be worked out again: only when it changes.
+            if (marked != getStyleClass().contains("problem-cell")) {
+                if (marked) {
+                    getStyleClass().add("problem-cell");
+                } else {
+                    getStyleClass().remove("problem-cell");
+                }
             }
-            setText(text);
-            getStyleClass().add("problem-cell");
-            setTooltip(new Tooltip(String.join("\n", vm.problemsOf(node))));
+            if (marked) {
+                if (getTooltip() == null) {
+                    setTooltip(new Tooltip());
+                }
+                getTooltip().setText(String.join("\n", vm.problemsOf(node)));
+            } else if (getTooltip() != null) {
+                setTooltip(null);
+            }
         }
     }
 

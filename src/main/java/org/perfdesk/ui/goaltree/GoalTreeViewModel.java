@@ -65,13 +65,19 @@ public final class GoalTreeViewModel {
         this.ctx = ctx;
     }
 
-    private record Loaded(List<GoalNode> nodes, List<OrgUnit> orgs, Map<String, BigDecimal> completion) {
+    private record Loaded(List<OrgUnit> orgs, Map<String, BigDecimal> completion, Derived derived) {
+    }
+
+    /** Everything the screen shows that follows from the nodes; computed off the JavaFX thread on load. */
+    private record Derived(List<GoalNode> all, GoalTree tree, List<ProblemRow> rows,
+                           Map<String, List<String>> problemsByNode, Rollup rollup, String summary) {
     }
 
     /** Loads the tree of the context's year in the background; the undo history starts afresh. */
     public void load() {
         String unit = ctx.self().code();
         int year = ctx.year();
+        Texts texts = Texts.current();
         ctx.tasks().run(Texts.t("task.loadTree"), () -> {
             List<GoalNode> nodes = ctx.workspace().goals().findAll(unit, year);
             List<OrgUnit> orgs = ctx.workspace().orgUnits().findSubtree(unit);
@@ -86,7 +92,9 @@ public final class GoalTreeViewModel {
                     completion.put(p.nodeId(), p.completionPercent());
                 }
             }
-            return new Loaded(nodes, orgs, completion);
+            Set<String> known = new java.util.HashSet<>();
+            orgs.forEach(o -> known.add(o.code()));
+            return new Loaded(orgs, completion, derive(nodes, year, known, completion, texts));
         }, loaded -> {
             Map<String, String> names = new HashMap<>();
             List<OrgUnit> choosable = new ArrayList<>();
@@ -100,17 +108,21 @@ public final class GoalTreeViewModel {
             owners.setAll(choosable);
             latestCompletion = loaded.completion();
             undo.clear();
-            show(loaded.nodes());
+            publish(loaded.derived());
         });
     }
 
-    /** Recomputes everything derived from the nodes and publishes the new tree. */
+    /** Recomputes what the screen shows after an edit (fast enough for the JavaFX thread). */
     private void show(List<GoalNode> nodes) {
-        all = List.copyOf(nodes);
+        publish(derive(nodes, ctx.year(), ownerNames.keySet(), latestCompletion, Texts.current()));
+    }
+
+    private static Derived derive(List<GoalNode> nodes, int year, Set<String> owners,
+                                  Map<String, BigDecimal> completion, Texts texts) {
+        List<GoalNode> all = List.copyOf(nodes);
         GoalTree t = new GoalTree(all);
-        List<Problem> found = new GoalTreeRules(ctx.year(), ownerNames.keySet()).check(t);
+        List<Problem> found = new GoalTreeRules(year, owners).check(t);
         Map<String, List<String>> byNode = new HashMap<>();
-        Texts texts = Texts.current();
         List<ProblemRow> rows = new ArrayList<>();
         for (Problem p : found) {
             String message = texts.get(p.messageKey(), p.args().toArray());
@@ -121,12 +133,18 @@ public final class GoalTreeViewModel {
                 byNode.computeIfAbsent(p.nodeId(), k -> new ArrayList<>()).add(message);
             }
         }
-        problemsByNode = byNode;
-        rollup = new Rollup(t, latestCompletion);
         long ownersUsed = t.inOrder().stream().map(GoalNode::ownerCode).filter(o -> o != null).distinct().count();
-        summary.set(texts.get("goals.summary", t.size(), t.height(), ownersUsed, found.size()));
-        problems.setAll(rows);
-        tree.set(t);
+        String summary = texts.get("goals.summary", t.size(), t.height(), ownersUsed, found.size());
+        return new Derived(all, t, rows, byNode, new Rollup(t, completion), summary);
+    }
+
+    private void publish(Derived d) {
+        all = d.all();
+        problemsByNode = d.problemsByNode();
+        rollup = d.rollup();
+        summary.set(d.summary());
+        problems.setAll(d.rows());
+        tree.set(d.tree());
     }
 
     // ---- editing ---------------------------------------------------------------------------
