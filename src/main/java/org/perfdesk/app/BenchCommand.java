@@ -188,10 +188,6 @@ final class BenchCommand {
                         long prev = last.getAndSet(now);
                         if (prev != 0 && startAndShown[0] != 0) {
                             maxGap.accumulateAndGet(now - prev, Math::max);
-                            if (now - prev > 50_000_000L) {
-                                System.err.printf("DEBUG gap %.0f ms ending at +%.0f ms%n", (now - prev) / 1e6,
-                                        (now - startAndShown[0]) / 1e6);
-                            }
                         }
                     }
                 }.start();
