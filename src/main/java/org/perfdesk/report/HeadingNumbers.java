@@ -14,6 +14,11 @@ public final class HeadingNumbers {
         return Sentences.isChinese(t) ? chinese(n) + "、" : n + ". ";
     }
 
+    /** "（一）" for 1 in Chinese, "(1) " in English: the second level. */
+    public static String second(int n, Texts t) {
+        return Sentences.isChinese(t) ? "（" + chinese(n) + "）" : "(" + n + ") ";
+    }
+
     /** 1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 99 → 九十九; 100 and above stay in digits. */
     public static String chinese(int n) {
         if (n <= 0 || n >= 100) {

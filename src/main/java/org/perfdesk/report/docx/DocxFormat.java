@@ -81,23 +81,18 @@ final class DocxFormat {
         XWPFParagraph p = footer.getParagraphs().isEmpty() ? footer.createParagraph() : footer.getParagraphs().get(0);
         p.setAlignment(ParagraphAlignment.CENTER);
         text(p, "— ", SONG, BODY_PT, false);
-        field(p, "BEGIN");
+        field(p, STFldCharType.BEGIN);
         XWPFRun instr = p.createRun();
         font(instr, SONG, BODY_PT, false);
         instr.getCTR().addNewInstrText().setStringValue(" PAGE ");
-        field(p, "SEPARATE");
+        field(p, STFldCharType.SEPARATE);
         text(p, "1", SONG, BODY_PT, false);
-        field(p, "END");
+        field(p, STFldCharType.END);
         text(p, " —", SONG, BODY_PT, false);
     }
 
-    private static void field(XWPFParagraph p, String type) {
-        XWPFRun r = p.createRun();
-        r.getCTR().addNewFldChar().setFldCharType(switch (type) {
-            case "BEGIN" -> STFldCharType.BEGIN;
-            case "SEPARATE" -> STFldCharType.SEPARATE;
-            default -> STFldCharType.END;
-        });
+    private static void field(XWPFParagraph p, STFldCharType.Enum type) {
+        p.createRun().getCTR().addNewFldChar().setFldCharType(type);
     }
 
     static XWPFRun text(XWPFParagraph p, String text, String eastAsiaFont, double size, boolean bold) {

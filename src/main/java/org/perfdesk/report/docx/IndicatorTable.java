@@ -69,7 +69,7 @@ final class IndicatorTable {
         boolean grouped = groups.size() > 1 || groups.get(0).title() != null;
         for (Group g : groups) {
             if (grouped && g.title() != null) {
-                groupRow(table, "（" + HeadingNumbers.chinese(sub++) + "）" + g.title());
+                groupRow(table, HeadingNumbers.second(sub++, t) + g.title());
             }
             for (IndicatorFacts f : g.rows()) {
                 indicatorRow(table, f);

@@ -91,7 +91,7 @@ public final class ReportDocx {
             int number = 1;
             int tableNumber = 1;
             for (ReportSection s : sections) {
-                heading(doc, HeadingNumbers.of(number++, t) + s.title(), false);
+                heading(doc, HeadingNumbers.of(number++, t) + s.title());
                 for (String line : s.body().split("\\R")) {
                     String text = line.replaceFirst("^[\\s\\u3000]+", "").stripTrailing();
                     if (!text.isEmpty()) {
@@ -128,9 +128,8 @@ public final class ReportDocx {
                 DocxFormat.SONG, DocxFormat.BODY_PT, false);
     }
 
-    private static void heading(XWPFDocument doc, String text, boolean newPage) {
+    private static void heading(XWPFDocument doc, String text) {
         XWPFParagraph p = doc.createParagraph();
-        p.setPageBreak(newPage);
         p.setSpacingBefore(120);
         DocxFormat.lineSpacing(p, DocxFormat.BODY_LINE_PT + 2);
         DocxFormat.indentTwoChars(p, DocxFormat.BODY_PT);
