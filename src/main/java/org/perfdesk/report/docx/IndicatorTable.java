@@ -65,6 +65,7 @@ final class IndicatorTable {
         }
         header.setRepeatHeader(true);
         header.setCantSplitRow(true);
+        keepWithNext(header);
         int sub = 1;
         boolean grouped = groups.size() > 1 || groups.get(0).title() != null;
         for (Group g : groups) {
@@ -138,6 +139,14 @@ final class IndicatorTable {
         XWPFParagraph p = cell.getParagraphs().get(0);
         DocxFormat.text(p, title, DocxFormat.HEI, DocxFormat.TABLE_PT, false);
         cell.setColor("F2F2F2");
+        keepWithNext(row);
+    }
+
+    /** A heading row never ends a page alone: its paragraphs keep with the row below. */
+    private static void keepWithNext(XWPFTableRow row) {
+        for (XWPFTableCell cell : row.getTableCells()) {
+            cell.getParagraphs().forEach(DocxFormat::keepWithNext);
+        }
     }
 
     /** Cell text; each line of {@code text} becomes a paragraph of its own. */
