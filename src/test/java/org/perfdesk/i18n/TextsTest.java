@@ -31,7 +31,7 @@ import org.perfdesk.domain.YearCalendar;
 /** Every text exists in Chinese and English, and every key the code names exists. */
 class TextsTest {
     private static final Pattern KEY_LITERAL = Pattern.compile(
-            "\"((?:app|cli|create|dialog|error|goals|header|nav|overview|progress|screen|settings|status|task|units|welcome|problem|enum|calendar|import|kind|pkg|exchange|inbox|history|unlock|fingerprint|field|details|owners|edit|newYear|self)\\.[A-Za-z0-9_.]*[A-Za-z0-9_])\"");
+            "\"((?:app|cli|create|dialog|error|goals|header|nav|overview|progress|screen|settings|status|task|units|welcome|problem|enum|calendar|import|kind|pkg|exchange|inbox|history|unlock|fingerprint|field|details|owners|edit|newYear|self|report|diagram)\\.[A-Za-z0-9_.]*[A-Za-z0-9_])\"");
 
     private static Properties load(String name) throws IOException {
         Properties p = new Properties();
