@@ -45,6 +45,8 @@ import org.perfdesk.ui.overview.OverviewView;
 import org.perfdesk.ui.overview.OverviewViewModel;
 import org.perfdesk.ui.progress.ProgressView;
 import org.perfdesk.ui.progress.ProgressViewModel;
+import org.perfdesk.ui.reports.ReportsView;
+import org.perfdesk.ui.reports.ReportsViewModel;
 import org.perfdesk.ui.selfassessment.SelfAssessmentView;
 import org.perfdesk.ui.selfassessment.SelfAssessmentViewModel;
 import org.perfdesk.ui.settings.SettingsView;
@@ -99,7 +101,7 @@ public final class MainWindow {
         } else {
             list.add(new NavEntry("goals", "nav.goals", () -> new GoalTreeView(new GoalTreeViewModel(ctx))));
             list.add(new NavEntry("progress", "nav.progress", () -> new ProgressView(new ProgressViewModel(ctx))));
-            list.add(planned("reports", "nav.reports"));
+            list.add(new NavEntry("reports", "nav.reports", () -> new ReportsView(new ReportsViewModel(ctx))));
             list.add(new NavEntry("selfassessment", "nav.selfAssessment",
                     () -> new SelfAssessmentView(new SelfAssessmentViewModel(ctx))));
             list.add(new NavEntry("exchange", "nav.exchange",

@@ -1,0 +1,103 @@
+package org.perfdesk.ui.reports;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.perfdesk.domain.ReportKind;
+import org.perfdesk.domain.ReportSection;
+import org.perfdesk.domain.Texts;
+import org.perfdesk.report.ReportDrafts;
+import org.perfdesk.report.docx.ReportDocx;
+import org.perfdesk.ui.common.WorkspaceContext;
+
+/**
+ * 分析报告: the half-year analysis and annual summary as sections the user edits, pre-filled from the
+ * tree and progress; what the user writes is saved as it is typed and is never overwritten by a draft.
+ */
+public final class ReportsViewModel {
+    private final WorkspaceContext ctx;
+    private final ObjectProperty<ReportKind> kind = new SimpleObjectProperty<>(ReportKind.MIDYEAR);
+    private final ObservableList<ReportSection> sections = FXCollections.observableArrayList();
+
+    public ReportsViewModel(WorkspaceContext ctx) {
+        this.ctx = ctx;
+        kind.addListener((o, a, k) -> load());
+    }
+
+    /** The saved sections with drafts for any that are missing (nothing is saved by looking). */
+    public void load() {
+        String unit = ctx.self().code();
+        int year = ctx.year();
+        ReportKind k = kind.get();
+        ctx.tasks().run(Texts.t("task.loadReport"), () -> {
+            if (ctx.workspace().goals().count(unit, year) == 0) {
+                return List.<ReportSection>of();
+            }
+            return ReportDrafts.forEditing(ctx.workspace(), unit, year, k);
+        }, sections::setAll);
+    }
+
+    /** Saves a section's text as the user wrote it (all sections, so their order is kept too). */
+    public void edit(ReportSection section, String body) {
+        if (section.body().equals(body)) {
+            return;
+        }
+        List<ReportSection> updated = new ArrayList<>(sections);
+        int i = updated.indexOf(section);
+        if (i < 0) {
+            return;
+        }
+        updated.set(i, section.withBody(body));
+        sections.setAll(updated);
+        List<ReportSection> toSave = List.copyOf(updated);
+        ctx.tasks().run(Texts.t("task.saveReport"), () -> {
+            ctx.workspace().reports().saveAll(toSave);
+            return toSave.size();
+        }, n -> ctx.saved());
+    }
+
+    /** Puts the draft text back into a section (the user asked for it: their text is replaced). */
+    public void redraft(ReportSection section) {
+        String unit = ctx.self().code();
+        int year = ctx.year();
+        ReportKind k = kind.get();
+        ctx.tasks().run(Texts.t("task.loadReport"), () -> {
+            List<ReportSection> drafts = ReportDrafts.merge(List.of(),
+                    new ReportDrafts(Texts.current()).draft(org.perfdesk.report.ReportData.load(ctx.workspace(), unit,
+                            year, k)));
+            return drafts.stream().filter(d -> d.key().equals(section.key())).findFirst().orElse(section);
+        }, draft -> edit(section, draft.body()));
+    }
+
+    /** Writes the report as a Word document (in the background: the first export loads POI). */
+    public void exportDocx(Path out, java.util.function.Consumer<Path> done) {
+        String unit = ctx.self().code();
+        int year = ctx.year();
+        ReportKind k = kind.get();
+        List<ReportSection> current = List.copyOf(sections);
+        ctx.tasks().run(Texts.t("task.exportReport"), () -> {
+            if (!current.isEmpty()) {
+                ctx.workspace().reports().saveAll(current);
+            }
+            return ReportDocx.export(ctx.workspace(), unit, year, k, LocalDate.now(), out);
+        }, done);
+    }
+
+    public ObjectProperty<ReportKind> kindProperty() {
+        return kind;
+    }
+
+    public ObservableList<ReportSection> sections() {
+        return sections;
+    }
+
+    public WorkspaceContext context() {
+        return ctx;
+    }
+}
