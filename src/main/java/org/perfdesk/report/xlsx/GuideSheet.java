@@ -15,13 +15,13 @@ import org.perfdesk.domain.Texts;
 /** The sheet 填写说明: what each column takes, how import treats the sheet, and the owners to choose from. */
 final class GuideSheet {
     static final String NAME = "填写说明";
-    private static final int[] WIDTHS = {26, 84, 12};
+    private static final int[] WIDTHS = {26, 72, 12};
     private static final List<String> RULES = List.of(
             "每行一个目标、指标或任务，按阅读顺序排列：上级在前，下级紧随其后；同级按表中先后排序。",
             "编号决定层级和上下级：1 是一级，1.2 是 1 的下级，1.2.3 是 1.2 的下级。编号请保持为文本，不要写成数字格式。",
             "导入时整表替换本单位该年度的目标分解：表中没有的节点将被删除。",
             "表中有任何错误时什么也不导入，程序会列出每个出错的行号、列名和原因，改正后重新导入即可。",
-            "编号和名称都没有改动的行，导入后仍是原来的节点（进度和自评随之保留）；只改了编号的行按名称对应。",
+            "导入时按编号和名称对应原有节点（进度和自评随之保留）：只改了编号的行按名称对应，只改了名称的行按编号和类型对应；其余的行是新节点。",
             "分值、目标值、基期值只填数字；日期写成 2008-12-31，或使用单元格的日期格式。",
             "分值合计不符、时限不在本年度等问题不影响导入，导入后会作为提示列出。");
 

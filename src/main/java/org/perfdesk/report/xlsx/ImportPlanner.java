@@ -19,9 +19,10 @@ import org.perfdesk.domain.Measure;
 import org.perfdesk.domain.Problem;
 
 /**
- * Works out what the parsed rows change in the unit's tree. A row keeps the id of the existing
- * node with the same 编号 and title; failing that, of the one existing node with its title when
- * the title is unique on both sides (a row moved or renumbered). Every other row is a new node,
+ * Works out what the parsed rows change in the unit's tree. A row keeps the id of an existing
+ * live node, tried in this order: the same 编号 and title; else the one node with its title, when
+ * that title is unique among the rows and nodes still unmatched (a row moved or renumbered); else
+ * the node with the same 编号 and kind (a title corrected in place). Every other row is a new node,
  * and existing nodes no row claimed become tombstones. So a round trip churns no ids, and
  * progress and self-assessments stay with their nodes.
  */
@@ -42,14 +43,16 @@ final class ImportPlanner {
                            Set<String> ownerCodes) {
         ImportPlanner p = new ImportPlanner(unitCode, year, rows);
         GoalTree before = new GoalTree(existing);
-        p.matchByPathAndTitle(before);
+        Map<String, String> paths = TreePaths.of(before);
+        p.matchByPathAndTitle(before, paths);
         p.matchByUniqueTitle(before);
+        p.matchByPathAndKind(before, paths);
         return p.build(file, existing, before, ownerCodes);
     }
 
-    private void matchByPathAndTitle(GoalTree before) {
+    private void matchByPathAndTitle(GoalTree before, Map<String, String> paths) {
         Map<String, GoalNode> byKey = new HashMap<>();
-        TreePaths.of(before).forEach((id, path) -> {
+        paths.forEach((id, path) -> {
             GoalNode n = before.find(id).orElseThrow();
             byKey.put(path + '\n' + n.title(), n);
         });
@@ -80,6 +83,17 @@ final class ImportPlanner {
                 claim(sameTitle.get(0), candidates.get(0));
             }
         });
+    }
+
+    private void matchByPathAndKind(GoalTree before, Map<String, String> paths) {
+        Map<String, GoalNode> byPath = new HashMap<>();
+        paths.forEach((id, path) -> byPath.put(path, before.find(id).orElseThrow()));
+        for (ParsedRow r : rows) {
+            GoalNode n = byPath.get(r.path());
+            if (!matched.containsKey(r.path()) && n != null && !claimed.contains(n.id()) && n.kind() == r.kind()) {
+                claim(r, n);
+            }
+        }
     }
 
     private void claim(ParsedRow r, GoalNode n) {

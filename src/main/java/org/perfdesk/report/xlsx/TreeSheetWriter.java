@@ -151,7 +151,8 @@ final class TreeSheetWriter {
                              DataValidationConstraint constraint, int lastRow, boolean strict) {
         DataValidation dv = helper.createValidation(constraint,
                 new CellRangeAddressList(FIRST_DATA_ROW, lastRow, column.ordinal(), column.ordinal()));
-        dv.setSuppressDropDownArrow(false);
+        // OOXML's showDropDown hides the arrow when true; POI maps "suppress" onto it inverted, so true shows it.
+        dv.setSuppressDropDownArrow(true);
         dv.setShowErrorBox(true);
         dv.setErrorStyle(strict ? DataValidation.ErrorStyle.STOP : DataValidation.ErrorStyle.WARNING);
         dv.setEmptyCellAllowed(true);

@@ -8,7 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.apache.poi.openxml4j.opc.OPCPackage;
-import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.openxml4j.util.ZipFileZipEntrySource;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.util.IOUtils;
 import org.apache.poi.util.XMLHelper;
@@ -62,9 +62,14 @@ final class XlsxSource {
         String name = file.toString();
         checkBeforeOpening(file, name);
         OPCPackage pkg;
+        ZipSecureFile zip = null;
         try {
-            pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
+            // Through ZipSecureFile ourselves: a damaged zip is refused here, where POI's own open
+            // would fall back to reading it as a stream, past its central directory.
+            zip = new ZipSecureFile(file.toFile());
+            pkg = OPCPackage.open(new ZipFileZipEntrySource(zip));
         } catch (Exception e) {
+            closeQuietly(zip);
             throw unreadable(e, name);
         }
         try {
@@ -79,7 +84,7 @@ final class XlsxSource {
         } catch (Exception e) {
             throw unreadable(e, name);
         } finally {
-            // READ access: revert() closes without trying to save anything.
+            // Opened for reading: revert() closes the zip without trying to save anything.
             pkg.revert();
         }
     }
@@ -107,6 +112,16 @@ final class XlsxSource {
         }
         if (!Arrays.equals(head, ZIP)) {
             throw new UserError("xlsx.error.notXlsx", name);
+        }
+    }
+
+    private static void closeQuietly(ZipSecureFile zip) {
+        if (zip != null) {
+            try {
+                zip.close();
+            } catch (IOException ignored) {
+                // the error that led here is the one to report
+            }
         }
     }
 
