@@ -8,7 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.perfdesk.domain.GoalNode;
 import org.perfdesk.domain.GoalTree;
 import org.perfdesk.domain.OrgUnit;
@@ -34,9 +34,9 @@ public final class GoalTreeXlsx {
         GoalTree tree = ws.goals().loadTree(unitCode, year);
         OwnerNames owners = new OwnerNames(ws.orgUnits().findSubtree(unitCode));
         Path tmp = SafeFiles.temporaryFor(out);
-        try (XSSFWorkbook wb = TreeSheetWriter.write(unit.name(), year, tree, owners)) {
-            Path parent = out.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
+        // Closing the streaming workbook also deletes its temporary files (POI 5.3 and later).
+        try (SXSSFWorkbook wb = TreeSheetWriter.write(unit.name(), year, tree, owners)) {
+            Files.createDirectories(out.toAbsolutePath().getParent());
             try (OutputStream os = Files.newOutputStream(tmp)) {
                 wb.write(os);
             }

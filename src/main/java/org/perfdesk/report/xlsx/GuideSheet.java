@@ -7,8 +7,8 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.xssf.usermodel.XSSFSheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
 import org.perfdesk.domain.OrgUnit;
 import org.perfdesk.domain.Texts;
 
@@ -32,8 +32,8 @@ final class GuideSheet {
     private GuideSheet() {
     }
 
-    static Written write(XSSFWorkbook wb, SheetStyles styles, OwnerNames owners) {
-        XSSFSheet sheet = wb.createSheet(NAME);
+    static Written write(Workbook wb, SheetStyles styles, OwnerNames owners) {
+        Sheet sheet = wb.createSheet(NAME);
         for (int i = 0; i < WIDTHS.length; i++) {
             sheet.setColumnWidth(i, WIDTHS[i] * 256);
         }
@@ -77,7 +77,7 @@ final class GuideSheet {
         return new Written(range, r - first);
     }
 
-    private static int headerRow(XSSFSheet sheet, int r, SheetStyles styles, String... labels) {
+    private static int headerRow(Sheet sheet, int r, SheetStyles styles, String... labels) {
         Row row = sheet.createRow(r);
         int lines = 1;
         for (int i = 0; i < labels.length; i++) {

@@ -10,7 +10,7 @@ import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.ss.usermodel.Workbook;
 
 /** The few cell styles of the export: a workbook may hold only so many, so they are made once. */
 final class SheetStyles {
@@ -18,7 +18,7 @@ final class SheetStyles {
     static final String FONT = "宋体";
     static final short FONT_POINTS = 11;
 
-    private final XSSFWorkbook wb;
+    private final Workbook wb;
     final CellStyle title;
     final CellStyle header;
     final CellStyle note;
@@ -28,7 +28,7 @@ final class SheetStyles {
     private final Map<Column.Type, CellStyle> plain = new EnumMap<>(Column.Type.class);
     private final Map<Column.Type, CellStyle> goal = new EnumMap<>(Column.Type.class);
 
-    SheetStyles(XSSFWorkbook wb) {
+    SheetStyles(Workbook wb) {
         this.wb = wb;
         Font regular = font(false, FONT_POINTS);
         Font bold = font(true, FONT_POINTS);

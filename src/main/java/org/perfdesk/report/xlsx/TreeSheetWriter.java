@@ -17,8 +17,8 @@ import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellRangeAddressList;
-import org.apache.poi.xssf.usermodel.XSSFSheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.perfdesk.domain.GoalNode;
 import org.perfdesk.domain.GoalTree;
 import org.perfdesk.domain.Measure;
@@ -36,8 +36,10 @@ final class TreeSheetWriter {
     /** Rows below the tree that keep the drop-down lists, for staff who add rows. */
     private static final int SPARE_ROWS = 300;
     private static final float LINE_POINTS = 15f;
+    /** Rows kept in memory while writing; earlier ones go to a temporary file (POI's streaming writer). */
+    private static final int ROWS_IN_MEMORY = 200;
 
-    private final XSSFWorkbook wb = new XSSFWorkbook();
+    private final SXSSFWorkbook wb = new SXSSFWorkbook(ROWS_IN_MEMORY);
     private final SheetStyles styles = new SheetStyles(wb);
     private final OwnerNames owners;
 
@@ -45,10 +47,14 @@ final class TreeSheetWriter {
         this.owners = owners;
     }
 
-    /** The whole workbook, in memory; the caller writes and closes it. */
-    static XSSFWorkbook write(String unitName, int year, GoalTree tree, OwnerNames owners) {
+    /**
+     * The whole workbook, streamed: strings are written inline and rows leave memory as they are
+     * done, which keeps a 20,000-node tree fast. The caller writes it, then closes and disposes it.
+     */
+    static SXSSFWorkbook write(String unitName, int year, GoalTree tree, OwnerNames owners) {
         TreeSheetWriter w = new TreeSheetWriter(owners);
-        XSSFSheet sheet = w.wb.createSheet(SHEET);
+        w.wb.setCompressTempFiles(true);
+        Sheet sheet = w.wb.createSheet(SHEET);
         w.title(sheet, unitName + " " + year + " 年度绩效目标分解表");
         w.header(sheet);
         Map<String, String> paths = TreePaths.of(tree);
@@ -62,7 +68,7 @@ final class TreeSheetWriter {
         return w.wb;
     }
 
-    private void title(XSSFSheet sheet, String text) {
+    private void title(Sheet sheet, String text) {
         Row row = sheet.createRow(TITLE_ROW);
         row.setHeightInPoints(32);
         Cell cell = row.createCell(0);
@@ -71,7 +77,7 @@ final class TreeSheetWriter {
         sheet.addMergedRegion(new CellRangeAddress(TITLE_ROW, TITLE_ROW, 0, Column.values().length - 1));
     }
 
-    private void header(XSSFSheet sheet) {
+    private void header(Sheet sheet) {
         Row row = sheet.createRow(HEADER_ROW);
         row.setHeightInPoints(2 * LINE_POINTS + 4);
         CellStyle codeDefault = wb.createCellStyle();
@@ -135,7 +141,7 @@ final class TreeSheetWriter {
         return v;
     }
 
-    private void dropDowns(XSSFSheet sheet, int lastRow, GuideSheet.Written guide) {
+    private void dropDowns(Sheet sheet, int lastRow, GuideSheet.Written guide) {
         DataValidationHelper helper = sheet.getDataValidationHelper();
         list(sheet, helper, Column.KIND, helper.createExplicitListConstraint(array(Labels.kinds())), lastRow, true);
         list(sheet, helper, Column.METHOD, helper.createExplicitListConstraint(array(Labels.methods())), lastRow, true);
@@ -147,7 +153,7 @@ final class TreeSheetWriter {
         }
     }
 
-    private static void list(XSSFSheet sheet, DataValidationHelper helper, Column column,
+    private static void list(Sheet sheet, DataValidationHelper helper, Column column,
                              DataValidationConstraint constraint, int lastRow, boolean strict) {
         DataValidation dv = helper.createValidation(constraint,
                 new CellRangeAddressList(FIRST_DATA_ROW, lastRow, column.ordinal(), column.ordinal()));
@@ -164,7 +170,7 @@ final class TreeSheetWriter {
     }
 
     /** Landscape A3, all columns on one page width, the header row on every page, page numbers below. */
-    private void pageSetup(XSSFSheet sheet, int lastRow) {
+    private void pageSetup(Sheet sheet, int lastRow) {
         PrintSetup ps = sheet.getPrintSetup();
         ps.setLandscape(true);
         ps.setPaperSize(PrintSetup.A3_PAPERSIZE);

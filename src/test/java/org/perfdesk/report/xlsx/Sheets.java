@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -42,10 +43,21 @@ final class Sheets {
     static void set(XSSFSheet sheet, int excelRow, String header, Object value) {
         int col = column(sheet, header);
         Row row = sheet.getRow(excelRow - 1) == null ? sheet.createRow(excelRow - 1) : sheet.getRow(excelRow - 1);
-        Cell cell = row.getCell(col) == null ? row.createCell(col) : row.getCell(col);
+        Cell old = row.getCell(col);
+        CellStyle style = old == null ? null : old.getCellStyle();
+        if (old != null) {
+            // A new cell rather than a changed one: POI would write the new text beside the old inline
+            // string of an exported cell, where Excel and this reader still see the old one.
+            row.removeCell(old);
+        }
         if (value == null) {
-            row.removeCell(cell);
-        } else if (value instanceof Number n) {
+            return;
+        }
+        Cell cell = row.createCell(col);
+        if (style != null) {
+            cell.setCellStyle(style);
+        }
+        if (value instanceof Number n) {
             cell.setCellValue(n.doubleValue());
         } else {
             cell.setCellValue(value.toString());
