@@ -142,6 +142,48 @@ class XlsxChangesTest {
         }
     }
 
+    @Test
+    void levelsBelowTheFourthShareItsColumnAndComeBackFromTheirCodes() {
+        Path file = dir.resolve("deep.xlsx");
+        List<GoalNode> deep = new java.util.ArrayList<>(ExampleTree.nodes());
+        GoalNode task = deep.stream().filter(n -> n.title().equals("制定重点项目年度计划并分解下达")).findFirst().orElseThrow();
+        GoalNode step = GoalNode.create(UNIT, YEAR, task.id(), 0, org.perfdesk.domain.NodeKind.TASK, "起草年度计划")
+                .withOwner("EX-GHC-01");
+        deep.add(step);
+        deep.add(GoalNode.create(UNIT, YEAR, step.id(), 0, org.perfdesk.domain.NodeKind.TASK, "征求各处室意见")
+                .withOwner("EX-BGS"));
+        try (Workspace ws = ExampleTree.workspace(dir.resolve("source"), false)) {
+            ws.goals().saveAll(deep);
+            GoalTreeXlsx.export(ws, UNIT, YEAR, file);
+        }
+        assertThat(Sheets.cellText(file, 8, "编号")).isEqualTo("1.1.1.1.1.1");
+        assertThat(Sheets.cellText(file, 8, "四级指标（任务）")).isEqualTo("征求各处室意见");
+        try (Workspace ws = ExampleTree.workspace(dir.resolve("EX"), false)) {
+            GoalTreeXlsx.apply(ws, GoalTreeXlsx.read(ws, UNIT, YEAR, file));
+            assertThat(Sheets.shapes(ws.goals().findAll(UNIT, YEAR))).containsExactlyElementsOf(Sheets.shapes(deep));
+        }
+    }
+
+    @Test
+    void anOwnerWhoseNameIsSharedIsWrittenByCodeAndATypedSharedNameIsRefused() throws IOException {
+        Path file = dir.resolve("shared-name.xlsx");
+        try (Workspace ws = ExampleTree.workspace(dir.resolve("EX"), true)) {
+            // A second 办公室, inside 业务一处: the name alone no longer says which.
+            ws.orgUnits().save(new org.perfdesk.domain.OrgUnit("EX-YW1-BGS", "办公室",
+                    org.perfdesk.domain.OrgKind.DIVISION, "EX-YW1"));
+            GoalTreeXlsx.export(ws, UNIT, YEAR, file);
+            assertThat(Sheets.cellText(file, 14, "责任单位/责任人")).isEqualTo("EX-BGS");
+            assertThat(GoalTreeXlsx.read(ws, UNIT, YEAR, file).counts()).isEqualTo(new XlsxImport.Counts(0, 0, 15, 0));
+
+            Path typed = Sheets.edit(file, dir.resolve("typed.xlsx"), s -> Sheets.set(s, 14, "责任单位/责任人", "办公室"));
+            assertThat(GoalTreeXlsx.read(ws, UNIT, YEAR, typed).problems()).singleElement().satisfies(p -> {
+                assertThat(p.row()).isEqualTo(14);
+                assertThat(p.reason()).isEqualTo(RowProblem.Reason.AMBIGUOUS_OWNER);
+                assertThat(p.args()).containsExactly("办公室", "EX-BGS、EX-YW1-BGS");
+            });
+        }
+    }
+
     private static Map<String, GoalNode> byTitle(List<GoalNode> nodes) {
         return nodes.stream().collect(Collectors.toMap(GoalNode::title, Function.identity()));
     }
