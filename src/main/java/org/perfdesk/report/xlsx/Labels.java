@@ -1,5 +1,6 @@
 package org.perfdesk.report.xlsx;
 
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -81,7 +82,7 @@ final class Labels {
     }
 
     static List<String> splitLevels(String text) {
-        return java.util.Arrays.stream(text.split(LEVEL_SPLIT)).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(text.split(LEVEL_SPLIT)).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
     private static <E extends Enum<E>> Optional<E> find(Map<E, String> labels, String text) {

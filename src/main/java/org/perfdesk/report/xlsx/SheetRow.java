@@ -1,6 +1,8 @@
 package org.perfdesk.report.xlsx;
 
+import java.util.Collections;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * One row of a sheet that has at least one value.
@@ -11,7 +13,8 @@ import java.util.Map;
  */
 record SheetRow(int number, Map<Integer, String> cells) {
     SheetRow {
-        cells = Map.copyOf(cells);
+        // Left to right, so that "the first of two equal headers" means what it says.
+        cells = Collections.unmodifiableSortedMap(new TreeMap<>(cells));
     }
 
     String text(int column) {

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -30,6 +32,9 @@ final class TreeSheetParser {
             Set.of(Column.UNIT_OF_MEASURE, Column.TARGET, Column.BASELINE, Column.DIRECTION);
     private static final Set<Column> QUALITATIVE_ONLY = Set.of(Column.LEVELS, Column.TARGET_LEVEL);
     private static final Set<Column> MILESTONE_ONLY = Set.of(Column.MILESTONE);
+    private static final List<Column> MEASURE_COLUMNS = Arrays.stream(Column.values())
+            .filter(c -> QUANTITATIVE_ONLY.contains(c) || QUALITATIVE_ONLY.contains(c) || MILESTONE_ONLY.contains(c))
+            .toList();
 
     record Result(List<ParsedRow> rows, List<RowProblem> problems) {
     }
@@ -105,7 +110,7 @@ final class TreeSheetParser {
     }
 
     private static String allHeaders() {
-        return String.join("、", java.util.Arrays.stream(Column.values()).map(Column::header).toList());
+        return String.join("、", Arrays.stream(Column.values()).map(Column::header).toList());
     }
 
     private Optional<ParsedRow> row(SheetRow row) {
@@ -114,17 +119,15 @@ final class TreeSheetParser {
             return Optional.empty();
         }
         String rawCode = cells.text(Column.CODE);
+        Optional<String> path = rawCode == null ? Optional.empty() : CellValues.code(rawCode);
         if (rawCode == null) {
             cells.problem(Column.CODE, Reason.MISSING_CODE);
-            return Optional.empty();
-        }
-        Optional<String> path = CellValues.code(rawCode);
-        if (path.isEmpty()) {
+        } else if (path.isEmpty()) {
             cells.problem(Column.CODE, Reason.BAD_CODE, rawCode);
-            return Optional.empty();
         }
-        int depth = TreePaths.depth(path.get());
-        String title = title(cells, path.get(), depth);
+        // Without a 编号 the row has no place, but its cells are still checked: one pass finds all.
+        int depth = path.map(TreePaths::depth).orElse(1);
+        String title = path.isEmpty() ? null : title(cells, path.get(), depth);
         NodeKind kind = kind(cells, depth);
         BigDecimal weight = cells.number(Column.WEIGHT);
         if (weight != null && weight.signum() < 0) {
@@ -133,7 +136,7 @@ final class TreeSheetParser {
         Measure measure = measure(cells);
         String owner = owner(cells);
         LocalDate deadline = cells.date(Column.DEADLINE);
-        return Optional.of(new ParsedRow(row.number(), path.get(), kind, title, weight, measure, owner, deadline,
+        return path.map(p -> new ParsedRow(row.number(), p, kind, title, weight, measure, owner, deadline,
                 cells.text(Column.QUALITY), cells.text(Column.DESCRIPTION)));
     }
 
@@ -167,7 +170,7 @@ final class TreeSheetParser {
     private static Measure measure(Cells cells) {
         String text = cells.text(Column.METHOD);
         if (text == null) {
-            for (Column c : allMeasureColumns()) {
+            for (Column c : MEASURE_COLUMNS) {
                 if (cells.text(c) != null) {
                     cells.problem(Column.METHOD, Reason.METHOD_MISSING, c.header());
                     return null;
@@ -185,7 +188,7 @@ final class TreeSheetParser {
             case QUALITATIVE -> QUALITATIVE_ONLY;
             case MILESTONE -> MILESTONE_ONLY;
         };
-        for (Column c : allMeasureColumns()) {
+        for (Column c : MEASURE_COLUMNS) {
             if (!own.contains(c) && cells.text(c) != null) {
                 cells.problem(c, Reason.NOT_FOR_METHOD, text);
             }
@@ -196,14 +199,6 @@ final class TreeSheetParser {
             case QUALITATIVE -> qualitative(cells);
             case MILESTONE -> new Measure.Milestone(cells.date(Column.MILESTONE));
         };
-    }
-
-    private static List<Column> allMeasureColumns() {
-        List<Column> all = new ArrayList<>(QUANTITATIVE_ONLY);
-        all.addAll(QUALITATIVE_ONLY);
-        all.addAll(MILESTONE_ONLY);
-        all.sort(null);
-        return all;
     }
 
     private static Direction direction(Cells cells) {
@@ -267,7 +262,12 @@ final class TreeSheetParser {
                 problems.add(RowProblem.of(r.row(), Column.OWNER, Reason.MISSING_OWNER));
             }
         }
-        problems.sort(java.util.Comparator.comparingInt(RowProblem::row));
+        // As staff read the sheet: top to bottom, left to right.
+        Map<String, Integer> order = new HashMap<>();
+        for (Column c : Column.values()) {
+            order.put(c.header(), c.ordinal());
+        }
+        problems.sort(Comparator.comparingInt(RowProblem::row).thenComparingInt(p -> order.get(p.column())));
     }
 
     private boolean ownerProblemOn(int row) {

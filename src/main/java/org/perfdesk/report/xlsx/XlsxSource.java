@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.util.ZipFileZipEntrySource;
@@ -187,7 +188,7 @@ final class XlsxSource {
     /** POI says "Zip bomb detected" or names the entry-size limit; either way the file is refused unread. */
     private static UserError unreadable(Throwable e, String name) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            String m = String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT);
+            String m = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
             if (m.contains("zip bomb") || m.contains("max entry size") || m.contains("maximum entry size")
                     || t instanceof SheetHandler.CellTooLong) {
                 return new UserError(e, "xlsx.error.bomb", name);

@@ -150,9 +150,12 @@ class XlsxRefusalTest {
         Path f = Sheets.edit(good, dir.resolve("parent.xlsx"), s -> {
             Sheets.set(s, 11, "编号", "1.3.1");
             Sheets.set(s, 16, "编号", "2.2.1.");    // not a code at all
+            Sheets.set(s, 17, "编号", null);        // none, and a bad date in the same row
+            Sheets.set(s, 17, "时限", "六月底");
         });
         assertThat(problems(f)).extracting(RowProblem::row, RowProblem::column, RowProblem::reason)
-                .containsExactly(tuple(11, "编号", Reason.MISSING_PARENT), tuple(16, "编号", Reason.BAD_CODE));
+                .containsExactly(tuple(11, "编号", Reason.MISSING_PARENT), tuple(16, "编号", Reason.BAD_CODE),
+                        tuple(17, "编号", Reason.MISSING_CODE), tuple(17, "时限", Reason.BAD_DATE));
     }
 
     @Test
