@@ -105,8 +105,10 @@ final class XlsxSource {
             throw new UserError(e, "xlsx.error.cannotRead", name, String.valueOf(e.getMessage()));
         }
         if (size > MAX_FILE_BYTES) {
-            throw new UserError("xlsx.error.tooBig", name, String.valueOf(size / (1024 * 1024)),
-                    String.valueOf(MAX_FILE_BYTES / (1024 * 1024)));
+            long mb = 1024 * 1024;
+            // Rounded up, so a file just over the limit does not read as "20 MB, over 20 MB".
+            throw new UserError("xlsx.error.tooBig", name, String.valueOf((size + mb - 1) / mb),
+                    String.valueOf(MAX_FILE_BYTES / mb));
         }
         if (Arrays.equals(head, OLE2)) {
             throw new UserError("xlsx.error.oldFormat", name);

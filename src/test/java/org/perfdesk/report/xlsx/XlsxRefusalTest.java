@@ -232,7 +232,7 @@ class XlsxRefusalTest {
         }
         UserError e = fileError(f);
         assertThat(e.key()).isEqualTo("xlsx.error.tooBig");
-        assertThat(e.getMessage()).contains("超过 20 MB");
+        assertThat(e.getMessage()).contains("有 21 MB，超过 20 MB 的上限");
     }
 
     @Test
