@@ -27,11 +27,12 @@ import org.perfdesk.domain.RankingGroup;
 import org.perfdesk.domain.Role;
 import org.perfdesk.domain.Texts;
 import org.perfdesk.domain.YearCalendar;
+import org.perfdesk.report.xlsx.RowProblem;
 
 /** Every text exists in Chinese and English, and every key the code names exists. */
 class TextsTest {
     private static final Pattern KEY_LITERAL = Pattern.compile(
-            "\"((?:app|cli|create|dialog|error|goals|header|nav|overview|progress|screen|settings|status|task|units|welcome|problem|enum|calendar|import|kind|pkg|exchange|inbox|history|unlock|fingerprint|field|details|owners|edit|newYear|self|report|diagram)\\.[A-Za-z0-9_.]*[A-Za-z0-9_])\"");
+            "\"((?:app|cli|create|dialog|error|goals|header|nav|overview|progress|screen|settings|status|task|units|welcome|problem|enum|calendar|import|kind|pkg|exchange|inbox|history|unlock|fingerprint|field|details|owners|edit|newYear|self|report|diagram|xlsx)\\.[A-Za-z0-9_.]*[A-Za-z0-9_])\"");
 
     private static Properties load(String name) throws IOException {
         Properties p = new Properties();
@@ -131,6 +132,9 @@ class TextsTest {
             }
             for (ProblemType p : ProblemType.values()) {
                 assertThat(t.has("problem." + p.name())).as(locale + " problem " + p).isTrue();
+            }
+            for (RowProblem.Reason r : RowProblem.Reason.values()) {
+                assertThat(t.has(r.key())).as(locale + " sheet problem " + r).isTrue();
             }
             for (YearCalendar.Deadline d : YearCalendar.defaults(2008)) {
                 assertThat(t.has("calendar." + d.key())).as(locale + " calendar " + d.key()).isTrue();

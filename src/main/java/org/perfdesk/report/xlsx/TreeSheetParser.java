@@ -1,0 +1,327 @@
+package org.perfdesk.report.xlsx;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.perfdesk.domain.Direction;
+import org.perfdesk.domain.Measure;
+import org.perfdesk.domain.NodeKind;
+import org.perfdesk.domain.Numbers;
+import org.perfdesk.domain.UserError;
+import org.perfdesk.report.xlsx.RowProblem.Reason;
+
+/**
+ * Turns the rows of the sheet 目标分解 into {@link ParsedRow}s, collecting every problem rather
+ * than stopping at the first, so staff can fix a sheet in one pass.
+ */
+final class TreeSheetParser {
+    /** The header must be among the first rows with values (the title row comes before it). */
+    private static final int HEADER_SEARCH_ROWS = 10;
+    private static final Set<Column> QUANTITATIVE_ONLY =
+            Set.of(Column.UNIT_OF_MEASURE, Column.TARGET, Column.BASELINE, Column.DIRECTION);
+    private static final Set<Column> QUALITATIVE_ONLY = Set.of(Column.LEVELS, Column.TARGET_LEVEL);
+    private static final Set<Column> MILESTONE_ONLY = Set.of(Column.MILESTONE);
+    private static final List<Column> MEASURE_COLUMNS = Arrays.stream(Column.values())
+            .filter(c -> QUANTITATIVE_ONLY.contains(c) || QUALITATIVE_ONLY.contains(c) || MILESTONE_ONLY.contains(c))
+            .toList();
+
+    record Result(List<ParsedRow> rows, List<RowProblem> problems) {
+    }
+
+    private final OwnerNames owners;
+    private final List<RowProblem> problems = new ArrayList<>();
+    private final Map<Column, Integer> index = new EnumMap<>(Column.class);
+
+    private TreeSheetParser(OwnerNames owners) {
+        this.owners = owners;
+    }
+
+    static Result parse(XlsxSource.SheetData sheet, String fileName, OwnerNames owners) {
+        return new TreeSheetParser(owners).parse(sheet, fileName);
+    }
+
+    private Result parse(XlsxSource.SheetData sheet, String fileName) {
+        List<SheetRow> rows = sheet.rows();
+        if (rows.isEmpty()) {
+            throw new UserError("xlsx.error.empty", fileName, sheet.name());
+        }
+        int header = findHeader(rows);
+        if (header < 0) {
+            problems.add(RowProblem.of(rows.get(0).number(), Column.CODE, Reason.NO_HEADER, allHeaders()));
+            return new Result(List.of(), problems);
+        }
+        readHeader(rows.get(header));
+        if (!problems.isEmpty()) {
+            return new Result(List.of(), problems);
+        }
+        List<SheetRow> data = rows.subList(header + 1, rows.size());
+        if (data.isEmpty()) {
+            throw new UserError("xlsx.error.empty", fileName, sheet.name());
+        }
+        List<ParsedRow> parsed = new ArrayList<>();
+        for (SheetRow row : data) {
+            row(row).ifPresent(parsed::add);
+        }
+        checkStructure(parsed);
+        return new Result(parsed, problems);
+    }
+
+    private static int findHeader(List<SheetRow> rows) {
+        for (int i = 0; i < Math.min(HEADER_SEARCH_ROWS, rows.size()); i++) {
+            if (rows.get(i).cells().values().stream().anyMatch(v -> headerKey(v).equals(Column.CODE.header()))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private void readHeader(SheetRow row) {
+        Map<String, Column> byHeader = new HashMap<>();
+        for (Column c : Column.values()) {
+            byHeader.put(headerKey(c.header()), c);
+        }
+        row.cells().forEach((col, text) -> {
+            Column c = byHeader.get(headerKey(text));
+            if (c != null && index.putIfAbsent(c, col) != null) {
+                problems.add(RowProblem.of(row.number(), c, Reason.DUPLICATE_COLUMN));
+            }
+        });
+        for (Column c : Column.values()) {
+            if (!index.containsKey(c)) {
+                problems.add(RowProblem.of(row.number(), c, Reason.MISSING_COLUMN));
+            }
+        }
+    }
+
+    /** Headers compare without spaces or line breaks, which staff add to make them fit. */
+    private static String headerKey(String text) {
+        return text.replaceAll("\\s+", "");
+    }
+
+    private static String allHeaders() {
+        return String.join("、", Arrays.stream(Column.values()).map(Column::header).toList());
+    }
+
+    private Optional<ParsedRow> row(SheetRow row) {
+        Cells cells = new Cells(row);
+        if (!cells.hasAnyValue()) {
+            return Optional.empty();
+        }
+        String rawCode = cells.text(Column.CODE);
+        Optional<String> path = rawCode == null ? Optional.empty() : CellValues.code(rawCode);
+        if (rawCode == null) {
+            cells.problem(Column.CODE, Reason.MISSING_CODE);
+        } else if (path.isEmpty()) {
+            cells.problem(Column.CODE, Reason.BAD_CODE, rawCode);
+        }
+        // Without a 编号 the row has no place, but its cells are still checked: one pass finds all.
+        int depth = path.map(TreePaths::depth).orElse(1);
+        String title = path.isEmpty() ? null : title(cells, path.get(), depth);
+        NodeKind kind = kind(cells, depth);
+        BigDecimal weight = cells.number(Column.WEIGHT);
+        if (weight != null && weight.signum() < 0) {
+            cells.problem(Column.WEIGHT, Reason.NEGATIVE, Numbers.plain(weight));
+        }
+        Measure measure = measure(cells);
+        String owner = owner(cells);
+        LocalDate deadline = cells.date(Column.DEADLINE);
+        return path.map(p -> new ParsedRow(row.number(), p, kind, title, weight, measure, owner, deadline,
+                cells.text(Column.QUALITY), cells.text(Column.DESCRIPTION)));
+    }
+
+    private String title(Cells cells, String path, int depth) {
+        Column expected = Column.forDepth(depth);
+        List<Column> filled = Column.LEVELS_IN_ORDER.stream().filter(c -> cells.text(c) != null).toList();
+        if (filled.isEmpty()) {
+            cells.problem(expected, Reason.MISSING_TITLE);
+            return "";
+        }
+        if (filled.size() > 1) {
+            cells.problem(filled.get(1), Reason.TWO_TITLES);
+        } else if (filled.get(0) != expected) {
+            cells.problem(filled.get(0), Reason.TITLE_IN_WRONG_COLUMN, path, String.valueOf(depth), expected.header());
+        }
+        return cells.text(filled.get(0));
+    }
+
+    private static NodeKind kind(Cells cells, int depth) {
+        String text = cells.text(Column.KIND);
+        if (text == null) {
+            return Labels.defaultKind(depth);
+        }
+        Optional<NodeKind> kind = Labels.parseKind(text);
+        if (kind.isEmpty()) {
+            cells.problem(Column.KIND, Reason.BAD_CHOICE, text, String.join("、", Labels.kinds()));
+        }
+        return kind.orElse(Labels.defaultKind(depth));
+    }
+
+    private static Measure measure(Cells cells) {
+        String text = cells.text(Column.METHOD);
+        if (text == null) {
+            for (Column c : MEASURE_COLUMNS) {
+                if (cells.text(c) != null) {
+                    cells.problem(Column.METHOD, Reason.METHOD_MISSING, c.header());
+                    return null;
+                }
+            }
+            return null;
+        }
+        Optional<Labels.Method> method = Labels.parseMethod(text);
+        if (method.isEmpty()) {
+            cells.problem(Column.METHOD, Reason.BAD_CHOICE, text, String.join("、", Labels.methods()));
+            return null;
+        }
+        Set<Column> own = switch (method.get()) {
+            case QUANTITATIVE -> QUANTITATIVE_ONLY;
+            case QUALITATIVE -> QUALITATIVE_ONLY;
+            case MILESTONE -> MILESTONE_ONLY;
+        };
+        for (Column c : MEASURE_COLUMNS) {
+            if (!own.contains(c) && cells.text(c) != null) {
+                cells.problem(c, Reason.NOT_FOR_METHOD, text);
+            }
+        }
+        return switch (method.get()) {
+            case QUANTITATIVE -> new Measure.Quantitative(cells.number(Column.TARGET), cells.number(Column.BASELINE),
+                    cells.text(Column.UNIT_OF_MEASURE), direction(cells));
+            case QUALITATIVE -> qualitative(cells);
+            case MILESTONE -> new Measure.Milestone(cells.date(Column.MILESTONE));
+        };
+    }
+
+    private static Direction direction(Cells cells) {
+        String text = cells.text(Column.DIRECTION);
+        if (text == null) {
+            return Direction.HIGHER_BETTER;
+        }
+        Optional<Direction> d = Labels.parseDirection(text);
+        if (d.isEmpty()) {
+            cells.problem(Column.DIRECTION, Reason.BAD_CHOICE, text, String.join("、", Labels.directions()));
+        }
+        return d.orElse(Direction.HIGHER_BETTER);
+    }
+
+    private static Measure qualitative(Cells cells) {
+        String levelsText = cells.text(Column.LEVELS);
+        List<String> levels = levelsText == null ? List.of() : Labels.splitLevels(levelsText);
+        String target = cells.text(Column.TARGET_LEVEL);
+        if (target != null && !levels.isEmpty() && !levels.contains(target)) {
+            cells.problem(Column.TARGET_LEVEL, Reason.TARGET_LEVEL_NOT_LISTED, target,
+                    String.join(Labels.LEVEL_SEPARATOR, levels));
+        }
+        return new Measure.Qualitative(levels, target);
+    }
+
+    private String owner(Cells cells) {
+        String text = cells.text(Column.OWNER);
+        if (text == null) {
+            return null;
+        }
+        OwnerNames.Match match = owners.resolve(text);
+        if (match instanceof OwnerNames.Found f) {
+            return f.code();
+        }
+        if (match instanceof OwnerNames.Ambiguous a) {
+            cells.problem(Column.OWNER, Reason.AMBIGUOUS_OWNER, text, String.join("、", a.codes()));
+        } else {
+            cells.problem(Column.OWNER, Reason.UNKNOWN_OWNER, text);
+        }
+        return null;
+    }
+
+    /** Unique 编号, parents present, and an owner on every row that nothing is split below. */
+    private void checkStructure(List<ParsedRow> rows) {
+        Map<String, Integer> firstRow = new HashMap<>();
+        Set<String> parents = new HashSet<>();
+        for (ParsedRow r : rows) {
+            Integer earlier = firstRow.putIfAbsent(r.path(), r.row());
+            if (earlier != null) {
+                problems.add(RowProblem.of(r.row(), Column.CODE, Reason.DUPLICATE_CODE, r.path(), String.valueOf(earlier)));
+            }
+            if (r.parentPath() != null) {
+                parents.add(r.parentPath());
+            }
+        }
+        for (ParsedRow r : rows) {
+            if (r.parentPath() != null && !firstRow.containsKey(r.parentPath())) {
+                problems.add(RowProblem.of(r.row(), Column.CODE, Reason.MISSING_PARENT, r.path(), r.parentPath()));
+            }
+            if (!parents.contains(r.path()) && r.ownerCode() == null && !ownerProblemOn(r.row())) {
+                problems.add(RowProblem.of(r.row(), Column.OWNER, Reason.MISSING_OWNER));
+            }
+        }
+        // As staff read the sheet: top to bottom, left to right.
+        Map<String, Integer> order = new HashMap<>();
+        for (Column c : Column.values()) {
+            order.put(c.header(), c.ordinal());
+        }
+        problems.sort(Comparator.comparingInt(RowProblem::row).thenComparingInt(p -> order.get(p.column())));
+    }
+
+    private boolean ownerProblemOn(int row) {
+        return problems.stream().anyMatch(p -> p.row() == row && p.column().equals(Column.OWNER.header()));
+    }
+
+    /** The cells of one row by column, reporting what cannot be read. */
+    private final class Cells {
+        private final SheetRow row;
+
+        Cells(SheetRow row) {
+            this.row = row;
+        }
+
+        boolean hasAnyValue() {
+            return index.values().stream().anyMatch(i -> CellValues.text(row.text(i)) != null);
+        }
+
+        String text(Column c) {
+            return CellValues.text(row.text(index.get(c)));
+        }
+
+        BigDecimal number(Column c) {
+            String t = text(c);
+            if (t == null) {
+                return null;
+            }
+            Optional<BigDecimal> n = CellValues.number(t);
+            if (n.isEmpty()) {
+                problem(c, Reason.NOT_A_NUMBER, t);
+                return null;
+            }
+            if (!CellValues.inRange(n.get())) {
+                problem(c, Reason.NUMBER_OUT_OF_RANGE, t);
+                return null;
+            }
+            BigDecimal plain = n.get().stripTrailingZeros();
+            return plain.scale() < 0 ? plain.setScale(0, RoundingMode.UNNECESSARY) : plain;
+        }
+
+        LocalDate date(Column c) {
+            String t = text(c);
+            if (t == null) {
+                return null;
+            }
+            Optional<LocalDate> d = CellValues.date(t);
+            if (d.isEmpty()) {
+                problem(c, Reason.BAD_DATE, t);
+            }
+            return d.orElse(null);
+        }
+
+        void problem(Column c, Reason reason, Object... args) {
+            problems.add(RowProblem.of(row.number(), c, reason, args));
+        }
+    }
+}
