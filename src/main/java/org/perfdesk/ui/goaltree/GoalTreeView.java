@@ -129,8 +129,12 @@ public final class GoalTreeView implements Screen {
                 () -> new OwnersDialog(root.getScene().getWindow(), vm.context(), vm::load).showAndWait());
         Button newYear = button("goals.newYear", "goals-new-year",
                 () -> new NewYearDialog(root.getScene().getWindow(), vm.context()).showAndWait());
+        Button diagram = button("goals.diagram", "goals-diagram",
+                () -> DiagramDialog.show(root.getScene().getWindow(), vm.context()));
+        Button toExcel = button("goals.exportXlsx", "goals-export-xlsx", this::exportXlsx);
+        Button fromExcel = button("goals.importXlsx", "goals-import-xlsx", this::importXlsx);
         FlowPane bar = new FlowPane(6, 6, sibling, child, outdent, indent, up, down, delete, new Label("  "), undo,
-                redo, new Label("  "), expand, collapse, owners, newYear);
+                redo, new Label("  "), expand, collapse, owners, diagram, toExcel, fromExcel, newYear);
         bar.getStyleClass().add("toolbar");
         Tooltip keys = new Tooltip(Texts.t("goals.keys"));
         keys.setWrapText(true);
@@ -171,6 +175,33 @@ public final class GoalTreeView implements Screen {
         FlowPane bar = new FlowPane(8, 6, search, owner, clearOwner, problems);
         bar.getStyleClass().add("toolbar");
         return bar;
+    }
+
+    private void exportXlsx() {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle(Texts.t("goals.exportXlsx"));
+        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("Excel (*.xlsx)", "*.xlsx"));
+        var ctx = vm.context();
+        chooser.setInitialFileName(ctx.self().name() + ctx.year() + Texts.t("goals.xlsxFileName") + ".xlsx");
+        java.io.File file = chooser.showSaveDialog(root.getScene().getWindow());
+        if (file != null) {
+            ctx.tasks().run(Texts.t("task.exportXlsx"), () -> {
+                org.perfdesk.report.xlsx.GoalTreeXlsx.export(ctx.workspace(), ctx.self().code(), ctx.year(),
+                        file.toPath());
+                return file;
+            }, f -> org.perfdesk.ui.common.Messages.info(root.getScene().getWindow(), Texts.t("goals.exported"),
+                    f.getAbsolutePath()));
+        }
+    }
+
+    private void importXlsx() {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle(Texts.t("goals.importXlsx"));
+        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("Excel (*.xlsx)", "*.xlsx"));
+        java.io.File file = chooser.showOpenDialog(root.getScene().getWindow());
+        if (file != null) {
+            XlsxImportDialog.run(root.getScene().getWindow(), vm.context(), file.toPath(), vm::load);
+        }
     }
 
     private static Button button(String key, String id, Runnable action) {

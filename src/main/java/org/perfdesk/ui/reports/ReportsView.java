@@ -128,7 +128,6 @@ public final class ReportsView implements Screen {
     }
 
     private void export() {
-        commit();
         FileChooser chooser = new FileChooser();
         chooser.setTitle(Texts.t("reports.export"));
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Word (*.docx)", "*.docx"));
@@ -136,9 +135,15 @@ public final class ReportsView implements Screen {
                 + Texts.current().of(vm.kindProperty().get()) + ".docx");
         File file = chooser.showSaveDialog(root.getScene().getWindow());
         if (file != null) {
-            vm.exportDocx(file.toPath(), path -> Messages.info(root.getScene().getWindow(),
-                    Texts.t("reports.exported"), path.toAbsolutePath().toString()));
+            exportTo(file.toPath());
         }
+    }
+
+    /** Saves what is being typed and writes the Word document. */
+    void exportTo(java.nio.file.Path file) {
+        commit();
+        vm.exportDocx(file, path -> Messages.info(root.getScene().getWindow(), Texts.t("reports.exported"),
+                path.toAbsolutePath().toString()));
     }
 
     /**

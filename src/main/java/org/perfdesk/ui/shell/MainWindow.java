@@ -223,6 +223,8 @@ public final class MainWindow {
         if (screen == null) {
             screen = entry.factory().get();
             screens.put(entry.id(), screen);
+            // The screen object travels with its node, so code holding the node (tests) can reach it.
+            screen.view().getProperties().put(Screen.class, screen);
             screen.refresh();
         } else if (stale.remove(entry.id())) {
             screen.refresh();
