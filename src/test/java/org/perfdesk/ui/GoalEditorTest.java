@@ -56,7 +56,11 @@ class GoalEditorTest extends ShellTest {
     }
 
     private void waitForSaves(String expected) {
-        waitUntil("the saved tree " + expected, () -> savedOutline().equals(expected));
+        try {
+            waitUntil("the saved tree " + expected, () -> savedOutline().equals(expected));
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; saved: " + savedOutline(), e);
+        }
     }
 
     @Test

@@ -39,6 +39,12 @@ public abstract class ShellTest extends ApplicationTest {
 
     @AfterEach
     void closeShell() throws TimeoutException {
+        // Messages a test left open (an export's "done", a refusal) would keep the keyboard from the next.
+        interact(() -> new java.util.ArrayList<>(javafx.stage.Window.getWindows()).forEach(w -> {
+            if (w != stage) {
+                w.hide();
+            }
+        }));
         interact(() -> shell.shutdown());
         FxToolkit.hideStage();
         FxToolkit.cleanupStages();

@@ -5,8 +5,14 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeTableCell;
 import javafx.scene.control.TreeTableColumn;
+import javafx.scene.control.cell.TextFieldTableCell;
+import javafx.scene.control.cell.TextFieldTreeTableCell;
+import javafx.util.converter.DefaultStringConverter;
 
-/** Cells for long text that the column cuts off: the whole text shows on hover. */
+/**
+ * Cells shared by the screens: long text that the column cuts off shows whole on hover; text typed
+ * in place always lands in the cell's field.
+ */
 public final class Cells {
     private Cells() {
     }
@@ -50,5 +56,43 @@ public final class Cells {
         });
         t.setText(text);
         cell.setTooltip(t);
+    }
+
+    /** A text cell edited in place (F2, Enter, or a new row opened for typing). */
+    public static <S> TableCell<S, String> editableText() {
+        return new TextFieldTableCell<>(new DefaultStringConverter()) {
+            @Override
+            public void startEdit() {
+                super.startEdit();
+                keepKeyboardInField(this);
+            }
+        };
+    }
+
+    /** The tree-table form of {@link #editableText()}. */
+    public static <S> TreeTableCell<S, String> editableTreeText() {
+        return new TextFieldTreeTableCell<>(new DefaultStringConverter()) {
+            @Override
+            public void startEdit() {
+                super.startEdit();
+                keepKeyboardInField(this);
+            }
+        };
+    }
+
+    /**
+     * The stock cell asks for the keyboard as soon as its field exists, but a layout pass that
+     * follows (a row just added, the table re-focused after a rebuild) can take it back to the
+     * table: the user then types into nothing. Asking once more after that pass settles it.
+     */
+    private static void keepKeyboardInField(javafx.scene.control.Cell<?> cell) {
+        if (!cell.isEditing()) {
+            return;
+        }
+        javafx.application.Platform.runLater(() -> {
+            if (cell.isEditing() && cell.getGraphic() != null && !cell.getGraphic().isFocused()) {
+                cell.getGraphic().requestFocus();
+            }
+        });
     }
 }

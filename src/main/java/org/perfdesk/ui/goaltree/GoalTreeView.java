@@ -30,7 +30,6 @@ import javafx.scene.control.TreeTableColumn;
 import javafx.scene.control.TreeTableRow;
 import javafx.scene.control.TreeTableView;
 import javafx.scene.control.cell.ComboBoxTreeTableCell;
-import javafx.scene.control.cell.TextFieldTreeTableCell;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.DataFormat;
 import javafx.scene.input.KeyCode;
@@ -48,6 +47,7 @@ import org.perfdesk.domain.Measure;
 import org.perfdesk.domain.Numbers;
 import org.perfdesk.domain.OrgUnit;
 import org.perfdesk.domain.Texts;
+import org.perfdesk.ui.common.Cells;
 import org.perfdesk.ui.common.Columns;
 import org.perfdesk.ui.common.Screen;
 
@@ -302,7 +302,7 @@ public final class GoalTreeView implements Screen {
         c.setEditable(true);
         // No tooltip per cell: making one on every update costs more than the row; the details pane
         // shows every field in full.
-        c.setCellFactory(col -> new TextFieldTreeTableCell<>(new DefaultStringConverter()));
+        c.setCellFactory(col -> Cells.editableTreeText());
         c.setOnEditCommit(e -> {
             GoalNode n = e.getRowValue().getValue();
             GoalNode changed = parse.apply(n, e.getNewValue() == null ? "" : e.getNewValue());

@@ -8,13 +8,11 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.cell.TextFieldTableCell;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.util.converter.DefaultStringConverter;
 import org.perfdesk.domain.Role;
 import org.perfdesk.domain.Texts;
 import org.perfdesk.ui.common.Cells;
@@ -86,7 +84,7 @@ public final class OverviewView implements Screen {
         TableColumn<OverviewViewModel.DeadlineRow, String> date = Columns.text("overview.col.date", 100,
                 r -> r.date().toString());
         date.setEditable(true);
-        date.setCellFactory(c -> new TextFieldTableCell<>(new DefaultStringConverter()));
+        date.setCellFactory(c -> Cells.editableText());
         date.setOnEditCommit(e -> {
             String text = e.getNewValue() == null ? "" : e.getNewValue().strip();
             try {

@@ -14,7 +14,6 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.cell.ComboBoxTableCell;
-import javafx.scene.control.cell.TextFieldTableCell;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
@@ -159,7 +158,7 @@ public final class ProgressView implements Screen {
             BiFunction<Progress, String, Progress> parse) {
         TableColumn<ProgressViewModel.Row, String> c = Columns.text(key, width, value);
         c.setEditable(true);
-        c.setCellFactory(col -> new TextFieldTableCell<>(new DefaultStringConverter()));
+        c.setCellFactory(col -> Cells.editableText());
         c.setOnEditCommit(e -> {
             Progress p = e.getRowValue().current(vm.quarterProperty().get());
             String text = e.getNewValue() == null ? "" : e.getNewValue();

@@ -10,7 +10,6 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.cell.ComboBoxTableCell;
-import javafx.scene.control.cell.TextFieldTableCell;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
@@ -86,7 +85,7 @@ public final class SelfAssessmentView implements Screen {
         TableColumn<SelfAssessmentViewModel.Row, String> score = Columns.text("self.col.score", 70,
                 SelfAssessmentViewModel.Row::score);
         score.setEditable(true);
-        score.setCellFactory(c -> new TextFieldTableCell<>(new DefaultStringConverter()));
+        score.setCellFactory(c -> Cells.editableText());
         score.setOnEditCommit(e -> change(e.getRowValue(), a -> new SelfAssessment(a.nodeId(),
                 SelfAssessmentViewModel.parseScore(e.getNewValue()), a.level(), a.narrative())));
         TableColumn<SelfAssessmentViewModel.Row, String> level = Columns.text("self.col.level", 80,

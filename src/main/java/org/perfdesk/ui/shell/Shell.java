@@ -30,6 +30,7 @@ import org.perfdesk.store.Workspace;
 import org.perfdesk.exchange.Workspaces;
 import org.perfdesk.exchange.demo.DemoBuilder;
 import org.perfdesk.ui.common.Messages;
+import org.perfdesk.ui.common.StandardButtons;
 import org.perfdesk.ui.common.Styles;
 import org.perfdesk.ui.common.TaskRunner;
 import org.perfdesk.ui.common.WorkspaceContext;
@@ -57,6 +58,7 @@ public final class Shell {
         this.home = home;
         this.settings = settings;
         this.tasks = new TaskRunner(error -> Messages.error(stage, error));
+        StandardButtons.install();
         stage.setTitle(Texts.t("app.title"));
         stage.setMinWidth(1000);
         stage.setMinHeight(640);
