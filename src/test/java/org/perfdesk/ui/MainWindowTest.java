@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.perfdesk.domain.GoalNode;
 import org.perfdesk.domain.GoalTree;
+import org.perfdesk.domain.ProgressStatus;
 import org.perfdesk.domain.Texts;
 import org.perfdesk.store.Workspace;
 import org.perfdesk.exchange.demo.DemoBuilder;
@@ -34,16 +35,6 @@ class MainWindowTest extends ShellTest {
         demo = DemoBuilder.bundled();
         demo.build(demoDir, "test");
     }
-
-
-
-
-
-
-
-
-
-
 
     private void open(String code) {
         open(demo.folderOf(demoDir, code));
@@ -126,6 +117,59 @@ class MainWindowTest extends ShellTest {
         GoalNode selected = table.getSelectionModel().getSelectedItem().getValue();
         assertThat(problems.getItems().get(0).toString()).contains(selected.id());
         assertThat(column(table, "问题").getCellData(table.getSelectionModel().getSelectedItem())).isEqualTo("⚠ 1");
+    }
+
+    @Test
+    void statusFilterShowsTheAtRiskIndicatorsInTheirPlace() {
+        java.util.Set<String> atRisk = new java.util.HashSet<>();
+        try (Workspace ws = Workspace.open(demo.folderOf(demoDir, "SLT"))) {
+            var progress = ws.progress().findByUnit("SLT", 2008);
+            int latest = progress.stream().mapToInt(p -> p.quarter()).max().orElseThrow();
+            progress.stream().filter(p -> p.quarter() == latest && p.status() == ProgressStatus.AT_RISK)
+                    .forEach(p -> atRisk.add(p.nodeId()));
+        }
+        assertThat(atRisk).isNotEmpty();
+        GoalTree tree = treeOf("SLT");
+        open("SLT");
+        clickOn("#nav-goals");
+        @SuppressWarnings("unchecked")
+        TreeTableView<GoalNode> table = lookup("#goals-table").queryAs(TreeTableView.class);
+        waitUntil(() -> table.getRoot() != null && !table.getRoot().getChildren().isEmpty());
+        @SuppressWarnings("unchecked")
+        ComboBox<ProgressStatus> status = lookup("#goals-filter-status").queryAs(ComboBox.class);
+        interact(() -> status.setValue(ProgressStatus.AT_RISK));
+        waitUntil(() -> countItems(table.getRoot()) - 1 < tree.size());
+
+        List<GoalNode> shown = new java.util.ArrayList<>();
+        collect(table.getRoot(), shown);
+        // The matches, and above them only their goals and sub-goals (so they keep their place).
+        assertThat(shown).filteredOn(n -> n.kind().isMeasurable() && atRisk.contains(n.id()))
+                .extracting(GoalNode::id).containsExactlyInAnyOrderElementsOf(atRisk);
+        assertThat(shown).filteredOn(n -> !atRisk.contains(n.id())).allSatisfy(n ->
+                assertThat(tree.inOrder()).anySatisfy(d -> {
+                    assertThat(atRisk).contains(d.id());
+                    assertThat(isAncestor(tree, n.id(), d)).isTrue();
+                }));
+        assertThat(status.getConverter().toString(ProgressStatus.AT_RISK)).isEqualTo("有风险");
+
+        interact(() -> status.setValue(null));
+        waitUntil(() -> countItems(table.getRoot()) - 1 == tree.size());
+    }
+
+    private static boolean isAncestor(GoalTree tree, String ancestorId, GoalNode node) {
+        for (String p = node.parentId(); p != null; p = tree.find(p).map(GoalNode::parentId).orElse(null)) {
+            if (p.equals(ancestorId)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void collect(TreeItem<GoalNode> item, List<GoalNode> out) {
+        for (TreeItem<GoalNode> c : item.getChildren()) {
+            out.add(c.getValue());
+            collect(c, out);
+        }
     }
 
     @Test

@@ -46,6 +46,7 @@ import org.perfdesk.domain.GoalTree;
 import org.perfdesk.domain.Measure;
 import org.perfdesk.domain.Numbers;
 import org.perfdesk.domain.OrgUnit;
+import org.perfdesk.domain.ProgressStatus;
 import org.perfdesk.domain.Texts;
 import org.perfdesk.ui.common.Cells;
 import org.perfdesk.ui.common.Columns;
@@ -99,6 +100,7 @@ public final class GoalTreeView implements Screen {
         vm.filterTextProperty().addListener((o, a, b) -> rebuild());
         vm.filterOwnerProperty().addListener((o, a, b) -> rebuild());
         vm.onlyProblemsProperty().addListener((o, a, b) -> rebuild());
+        vm.filterStatusProperty().addListener((o, a, b) -> rebuild());
         vm.selectedIdProperty().addListener((o, a, id) -> {
             if (!rebuilding) {
                 select(id);
@@ -172,7 +174,23 @@ public final class GoalTreeView implements Screen {
         CheckBox problems = new CheckBox(Texts.t("goals.onlyProblems"));
         problems.setId("goals-only-problems");
         problems.selectedProperty().bindBidirectional(vm.onlyProblemsProperty());
-        FlowPane bar = new FlowPane(8, 6, search, owner, clearOwner, problems);
+        ComboBox<ProgressStatus> status = new ComboBox<>();
+        status.getItems().add(null);
+        status.getItems().addAll(ProgressStatus.values());
+        status.setId("goals-filter-status");
+        status.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(ProgressStatus s) {
+                return s == null ? Texts.t("goals.allStatuses") : Texts.current().of(s);
+            }
+
+            @Override
+            public ProgressStatus fromString(String s) {
+                return null;
+            }
+        });
+        status.valueProperty().bindBidirectional(vm.filterStatusProperty());
+        FlowPane bar = new FlowPane(8, 6, search, owner, clearOwner, status, problems);
         bar.getStyleClass().add("toolbar");
         return bar;
     }

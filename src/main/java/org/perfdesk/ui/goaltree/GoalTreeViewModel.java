@@ -29,6 +29,7 @@ import org.perfdesk.domain.OrgKind;
 import org.perfdesk.domain.OrgUnit;
 import org.perfdesk.domain.Problem;
 import org.perfdesk.domain.Progress;
+import org.perfdesk.domain.ProgressStatus;
 import org.perfdesk.domain.Rollup;
 import org.perfdesk.domain.Texts;
 import org.perfdesk.domain.TreeEdits;
@@ -53,19 +54,23 @@ public final class GoalTreeViewModel {
     private final StringProperty filterText = new SimpleStringProperty("");
     private final ObjectProperty<OrgUnit> filterOwner = new SimpleObjectProperty<>();
     private final BooleanProperty onlyProblems = new SimpleBooleanProperty(false);
+    private final ObjectProperty<ProgressStatus> filterStatus = new SimpleObjectProperty<>();
     private final ObjectProperty<String> selectedId = new SimpleObjectProperty<>();
     private final UndoStack undo = new UndoStack();
     private List<GoalNode> all = List.of();
     private Map<String, String> ownerNames = Map.of();
     private Map<String, List<String>> problemsByNode = Map.of();
     private Map<String, BigDecimal> latestCompletion = Map.of();
+    /** Each node's status in the latest quarter reported, for the status filter. */
+    private Map<String, ProgressStatus> latestStatus = Map.of();
     private Rollup rollup = new Rollup(new GoalTree(List.of()), Map.of());
 
     public GoalTreeViewModel(WorkspaceContext ctx) {
         this.ctx = ctx;
     }
 
-    private record Loaded(List<OrgUnit> orgs, Map<String, BigDecimal> completion, Derived derived) {
+    private record Loaded(List<OrgUnit> orgs, Map<String, BigDecimal> completion, Map<String, ProgressStatus> status,
+                          Derived derived) {
     }
 
     /** Everything the screen shows that follows from the nodes; computed off the JavaFX thread on load. */
@@ -82,6 +87,7 @@ public final class GoalTreeViewModel {
             List<GoalNode> nodes = ctx.workspace().goals().findAll(unit, year);
             List<OrgUnit> orgs = ctx.workspace().orgUnits().findSubtree(unit);
             Map<String, BigDecimal> completion = new HashMap<>();
+            Map<String, ProgressStatus> status = new HashMap<>();
             int latest = 0;
             List<Progress> progress = ctx.workspace().progress().findByUnit(unit, year);
             for (Progress p : progress) {
@@ -91,10 +97,13 @@ public final class GoalTreeViewModel {
                 if (p.quarter() == latest && p.completionPercent() != null) {
                     completion.put(p.nodeId(), p.completionPercent());
                 }
+                if (p.quarter() == latest && p.status() != null) {
+                    status.put(p.nodeId(), p.status());
+                }
             }
             Set<String> known = new java.util.HashSet<>();
             orgs.forEach(o -> known.add(o.code()));
-            return new Loaded(orgs, completion, derive(nodes, year, known, completion, texts));
+            return new Loaded(orgs, completion, status, derive(nodes, year, known, completion, texts));
         }, loaded -> {
             Map<String, String> names = new HashMap<>();
             List<OrgUnit> choosable = new ArrayList<>();
@@ -107,6 +116,7 @@ public final class GoalTreeViewModel {
             ownerNames = names;
             owners.setAll(choosable);
             latestCompletion = loaded.completion();
+            latestStatus = loaded.status();
             undo.clear();
             publish(loaded.derived());
         });
@@ -268,14 +278,15 @@ public final class GoalTreeViewModel {
     // ---- reading and filtering ----------------------------------------------------------
 
     /**
-     * Which nodes to show: all, or those matching the filter text, owner or "only problems",
+     * Which nodes to show: all, or those matching the filter text, owner, latest status or "only problems",
      * together with their ancestors so the matches keep their place in the tree.
      */
     public Predicate<GoalNode> visible() {
         String text = filterText.get() == null ? "" : filterText.get().strip().toLowerCase(Locale.ROOT);
         OrgUnit owner = filterOwner.get();
         boolean problemsOnly = onlyProblems.get();
-        if (text.isEmpty() && owner == null && !problemsOnly) {
+        ProgressStatus status = filterStatus.get();
+        if (text.isEmpty() && owner == null && !problemsOnly && status == null) {
             return n -> true;
         }
         GoalTree t = tree.get();
@@ -284,7 +295,8 @@ public final class GoalTreeViewModel {
             boolean match = (text.isEmpty() || contains(n.title(), text) || contains(n.description(), text)
                     || contains(n.qualityRequirement(), text))
                     && (owner == null || owner.code().equals(n.ownerCode()))
-                    && (!problemsOnly || problemsByNode.containsKey(n.id()));
+                    && (!problemsOnly || problemsByNode.containsKey(n.id()))
+                    && (status == null || status == latestStatus.get(n.id()));
             if (match) {
                 for (GoalNode a = n; a != null && shown.add(a.id()); a = a.parentId() == null ? null
                         : t.find(a.parentId()).orElse(null)) {
@@ -375,6 +387,11 @@ public final class GoalTreeViewModel {
 
     public ObjectProperty<OrgUnit> filterOwnerProperty() {
         return filterOwner;
+    }
+
+    /** Only nodes whose latest reported status is this one; null for all. */
+    public ObjectProperty<ProgressStatus> filterStatusProperty() {
+        return filterStatus;
     }
 
     public BooleanProperty onlyProblemsProperty() {
