@@ -8,6 +8,7 @@ import org.perfdesk.report.diagram.DecompositionDiagram;
 import org.perfdesk.store.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -17,21 +18,17 @@ import picocli.CommandLine.Spec;
 final class DiagramCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
-    @Option(names = "--workspace", required = true, paramLabel = "DIR", description = "Workspace folder. 工作区文件夹。")
-    Path workspace;
-    @Option(names = "--year", required = true, paramLabel = "YEAR", description = "Year. 年度。")
-    int year;
+    @Mixin
+    WorkspaceYear target;
     @Option(names = "--out", required = true, paramLabel = "FILE.png", description = "Where to write it. 输出文件。")
     Path out;
-    @Option(names = "--unit", paramLabel = "CODE",
-            description = "Unit (default: the workspace's own). 单位代码（默认为本工作区的单位）。")
-    String unit;
+    @Mixin
+    WorkspaceYear.OtherUnit unit;
 
     @Override
     public Integer call() {
-        try (Workspace ws = Workspace.open(workspace)) {
-            String code = unit != null ? unit : ws.self().code();
-            DecompositionDiagram.load(ws, code, year).writePng(out);
+        try (Workspace ws = target.open()) {
+            DecompositionDiagram.load(ws, unit.in(ws), target.year).writePng(out);
             spec.commandLine().getOut().println(Texts.t("cli.diagram.done", out.toAbsolutePath().toString()));
         }
         return Cli.OK;

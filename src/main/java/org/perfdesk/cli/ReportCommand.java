@@ -10,6 +10,7 @@ import org.perfdesk.report.docx.ReportDocx;
 import org.perfdesk.store.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -22,17 +23,14 @@ import picocli.CommandLine.Spec;
 final class ReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
-    @Option(names = "--workspace", required = true, paramLabel = "DIR", description = "Workspace folder. 工作区文件夹。")
-    Path workspace;
+    @Mixin
+    WorkspaceYear target;
     @Option(names = "--kind", required = true, paramLabel = "KIND", description = "midyear | annual")
     String kind;
-    @Option(names = "--year", required = true, paramLabel = "YEAR", description = "Year. 年度。")
-    int year;
     @Option(names = "--out", required = true, paramLabel = "FILE.docx", description = "Where to write it. 输出文件。")
     Path out;
-    @Option(names = "--unit", paramLabel = "CODE",
-            description = "Unit (default: the workspace's own). 单位代码（默认为本工作区的单位）。")
-    String unit;
+    @Mixin
+    WorkspaceYear.OtherUnit unit;
 
     @Override
     public Integer call() {
@@ -41,9 +39,8 @@ final class ReportCommand implements Callable<Integer> {
             case "annual" -> ReportKind.ANNUAL;
             default -> throw new ParameterException(spec.commandLine(), Texts.t("cli.report.badKind", kind));
         };
-        try (Workspace ws = Workspace.open(workspace)) {
-            String code = unit != null ? unit : ws.self().code();
-            Path written = ReportDocx.export(ws, code, year, k, LocalDate.now(), out);
+        try (Workspace ws = target.open()) {
+            Path written = ReportDocx.export(ws, unit.in(ws), target.year, k, LocalDate.now(), out);
             spec.commandLine().getOut().println(Texts.t("cli.report.done", written.toAbsolutePath().toString()));
         }
         return Cli.OK;

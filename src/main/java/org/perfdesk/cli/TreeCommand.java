@@ -11,9 +11,9 @@ import org.perfdesk.report.xlsx.XlsxImport;
 import org.perfdesk.store.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "tree", mixinStandardHelpOptions = true,
@@ -21,31 +21,23 @@ import picocli.CommandLine.Spec;
         subcommands = {TreeCommand.ExportXlsx.class, TreeCommand.ImportXlsx.class})
 final class TreeCommand {
 
-    static void checkYear(CommandSpec spec, int year) {
-        if (year < 2000 || year > 2100) {
-            throw new ParameterException(spec.commandLine(), Texts.t("cli.init.badYear", String.valueOf(year)));
-        }
-    }
 
     @Command(name = "export-xlsx", mixinStandardHelpOptions = true,
             description = {"Write the unit's goal tree for the year as an xlsx form.", "把本单位该年度的目标分解导出为 xlsx 表格。"})
     static final class ExportXlsx implements Callable<Integer> {
         @Spec
         CommandSpec spec;
-        @Option(names = "--workspace", required = true, paramLabel = "DIR", description = "Workspace folder. 工作区文件夹。")
-        Path workspace;
-        @Option(names = "--year", required = true, paramLabel = "YEAR", description = "Year. 年度。")
-        int year;
+        @Mixin
+        WorkspaceYear target;
         @Option(names = "--out", required = true, paramLabel = "FILE.xlsx", description = "File to write. 输出文件。")
         Path out;
 
         @Override
         public Integer call() {
-            checkYear(spec, year);
-            try (Workspace ws = Workspace.open(workspace)) {
+            try (Workspace ws = target.open()) {
                 String unit = ws.self().code();
-                GoalTreeXlsx.export(ws, unit, year, out);
-                spec.commandLine().getOut().println(Texts.t("cli.tree.exported", ws.goals().count(unit, year),
+                GoalTreeXlsx.export(ws, unit, target.year, out);
+                spec.commandLine().getOut().println(Texts.t("cli.tree.exported", ws.goals().count(unit, target.year),
                         out.toAbsolutePath().toString()));
             }
             return Cli.OK;
@@ -59,10 +51,8 @@ final class TreeCommand {
     static final class ImportXlsx implements Callable<Integer> {
         @Spec
         CommandSpec spec;
-        @Option(names = "--workspace", required = true, paramLabel = "DIR", description = "Workspace folder. 工作区文件夹。")
-        Path workspace;
-        @Option(names = "--year", required = true, paramLabel = "YEAR", description = "Year. 年度。")
-        int year;
+        @Mixin
+        WorkspaceYear target;
         @Option(names = "--dry-run", description = "Check and report, change nothing. 只预览，不写入。")
         boolean dryRun;
         @Parameters(paramLabel = "FILE.xlsx", description = "The filled-in form. 填好的表格。")
@@ -70,10 +60,9 @@ final class TreeCommand {
 
         @Override
         public Integer call() {
-            checkYear(spec, year);
             Texts t = Texts.current();
-            try (Workspace ws = Workspace.open(workspace)) {
-                XlsxImport preview = GoalTreeXlsx.read(ws, ws.self().code(), year, file);
+            try (Workspace ws = target.open()) {
+                XlsxImport preview = GoalTreeXlsx.read(ws, ws.self().code(), target.year, file);
                 if (preview.refused()) {
                     PrintWriter err = spec.commandLine().getErr();
                     for (RowProblem p : preview.problems()) {

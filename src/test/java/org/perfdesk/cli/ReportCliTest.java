@@ -98,6 +98,20 @@ class ReportCliTest {
     }
 
     @Test
+    void aMistypedYearIsWrongUsageForBothCommands() {
+        Result report = run("report", "--workspace", DemoSet.unit("XM").toString(), "--kind", "midyear",
+                "--year", "208", "--out", dir.resolve("x.docx").toString());
+        Result diagram = run("diagram", "--workspace", DemoSet.unit("XM").toString(), "--year", "208",
+                "--out", dir.resolve("x.png").toString());
+        for (Result r : List.of(report, diagram)) {
+            assertThat(r.status()).isEqualTo(2);
+            assertThat(r.err()).contains("208");
+        }
+        assertThat(dir.resolve("x.docx")).doesNotExist();
+        assertThat(dir.resolve("x.png")).doesNotExist();
+    }
+
+    @Test
     void anUnknownUnitFailsWithAMessage() {
         Result r = run("diagram", "--workspace", DemoSet.unit("XM").toString(), "--unit", "NOPE", "--year", "2008",
                 "--out", dir.resolve("x.png").toString());
