@@ -21,7 +21,6 @@ import picocli.CommandLine.Spec;
         subcommands = {TreeCommand.ExportXlsx.class, TreeCommand.ImportXlsx.class})
 final class TreeCommand {
 
-
     @Command(name = "export-xlsx", mixinStandardHelpOptions = true,
             description = {"Write the unit's goal tree for the year as an xlsx form.", "把本单位该年度的目标分解导出为 xlsx 表格。"})
     static final class ExportXlsx implements Callable<Integer> {

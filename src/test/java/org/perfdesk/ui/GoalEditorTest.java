@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 
+import javafx.scene.control.TableView;
 import javafx.scene.control.TreeTableView;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,6 +17,7 @@ import org.perfdesk.domain.OrgKind;
 import org.perfdesk.domain.OrgUnit;
 import org.perfdesk.domain.Role;
 import org.perfdesk.store.Workspace;
+import org.perfdesk.ui.progress.ProgressViewModel;
 
 /** A unit builds its tree with the keyboard, moves a node, undoes and redoes, as staff would. */
 class GoalEditorTest extends ShellTest {
@@ -48,6 +50,11 @@ class GoalEditorTest extends ShellTest {
                 out.append(')');
             }
         }
+    }
+
+    private GoalNode savedNode(String title) {
+        return shell.current().workspace().goals().findAll("TEST", 2008).stream()
+                .filter(n -> n.title().equals(title)).findFirst().orElseThrow();
     }
 
     private void typeTitle(String title) {
@@ -108,5 +115,38 @@ class GoalEditorTest extends ShellTest {
         waitForSaves("目标一(子目标一(指标二))");
         clickOn("#goals-undo");
         waitForSaves("目标一(子目标一(指标二,指标一))");
+    }
+
+    @Test
+    void anIndicatorAddedInTheTreeShowsOnTheProgressScreenVisitedBefore() {
+        open(dir);
+        clickOn("#nav-progress");
+        @SuppressWarnings("unchecked")
+        TableView<ProgressViewModel.Row> progress = lookup("#progress-table").queryAs(TableView.class);
+        waitUntil("the empty progress table", () -> lookup("#screen-progress").tryQuery().isPresent());
+        assertThat(progress.getItems()).isEmpty();
+
+        clickOn("#nav-goals");
+        @SuppressWarnings("unchecked")
+        TreeTableView<GoalNode> table = lookup("#goals-table").queryAs(TreeTableView.class);
+        waitUntil("the empty tree", () -> table.getRoot() != null);
+        clickOn(table);
+        type(KeyCode.INSERT);
+        typeTitle("目标一");
+        press(KeyCode.CONTROL).type(KeyCode.INSERT).release(KeyCode.CONTROL);
+        typeTitle("子目标一");
+        press(KeyCode.CONTROL).type(KeyCode.INSERT).release(KeyCode.CONTROL);
+        typeTitle("指标一");
+        waitForSaves("目标一(子目标一(指标一))");
+        // A target makes it a quantitative indicator, which progress is reported on.
+        var target = table.getColumns().stream().filter(c -> c.getText().equals("目标值")).findFirst().orElseThrow();
+        interact(() -> table.edit(table.getSelectionModel().getSelectedIndex(), target));
+        waitUntil("the target being edited", () -> lookup("#goals-table .text-field").tryQuery().isPresent());
+        write("20 个").type(KeyCode.ENTER);
+        waitUntil("the saved target", () -> savedNode("指标一").measure() != null);
+
+        clickOn("#nav-progress");
+        waitUntil("the new indicator on the progress screen", () -> progress.getItems().size() == 1);
+        assertThat(progress.getItems().get(0).node().title()).isEqualTo("指标一");
     }
 }

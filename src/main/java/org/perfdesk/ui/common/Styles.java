@@ -8,7 +8,7 @@ import java.util.Objects;
 import javafx.scene.Scene;
 import javafx.scene.text.Font;
 
-/** The stylesheet, and the font that renders Chinese well on this system. */
+/** The stylesheet, the font that renders Chinese well on this system, and what every screen shares. */
 public final class Styles {
     /** Preferred order: Windows, Linux, macOS, then whatever CJK font JavaFX finds. */
     private static final List<String> CJK_FONTS = List.of(
@@ -16,6 +16,15 @@ public final class Styles {
             "Source Han Sans SC", "WenQuanYi Micro Hei");
 
     private Styles() {
+    }
+
+    /** Marks {@code root} as a screen (padding, the id tests and the navigation use) and makes its title. */
+    public static javafx.scene.control.Label screen(javafx.scene.layout.Region root, String id, String title) {
+        root.getStyleClass().add("screen");
+        root.setId(id);
+        javafx.scene.control.Label label = new javafx.scene.control.Label(title);
+        label.getStyleClass().add("screen-title");
+        return label;
     }
 
     public static void apply(Scene scene) {

@@ -25,6 +25,7 @@ import org.perfdesk.ui.common.Messages;
 import org.perfdesk.ui.common.PackageReceiver;
 import org.perfdesk.ui.common.Columns;
 import org.perfdesk.ui.common.Screen;
+import org.perfdesk.ui.common.Styles;
 import org.perfdesk.ui.common.WorkspaceContext;
 
 /** 数据交换 for a unit: set-up with the office, export to a USB stick, import answers, history. */
@@ -38,10 +39,7 @@ public final class ExchangeView implements Screen, PackageReceiver {
     public ExchangeView(ExchangeViewModel vm, WorkspaceContext ctx) {
         this.vm = vm;
         this.ctx = ctx;
-        root.getStyleClass().add("screen");
-        root.setId("screen-exchange");
-        Label title = new Label(Texts.t("nav.exchange"));
-        title.getStyleClass().add("screen-title");
+        Label title = Styles.screen(root, "screen-exchange", Texts.t("nav.exchange"));
         root.setTop(title);
 
         importPanel = new ImportPanel(vm.importer(), ctx);

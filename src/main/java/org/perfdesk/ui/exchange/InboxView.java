@@ -24,6 +24,7 @@ import org.perfdesk.ui.common.Dialogs;
 import org.perfdesk.ui.common.Messages;
 import org.perfdesk.ui.common.PackageReceiver;
 import org.perfdesk.ui.common.Screen;
+import org.perfdesk.ui.common.Styles;
 import org.perfdesk.ui.common.WorkspaceContext;
 
 /** 收件 for the office (and collectors): import with preview, register units, history with diffs. */
@@ -36,10 +37,7 @@ public final class InboxView implements Screen, PackageReceiver {
     public InboxView(WorkspaceContext ctx) {
         this.ctx = ctx;
         this.history = new HistoryViewModel(ctx);
-        root.getStyleClass().add("screen");
-        root.setId("screen-inbox");
-        Label title = new Label(Texts.t("nav.inbox"));
-        title.getStyleClass().add("screen-title");
+        Label title = Styles.screen(root, "screen-inbox", Texts.t("nav.inbox"));
         Button enroll = new Button(Texts.t("inbox.enroll"));
         enroll.setId("inbox-enroll");
         enroll.setOnAction(e -> enroll());

@@ -51,6 +51,7 @@ import org.perfdesk.domain.Texts;
 import org.perfdesk.ui.common.Cells;
 import org.perfdesk.ui.common.Columns;
 import org.perfdesk.ui.common.Screen;
+import org.perfdesk.ui.common.Styles;
 
 /**
  * 目标分解: the goal tree as an editable table. Keyboard first: Insert adds a sibling, Ctrl+Insert a
@@ -76,10 +77,7 @@ public final class GoalTreeView implements Screen {
 
     public GoalTreeView(GoalTreeViewModel vm) {
         this.vm = vm;
-        root.getStyleClass().add("screen");
-        root.setId("screen-goals");
-        Label title = new Label(Texts.t("nav.goals"));
-        title.getStyleClass().add("screen-title");
+        Label title = Styles.screen(root, "screen-goals", Texts.t("nav.goals"));
         Label summary = new Label();
         summary.setId("goals-summary");
         summary.textProperty().bind(vm.summaryProperty());

@@ -18,6 +18,7 @@ import org.perfdesk.domain.Texts;
 import org.perfdesk.ui.common.Cells;
 import org.perfdesk.ui.common.Columns;
 import org.perfdesk.ui.common.Screen;
+import org.perfdesk.ui.common.Styles;
 import org.perfdesk.ui.common.WorkspaceContext;
 
 /** 概览: figures as tiles; what needs attention; the year's calendar, its dates editable. */
@@ -29,10 +30,7 @@ public final class OverviewView implements Screen {
 
     public OverviewView(OverviewViewModel vm, WorkspaceContext ctx) {
         this.vm = vm;
-        root.getStyleClass().add("screen");
-        root.setId("screen-overview");
-        Label title = new Label(Texts.t("overview.title", ctx.self().name()));
-        title.getStyleClass().add("screen-title");
+        Label title = Styles.screen(root, "screen-overview", Texts.t("overview.title", ctx.self().name()));
         tiles.setId("overview-figures");
         vm.figures().addListener((ListChangeListener<OverviewViewModel.Figure>) c -> rebuildTiles());
         message.getStyleClass().add("validation");

@@ -29,6 +29,7 @@ import org.perfdesk.domain.Texts;
 import org.perfdesk.ui.common.Cells;
 import org.perfdesk.ui.common.Columns;
 import org.perfdesk.ui.common.Screen;
+import org.perfdesk.ui.common.Styles;
 
 /**
  * 进度监控: the indicators of one quarter as an editable table (value, completion, status, what was
@@ -50,10 +51,7 @@ public final class ProgressView implements Screen {
 
     public ProgressView(ProgressViewModel vm) {
         this.vm = vm;
-        root.getStyleClass().add("screen");
-        root.setId("screen-progress");
-        Label title = new Label(Texts.t("nav.progress"));
-        title.getStyleClass().add("screen-title");
+        Label title = Styles.screen(root, "screen-progress", Texts.t("nav.progress"));
         ComboBox<Integer> quarter = new ComboBox<>();
         quarter.setId("progress-quarter");
         quarter.getItems().addAll(1, 2, 3, 4);

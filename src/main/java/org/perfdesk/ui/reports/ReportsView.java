@@ -21,6 +21,7 @@ import org.perfdesk.domain.ReportSection;
 import org.perfdesk.domain.Texts;
 import org.perfdesk.ui.common.Messages;
 import org.perfdesk.ui.common.Screen;
+import org.perfdesk.ui.common.Styles;
 
 /** 分析报告: sections on the left, the text of one on the right; export to Word; print. */
 public final class ReportsView implements Screen {
@@ -33,10 +34,7 @@ public final class ReportsView implements Screen {
 
     public ReportsView(ReportsViewModel vm) {
         this.vm = vm;
-        root.getStyleClass().add("screen");
-        root.setId("screen-reports");
-        Label title = new Label(Texts.t("nav.reports"));
-        title.getStyleClass().add("screen-title");
+        Label title = Styles.screen(root, "screen-reports", Texts.t("nav.reports"));
         ComboBox<ReportKind> kind = new ComboBox<>();
         kind.setId("reports-kind");
         kind.getItems().setAll(ReportKind.MIDYEAR, ReportKind.ANNUAL);

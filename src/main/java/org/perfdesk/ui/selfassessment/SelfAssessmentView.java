@@ -26,6 +26,7 @@ import org.perfdesk.ui.common.Cells;
 import org.perfdesk.ui.common.Columns;
 import org.perfdesk.ui.common.Messages;
 import org.perfdesk.ui.common.Screen;
+import org.perfdesk.ui.common.Styles;
 
 /** 自评: score or level per indicator with the reason and evidence; the roll-up per goal. */
 public final class SelfAssessmentView implements Screen {
@@ -38,10 +39,7 @@ public final class SelfAssessmentView implements Screen {
 
     public SelfAssessmentView(SelfAssessmentViewModel vm) {
         this.vm = vm;
-        root.getStyleClass().add("screen");
-        root.setId("screen-selfassessment");
-        Label title = new Label(Texts.t("nav.selfAssessment"));
-        title.getStyleClass().add("screen-title");
+        Label title = Styles.screen(root, "screen-selfassessment", Texts.t("nav.selfAssessment"));
         Label total = new Label();
         total.setId("self-total");
         total.getStyleClass().add("section-title");

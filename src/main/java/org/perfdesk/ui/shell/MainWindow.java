@@ -81,6 +81,12 @@ public final class MainWindow {
         root.setCenter(centre);
         root.setBottom(statusBar());
         ctx.yearProperty().addListener((obs, old, y) -> yearChanged(y.intValue()));
+        // What one screen saves (a new indicator, a quarter's progress, an import) shows on the others:
+        // each reloads when next visited. The screen in front keeps its state (and its undo history).
+        ctx.lastSaveProperty().addListener((obs, old, when) -> {
+            NavEntry current = nav.getSelectionModel().getSelectedItem();
+            screens.keySet().stream().filter(id -> current == null || !id.equals(current.id())).forEach(stale::add);
+        });
         nav.getSelectionModel().selectFirst();
     }
 

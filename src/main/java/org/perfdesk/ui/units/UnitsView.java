@@ -13,6 +13,7 @@ import org.perfdesk.domain.Texts;
 import org.perfdesk.ui.common.Messages;
 import org.perfdesk.ui.common.Columns;
 import org.perfdesk.ui.common.Screen;
+import org.perfdesk.ui.common.Styles;
 
 /** 单位与密钥 / 下级单位: who reports here, their group, and whether their key is registered. */
 public final class UnitsView implements Screen {
@@ -21,10 +22,7 @@ public final class UnitsView implements Screen {
 
     public UnitsView(UnitsViewModel vm, String titleKey) {
         this.vm = vm;
-        root.getStyleClass().add("screen");
-        root.setId("screen-units");
-        Label title = new Label(Texts.t(titleKey));
-        title.getStyleClass().add("screen-title");
+        Label title = Styles.screen(root, "screen-units", Texts.t(titleKey));
         Label hint = new Label(Texts.t("units.keysLater"));
         hint.getStyleClass().add("hint");
         hint.setWrapText(true);
