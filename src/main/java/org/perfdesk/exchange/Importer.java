@@ -32,6 +32,7 @@ import org.perfdesk.exchange.pkg.PackageReader;
 import org.perfdesk.exchange.pkg.StrictJson;
 import org.perfdesk.exchange.snapshot.Payloads;
 import org.perfdesk.exchange.snapshot.SnapshotMapper;
+import org.perfdesk.store.Backups;
 import org.perfdesk.store.Workspace;
 
 /**
@@ -69,6 +70,10 @@ public final class Importer {
                 }
                 return out;
             });
+        }
+        if (!files.isEmpty()) {
+            // One copy per batch: a batch that merged something unwanted can be undone from 设置 → 备份.
+            Backups.of(ws).automatic("before-import");
         }
         List<ImportReport> out = new ArrayList<>();
         for (Path p : files) {
