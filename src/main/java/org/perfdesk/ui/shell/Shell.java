@@ -22,12 +22,16 @@ import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.perfdesk.domain.OrgUnit;
 import org.perfdesk.domain.ProgramInfo;
+import org.perfdesk.domain.Role;
 import org.perfdesk.domain.Texts;
 import org.perfdesk.domain.UserError;
 import org.perfdesk.store.AppHome;
 import org.perfdesk.store.AppSettings;
 import org.perfdesk.store.Workspace;
+import org.perfdesk.exchange.KeyRegistry;
+import org.perfdesk.exchange.WorkspaceKeys;
 import org.perfdesk.exchange.Workspaces;
+import org.perfdesk.exchange.crypto.Ed25519;
 import org.perfdesk.exchange.demo.DemoBuilder;
 import org.perfdesk.ui.common.Messages;
 import org.perfdesk.ui.common.StandardButtons;
@@ -157,19 +161,37 @@ public final class Shell {
 
     private void create() {
         CreateWorkspaceDialog dialog = new CreateWorkspaceDialog(stage, new CreateWorkspaceViewModel());
-        dialog.showAndWait().ifPresent(vm -> {
-            Workspace.Setup setup = vm.toSetup();
-            Path dir = vm.folderPath();
-            char[] passphrase = vm.passphrase();
-            tasks.run(Texts.t("task.createWorkspace"), () -> {
-                Workspace ws = Workspaces.create(dir, setup, passphrase).workspace();
-                try {
-                    return new WorkspaceContext(ws, tasks);
-                } catch (RuntimeException e) {
-                    ws.close();
-                    throw e;
+        dialog.showAndWait().ifPresent(this::create);
+    }
+
+    /**
+     * Makes the workspace the wizard describes, with its key, and pins the office's card when one was
+     * given; then says the new key's fingerprint, which the office will check by phone.
+     */
+    void create(CreateWorkspaceViewModel vm) {
+        Workspace.Setup setup = vm.toSetup();
+        Path dir = vm.folderPath();
+        char[] passphrase = vm.passphrase();
+        var card = vm.card();
+        String typed = vm.typedFingerprint();
+        tasks.run(Texts.t("task.createWorkspace"), () -> {
+            Workspace ws = Workspaces.create(dir, setup, passphrase).workspace();
+            try {
+                if (card != null) {
+                    KeyRegistry.pinOffice(ws, card, typed);
                 }
-            }, this::showMain);
+                return new WorkspaceContext(ws, tasks);
+            } catch (RuntimeException e) {
+                ws.close();
+                throw e;
+            }
+        }, ctx -> {
+            showMain(ctx);
+            String fingerprint = Ed25519.fingerprint(WorkspaceKeys.publicKey(ctx.workspace()));
+            String text = ctx.role() == Role.OFFICE ? Texts.t("create.done.office", fingerprint)
+                    : card != null ? Texts.t("create.done.unitPinned", fingerprint, card.name())
+                    : Texts.t("create.done.unit", fingerprint);
+            Messages.info(stage, Texts.t("create.done.header"), text).getDialogPane().setId("create-done");
         });
     }
 
