@@ -27,6 +27,7 @@ import org.perfdesk.domain.Texts;
 import org.perfdesk.domain.UserError;
 import org.perfdesk.store.AppHome;
 import org.perfdesk.store.AppSettings;
+import org.perfdesk.store.Backups;
 import org.perfdesk.store.Workspace;
 import org.perfdesk.exchange.KeyRegistry;
 import org.perfdesk.exchange.WorkspaceKeys;
@@ -38,6 +39,7 @@ import org.perfdesk.ui.common.StandardButtons;
 import org.perfdesk.ui.common.Styles;
 import org.perfdesk.ui.common.TaskRunner;
 import org.perfdesk.ui.common.WorkspaceContext;
+import org.perfdesk.ui.settings.SettingsView;
 
 /**
  * The window's life: the first-start choice, opening, creating and switching workspaces, the demo,
@@ -96,10 +98,7 @@ public final class Shell {
 
     /** While a workspace opens at start: a quiet screen, not a flash of the first-start choice. */
     private void showOpening() {
-        ProgressIndicator spinner = new ProgressIndicator();
-        Label text = new Label(Texts.t("task.openWorkspace"));
-        VBox box = new VBox(12, spinner, text);
-        box.setAlignment(Pos.CENTER);
+        Parent box = busy(Texts.t("task.openWorkspace"));
         box.setId("opening");
         setRoot(box);
     }
@@ -242,7 +241,8 @@ public final class Shell {
     }
 
     private void rebuildMain() {
-        MainWindow main = new MainWindow(current, lang -> setLanguage(lang, this::rebuildMain), this::switchWorkspace);
+        MainWindow main = new MainWindow(current, new SettingsView.Actions(lang -> setLanguage(lang, this::rebuildMain),
+                this::switchWorkspace, this::restore));
         stage.setTitle(Texts.t("app.titleWithUnit", current.self().name()));
         setRoot(main.root());
         main.installShortcuts(stage.getScene());
@@ -250,6 +250,34 @@ public final class Shell {
             main.showImport(startPackages);
             startPackages = List.of();
         }
+    }
+
+    /**
+     * Closes the workspace, puts {@code backup} in place of its database and opens it again. The
+     * close runs on the worker thread, after whatever work was queued before it. A backup that is
+     * refused leaves the workspace as it was, and it is opened again all the same.
+     */
+    private void restore(Path backup) {
+        WorkspaceContext closing = current;
+        Path dir = closing.workspace().dir();
+        current = null;
+        setRoot(busy(Texts.t("task.restore")));
+        tasks.run(Texts.t("task.restore"), () -> {
+            closing.workspace().close();
+            return Backups.restore(dir, backup);
+        }, kept -> {
+            openWorkspace(dir, false);
+            Messages.info(stage, Texts.t("backups.restored.header"), Texts.t("backups.restored.text", kept.toString()));
+        }, error -> {
+            openWorkspace(dir, false);
+            Messages.error(stage, error);
+        });
+    }
+
+    private static Parent busy(String what) {
+        VBox box = new VBox(12, new ProgressIndicator(), new Label(what));
+        box.setAlignment(Pos.CENTER);
+        return box;
     }
 
     private void switchWorkspace() {
