@@ -55,6 +55,7 @@ public final class Shell {
     private final AppSettings settings;
     private final TaskRunner tasks;
     private WorkspaceContext current;
+    private MainWindow main;
     private int exitStatus;
     private Runnable exit = Platform::exit;
     private List<Path> startPackages = List.of();
@@ -240,8 +241,25 @@ public final class Shell {
                         String.valueOf(ctx.workspace().database().schemaVersion()), backup.toString())));
     }
 
+    /**
+     * Packages from a later start of the program (a double-clicked file): the window comes to the
+     * front and shows them for import, now or as soon as a workspace is open.
+     */
+    public void receive(List<Path> packages) {
+        stage.setIconified(false);
+        stage.toFront();
+        if (packages.isEmpty()) {
+            return;
+        }
+        if (current != null && main != null) {
+            main.showImport(packages);
+        } else {
+            startPackages = List.copyOf(packages);
+        }
+    }
+
     private void rebuildMain() {
-        MainWindow main = new MainWindow(current, new SettingsView.Actions(lang -> setLanguage(lang, this::rebuildMain),
+        main = new MainWindow(current, new SettingsView.Actions(lang -> setLanguage(lang, this::rebuildMain),
                 this::switchWorkspace, this::restore));
         stage.setTitle(Texts.t("app.titleWithUnit", current.self().name()));
         setRoot(main.root());
@@ -261,6 +279,7 @@ public final class Shell {
         WorkspaceContext closing = current;
         Path dir = closing.workspace().dir();
         current = null;
+        main = null;
         setRoot(busy(Texts.t("task.restore")));
         tasks.run(Texts.t("task.restore"), () -> {
             closing.workspace().close();
@@ -307,6 +326,7 @@ public final class Shell {
     }
 
     private void closeCurrent() {
+        main = null;
         if (current != null) {
             current.workspace().close();
             current = null;
