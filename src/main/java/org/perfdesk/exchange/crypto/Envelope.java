@@ -139,6 +139,9 @@ public final class Envelope {
         if (index < 0) {
             throw new IllegalArgumentException("negative entry index");
         }
+        if (mode == Cipher.DECRYPT_MODE && data.length < TAG_LENGTH) {
+            throw new AEADBadTagException("shorter than a tag"); // the JDK would throw a ProviderException
+        }
         Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
         c.init(mode, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_LENGTH * 8, nonce(index)));
         c.updateAAD(aad(packageId, index));

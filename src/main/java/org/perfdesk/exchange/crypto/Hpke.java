@@ -76,6 +76,9 @@ public final class Hpke {
         }
 
         private byte[] aead(int mode, byte[] aad, byte[] data, long seq) throws GeneralSecurityException {
+            if (mode == Cipher.DECRYPT_MODE && data.length < NT) {
+                throw new AEADBadTagException("shorter than a tag"); // the JDK would throw a ProviderException
+            }
             Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
             c.init(mode, new SecretKeySpec(key, "AES"), new GCMParameterSpec(NT * 8, nonce(seq)));
             c.updateAAD(aad);
