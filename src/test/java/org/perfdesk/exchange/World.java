@@ -86,19 +86,25 @@ final class World implements AutoCloseable {
         Path request = new Exporter(ws, c.signer()).exportUnitPackage(PackageKind.ENROLLMENT, YEAR, usb, null).file();
         String fingerprint = Enrollments.read(request).fingerprint();
         Path certificate = Enrollments.accept(collector, collectorSigner, request, fingerprint, usb).file();
-        ImportReport r = new Importer(ws).importFile(certificate, false);
+        ImportReport r = new Importer(ws, c.signer()).importFile(certificate, false);
         if (!r.accepted()) {
             throw new IllegalStateException(r.message());
         }
         return ws;
     }
 
+    /** A unit's package, sealed for the office and the unit (the default). */
     Path export(String unit, PackageKind kind) {
         return new Exporter(units.get(unit), signers.get(unit)).exportUnitPackage(kind, YEAR, usb, null).file();
     }
 
+    /** A unit's package in the clear ({@code --plain}), as before confidential packages. */
+    Path exportPlain(String unit, PackageKind kind) {
+        return new Exporter(units.get(unit), signers.get(unit)).exportUnitPackage(kind, YEAR, usb, null, true).file();
+    }
+
     ImportReport importAtOffice(Path file) {
-        return new Importer(office).importFile(file, false);
+        return new Importer(office, officeSigner).importFile(file, false);
     }
 
     /** Row counts of every table: the database "unchanged" in the sense tests check. */
@@ -148,6 +154,11 @@ final class World implements AutoCloseable {
         }
         Files.write(target, bytes.toByteArray());
         return target;
+    }
+
+    /** An importer for a unit with its unlocked keys. */
+    Importer importer(String unit) {
+        return new Importer(units.get(unit), signers.get(unit));
     }
 
     @Override

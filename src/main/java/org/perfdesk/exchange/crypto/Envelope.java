@@ -107,6 +107,17 @@ public final class Envelope {
      */
     public static byte[] open(byte[] contentKey, String packageId, int index, byte[] sealed, long size)
             throws AEADBadTagException, DataFormatException {
+        return open(contentKey, packageId, index, sealed, size, true);
+    }
+
+    /** The same when only an upper bound is known (the table of contents): at most {@code max} bytes. */
+    public static byte[] openAtMost(byte[] contentKey, String packageId, int index, byte[] sealed, long max)
+            throws AEADBadTagException, DataFormatException {
+        return open(contentKey, packageId, index, sealed, max, false);
+    }
+
+    private static byte[] open(byte[] contentKey, String packageId, int index, byte[] sealed, long size, boolean exact)
+            throws AEADBadTagException, DataFormatException {
         byte[] compressed;
         try {
             compressed = gcm(Cipher.DECRYPT_MODE, contentKey, packageId, index, sealed);
@@ -116,7 +127,7 @@ public final class Envelope {
             // too short to hold a tag, or a key of the wrong length: as good as a wrong tag
             throw new AEADBadTagException(e.getMessage());
         }
-        return inflate(compressed, size);
+        return inflate(compressed, size, exact);
     }
 
     static byte[] info(String packageId, String senderKeyId, String recipientKeyId) {
@@ -163,8 +174,8 @@ public final class Envelope {
         }
     }
 
-    /** Raw DEFLATE, read with a hard bound: more than {@code size} bytes, or fewer, is refused. */
-    static byte[] inflate(byte[] compressed, long size) throws DataFormatException {
+    /** Raw DEFLATE, read with a hard bound: more than {@code size} bytes (or, when exact, fewer) is refused. */
+    static byte[] inflate(byte[] compressed, long size, boolean exact) throws DataFormatException {
         if (size < 0 || size > Integer.MAX_VALUE - 8) {
             throw new DataFormatException("size out of range");
         }
@@ -172,7 +183,7 @@ public final class Envelope {
         try (InputStream in = new InflaterInputStream(new java.io.ByteArrayInputStream(compressed), inflater,
                 64 * 1024)) {
             byte[] out = in.readNBytes((int) size);
-            if (out.length != size || in.read() != -1 || !inflater.finished() || inflater.getRemaining() > 0) {
+            if ((exact && out.length != size) || in.read() != -1 || !inflater.finished() || inflater.getRemaining() > 0) {
                 throw new DataFormatException("does not unpack to exactly " + size + " bytes");
             }
             return out;
