@@ -1,4 +1,4 @@
--- PerfDesk workspace schema, version 4: encryption keys for confidential packages.
+-- PerfDesk workspace schema, version 5: encryption keys for confidential packages.
 
 -- Public X25519 keys packages are encrypted to: this workspace's own (the current one and those it
 -- had before each rotation; the private halves are files under keys/), the office's (from its card
