@@ -78,21 +78,21 @@ public record EvaluationScheme(
                     Numbers.plain(appraisalWeight)));
         }
         if (inspectionCap == null || inspectionCap.signum() < 0) {
-            out.add(new Problem("scheme.problem.negative", "inspectionCap", Numbers.plain(inspectionCap)));
+            out.add(new Problem("scheme.problem.negative", "scheme.field.inspectionCap", Numbers.plain(inspectionCap)));
         }
         if (bonusCap == null || bonusCap.signum() < 0) {
-            out.add(new Problem("scheme.problem.negative", "bonusCap", Numbers.plain(bonusCap)));
+            out.add(new Problem("scheme.problem.negative", "scheme.field.bonusCap", Numbers.plain(bonusCap)));
         }
         if (quantitativeCap == null || quantitativeCap.compareTo(BigDecimal.valueOf(100)) < 0
                 || quantitativeCap.compareTo(BigDecimal.valueOf(200)) > 0) {
             out.add(new Problem("scheme.problem.cap", Numbers.plain(quantitativeCap)));
         }
         if (latePenalty == null || latePenalty.signum() < 0 || latePenalty.compareTo(BigDecimal.valueOf(100)) > 0) {
-            out.add(new Problem("scheme.problem.percent", "latePenalty", Numbers.plain(latePenalty)));
+            out.add(new Problem("scheme.problem.percent", "scheme.field.latePenalty", Numbers.plain(latePenalty)));
         }
         if (spotCheckShare == null || spotCheckShare.signum() <= 0
                 || spotCheckShare.compareTo(BigDecimal.valueOf(100)) > 0) {
-            out.add(new Problem("scheme.problem.percent", "spotCheckShare", Numbers.plain(spotCheckShare)));
+            out.add(new Problem("scheme.problem.percent", "scheme.field.spotCheckShare", Numbers.plain(spotCheckShare)));
         }
         if (appraisalLevels.isEmpty()) {
             out.add(new Problem("scheme.problem.noLevels"));
@@ -109,7 +109,7 @@ public record EvaluationScheme(
         return out;
     }
 
-    /** A problem with a scheme value: a text key and its arguments. */
+    /** A problem with a scheme value: a text key and its arguments ("scheme.field.…" name a field). */
     public record Problem(String key, Object... args) {
     }
 }
