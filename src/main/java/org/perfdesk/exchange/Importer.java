@@ -178,10 +178,31 @@ public final class Importer {
             commit(file, opened, plan, report, outerId, dryRun);
             return report.withInner(inner(opened, dryRun, innerKeys));
         } catch (PackageException e) {
+            if (e.code().equals("unknown-key")) {
+                ImportReport elsewhere = addressedElsewhere(file, label, expectedRecipient, dryRun);
+                if (elsewhere != null) {
+                    return elsewhere;
+                }
+            }
             return rejected(label, e.code(), e.getLocalizedMessage(), dryRun);
         } catch (UserError e) {
             return rejected(label, "not-imported", e.getLocalizedMessage(), dryRun);
         }
+    }
+
+    /**
+     * A package signed by a key we do not know is usually one for another unit (a stick handed to the
+     * wrong office, a neighbour's package): say whose it is, from the clear manifest. It is refused
+     * either way, so nothing is trusted from the unverified name.
+     */
+    private ImportReport addressedElsewhere(Path file, String label, String expectedRecipient, boolean dryRun) {
+        PackageReader.Peek peek = PackageReader.peek(file);
+        if (peek == null || peek.recipient() == null || peek.recipient().code() == null
+                || expectedRecipient.equals(peek.recipient().code())) {
+            return null;
+        }
+        PackageException e = new PackageException("wrong-recipient", recipientName(peek.recipient()));
+        return rejected(label, e.code(), e.getLocalizedMessage(), dryRun);
     }
 
     private static ImportReport rejected(String label, String code, String message, boolean dryRun) {
@@ -205,7 +226,8 @@ public final class Importer {
         if (!known.equals(recipient.code())) {
             return known;
         }
-        return recipient.name() == null ? recipient.code() : recipient.name() + "（" + recipient.code() + "）";
+        return recipient.name() == null ? recipient.code()
+                : Texts.current().get("pkg.nameWithCode", recipient.name(), recipient.code());
     }
 
     private String unitName(String code) {

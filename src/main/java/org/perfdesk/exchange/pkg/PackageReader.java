@@ -60,11 +60,14 @@ public final class PackageReader {
         return open(file, limits, trust, null);
     }
 
-    /** Sender and sequence, for putting a batch in chain order, and whether it is sealed; nothing is trusted from it. */
-    public record Peek(String sender, long sequence, boolean sealed) {
+    /**
+     * Sender and sequence, for putting a batch in chain order; whether it is sealed; and the recipient,
+     * to name it when a package is refused. Nothing is trusted from it.
+     */
+    public record Peek(String sender, long sequence, boolean sealed, Manifest.Party recipient) {
     }
 
-    /** Reads only the manifest's sender and sequence; null when the file cannot be read as a package. */
+    /** Reads only the manifest's sender, sequence and recipient; null when the file cannot be read as a package. */
     public static Peek peek(Path file) {
         try (ZipFile zip = ZipFile.builder().setPath(file).get()) {
             ZipArchiveEntry e = zip.getEntry(Manifest.MANIFEST);
@@ -74,7 +77,7 @@ public final class PackageReader {
             Manifest m = StrictJson.read(readBounded(zip, e, Limits.DEFAULT.maxManifestSize(), Manifest.MANIFEST),
                     Manifest.class, Manifest.MANIFEST);
             return m.sender() == null ? null : new Peek(m.sender().code(), m.sequence(),
-                    Manifest.FORMAT_SEALED.equals(m.format()));
+                    Manifest.FORMAT_SEALED.equals(m.format()), m.recipient());
         } catch (IOException | RuntimeException e) {
             return null;
         }
