@@ -164,6 +164,41 @@ public final class WorkspaceKeys {
         return unlock(ws, passphrase);
     }
 
+    /**
+     * Writes a complete set of keys under the passphrase (the signing key with a fresh salt, the
+     * encryption keys with the same salt), {@code current} as the current encryption key and the others
+     * under {@code retired/}, and records the encryption keys; for a restore from a key backup.
+     */
+    static void install(Workspace ws, KeyPair signing, Map<String, KeyPair> encryption, String current,
+                        Map<String, Instant> createdAt, KeyFile.Passphrase passphrase) {
+        Path signingFile = ws.keysDir().resolve(KEY_FILE);
+        KeyFile.write(signingFile, signing, passphrase, null);
+        writePem(ws, PUBLIC_PEM, Ed25519.toPem(signing.getPublic()));
+        KeyFile.Stored salt = KeyFile.read(signingFile);
+        for (Map.Entry<String, KeyPair> e : encryption.entrySet()) {
+            Path retired = ws.keysDir().resolve(RETIRED).resolve("encryption-key-" + e.getKey() + ".json");
+            if (e.getKey().equals(current)) {
+                KeyFile.write(ws.keysDir().resolve(ENCRYPTION_FILE), e.getValue(), passphrase, salt);
+                writePem(ws, ENCRYPTION_PEM, X25519.toPem(e.getValue().getPublic()));
+                try {
+                    Files.deleteIfExists(retired);
+                } catch (IOException ex) {
+                    throw new UserError(ex, "error.key.writeFailed", retired.toString(), String.valueOf(ex.getMessage()));
+                }
+            } else {
+                KeyFile.write(retired, e.getValue(), passphrase, salt);
+            }
+            record(ws, e.getValue().getPublic(), signing.getPrivate(), signing.getPublic(),
+                    createdAt.getOrDefault(e.getKey(), Instant.now()));
+        }
+    }
+
+    /** The current encryption key's id, or null. */
+    public static String currentKeyId(Workspace ws) {
+        PublicKey key = encryptionKey(ws);
+        return key == null ? null : X25519.keyId(key);
+    }
+
     /** Retired encryption key files, oldest name first. */
     static List<Path> retiredFiles(Workspace ws) {
         Path dir = ws.keysDir().resolve(RETIRED);
