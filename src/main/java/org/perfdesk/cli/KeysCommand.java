@@ -161,11 +161,10 @@ final class KeysCommand {
         @Override
         public Integer call() {
             try (Workspace ws = Workspace.open(workspace)) {
-                KeyBackup.Stored stored = KeyBackup.read(file);
                 char[] backup = Passphrases.readBackup(false);
                 KeyBackup.Restored r = KeyBackup.restore(ws, file, backup, Passphrases.read(true));
                 PrintWriter out = spec.commandLine().getOut();
-                out.println(Texts.t("cli.keys.restored", stored.createdAt(), r.encryptionKeys()));
+                out.println(Texts.t("cli.keys.restored", file.getFileName().toString(), r.encryptionKeys()));
                 if (!r.setAside().isEmpty()) {
                     out.println(Texts.t("cli.keys.setAside", r.setAside().size(),
                             ws.keysDir().toAbsolutePath().toString()));

@@ -199,6 +199,11 @@ public final class WorkspaceKeys {
         return key == null ? null : X25519.keyId(key);
     }
 
+    /** How many encryption keys from before rotations this workspace still holds. */
+    public static int retiredKeyCount(Workspace ws) {
+        return retiredFiles(ws).size();
+    }
+
     /** Retired encryption key files, oldest name first. */
     static List<Path> retiredFiles(Workspace ws) {
         Path dir = ws.keysDir().resolve(RETIRED);
@@ -250,8 +255,14 @@ public final class WorkspaceKeys {
                 .filter(k -> k.source() == EncryptionKey.Source.OWN).toList());
     }
 
-    /** True until a key backup holds the current encryption key (none made yet, or a rotation since). */
+    /**
+     * True until a key backup holds the current encryption key (none made yet, or a rotation since);
+     * false for a workspace without keys, which has nothing to back up.
+     */
     public static boolean needsBackup(Workspace ws) {
+        if (!exists(ws)) {
+            return false;
+        }
         String backedUp = ws.meta().get(KEY_BACKUP_ENCRYPTION_KEY).orElse(null);
         if (backedUp == null) {
             return true;
