@@ -174,7 +174,7 @@ public final class Sealed {
         }
         StringBuilder who = new StringBuilder();
         for (String id : named) {
-            who.append(who.length() == 0 ? "" : "、").append(recipientName(m, id));
+            who.append(who.length() == 0 ? "" : org.perfdesk.domain.Texts.t("pkg.listSeparator")).append(recipientName(m, id));
         }
         throw new PackageException("no-decryption-key", who.toString());
     }
@@ -201,7 +201,7 @@ public final class Sealed {
     private static String recipientName(Manifest m, String keyId) {
         for (Manifest.Recipient r : m.encryption().recipients()) {
             if (r.keyId().equals(keyId)) {
-                return r.code() + "（" + Ed25519.fingerprintOf(keyId) + "）";
+                return named(r.code(), keyId);
             }
         }
         return Ed25519.fingerprintOf(keyId);
@@ -286,9 +286,13 @@ public final class Sealed {
     public static List<String> recipients(Manifest m) {
         List<String> out = new ArrayList<>();
         if (m.encryption() != null) {
-            m.encryption().recipients().forEach(r -> out.add(r.code() + "（" + Ed25519.fingerprintOf(r.keyId()) + "）"));
+            m.encryption().recipients().forEach(r -> out.add(named(r.code(), r.keyId())));
         }
         return out;
+    }
+
+    private static String named(String code, String keyId) {
+        return org.perfdesk.domain.Texts.t("pkg.nameWithCode", code, Ed25519.fingerprintOf(keyId));
     }
 
     private static String b64(byte[] b) {
