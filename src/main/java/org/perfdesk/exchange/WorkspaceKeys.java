@@ -47,7 +47,7 @@ public final class WorkspaceKeys {
     public static final String KEY_BACKUP_AT = "key_backup_at";
     public static final String KEY_BACKUP_ENCRYPTION_KEY = "key_backup_encryption_key_id";
     /** The first line of the text a card's encryption key is signed as (package-format.md §4). */
-    public static final String STATEMENT = "perfdesk-encryption-key/1";
+    public static final String STATEMENT = "perfdesk-card-encryption-key/1";
 
     private WorkspaceKeys() {
     }
@@ -240,7 +240,7 @@ public final class WorkspaceKeys {
     }
 
     /**
-     * The exact bytes a card's encryption key is signed as: {@code perfdesk-encryption-key/1}, the
+     * The exact bytes a card's encryption key is signed as: {@code perfdesk-card-encryption-key/1}, the
      * unit code, the key (base64 SubjectPublicKeyInfo) and when it was made (ISO-8601), each followed
      * by a line feed.
      */

@@ -25,7 +25,7 @@ public final class Payloads {
     /** A card with the encryption key (and its signature); version 1 cards, without it, are still read. */
     public static final String CARD_FORMAT = "perfdesk-card/2";
     public static final String CARD_FORMAT_V1 = "perfdesk-card/1";
-    public static final String ENCRYPTION_KEY_FORMAT = "perfdesk-encryption-key/1";
+    public static final String ENCRYPTION_KEY_FORMAT = "perfdesk-encryption-public-key/1";
     public static final String INNER_KEYS_FORMAT = "perfdesk-inner-keys/1";
 
     private Payloads() {
