@@ -49,6 +49,8 @@ public final class Importer {
     private final Limits limits;
     private final Supplier<KeyRing> keys;
     private KeyRing unlocked;
+    /** Why the keys could not be unlocked (a wrong passphrase): said for every sealed package, asked once. */
+    private UserError keyFailure;
 
     /** Without keys: packages in the clear import, sealed ones are refused as {@code key-locked}. */
     public Importer(Workspace ws) {
@@ -148,7 +150,8 @@ public final class Importer {
             return importAll(List.of(file), true).get(0);
         }
         ImportReport report = process(file, file.getFileName().toString(), false, ws.self().code(), null, null);
-        if (report.status() == Status.REJECTED && !dryRun) {
+        // A package refused because this workspace's keys are locked is not at fault: nothing to keep.
+        if (report.status() == Status.REJECTED && !dryRun && !"key-locked".equals(report.code())) {
             Inbox.keepRejected(ws, file, report.code(), report.message());
         }
         return report;
@@ -185,8 +188,17 @@ public final class Importer {
                 }
             }
             return rejected(label, e.code(), e.getLocalizedMessage(), dryRun);
+        } catch (KeysLocked e) {
+            return rejected(label, "key-locked", e.getCause().getLocalizedMessage(), dryRun);
         } catch (UserError e) {
             return rejected(label, "not-imported", e.getLocalizedMessage(), dryRun);
+        }
+    }
+
+    /** The keys could not be unlocked; the cause says why (a wrong passphrase). */
+    private static final class KeysLocked extends RuntimeException {
+        KeysLocked(UserError cause) {
+            super(cause);
         }
     }
 
@@ -271,8 +283,15 @@ public final class Importer {
         if (contentKey != null) {
             return Sealed.open(opened, contentKey, limits);
         }
-        if (unlocked == null && keys != null) {
-            unlocked = keys.get();
+        if (unlocked == null && keys != null && keyFailure == null) {
+            try {
+                unlocked = keys.get();
+            } catch (UserError e) {
+                keyFailure = e;
+            }
+        }
+        if (keyFailure != null) {
+            throw new KeysLocked(keyFailure);
         }
         if (unlocked == null || unlocked.isEmpty()) {
             throw new PackageException("key-locked");

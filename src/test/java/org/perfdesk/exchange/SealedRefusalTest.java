@@ -285,6 +285,26 @@ class SealedRefusalTest {
         assertThat(World.rowCounts(world.office)).isEqualTo(before);
     }
 
+    @Test
+    void aWrongPassphraseIsAskedOnceAndNothingIsKeptAsRejected() throws IOException {
+        Path progress = world.export("SLT", PackageKind.PROGRESS);
+        int[] asked = {0};
+        Importer importer = new Importer(world.office, Limits.DEFAULT, () -> {
+            asked[0]++;
+            return WorkspaceKeys.unlock(world.office, "not the passphrase".toCharArray()).keyRing();
+        });
+        List<ImportReport> reports = importer.importAll(List.of(plan, progress), false);
+        assertThat(reports).allSatisfy(r -> {
+            assertThat(r.code()).isEqualTo("key-locked");
+            assertThat(r.message()).contains("口令不正确");
+        });
+        assertThat(asked[0]).isEqualTo(1);
+        assertThat(world.office.inboxDir().resolve("rejected")).satisfiesAnyOf(
+                d -> assertThat(d).doesNotExist(), d -> assertThat(d).isEmptyDirectory());
+        // The same files import once the passphrase is right.
+        assertThat(world.importAtOffice(plan).accepted()).isTrue();
+    }
+
     private Path withContents(String name, byte[] contentKey, String packageId,
                               java.util.function.UnaryOperator<Manifest.Entry> change) throws IOException {
         return resigned(name, (m, entries) -> {
