@@ -99,10 +99,15 @@ class SealedRefusalTest {
 
     @Test
     void everyByteOfTheCiphertextFlippedInTurnIsRefused() throws IOException {
-        Map<String, Long> before = World.rowCounts(world.office);
-        long kept = keptInInbox();
+        // A small package: the office's receipt to the unit (three short payload entries).
+        ImportReport accepted = world.importAtOffice(plan);
+        Path receipt = Receipts.write(world.office, world.officeSigner, accepted.packageId(), world.usb).file();
+        org.perfdesk.store.Workspace slt = world.units.get("SLT");
+        Signer sltKeys = world.signers.get("SLT");
+        Map<String, Long> before = World.rowCounts(slt);
+        long kept = packagesIn(slt.inboxDir());
         Map<String, byte[]> original = new java.util.LinkedHashMap<>();
-        World.entries(plan).forEach(e -> original.put(e.getKey(), e.getValue()));
+        World.entries(receipt).forEach(e -> original.put(e.getKey(), e.getValue()));
         int tried = 0;
         for (Map.Entry<String, byte[]> entry : original.entrySet()) {
             if (!entry.getKey().startsWith(EntryNames.SEALED) || entry.getKey().equals(EntryNames.SEALED_KEYS)) {
@@ -110,19 +115,30 @@ class SealedRefusalTest {
             }
             for (int i = 0; i < entry.getValue().length; i++) {
                 int at = i;
-                Path bad = resigned("flip.perfpkg", (m, entries) -> {
+                Path bad = World.resigned(receipt, dir.resolve("flip.perfpkg"), world.officeSigner, (m, entries) -> {
                     entries.put(entry.getKey(), flip(entries.get(entry.getKey()), at));
                     return m;
                 });
-                ImportReport r = new Importer(world.office, world.officeSigner).importFile(bad, false);
+                // Every byte through the importer's whole path as a dry run (nothing on disk, so quicker);
+                // every 32nd for real; the unit's database and inbox are compared before and after.
+                boolean real = tried % 32 == 0;
+                ImportReport r = real ? new Importer(slt, sltKeys).importFile(bad, false)
+                        : new Importer(slt, sltKeys).importAll(List.of(bad), true).get(0);
                 assertThat(r.code()).as(entry.getKey() + " byte " + at + ": " + r.message())
                         .isEqualTo("decryption-failed");
                 tried++;
             }
         }
         assertThat(tried).isGreaterThan(300);
-        assertThat(World.rowCounts(world.office)).isEqualTo(before);
-        assertThat(keptInInbox()).isEqualTo(kept);
+        assertThat(World.rowCounts(slt)).isEqualTo(before);
+        assertThat(packagesIn(slt.inboxDir())).isEqualTo(kept);
+        assertThat(new Importer(slt, sltKeys).importFile(receipt, false).accepted()).as("the control").isTrue();
+    }
+
+    private static long packagesIn(Path inbox) throws IOException {
+        try (Stream<Path> files = Files.list(inbox)) {
+            return files.filter(f -> f.toString().endsWith(".perfpkg")).count();
+        }
     }
 
     @Test
@@ -139,7 +155,7 @@ class SealedRefusalTest {
                                     : new Sealed.WrappedKey(w.keyId(), w.enc(), b64(flip(unb64(w.wrappedKey()), at)))));
                     return m;
                 });
-                ImportReport r = new Importer(world.office, world.officeSigner).importFile(bad, false);
+                ImportReport r = new Importer(world.office, world.officeSigner).importAll(List.of(bad), true).get(0);
                 assertThat(r.code()).as(part + " byte " + at).isEqualTo("bad-wrapped-key");
             }
         }
