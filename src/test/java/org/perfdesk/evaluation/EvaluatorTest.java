@@ -51,7 +51,9 @@ class EvaluatorTest {
         }
         java.nio.file.Files.deleteIfExists(officeDir.resolve("perfdesk.lock"));
         office = Workspace.open(officeDir);
-        new Importer(office).importAll(List.of(demoDir.resolve(DemoBuilder.USB_FOLDER)), false);
+        // The demo's packages are encrypted for the office: imported with its unlocked keys.
+        new Importer(office, org.perfdesk.exchange.WorkspaceKeys.unlock(office, DemoBuilder.PASSPHRASE.toCharArray()))
+                .importAll(List.of(demoDir.resolve(DemoBuilder.USB_FOLDER)), false);
         evaluator = new Evaluator(office);
     }
 
