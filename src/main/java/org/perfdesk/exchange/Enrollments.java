@@ -106,7 +106,9 @@ public final class Enrollments {
         Payloads.Certificate cert = new Payloads.Certificate(Payloads.CERTIFICATE_FORMAT, request.unitCode(),
                 request.unitName(), m.sender().keyId(), request.enrollment().publicKey(), Instant.now().toString(),
                 self.code(), signer.keyId());
+        // An enrollment without an encryption key comes from a version that cannot decrypt: its
+        // certificate (public keys only) goes in the clear, so the unit can still take part.
         return new Exporter(ws, signer).exportOfficePackage(PackageKind.CERTIFICATE, request.unitCode(), m.year(),
-                EntryNames.CERTIFICATE, cert, out);
+                EntryNames.CERTIFICATE, cert, out, request.encryptionKey() == null);
     }
 }

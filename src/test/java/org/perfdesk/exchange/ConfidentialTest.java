@@ -113,6 +113,30 @@ class ConfidentialTest {
     }
 
     @Test
+    void aUnitWithoutAnEncryptionKeyGetsItsCertificateInTheClear() throws IOException {
+        // What an enrollment from a version before encryption looks like: no payload/encryption-key.json.
+        Workspaces.Created old = Workspaces.create(dir.resolve("NYT"), new Workspace.Setup(org.perfdesk.domain.Role.UNIT,
+                new org.perfdesk.domain.OrgUnit("NYT", "福建省农业厅", OrgKind.DEPARTMENT, "XNB"), World.YEAR, "test"),
+                World.PASSPHRASE.toCharArray());
+        try (Workspace nyt = old.workspace()) {
+            Signer signingOnly = new Signer("NYT", old.signer().privateKey(), old.signer().publicKey());
+            var card = KeyRegistry.card(world.office);
+            KeyRegistry.pinOffice(nyt, card, card.fingerprint());
+            Path usb = Files.createDirectories(dir.resolve("old-usb"));
+            Path request = new Exporter(nyt, signingOnly).exportUnitPackage(PackageKind.ENROLLMENT, World.YEAR, usb,
+                    null).file();
+            assertThat(Enrollments.read(request).encryptionKey()).isNull();
+
+            Path certificate = Enrollments.accept(world.office, world.officeSigner, request,
+                    Enrollments.read(request).fingerprint(), usb).file();
+
+            assertThat(PackageReader.readWithoutSignature(certificate, Limits.DEFAULT).manifest().format())
+                    .isEqualTo(Manifest.FORMAT);
+            assertThat(new Importer(nyt).importFile(certificate, false).accepted()).isTrue();
+        }
+    }
+
+    @Test
     void aPlainPackageIsStillPossibleAndSaysSo() {
         Path file = world.exportPlain("SLT", PackageKind.PLAN);
         Manifest m = manifest(file, world.office);
