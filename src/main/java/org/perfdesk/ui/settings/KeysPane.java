@@ -46,8 +46,14 @@ final class KeysPane {
         encryption.getStyleClass().add("fingerprint");
         encryption.setWrapText(true);
         encryption.textProperty().bind(vm.encryptionProperty());
-        facts.addRow(0, new Label(Texts.t("settings.keys.signing")), signing);
-        facts.addRow(1, new Label(Texts.t("settings.keys.encryption")), encryption);
+        signing.setWrapText(true);
+        Label signingLabel = new Label(Texts.t("settings.keys.signing"));
+        Label encryptionLabel = new Label(Texts.t("settings.keys.encryption"));
+        // The names stay whole; a fingerprint wraps between its groups instead.
+        signingLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        encryptionLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        facts.addRow(0, signingLabel, signing);
+        facts.addRow(1, encryptionLabel, encryption);
         Label status = new Label();
         status.setId("settings-key-backup-status");
         status.setWrapText(true);
