@@ -9,6 +9,7 @@ import java.util.logging.Logger;
 import javafx.application.Application;
 import org.perfdesk.cli.Cli;
 import org.perfdesk.domain.UserError;
+import org.perfdesk.store.AppHome;
 
 /**
  * The program's entry point. It is not a JavaFX {@code Application}, so the jar starts from the
@@ -33,6 +34,10 @@ public final class Launcher {
 
     private static int startWindow(Path workspace, boolean demo, java.util.List<Path> packages) {
         JAVAFX_LOG.setLevel(Level.SEVERE);
+        if (workspace == null && !demo && SingleInstance.handOver(AppHome.dir(), packages)) {
+            // The window already open takes the packages (and comes to the front); this start is done.
+            return Cli.OK;
+        }
         PerfDeskApp.startOptions(workspace, demo, packages);
         try {
             Application.launch(PerfDeskApp.class);

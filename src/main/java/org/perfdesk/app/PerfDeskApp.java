@@ -1,9 +1,13 @@
 package org.perfdesk.app;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.perfdesk.cli.LanguageChoice;
 import org.perfdesk.domain.Texts;
@@ -18,7 +22,9 @@ public final class PerfDeskApp extends Application {
     private static volatile java.util.List<Path> startPackages = java.util.List.of();
     private static volatile int exitStatus;
 
+    private static final Logger LOG = Logger.getLogger(PerfDeskApp.class.getName());
     private Shell shell;
+    private SingleInstance instance;
 
     static void startOptions(Path workspace, boolean demo, java.util.List<Path> packages) {
         startWorkspace = workspace;
@@ -46,10 +52,21 @@ public final class PerfDeskApp extends Application {
         }
         shell.start(startWorkspace, startDemo, startPackages);
         stage.show();
+        if (startWorkspace == null && !startDemo) {
+            // Later starts of the program (a double-clicked package) come to this window.
+            try {
+                instance = SingleInstance.listen(home, files -> Platform.runLater(() -> shell.receive(files)));
+            } catch (IOException e) {
+                LOG.log(Level.WARNING, "later starts will open windows of their own", e);
+            }
+        }
     }
 
     @Override
     public void stop() {
+        if (instance != null) {
+            instance.close();
+        }
         if (shell != null) {
             exitStatus = shell.exitStatus();
             shell.shutdown();

@@ -8,6 +8,7 @@ import org.perfdesk.domain.Texts;
 import org.perfdesk.report.xlsx.GoalTreeXlsx;
 import org.perfdesk.report.xlsx.RowProblem;
 import org.perfdesk.report.xlsx.XlsxImport;
+import org.perfdesk.store.Backups;
 import org.perfdesk.store.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -69,6 +70,9 @@ final class TreeCommand {
                     }
                     err.println(t.get("cli.tree.refused", file.toString(), preview.problems().size()));
                     return Cli.FAILED;
+                }
+                if (!dryRun) {
+                    Backups.of(ws).automatic("before-xlsx-import");
                 }
                 XlsxImport.Counts c = dryRun ? preview.counts() : GoalTreeXlsx.apply(ws, preview);
                 PrintWriter out = spec.commandLine().getOut();

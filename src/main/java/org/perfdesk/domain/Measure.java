@@ -22,6 +22,20 @@ public sealed interface Measure permits Measure.Quantitative, Measure.Qualitativ
         public Qualitative {
             levels = List.copyOf(Objects.requireNonNullElse(levels, List.of()));
         }
+
+        /**
+         * The share of the points a level earns by its place: of n levels the best earns n/n, the
+         * next (n−1)/n, and so on (好/较好/一般/差: 100 %, 75 %, 50 %, 25 %); null for an unknown level.
+         */
+        public java.math.BigDecimal share(String level) {
+            int rank = levels.indexOf(level);
+            if (rank < 0) {
+                return null;
+            }
+            int n = levels.size();
+            return java.math.BigDecimal.valueOf(n - rank).divide(java.math.BigDecimal.valueOf(n),
+                    java.math.MathContext.DECIMAL64);
+        }
     }
 
     /** Done by a date. */

@@ -26,11 +26,8 @@ public final class SelfScore {
             return a.score();
         }
         if (a.level() != null && node.weight() != null && node.measure() instanceof Measure.Qualitative q
-                && q.levels().contains(a.level())) {
-            int n = q.levels().size();
-            int rank = q.levels().indexOf(a.level());
-            return node.weight().multiply(BigDecimal.valueOf(n - rank))
-                    .divide(BigDecimal.valueOf(n), 1, java.math.RoundingMode.HALF_UP);
+                && q.share(a.level()) != null) {
+            return node.weight().multiply(q.share(a.level())).setScale(1, java.math.RoundingMode.HALF_UP);
         }
         return null;
     }

@@ -32,6 +32,7 @@ import org.perfdesk.exchange.pkg.PackageReader;
 import org.perfdesk.exchange.pkg.StrictJson;
 import org.perfdesk.exchange.snapshot.Payloads;
 import org.perfdesk.exchange.snapshot.SnapshotMapper;
+import org.perfdesk.store.Backups;
 import org.perfdesk.store.Workspace;
 
 /**
@@ -69,6 +70,10 @@ public final class Importer {
                 }
                 return out;
             });
+        }
+        if (!files.isEmpty()) {
+            // One copy per batch: a batch that merged something unwanted can be undone from 设置 → 备份.
+            Backups.of(ws).automatic("before-import");
         }
         List<ImportReport> out = new ArrayList<>();
         for (Path p : files) {
@@ -123,7 +128,7 @@ public final class Importer {
             PackageReader.Opened opened = PackageReader.read(file, KeyRegistry.trust(ws), limits);
             Manifest m = opened.manifest();
             checkAddressing(m, expectedRecipient, outerId);
-            ImportReport already = checkChain(label, opened);
+            ImportReport already = checkChain(label, opened, dryRun);
             if (already != null) {
                 return already;
             }
@@ -197,14 +202,14 @@ public final class Importer {
     }
 
     /** Replay, reused id, fork and stale sequence; null when the package is new and in order. */
-    private ImportReport checkChain(String label, PackageReader.Opened opened) {
+    private ImportReport checkChain(String label, PackageReader.Opened opened, boolean dryRun) {
         Manifest m = opened.manifest();
         PackageRecord same = ws.packages().find(m.packageId()).orElse(null);
         if (same != null) {
             if (same.fileHash().equals(opened.fileHash())) {
                 return new ImportReport(label, Status.ALREADY_IMPORTED, "already-imported",
                         Texts.t("pkg.already-imported", unitName(m.sender().code()), same.processedAt().toString()
-                                .substring(0, 10)), false, m.packageId(), m.kind().cliName(), m.sender().code(),
+                                .substring(0, 10)), dryRun, m.packageId(), m.kind().cliName(), m.sender().code(),
                         m.year(), m.sequence(), null, ImportReport.Counts.NONE, List.of(), null);
             }
             throw new PackageException("id-reused", m.packageId());

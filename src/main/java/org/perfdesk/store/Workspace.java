@@ -37,6 +37,8 @@ public final class Workspace implements AutoCloseable {
     private final ReportRepository reports;
     private final EvidenceRepository evidence;
     private final CalendarRepository calendar;
+    private final EvaluationData evaluation;
+    private final AuditLog audit;
 
     private Workspace(Path dir, WorkspaceLock lock, Database db) {
         this.dir = dir;
@@ -55,6 +57,10 @@ public final class Workspace implements AutoCloseable {
         this.reports = new ReportRepository(db);
         this.evidence = new EvidenceRepository(db, dir.resolve("attachments"));
         this.calendar = new CalendarRepository(db);
+        this.evaluation = new EvaluationData(new SchemeRepository(db), new IndicatorScoreRepository(db),
+                new SpotCheckRepository(db), new AppraisalRepository(db), new InspectionRepository(db),
+                new ResultFreezeRepository(db));
+        this.audit = new AuditLog(db);
     }
 
     /** What a new workspace starts with. */
@@ -212,6 +218,20 @@ public final class Workspace implements AutoCloseable {
 
     public EvidenceRepository evidence() {
         return evidence;
+    }
+
+    /** The office's evaluation: scheme, scores, spot checks, appraisal, inspections, frozen results. */
+    public record EvaluationData(SchemeRepository schemes, IndicatorScoreRepository scores,
+                                 SpotCheckRepository spotChecks, AppraisalRepository appraisals,
+                                 InspectionRepository inspections, ResultFreezeRepository freezes) {
+    }
+
+    public EvaluationData evaluation() {
+        return evaluation;
+    }
+
+    public AuditLog audit() {
+        return audit;
     }
 
     public CalendarRepository calendar() {

@@ -30,7 +30,8 @@ class ArchitectureTest {
                 .whereLayer("ui").mayOnlyBeAccessedByLayers("app")
                 .whereLayer("cli").mayOnlyBeAccessedByLayers("app")
                 .whereLayer("exchange").mayOnlyBeAccessedByLayers("app", "ui", "cli")
-                .whereLayer("evaluation").mayOnlyBeAccessedByLayers("app", "ui", "cli")
+                // Reports render evaluation results (the results workbook, the notice).
+                .whereLayer("evaluation").mayOnlyBeAccessedByLayers("app", "ui", "cli", "report")
                 .whereLayer("report").mayOnlyBeAccessedByLayers("app", "ui", "cli")
                 .whereLayer("store").mayOnlyBeAccessedByLayers("app", "ui", "cli", "exchange", "evaluation", "report")
                 .check(CLASSES);

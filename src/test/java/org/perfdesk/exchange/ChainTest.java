@@ -71,6 +71,9 @@ class ChainTest {
             assertThat(r.warning()).isNull();
         });
         assertThat(reports.get(2).code()).isEqualTo("not-a-zip");
+        // The batch was preceded by one backup of the office's database, to undo it from 设置 → 备份.
+        assertThat(org.perfdesk.store.Backups.of(world.office).list()).extracting(b -> b.reason())
+                .containsExactly("before-import");
     }
 
     @Test

@@ -1,8 +1,6 @@
 package org.perfdesk.ui.goaltree;
 
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -14,6 +12,7 @@ import javafx.stage.Window;
 import org.perfdesk.domain.Texts;
 import org.perfdesk.report.xlsx.GoalTreeXlsx;
 import org.perfdesk.report.xlsx.XlsxImport;
+import org.perfdesk.store.Backups;
 import org.perfdesk.ui.common.WorkspaceContext;
 
 /**
@@ -56,9 +55,7 @@ final class XlsxImportDialog extends Dialog<Boolean> {
         ctx.tasks().run(Texts.t("task.readXlsx"), () -> GoalTreeXlsx.read(ctx.workspace(), unit, year, file),
                 preview -> new XlsxImportDialog(owner, preview).showAndWait().filter(Boolean::booleanValue)
                         .ifPresent(go -> ctx.tasks().run(Texts.t("task.importXlsx"), () -> {
-                            String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(LocalDateTime.now());
-                            ctx.workspace().database().backupTo(ctx.workspace().backupsDir()
-                                    .resolve("perfdesk-" + stamp + "-before-xlsx-import.db"));
+                            Backups.of(ctx.workspace()).automatic("before-xlsx-import");
                             return GoalTreeXlsx.apply(ctx.workspace(), preview);
                         }, counts -> {
                             ctx.saved();

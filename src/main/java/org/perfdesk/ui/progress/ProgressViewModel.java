@@ -1,8 +1,6 @@
 package org.perfdesk.ui.progress;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -15,7 +13,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.perfdesk.domain.Direction;
+import org.perfdesk.domain.Completion;
 import org.perfdesk.domain.GoalNode;
 import org.perfdesk.domain.GoalTree;
 import org.perfdesk.domain.Measure;
@@ -162,10 +160,9 @@ public final class ProgressViewModel {
         if (!actualChanged || completionChanged || changed.actualValue() == null) {
             return changed;
         }
-        if (node.measure() instanceof Measure.Quantitative q && q.target() != null && q.target().signum() > 0
-                && q.direction() == Direction.HIGHER_BETTER) {
-            BigDecimal pct = changed.actualValue().multiply(BigDecimal.valueOf(100))
-                    .divide(q.target(), MathContext.DECIMAL64).setScale(1, RoundingMode.HALF_UP);
+        BigDecimal pct = node.measure() instanceof Measure.Quantitative q
+                ? Completion.percent(q, changed.actualValue()) : null;
+        if (pct != null) {
             return new Progress(changed.nodeId(), changed.quarter(), changed.actualValue(), pct, changed.status(),
                     changed.narrative(), changed.problems(), changed.causes(), changed.measures());
         }

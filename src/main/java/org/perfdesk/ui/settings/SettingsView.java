@@ -1,5 +1,6 @@
 package org.perfdesk.ui.settings;
 
+import java.nio.file.Path;
 import java.util.function.Consumer;
 
 import javafx.geometry.HPos;
@@ -9,23 +10,35 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.perfdesk.domain.ProgramInfo;
 import org.perfdesk.domain.Texts;
+import org.perfdesk.store.WorkspaceLocation;
 import org.perfdesk.ui.common.Screen;
+import org.perfdesk.ui.common.Styles;
 import org.perfdesk.ui.common.WorkspaceContext;
 
-/** 设置: language, the workspace's facts, and switching to another workspace. */
+/** 设置: language, the workspace's facts and where it lies, backups and restore, switching workspace. */
 public final class SettingsView implements Screen {
     private final VBox root;
+    private final javafx.scene.control.ScrollPane scroll;
+    private final BackupsPane backups;
 
     /**
-     * @param onLanguage called with "zh" or "en" when the user picks a language
-     * @param onSwitch   closes this workspace and shows the first-start choice
+     * What settings ask of the shell.
+     *
+     * @param language        called with "zh" or "en" when the user picks a language
+     * @param switchWorkspace closes this workspace and shows the first-start choice
+     * @param restore         closes this workspace, restores the given backup and opens it again
      */
-    public SettingsView(WorkspaceContext ctx, Consumer<String> onLanguage, Runnable onSwitch) {
-        Label title = new Label(Texts.t("nav.settings"));
-        title.getStyleClass().add("screen-title");
+    public record Actions(Consumer<String> language, Runnable switchWorkspace, Consumer<Path> restore) {
+    }
+
+    public SettingsView(WorkspaceContext ctx, Actions actions) {
+        Consumer<String> onLanguage = actions.language();
+        root = new VBox(16);
+        Label title = Styles.screen(root, "screen-settings", Texts.t("nav.settings"));
 
         ComboBox<String> language = new ComboBox<>();
         language.setId("settings-language");
@@ -54,17 +67,34 @@ public final class SettingsView implements Screen {
 
         Button switchWorkspace = new Button(Texts.t("settings.switchWorkspace"));
         switchWorkspace.setId("settings-switch");
-        switchWorkspace.setOnAction(e -> onSwitch.run());
-        Label later = new Label(Texts.t("settings.later"));
-        later.getStyleClass().add("hint");
-        later.setWrapText(true);
-        root = new VBox(16, title, facts, switchWorkspace, later);
-        root.getStyleClass().add("screen");
-        root.setId("screen-settings");
+        switchWorkspace.setOnAction(e -> actions.switchWorkspace().run());
+        Label where = new Label();
+        where.setId("settings-location-warning");
+        where.getStyleClass().add("warning");
+        where.setWrapText(true);
+        WorkspaceLocation location = WorkspaceLocation.of(ctx.workspace().dir());
+        where.setText(location == WorkspaceLocation.LOCAL ? "" : Texts.t("location.warning." + location.name()));
+        where.setManaged(location != WorkspaceLocation.LOCAL);
+        backups = new BackupsPane(ctx, actions.restore());
+        // Two columns, so the whole screen fits 1366×768 without scrolling; a scroll bar only on smaller ones.
+        VBox workspace = new VBox(16, facts, where, switchWorkspace);
+        workspace.setMinWidth(380);
+        workspace.setPrefWidth(440);
+        HBox columns = new HBox(32, workspace, backups.view());
+        HBox.setHgrow(backups.view(), javafx.scene.layout.Priority.ALWAYS);
+        root.getChildren().setAll(title, columns);
+        scroll = new javafx.scene.control.ScrollPane(root);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+    }
+
+    @Override
+    public void refresh() {
+        backups.load();
     }
 
     @Override
     public Node view() {
-        return root;
+        return scroll;
     }
 }

@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
 
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
@@ -32,10 +31,13 @@ import org.perfdesk.domain.OrgUnit;
 import org.perfdesk.domain.Role;
 import org.perfdesk.domain.Texts;
 import org.perfdesk.exchange.pkg.PackageReader;
+import org.perfdesk.store.WorkspaceLocation;
 import org.perfdesk.ui.common.PackageReceiver;
 import org.perfdesk.ui.common.PlannedScreen;
 import org.perfdesk.ui.common.Screen;
 import org.perfdesk.ui.common.WorkspaceContext;
+import org.perfdesk.ui.evaluation.ResultsView;
+import org.perfdesk.ui.evaluation.ResultsViewModel;
 import org.perfdesk.ui.exchange.ExchangeView;
 import org.perfdesk.ui.exchange.ExchangeViewModel;
 import org.perfdesk.ui.exchange.InboxView;
@@ -67,16 +69,13 @@ public final class MainWindow {
     private final Map<String, Screen> screens = new HashMap<>();
     private final Set<String> stale = new HashSet<>();
 
-    /**
-     * @param onLanguage switches the UI language ("zh"/"en") and rebuilds the window
-     * @param onSwitch   closes the workspace and shows the first-start choice
-     */
-    public MainWindow(WorkspaceContext ctx, Consumer<String> onLanguage, Runnable onSwitch) {
+    /** @param actions what the settings screen asks of the shell (language, switching, restoring) */
+    public MainWindow(WorkspaceContext ctx, SettingsView.Actions actions) {
         this.ctx = ctx;
         root.setId("main-window");
         root.getStyleClass().add("main-window");
         root.setTop(header());
-        root.setLeft(navigation(entries(onLanguage, onSwitch)));
+        root.setLeft(navigation(entries(actions)));
         centre.getStyleClass().add("centre");
         root.setCenter(centre);
         root.setBottom(statusBar());
@@ -90,7 +89,7 @@ public final class MainWindow {
         nav.getSelectionModel().selectFirst();
     }
 
-    private List<NavEntry> entries(Consumer<String> onLanguage, Runnable onSwitch) {
+    private List<NavEntry> entries(SettingsView.Actions actions) {
         List<NavEntry> list = new ArrayList<>();
         list.add(new NavEntry("overview", "nav.overview",
                 () -> new OverviewView(new OverviewViewModel(ctx), ctx)));
@@ -100,7 +99,7 @@ public final class MainWindow {
             list.add(planned("assessment", "nav.assessment"));
             list.add(planned("appraisal", "nav.appraisal"));
             list.add(planned("inspection", "nav.inspection"));
-            list.add(planned("results", "nav.results"));
+            list.add(new NavEntry("results", "nav.results", () -> new ResultsView(new ResultsViewModel(ctx))));
             list.add(new NavEntry("units", "nav.units", () -> new UnitsView(new UnitsViewModel(ctx), "nav.units")));
             list.add(planned("scheme", "nav.scheme"));
             list.add(planned("audit", "nav.audit"));
@@ -118,7 +117,7 @@ public final class MainWindow {
                 list.add(new NavEntry("inbox", "nav.subUnitInbox", () -> new InboxView(ctx)));
             }
         }
-        list.add(new NavEntry("settings", "nav.settings", () -> new SettingsView(ctx, onLanguage, onSwitch)));
+        list.add(new NavEntry("settings", "nav.settings", () -> new SettingsView(ctx, actions)));
         return list;
     }
 
@@ -194,6 +193,13 @@ public final class MainWindow {
     private HBox statusBar() {
         Label path = new Label(Texts.t("status.workspace", ctx.workspace().dir().toAbsolutePath().toString()));
         path.setId("status-workspace");
+        WorkspaceLocation location = WorkspaceLocation.of(ctx.workspace().dir());
+        if (location != WorkspaceLocation.LOCAL) {
+            // Said on every start while it lies there; the full text (and what to do) is under 设置.
+            path.setText(path.getText() + "  " + Texts.t("location.short." + location.name()));
+            path.getStyleClass().add("warning");
+            path.setTooltip(new javafx.scene.control.Tooltip(Texts.t("location.warning." + location.name())));
+        }
         Label who = new Label();
         who.setId("status-context");
         who.textProperty().bind(Bindings.createStringBinding(() -> Texts.t("status.context",

@@ -22,18 +22,24 @@ import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.perfdesk.domain.OrgUnit;
 import org.perfdesk.domain.ProgramInfo;
+import org.perfdesk.domain.Role;
 import org.perfdesk.domain.Texts;
 import org.perfdesk.domain.UserError;
 import org.perfdesk.store.AppHome;
 import org.perfdesk.store.AppSettings;
+import org.perfdesk.store.Backups;
 import org.perfdesk.store.Workspace;
+import org.perfdesk.exchange.KeyRegistry;
+import org.perfdesk.exchange.WorkspaceKeys;
 import org.perfdesk.exchange.Workspaces;
+import org.perfdesk.exchange.crypto.Ed25519;
 import org.perfdesk.exchange.demo.DemoBuilder;
 import org.perfdesk.ui.common.Messages;
 import org.perfdesk.ui.common.StandardButtons;
 import org.perfdesk.ui.common.Styles;
 import org.perfdesk.ui.common.TaskRunner;
 import org.perfdesk.ui.common.WorkspaceContext;
+import org.perfdesk.ui.settings.SettingsView;
 
 /**
  * The window's life: the first-start choice, opening, creating and switching workspaces, the demo,
@@ -49,6 +55,7 @@ public final class Shell {
     private final AppSettings settings;
     private final TaskRunner tasks;
     private WorkspaceContext current;
+    private MainWindow main;
     private int exitStatus;
     private Runnable exit = Platform::exit;
     private List<Path> startPackages = List.of();
@@ -92,10 +99,7 @@ public final class Shell {
 
     /** While a workspace opens at start: a quiet screen, not a flash of the first-start choice. */
     private void showOpening() {
-        ProgressIndicator spinner = new ProgressIndicator();
-        Label text = new Label(Texts.t("task.openWorkspace"));
-        VBox box = new VBox(12, spinner, text);
-        box.setAlignment(Pos.CENTER);
+        Parent box = busy(Texts.t("task.openWorkspace"));
         box.setId("opening");
         setRoot(box);
     }
@@ -157,19 +161,37 @@ public final class Shell {
 
     private void create() {
         CreateWorkspaceDialog dialog = new CreateWorkspaceDialog(stage, new CreateWorkspaceViewModel());
-        dialog.showAndWait().ifPresent(vm -> {
-            Workspace.Setup setup = vm.toSetup();
-            Path dir = vm.folderPath();
-            char[] passphrase = vm.passphrase();
-            tasks.run(Texts.t("task.createWorkspace"), () -> {
-                Workspace ws = Workspaces.create(dir, setup, passphrase).workspace();
-                try {
-                    return new WorkspaceContext(ws, tasks);
-                } catch (RuntimeException e) {
-                    ws.close();
-                    throw e;
+        dialog.showAndWait().ifPresent(this::create);
+    }
+
+    /**
+     * Makes the workspace the wizard describes, with its key, and pins the office's card when one was
+     * given; then says the new key's fingerprint, which the office will check by phone.
+     */
+    void create(CreateWorkspaceViewModel vm) {
+        Workspace.Setup setup = vm.toSetup();
+        Path dir = vm.folderPath();
+        char[] passphrase = vm.passphrase();
+        var card = vm.card();
+        String typed = vm.typedFingerprint();
+        tasks.run(Texts.t("task.createWorkspace"), () -> {
+            Workspace ws = Workspaces.create(dir, setup, passphrase).workspace();
+            try {
+                if (card != null) {
+                    KeyRegistry.pinOffice(ws, card, typed);
                 }
-            }, this::showMain);
+                return new WorkspaceContext(ws, tasks);
+            } catch (RuntimeException e) {
+                ws.close();
+                throw e;
+            }
+        }, ctx -> {
+            showMain(ctx);
+            String fingerprint = Ed25519.fingerprint(WorkspaceKeys.publicKey(ctx.workspace()));
+            String text = ctx.role() == Role.OFFICE ? Texts.t("create.done.office", fingerprint)
+                    : card != null ? Texts.t("create.done.unitPinned", fingerprint, card.name())
+                    : Texts.t("create.done.unit", fingerprint);
+            Messages.info(stage, Texts.t("create.done.header"), text).getDialogPane().setId("create-done");
         });
     }
 
@@ -219,8 +241,26 @@ public final class Shell {
                         String.valueOf(ctx.workspace().database().schemaVersion()), backup.toString())));
     }
 
+    /**
+     * Packages from a later start of the program (a double-clicked file): the window comes to the
+     * front and shows them for import, now or as soon as a workspace is open.
+     */
+    public void receive(List<Path> packages) {
+        stage.setIconified(false);
+        stage.toFront();
+        if (packages.isEmpty()) {
+            return;
+        }
+        if (current != null && main != null) {
+            main.showImport(packages);
+        } else {
+            startPackages = List.copyOf(packages);
+        }
+    }
+
     private void rebuildMain() {
-        MainWindow main = new MainWindow(current, lang -> setLanguage(lang, this::rebuildMain), this::switchWorkspace);
+        main = new MainWindow(current, new SettingsView.Actions(lang -> setLanguage(lang, this::rebuildMain),
+                this::switchWorkspace, this::restore));
         stage.setTitle(Texts.t("app.titleWithUnit", current.self().name()));
         setRoot(main.root());
         main.installShortcuts(stage.getScene());
@@ -228,6 +268,35 @@ public final class Shell {
             main.showImport(startPackages);
             startPackages = List.of();
         }
+    }
+
+    /**
+     * Closes the workspace, puts {@code backup} in place of its database and opens it again. The
+     * close runs on the worker thread, after whatever work was queued before it. A backup that is
+     * refused leaves the workspace as it was, and it is opened again all the same.
+     */
+    private void restore(Path backup) {
+        WorkspaceContext closing = current;
+        Path dir = closing.workspace().dir();
+        current = null;
+        main = null;
+        setRoot(busy(Texts.t("task.restore")));
+        tasks.run(Texts.t("task.restore"), () -> {
+            closing.workspace().close();
+            return Backups.restore(dir, backup);
+        }, kept -> {
+            openWorkspace(dir, false);
+            Messages.info(stage, Texts.t("backups.restored.header"), Texts.t("backups.restored.text", kept.toString()));
+        }, error -> {
+            openWorkspace(dir, false);
+            Messages.error(stage, error);
+        });
+    }
+
+    private static Parent busy(String what) {
+        VBox box = new VBox(12, new ProgressIndicator(), new Label(what));
+        box.setAlignment(Pos.CENTER);
+        return box;
     }
 
     private void switchWorkspace() {
@@ -257,6 +326,7 @@ public final class Shell {
     }
 
     private void closeCurrent() {
+        main = null;
         if (current != null) {
             current.workspace().close();
             current = null;

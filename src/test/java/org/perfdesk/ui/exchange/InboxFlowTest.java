@@ -30,13 +30,26 @@ class InboxFlowTest extends ShellTest {
         demo.build(demoDir, "test");
     }
 
-
-
-
-
-
-
-
+    @Test
+    void aPackageOpenedWhileTheWindowIsOpenIsPreviewedInTheInbox() throws Exception {
+        open(demo.folderOf(demoDir, demo.office().code()));
+        Path pkg;
+        try (Stream<Path> usb = Files.list(demoDir.resolve(DemoBuilder.USB_FOLDER))) {
+            pkg = usb.filter(p -> p.getFileName().toString().contains("-plan-")).sorted().findFirst().orElseThrow();
+        }
+        // What a double-click on the file does when PerfDesk is already open (SingleInstance hands it over).
+        interact(() -> shell.receive(List.of(pkg)));
+        waitUntil("the inbox", () -> !lookup("#import-table").queryAll().isEmpty());
+        @SuppressWarnings("unchecked")
+        TableView<ImportReport> table = lookup("#import-table").queryAs(TableView.class);
+        waitUntil("the preview", () -> table.getItems().size() == 1);
+        assertThat(table.getItems().get(0).file()).isEqualTo(pkg.getFileName().toString());
+        // Accepted, or already imported when the other test of this class ran first on the same demo.
+        assertThat(table.getItems().get(0).status()).as(table.getItems().get(0).message())
+                .isIn(ImportReport.Status.ACCEPTED, ImportReport.Status.ALREADY_IMPORTED);
+        assertThat(table.getItems().get(0).dryRun()).isTrue();
+        assertThat(lookup("#nav").queryListView().getSelectionModel().getSelectedIndex()).isEqualTo(1);
+    }
 
     @Test
     void officeImportsTheUsbFolderAfterAPreview() throws Exception {

@@ -1,0 +1,263 @@
+package org.perfdesk.evaluation;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.perfdesk.domain.Appraisal;
+import org.perfdesk.domain.Bonus;
+import org.perfdesk.domain.EvaluationScheme;
+import org.perfdesk.domain.GoalNode;
+import org.perfdesk.domain.GoalTree;
+import org.perfdesk.domain.IndicatorScore;
+import org.perfdesk.domain.Inspection;
+import org.perfdesk.domain.Numbers;
+import org.perfdesk.domain.OrgUnit;
+import org.perfdesk.domain.Progress;
+import org.perfdesk.domain.SelfAssessment;
+import org.perfdesk.domain.SpotCheck;
+import org.perfdesk.domain.UserError;
+import org.perfdesk.store.AuditLog;
+import org.perfdesk.store.ResultFreezeRepository;
+import org.perfdesk.store.Workspace;
+
+/**
+ * The office's evaluation on its workspace: every change (scheme, score, spot check, appraisal,
+ * inspection, bonus, freeze) is checked, saved and written to the audit log in one transaction;
+ * the year's material is gathered and evaluated; frozen results can be compared with a fresh run.
+ */
+public final class Evaluator {
+    private final Workspace ws;
+
+    public Evaluator(Workspace ws) {
+        this.ws = ws;
+    }
+
+    // ---- scheme ----------------------------------------------------------------------------
+
+    /** The year's scheme: the newest saved version, or the defaults saved as version 1. */
+    public EvaluationScheme scheme(int year) {
+        Optional<EvaluationScheme> saved = ws.evaluation().schemes().latest(year);
+        if (saved.isPresent()) {
+            return saved.get();
+        }
+        EvaluationScheme defaults = EvaluationScheme.defaults(year);
+        ws.database().write(c -> {
+            ws.evaluation().schemes().save(defaults);
+            ws.audit().append("scheme", year + " v1", null, Canonical.scheme(defaults), "默认评估方案");
+            return null;
+        });
+        return defaults;
+    }
+
+    /**
+     * Saves a changed scheme. Values that cannot work are refused with every problem named; after
+     * results were frozen under the current version the change becomes the next version, so the
+     * frozen results keep the scheme they were computed with.
+     */
+    public EvaluationScheme saveScheme(EvaluationScheme changed, String reason) {
+        List<EvaluationScheme.Problem> problems = changed.problems();
+        if (!problems.isEmpty()) {
+            throw new UserError("error.scheme.invalid", problems.stream().map(Evaluator::describe)
+                    .collect(Collectors.joining("；")));
+        }
+        EvaluationScheme current = scheme(changed.year());
+        boolean frozen = ws.evaluation().freezes().all(changed.year()).stream()
+                .anyMatch(f -> f.schemeVersion() == current.version());
+        EvaluationScheme toSave = new EvaluationScheme(changed.year(), frozen ? current.version() + 1 : current.version(),
+                changed.indicatorWeight(), changed.appraisalWeight(), changed.inspectionCap(), changed.bonusCap(),
+                changed.quantitativeCap(), changed.latePenalty(), changed.spotCheckShare(), changed.appraisalLevels(),
+                changed.note());
+        ws.database().write(c -> {
+            ws.evaluation().schemes().save(toSave);
+            ws.audit().append("scheme", toSave.year() + " v" + toSave.version(), Canonical.scheme(current),
+                    Canonical.scheme(toSave), reason);
+            return null;
+        });
+        return toSave;
+    }
+
+    /** A scheme problem in words, with the field it names in words too. */
+    public static String describe(EvaluationScheme.Problem p) {
+        Object[] args = java.util.Arrays.stream(p.args())
+                .map(a -> a instanceof String f && f.startsWith("scheme.field.") ? org.perfdesk.domain.Texts.t(f) : a)
+                .toArray();
+        return org.perfdesk.domain.Texts.t(p.key(), args);
+    }
+
+    // ---- indicator scores and spot checks --------------------------------------------------
+
+    /**
+     * The office's score of an indicator, with its reason (required: the score must be explainable).
+     * At most the indicator's points times the scheme's completion cap.
+     */
+    public void setScore(String nodeId, BigDecimal points, String reason) {
+        GoalNode n = ws.goals().find(nodeId).orElseThrow(() -> new UserError("error.evaluation.noNode", nodeId));
+        if (reason == null || reason.isBlank()) {
+            throw new UserError("error.evaluation.needReason");
+        }
+        BigDecimal max = n.weight() == null ? BigDecimal.ZERO : n.weight().multiply(scheme(n.year()).quantitativeCap())
+                .divide(IndicatorRule.HUNDRED, MathContext.DECIMAL64);
+        if (points == null || points.signum() < 0 || points.compareTo(max) > 0) {
+            throw new UserError("error.evaluation.scoreRange", Numbers.plain(points), n.title(), Numbers.plain(max));
+        }
+        Optional<IndicatorScore> before = ws.evaluation().scores().find(nodeId);
+        ws.database().write(c -> {
+            ws.evaluation().scores().save(new IndicatorScore(nodeId, points, reason.strip()));
+            ws.audit().append("score", n.unitCode() + "/" + n.title(),
+                    before.map(s -> Numbers.plain(s.points())).orElse(null), Numbers.plain(points), reason.strip());
+            return null;
+        });
+    }
+
+    /** Takes the office's score back; the computed score applies again. */
+    public void clearScore(String nodeId, String reason) {
+        Optional<IndicatorScore> before = ws.evaluation().scores().find(nodeId);
+        if (before.isEmpty()) {
+            return;
+        }
+        GoalNode n = ws.goals().find(nodeId).orElseThrow();
+        ws.database().write(c -> {
+            ws.evaluation().scores().delete(nodeId);
+            ws.audit().append("score", n.unitCode() + "/" + n.title(), Numbers.plain(before.get().points()), null,
+                    reason);
+            return null;
+        });
+    }
+
+    /** Draws the unit's spot check with a fresh seed (recorded), or the given one to repeat a draw. */
+    public SpotCheck drawSpotCheck(String unitCode, int year, Long seed) {
+        EvaluationScheme s = scheme(year);
+        List<String> ids = Evaluation.scoredIndicators(ws.goals().loadTree(unitCode, year)).stream()
+                .map(GoalNode::id).toList();
+        long used = seed != null ? seed : new java.security.SecureRandom().nextLong();
+        SpotCheck drawn = new SpotCheck(unitCode, year, used, s.spotCheckShare(),
+                SpotCheckDraw.draw(ids, s.spotCheckShare(), used));
+        ws.database().write(c -> {
+            ws.evaluation().spotChecks().save(drawn);
+            ws.audit().append("spotCheck", unitCode + " " + year, null,
+                    "seed=" + used + " share=" + Numbers.plain(s.spotCheckShare()) + " drawn=" + drawn.drawn().size(),
+                    "");
+            return null;
+        });
+        return drawn;
+    }
+
+    // ---- appraisal, inspections, bonuses ---------------------------------------------------
+
+    /** Saves appraisal rounds (all or none), replacing rounds already there. */
+    public void saveAppraisals(List<Appraisal> rounds, String source) {
+        ws.database().write(c -> {
+            ws.evaluation().appraisals().saveAll(rounds);
+            for (Appraisal a : rounds) {
+                ws.audit().append("appraisal", a.unitCode() + " " + a.year() + " round " + a.round(), null,
+                        "sample=" + a.sampleSize() + " " + a.counts(), source);
+            }
+            return null;
+        });
+    }
+
+    public void saveInspection(Inspection i, String reason) {
+        if (i.deduction() == null || i.deduction().signum() < 0) {
+            throw new UserError("error.evaluation.deduction", Numbers.plain(i.deduction()));
+        }
+        if (i.finding() == null || i.finding().isBlank()) {
+            throw new UserError("error.evaluation.needFinding");
+        }
+        Optional<Inspection> before = ws.evaluation().inspections().findByYear(i.year()).stream()
+                .filter(x -> x.id().equals(i.id())).findFirst();
+        ws.database().write(c -> {
+            ws.evaluation().inspections().save(i);
+            ws.audit().append("inspection", i.unitCode() + " " + i.date(),
+                    before.map(Canonical::inspection).orElse(null), Canonical.inspection(i), reason);
+            return null;
+        });
+    }
+
+    public void deleteInspection(Inspection i, String reason) {
+        ws.database().write(c -> {
+            ws.evaluation().inspections().delete(i.id());
+            ws.audit().append("inspection", i.unitCode() + " " + i.date(), Canonical.inspection(i), null, reason);
+            return null;
+        });
+    }
+
+    public void saveBonus(Bonus b) {
+        if (b.points() == null || b.points().signum() < 0 || b.reason() == null || b.reason().isBlank()) {
+            throw new UserError("error.evaluation.bonus");
+        }
+        ws.database().write(c -> {
+            ws.evaluation().inspections().save(b);
+            ws.audit().append("bonus", b.unitCode() + " " + b.year(), null, Numbers.plain(b.points()), b.reason());
+            return null;
+        });
+    }
+
+    // ---- the year's material and results ---------------------------------------------------
+
+    /** Every unit the office ranks (or that sent a tree for the year), with its material. */
+    public List<Evaluation.UnitMaterial> material(int year) {
+        Map<String, List<Appraisal>> appraisals = ws.evaluation().appraisals().findByYear(year).stream()
+                .collect(Collectors.groupingBy(Appraisal::unitCode));
+        Map<String, List<Inspection>> inspections = ws.evaluation().inspections().findByYear(year).stream()
+                .collect(Collectors.groupingBy(Inspection::unitCode));
+        Map<String, List<Bonus>> bonuses = ws.evaluation().inspections().findBonuses(year).stream()
+                .collect(Collectors.groupingBy(Bonus::unitCode));
+        List<Evaluation.UnitMaterial> out = new ArrayList<>();
+        for (OrgUnit u : ws.orgUnits().findAll()) {
+            if (u.code().equals(ws.self().code()) || u.kind().isInternal()) {
+                continue;
+            }
+            GoalTree tree = ws.goals().loadTree(u.code(), year);
+            if (u.group() == null && tree.size() == 0) {
+                continue;
+            }
+            Map<String, List<Progress>> progress = new HashMap<>();
+            for (Progress p : ws.progress().findByUnit(u.code(), year)) {
+                progress.computeIfAbsent(p.nodeId(), k -> new ArrayList<>()).add(p);
+            }
+            Map<String, SelfAssessment> self = new HashMap<>();
+            ws.selfAssessments().findByUnit(u.code(), year).forEach(a -> self.put(a.nodeId(), a));
+            out.add(new Evaluation.UnitMaterial(u, tree, progress, self, ws.evaluation().scores().findByUnit(u.code(), year),
+                    appraisals.getOrDefault(u.code(), List.of()), inspections.getOrDefault(u.code(), List.of()),
+                    bonuses.getOrDefault(u.code(), List.of())));
+        }
+        return out;
+    }
+
+    public List<Evaluation.UnitResult> evaluate(int year) {
+        return Evaluation.evaluate(scheme(year), material(year));
+    }
+
+    /** Freezes the year's results: what they are and the hash of every input behind them. */
+    public ResultFreezeRepository.Freeze freeze(int year, String reason) {
+        EvaluationScheme s = scheme(year);
+        List<Evaluation.UnitMaterial> material = material(year);
+        List<Evaluation.UnitResult> results = Evaluation.evaluate(s, material);
+        InputHashes hashes = InputHashes.of(s, material);
+        ResultFreezeRepository.Freeze f = new ResultFreezeRepository.Freeze(year, Instant.now().toString(), s.version(),
+                hashes.overall(), hashes.toJson(), Canonical.results(results));
+        ws.database().write(c -> {
+            ws.evaluation().freezes().save(f);
+            ws.audit().append("freeze", year + " v" + s.version(), null, hashes.overall(), reason);
+            return null;
+        });
+        return f;
+    }
+
+    /** What changed since the last freeze: the inputs whose hash differs, or empty when none did. */
+    public Optional<InputHashes.Comparison> compareWithFreeze(int year) {
+        return ws.evaluation().freezes().latest(year).map(f -> InputHashes.compare(f,
+                InputHashes.of(scheme(year), material(year))));
+    }
+
+    public AuditLog audit() {
+        return ws.audit();
+    }
+}

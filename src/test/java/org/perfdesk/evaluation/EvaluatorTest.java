@@ -1,0 +1,169 @@
+package org.perfdesk.evaluation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.perfdesk.domain.EvaluationScheme;
+import org.perfdesk.domain.GoalNode;
+import org.perfdesk.domain.Inspection;
+import org.perfdesk.domain.RankingGroup;
+import org.perfdesk.domain.SpotCheck;
+import org.perfdesk.domain.UserError;
+import org.perfdesk.exchange.Importer;
+import org.perfdesk.exchange.demo.DemoBuilder;
+import org.perfdesk.store.Workspace;
+
+/** The office evaluates the demo year: ranks in two groups, scores with reasons, freezes, audits. */
+class EvaluatorTest {
+    @TempDir
+    static Path demoDir;
+    private static boolean built;
+    private Workspace office;
+    private Evaluator evaluator;
+
+    @BeforeEach
+    void office(@TempDir Path copy) throws Exception {
+        if (!built) {
+            DemoBuilder.bundled().build(demoDir, "test");
+            built = true;
+        }
+        // Each test works on its own copy of the office, with every unit's packages imported.
+        Path officeDir = copy.resolve("office");
+        Path from = demoDir.resolve("office");
+        try (var all = java.nio.file.Files.walk(from)) {
+            for (Path p : (Iterable<Path>) all::iterator) {
+                Path to = officeDir.resolve(from.relativize(p).toString());
+                if (java.nio.file.Files.isDirectory(p)) {
+                    java.nio.file.Files.createDirectories(to);
+                } else {
+                    java.nio.file.Files.copy(p, to);
+                }
+            }
+        }
+        java.nio.file.Files.deleteIfExists(officeDir.resolve("perfdesk.lock"));
+        office = Workspace.open(officeDir);
+        new Importer(office).importAll(List.of(demoDir.resolve(DemoBuilder.USB_FOLDER)), false);
+        evaluator = new Evaluator(office);
+    }
+
+    @AfterEach
+    void close() {
+        office.close();
+    }
+
+    @Test
+    void theDemoYearRanksAllSevenUnitsInTwoGroups() {
+        List<Evaluation.UnitResult> results = evaluator.evaluate(2008);
+
+        assertThat(results).hasSize(7);
+        assertThat(results).filteredOn(r -> r.group() == RankingGroup.CITY_GOVERNMENTS)
+                .extracting(r -> r.unit().code()).containsExactlyInAnyOrder("XM", "NP");
+        assertThat(results).filteredOn(r -> r.group() == RankingGroup.PROVINCIAL_DEPARTMENTS).hasSize(5);
+        assertThat(results).allSatisfy(r -> {
+            assertThat(r.rank()).isNotNull();
+            assertThat(r.indicators()).isNotEmpty();
+            assertThat(r.indicatorScore()).isBetween(BigDecimal.ZERO, new BigDecimal("100"));
+        });
+        assertThat(results).filteredOn(r -> r.group() == RankingGroup.PROVINCIAL_DEPARTMENTS)
+                .extracting(Evaluation.UnitResult::rank).contains(1);
+        // Rank 1 has the highest total of its group.
+        Evaluation.UnitResult first = results.stream().filter(r -> r.group() == RankingGroup.PROVINCIAL_DEPARTMENTS
+                && r.rank() == 1).findFirst().orElseThrow();
+        assertThat(results).filteredOn(r -> r.group() == RankingGroup.PROVINCIAL_DEPARTMENTS)
+                .allSatisfy(r -> assertThat(r.total()).isLessThanOrEqualTo(first.total()));
+        // Nothing evaluated without the default scheme being recorded.
+        assertThat(office.evaluation().schemes().latest(2008)).contains(EvaluationScheme.defaults(2008));
+    }
+
+    @Test
+    void anInspectionDeductionChangesTheTotalAndTheFreezeNamesWhatChanged() {
+        evaluator.freeze(2008, "2008 年度结果审定");
+        assertThat(evaluator.compareWithFreeze(2008)).hasValueSatisfying(c -> assertThat(c.unchanged()).isTrue());
+        BigDecimal before = total("NYT");
+
+        evaluator.saveInspection(new Inspection("i1", "NYT", 2008, LocalDate.of(2008, 11, 12),
+                Inspection.Kind.UNANNOUNCED, "窗口工作人员上班时间离岗", new BigDecimal("2"), null), "暗访");
+
+        assertThat(total("NYT")).isEqualByComparingTo(before.subtract(new BigDecimal("2")));
+        assertThat(evaluator.compareWithFreeze(2008)).hasValueSatisfying(c ->
+                assertThat(c.changes()).containsExactly(new InputHashes.Change("NYT", "inspections")));
+        assertThat(evaluator.audit().check()).isEmpty();
+        assertThat(evaluator.audit().recent(1).get(0).action()).isEqualTo("inspection");
+    }
+
+    private BigDecimal total(String code) {
+        return evaluator.evaluate(2008).stream().filter(r -> r.unit().code().equals(code)).findFirst().orElseThrow()
+                .total();
+    }
+
+    @Test
+    void theOfficesScoreNeedsAReasonAndAValidRangeAndIsAudited() {
+        GoalNode indicator = Evaluation.scoredIndicators(office.goals().loadTree("SLT", 2008)).get(0);
+        assertThatThrownBy(() -> evaluator.setScore(indicator.id(), new BigDecimal("1"), " "))
+                .isInstanceOfSatisfying(UserError.class, e -> assertThat(e.key()).isEqualTo("error.evaluation.needReason"));
+        assertThatThrownBy(() -> evaluator.setScore(indicator.id(), indicator.weight().add(BigDecimal.ONE), "复核"))
+                .isInstanceOfSatisfying(UserError.class, e -> assertThat(e.key()).isEqualTo("error.evaluation.scoreRange"));
+        int logged = evaluator.audit().all().size();
+
+        evaluator.setScore(indicator.id(), BigDecimal.ONE, "抽查：台账不全");
+
+        Evaluation.UnitResult slt = evaluator.evaluate(2008).stream().filter(r -> r.unit().code().equals("SLT"))
+                .findFirst().orElseThrow();
+        assertThat(slt.indicators()).filteredOn(l -> l.nodeId().equals(indicator.id())).singleElement()
+                .satisfies(l -> {
+                    assertThat(l.source()).isEqualTo(IndicatorRule.Source.OFFICE);
+                    assertThat(l.points()).isEqualByComparingTo("1");
+                });
+        assertThat(evaluator.audit().all()).hasSize(logged + 1);
+        assertThat(evaluator.audit().recent(1).get(0).reason()).isEqualTo("抽查：台账不全");
+    }
+
+    @Test
+    void aSpotCheckDrawIsRepeatableFromItsSeed() {
+        SpotCheck first = evaluator.drawSpotCheck("SLT", 2008, null);
+        SpotCheck again = evaluator.drawSpotCheck("SLT", 2008, first.seed());
+        assertThat(again.drawn()).isEqualTo(first.drawn());
+        int indicators = Evaluation.scoredIndicators(office.goals().loadTree("SLT", 2008)).size();
+        // 30 % of the indicators, rounded up.
+        assertThat(first.drawn()).hasSize((int) Math.ceil(indicators * 0.3)).doesNotHaveDuplicates();
+        assertThat(office.evaluation().spotChecks().find("SLT", 2008)).contains(again);
+    }
+
+    @Test
+    void aSchemeChangeAfterAFreezeIsANewVersionAndBadValuesAreRefused() {
+        EvaluationScheme v1 = evaluator.scheme(2008);
+        evaluator.freeze(2008, "审定");
+        EvaluationScheme changed = new EvaluationScheme(2008, v1.version(), new BigDecimal("60"), new BigDecimal("40"),
+                v1.inspectionCap(), v1.bonusCap(), v1.quantitativeCap(), v1.latePenalty(), v1.spotCheckShare(),
+                v1.appraisalLevels(), "公众评议权重提高");
+        EvaluationScheme saved = evaluator.saveScheme(changed, "领导小组决定");
+        assertThat(saved.version()).isEqualTo(2);
+        assertThat(office.evaluation().schemes().find(2008, 1)).contains(v1);
+        assertThat(evaluator.compareWithFreeze(2008)).hasValueSatisfying(c ->
+                assertThat(c.changes()).contains(new InputHashes.Change(null, InputHashes.SCHEME)));
+
+        EvaluationScheme bad = new EvaluationScheme(2008, 2, new BigDecimal("60"), new BigDecimal("30"),
+                v1.inspectionCap(), v1.bonusCap(), v1.quantitativeCap(), v1.latePenalty(), v1.spotCheckShare(),
+                v1.appraisalLevels(), "");
+        assertThatThrownBy(() -> evaluator.saveScheme(bad, "")).isInstanceOfSatisfying(UserError.class,
+                e -> assertThat(e.getLocalizedMessage()).contains("合计 100").contains("60").contains("30"));
+        assertThat(evaluator.scheme(2008)).isEqualTo(saved);
+    }
+
+    @Test
+    void theSameInputsGiveTheSameResultsAndHash() {
+        assertThat(evaluator.evaluate(2008)).isEqualTo(evaluator.evaluate(2008));
+        String a = evaluator.freeze(2008, "一").inputsHash();
+        String b = evaluator.freeze(2008, "二").inputsHash();
+        assertThat(a).isEqualTo(b);
+    }
+}
