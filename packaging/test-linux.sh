@@ -134,15 +134,23 @@ if command -v Xvfb >/dev/null && command -v import >/dev/null; then
     XVFB_PID=$!
     sleep 2
     # The package double-clicked: the window opens on the office's import screen with it.
+    # Cold start: the page cache dropped first (where the kernel lets us), then the wall time from
+    # starting the launcher to the first shown window, polled every 0.1 s.
+    sync
+    cold=warm
+    if echo 3 >/proc/sys/vm/drop_caches 2>/dev/null; then cold=cold; fi
+    started=$(date +%s%N)
     PERFDESK_HOME=$TMP/home DISPLAY=:$display JAVA_TOOL_OPTIONS=-Dperfdesk.timing=true \
         "$LAUNCHER" --workspace "$TMP/demo/office" "$PKG" >"$TMP/window.log" 2>&1 &
     APP_PID=$!
-    for _ in $(seq 60); do
+    for _ in $(seq 600); do
         grep -q 'window shown after' "$TMP/window.log" && break
         kill -0 "$APP_PID" 2>/dev/null || { cat "$TMP/window.log"; fail "the window program ended early"; }
-        sleep 1
+        sleep 0.1
     done
     grep -q 'window shown after' "$TMP/window.log" || { cat "$TMP/window.log"; fail "no window within 60 s"; }
+    shown_ms=$(( ($(date +%s%N) - started) / 1000000 ))
+    echo "  $cold start, launcher to first shown window: ${shown_ms} ms wall ($(grep -o 'window shown after [0-9]* ms' "$TMP/window.log" | grep -o '[0-9]*') ms of it in Java)"
     sleep 5
     mkdir -p "$ROOT/target/installer"
     DISPLAY=:$display import -window root "$ROOT/target/installer/test-window.png"
