@@ -199,9 +199,26 @@ public final class Evaluator {
         });
     }
 
+    public void deleteBonus(Bonus b, String reason) {
+        ws.database().write(c -> {
+            ws.evaluation().inspections().deleteBonus(b.id());
+            ws.audit().append("bonus", b.unitCode() + " " + b.year(), Numbers.plain(b.points()) + " " + b.reason(),
+                    null, reason);
+            return null;
+        });
+    }
+
     // ---- the year's material and results ---------------------------------------------------
 
-    /** Every unit the office ranks (or that sent a tree for the year), with its material. */
+    /** The units evaluated in the year: those in a ranking group, and any other that sent a tree. */
+    public List<OrgUnit> units(int year) {
+        return ws.orgUnits().findAll().stream()
+                .filter(u -> !u.code().equals(ws.self().code()) && !u.kind().isInternal())
+                .filter(u -> u.group() != null || ws.goals().count(u.code(), year) > 0)
+                .toList();
+    }
+
+    /** Every unit evaluated in the year (see {@link #units}), with its material. */
     public List<Evaluation.UnitMaterial> material(int year) {
         Map<String, List<Appraisal>> appraisals = ws.evaluation().appraisals().findByYear(year).stream()
                 .collect(Collectors.groupingBy(Appraisal::unitCode));
@@ -210,14 +227,8 @@ public final class Evaluator {
         Map<String, List<Bonus>> bonuses = ws.evaluation().inspections().findBonuses(year).stream()
                 .collect(Collectors.groupingBy(Bonus::unitCode));
         List<Evaluation.UnitMaterial> out = new ArrayList<>();
-        for (OrgUnit u : ws.orgUnits().findAll()) {
-            if (u.code().equals(ws.self().code()) || u.kind().isInternal()) {
-                continue;
-            }
+        for (OrgUnit u : units(year)) {
             GoalTree tree = ws.goals().loadTree(u.code(), year);
-            if (u.group() == null && tree.size() == 0) {
-                continue;
-            }
             Map<String, List<Progress>> progress = new HashMap<>();
             for (Progress p : ws.progress().findByUnit(u.code(), year)) {
                 progress.computeIfAbsent(p.nodeId(), k -> new ArrayList<>()).add(p);
