@@ -39,6 +39,8 @@ import org.perfdesk.ui.common.WorkspaceContext;
 import org.perfdesk.ui.evaluation.InspectionView;
 import org.perfdesk.ui.evaluation.InspectionViewModel;
 import org.perfdesk.ui.evaluation.ResultsView;
+import org.perfdesk.ui.evaluation.ReviewView;
+import org.perfdesk.ui.evaluation.ReviewViewModel;
 import org.perfdesk.ui.evaluation.ResultsViewModel;
 import org.perfdesk.ui.exchange.ExchangeView;
 import org.perfdesk.ui.exchange.ExchangeViewModel;
@@ -97,7 +99,7 @@ public final class MainWindow {
                 () -> new OverviewView(new OverviewViewModel(ctx), ctx)));
         if (ctx.role() == Role.OFFICE) {
             list.add(new NavEntry("inbox", "nav.inbox", () -> new InboxView(ctx)));
-            list.add(planned("review", "nav.review"));
+            list.add(new NavEntry("review", "nav.review", () -> new ReviewView(new ReviewViewModel(ctx))));
             list.add(planned("assessment", "nav.assessment"));
             list.add(planned("appraisal", "nav.appraisal"));
             list.add(new NavEntry("inspection", "nav.inspection",
