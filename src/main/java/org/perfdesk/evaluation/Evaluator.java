@@ -228,18 +228,47 @@ public final class Evaluator {
                 .collect(Collectors.groupingBy(Bonus::unitCode));
         List<Evaluation.UnitMaterial> out = new ArrayList<>();
         for (OrgUnit u : units(year)) {
-            GoalTree tree = ws.goals().loadTree(u.code(), year);
-            Map<String, List<Progress>> progress = new HashMap<>();
-            for (Progress p : ws.progress().findByUnit(u.code(), year)) {
-                progress.computeIfAbsent(p.nodeId(), k -> new ArrayList<>()).add(p);
-            }
-            Map<String, SelfAssessment> self = new HashMap<>();
-            ws.selfAssessments().findByUnit(u.code(), year).forEach(a -> self.put(a.nodeId(), a));
-            out.add(new Evaluation.UnitMaterial(u, tree, progress, self, ws.evaluation().scores().findByUnit(u.code(), year),
-                    appraisals.getOrDefault(u.code(), List.of()), inspections.getOrDefault(u.code(), List.of()),
-                    bonuses.getOrDefault(u.code(), List.of())));
+            out.add(materialOf(u, year, appraisals.getOrDefault(u.code(), List.of()),
+                    inspections.getOrDefault(u.code(), List.of()), bonuses.getOrDefault(u.code(), List.of())));
         }
         return out;
+    }
+
+    /** One unit's material for the year (its tree, progress, self-assessment and the office's scores). */
+    public Evaluation.UnitMaterial material(OrgUnit u, int year) {
+        return materialOf(u, year, ws.evaluation().appraisals().findByUnit(u.code(), year),
+                ws.evaluation().inspections().findByYear(year).stream().filter(i -> i.unitCode().equals(u.code()))
+                        .toList(),
+                ws.evaluation().inspections().findBonuses(year).stream().filter(b -> b.unitCode().equals(u.code()))
+                        .toList());
+    }
+
+    private Evaluation.UnitMaterial materialOf(OrgUnit u, int year, List<Appraisal> appraisals,
+                                               List<Inspection> inspections, List<Bonus> bonuses) {
+        GoalTree tree = ws.goals().loadTree(u.code(), year);
+        Map<String, List<Progress>> progress = new HashMap<>();
+        for (Progress p : ws.progress().findByUnit(u.code(), year)) {
+            progress.computeIfAbsent(p.nodeId(), k -> new ArrayList<>()).add(p);
+        }
+        Map<String, SelfAssessment> self = new HashMap<>();
+        ws.selfAssessments().findByUnit(u.code(), year).forEach(a -> self.put(a.nodeId(), a));
+        return new Evaluation.UnitMaterial(u, tree, progress, self, ws.evaluation().scores().findByUnit(u.code(), year),
+                appraisals, inspections, bonuses);
+    }
+
+    /** The assessment sheet of one unit: self beside office score per indicator, spot-check marks. */
+    public List<AssessmentSheet.Row> sheet(OrgUnit u, int year) {
+        return AssessmentSheet.of(material(u, year), scheme(year), ws.evaluation().spotChecks().find(u.code(), year));
+    }
+
+    /**
+     * Repeats the unit's recorded spot check from its seed on the indicators as they are now: the same
+     * indicators come out unless the tree changed since (then the draw differs, and that is the answer).
+     */
+    public Optional<Boolean> spotCheckRepeats(String unitCode, int year) {
+        return ws.evaluation().spotChecks().find(unitCode, year).map(s -> SpotCheckDraw.draw(
+                Evaluation.scoredIndicators(ws.goals().loadTree(unitCode, year)).stream().map(GoalNode::id).toList(),
+                s.share(), s.seed()).equals(s.drawn()));
     }
 
     public List<Evaluation.UnitResult> evaluate(int year) {

@@ -115,6 +115,20 @@ class EvaluatorTest {
         // 30 % of the indicators, rounded up.
         assertThat(first.drawn()).hasSize((int) Math.ceil(indicators * 0.3)).doesNotHaveDuplicates();
         assertThat(office.evaluation().spotChecks().find("SLT", 2008)).contains(again);
+        assertThat(evaluator.spotCheckRepeats("SLT", 2008)).contains(true);
+        // The sheet marks exactly the drawn indicators.
+        var slt = office.orgUnits().find("SLT").orElseThrow();
+        assertThat(evaluator.sheet(slt, 2008).stream().filter(AssessmentSheet.Row::spotChecked)
+                .map(r -> r.node().id()).toList()).containsExactlyInAnyOrderElementsOf(first.drawn());
+        // A tree changed since the draw no longer gives the same draw from the seed.
+        GoalNode removed = office.goals().findAll("SLT", 2008).stream()
+                .filter(n -> n.id().equals(first.drawn().get(0))).findFirst().orElseThrow();
+        office.goals().save(new GoalNode(removed.id(), removed.unitCode(), removed.year(), removed.parentId(),
+                removed.position(), removed.kind(), removed.title(), removed.description(), removed.ownerCode(),
+                removed.qualityRequirement(), removed.deadline(), removed.weight(), removed.measure(),
+                removed.originId(), removed.revision() + 1, true));
+        assertThat(evaluator.spotCheckRepeats("SLT", 2008)).contains(false);
+        assertThat(evaluator.spotCheckRepeats("NP", 2008)).isEmpty();
     }
 
     @Test

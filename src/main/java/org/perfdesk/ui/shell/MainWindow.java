@@ -36,6 +36,8 @@ import org.perfdesk.ui.common.PackageReceiver;
 import org.perfdesk.ui.common.PlannedScreen;
 import org.perfdesk.ui.common.Screen;
 import org.perfdesk.ui.common.WorkspaceContext;
+import org.perfdesk.ui.evaluation.AssessmentView;
+import org.perfdesk.ui.evaluation.AssessmentViewModel;
 import org.perfdesk.ui.evaluation.InspectionView;
 import org.perfdesk.ui.evaluation.InspectionViewModel;
 import org.perfdesk.ui.evaluation.ResultsView;
@@ -100,7 +102,8 @@ public final class MainWindow {
         if (ctx.role() == Role.OFFICE) {
             list.add(new NavEntry("inbox", "nav.inbox", () -> new InboxView(ctx)));
             list.add(new NavEntry("review", "nav.review", () -> new ReviewView(new ReviewViewModel(ctx))));
-            list.add(planned("assessment", "nav.assessment"));
+            list.add(new NavEntry("assessment", "nav.assessment",
+                    () -> new AssessmentView(new AssessmentViewModel(ctx))));
             list.add(planned("appraisal", "nav.appraisal"));
             list.add(new NavEntry("inspection", "nav.inspection",
                     () -> new InspectionView(new InspectionViewModel(ctx))));
