@@ -63,6 +63,17 @@ class TextsTest {
     }
 
     @Test
+    void apostrophesAreDoubledSinceEveryTextGoesThroughMessageFormat() throws IOException {
+        for (String file : new String[] {"messages.properties", "messages_en.properties"}) {
+            Properties p = load(file);
+            for (String key : p.stringPropertyNames()) {
+                // A lone ' starts a quoted part: "the unit's {0}" would print "the units {0}" literally.
+                assertThat(p.getProperty(key).replace("''", "")).as(file + ": " + key).doesNotContain("'");
+            }
+        }
+    }
+
+    @Test
     void everyKeyNamedInTheCodeExists() throws IOException {
         Texts zh = Texts.of(Texts.CHINESE);
         Set<String> missing = new TreeSet<>();

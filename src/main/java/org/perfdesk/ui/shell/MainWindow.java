@@ -38,6 +38,7 @@ import org.perfdesk.ui.common.Screen;
 import org.perfdesk.ui.common.WorkspaceContext;
 import org.perfdesk.ui.evaluation.AssessmentView;
 import org.perfdesk.ui.evaluation.AssessmentViewModel;
+import org.perfdesk.ui.evaluation.AuditView;
 import org.perfdesk.ui.evaluation.InspectionView;
 import org.perfdesk.ui.evaluation.InspectionViewModel;
 import org.perfdesk.ui.evaluation.ResultsView;
@@ -110,7 +111,7 @@ public final class MainWindow {
             list.add(new NavEntry("results", "nav.results", () -> new ResultsView(new ResultsViewModel(ctx))));
             list.add(new NavEntry("units", "nav.units", () -> new UnitsView(new UnitsViewModel(ctx), "nav.units")));
             list.add(planned("scheme", "nav.scheme"));
-            list.add(planned("audit", "nav.audit"));
+            list.add(new NavEntry("audit", "nav.audit", () -> new AuditView(ctx)));
         } else {
             list.add(new NavEntry("goals", "nav.goals", () -> new GoalTreeView(new GoalTreeViewModel(ctx))));
             list.add(new NavEntry("progress", "nav.progress", () -> new ProgressView(new ProgressViewModel(ctx))));
