@@ -44,6 +44,7 @@ import org.perfdesk.ui.evaluation.InspectionViewModel;
 import org.perfdesk.ui.evaluation.ResultsView;
 import org.perfdesk.ui.evaluation.ReviewView;
 import org.perfdesk.ui.evaluation.ReviewViewModel;
+import org.perfdesk.ui.evaluation.SchemeView;
 import org.perfdesk.ui.evaluation.ResultsViewModel;
 import org.perfdesk.ui.exchange.ExchangeView;
 import org.perfdesk.ui.exchange.ExchangeViewModel;
@@ -110,7 +111,7 @@ public final class MainWindow {
                     () -> new InspectionView(new InspectionViewModel(ctx))));
             list.add(new NavEntry("results", "nav.results", () -> new ResultsView(new ResultsViewModel(ctx))));
             list.add(new NavEntry("units", "nav.units", () -> new UnitsView(new UnitsViewModel(ctx), "nav.units")));
-            list.add(planned("scheme", "nav.scheme"));
+            list.add(new NavEntry("scheme", "nav.scheme", () -> new SchemeView(ctx)));
             list.add(new NavEntry("audit", "nav.audit", () -> new AuditView(ctx)));
         } else {
             list.add(new NavEntry("goals", "nav.goals", () -> new GoalTreeView(new GoalTreeViewModel(ctx))));
