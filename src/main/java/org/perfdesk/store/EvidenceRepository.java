@@ -33,8 +33,32 @@ public final class EvidenceRepository {
         this.folder = attachmentsFolder;
     }
 
+    /** A file kept in the workspace: its hash names it under {@code attachments/}. */
+    public record Stored(String sha256, String fileName, long size, String mediaType, Instant addedAt) {
+    }
+
     /** Copies a file into the workspace (once per content) and links it to the node. */
     public Evidence attach(String nodeId, Path source, String note) {
+        Stored stored = store(source);
+        db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO evidence(node_id, sha256, note, added_at) "
+                    + "VALUES(?, ?, ?, ?) ON CONFLICT(node_id, sha256) DO UPDATE SET note = excluded.note")) {
+                ps.setString(1, nodeId);
+                ps.setString(2, stored.sha256());
+                Sql.text(ps, 3, note);
+                ps.setString(4, stored.addedAt().toString());
+                return ps.executeUpdate();
+            }
+        });
+        return new Evidence(nodeId, stored.sha256(), stored.fileName(), stored.size(), stored.mediaType(), note,
+                stored.addedAt());
+    }
+
+    /**
+     * Copies a file into the workspace once per content (a temporary name, then renamed to its
+     * SHA-256) and records it; used for evidence of indicators and of inspections alike.
+     */
+    public Stored store(Path source) {
         String sha;
         long size;
         try {
@@ -65,29 +89,24 @@ public final class EvidenceRepository {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-        String mediaType = probe(source);
-        Instant now = Instant.now();
-        String name = source.getFileName().toString();
+        Stored stored = new Stored(sha, source.getFileName().toString(), size, probe(source), Instant.now());
         db.write(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO attachment(sha256, file_name, size, media_type, "
                     + "added_at) VALUES(?, ?, ?, ?, ?) ON CONFLICT(sha256) DO NOTHING")) {
-                ps.setString(1, sha);
-                ps.setString(2, name);
-                ps.setLong(3, size);
-                Sql.text(ps, 4, mediaType);
-                ps.setString(5, now.toString());
-                ps.executeUpdate();
-            }
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO evidence(node_id, sha256, note, added_at) "
-                    + "VALUES(?, ?, ?, ?) ON CONFLICT(node_id, sha256) DO UPDATE SET note = excluded.note")) {
-                ps.setString(1, nodeId);
-                ps.setString(2, sha);
-                Sql.text(ps, 3, note);
-                ps.setString(4, now.toString());
+                ps.setString(1, stored.sha256());
+                ps.setString(2, stored.fileName());
+                ps.setLong(3, stored.size());
+                Sql.text(ps, 4, stored.mediaType());
+                ps.setString(5, stored.addedAt().toString());
                 return ps.executeUpdate();
             }
         });
-        return new Evidence(nodeId, sha, name, size, mediaType, note, now);
+        return stored;
+    }
+
+    /** The file kept under this hash, for opening it. */
+    public Path fileOf(String sha256) {
+        return folder.resolve(sha256);
     }
 
     private static String probe(Path file) {

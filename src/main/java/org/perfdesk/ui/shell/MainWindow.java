@@ -36,6 +36,8 @@ import org.perfdesk.ui.common.PackageReceiver;
 import org.perfdesk.ui.common.PlannedScreen;
 import org.perfdesk.ui.common.Screen;
 import org.perfdesk.ui.common.WorkspaceContext;
+import org.perfdesk.ui.evaluation.ResultsView;
+import org.perfdesk.ui.evaluation.ResultsViewModel;
 import org.perfdesk.ui.exchange.ExchangeView;
 import org.perfdesk.ui.exchange.ExchangeViewModel;
 import org.perfdesk.ui.exchange.InboxView;
@@ -97,7 +99,7 @@ public final class MainWindow {
             list.add(planned("assessment", "nav.assessment"));
             list.add(planned("appraisal", "nav.appraisal"));
             list.add(planned("inspection", "nav.inspection"));
-            list.add(planned("results", "nav.results"));
+            list.add(new NavEntry("results", "nav.results", () -> new ResultsView(new ResultsViewModel(ctx))));
             list.add(new NavEntry("units", "nav.units", () -> new UnitsView(new UnitsViewModel(ctx), "nav.units")));
             list.add(planned("scheme", "nav.scheme"));
             list.add(planned("audit", "nav.audit"));

@@ -1,0 +1,135 @@
+package org.perfdesk.ui.evaluation;
+
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.perfdesk.domain.Texts;
+import org.perfdesk.evaluation.Evaluation;
+import org.perfdesk.evaluation.IndicatorRule;
+import org.perfdesk.ui.common.Columns;
+import org.perfdesk.ui.common.Screen;
+import org.perfdesk.ui.common.Styles;
+
+/**
+ * 结果汇总: every unit's components, total and rank by group; selecting a unit shows what each
+ * figure rests on (each indicator's points and their source, the appraisal rounds, the inspection
+ * findings, the bonus). Freezing records the results and the hash of every input.
+ */
+public final class ResultsView implements Screen {
+    private final ResultsViewModel vm;
+    private final BorderPane root = new BorderPane();
+    private final TableView<Evaluation.UnitResult> table;
+    private final Label detailTitle = new Label();
+    private final Label components = new Label();
+    private final TableView<IndicatorRule.Line> lines = new TableView<>();
+    private final Label others = new Label();
+
+    public ResultsView(ResultsViewModel vm) {
+        this.vm = vm;
+        Label title = Styles.screen(root, "screen-results", Texts.t("nav.results"));
+        Button recompute = new Button(Texts.t("results.recompute"));
+        recompute.setOnAction(e -> vm.load());
+        Button freeze = new Button(Texts.t("results.freeze"));
+        freeze.setId("results-freeze");
+        freeze.setOnAction(e -> askFreeze());
+        Label frozen = new Label();
+        frozen.setId("results-frozen");
+        frozen.setWrapText(true);
+        frozen.textProperty().bind(vm.freezeTextProperty());
+        vm.freezeStyleProperty().addListener((o, a, b) -> frozen.getStyleClass().setAll("label", b));
+        HBox actions = new HBox(8, recompute, freeze);
+        actions.getStyleClass().add("toolbar");
+        root.setTop(new VBox(4, title, actions, frozen));
+
+        table = new TableView<>(vm.results());
+        table.setId("results-table");
+        table.setPlaceholder(new Label(Texts.t("results.empty")));
+        table.getColumns().add(Columns.text("results.col.group", 90, r -> Texts.current().of(r.group())));
+        table.getColumns().add(Columns.text("results.col.rank", 70, EvaluationTexts::rank));
+        table.getColumns().add(Columns.text("results.col.unit", 170, r -> r.unit().name()));
+        table.getColumns().add(Columns.text("results.col.indicators", 80, r -> EvaluationTexts.number(r.indicatorScore())));
+        table.getColumns().add(Columns.text("results.col.appraisal", 80, r -> EvaluationTexts.number(r.appraisalScore())));
+        table.getColumns().add(Columns.text("results.col.deductions", 70, r -> EvaluationTexts.number(r.deductions())));
+        table.getColumns().add(Columns.text("results.col.bonus", 60, r -> EvaluationTexts.number(r.bonus())));
+        table.getColumns().add(Columns.text("results.col.total", 70, r -> EvaluationTexts.number(r.total())));
+        table.getColumns().add(Columns.text("results.col.remarks", 220, r -> EvaluationTexts.remarks(r, this::nameOf)));
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> showDetail(r));
+
+        lines.setId("results-lines");
+        lines.setPlaceholder(new Label(Texts.t("results.pickUnit")));
+        lines.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        lines.getColumns().add(Columns.text("results.col.indicator", 200, IndicatorRule.Line::title));
+        lines.getColumns().add(Columns.text("results.col.weight", 50, l -> EvaluationTexts.plain(l.weight())));
+        lines.getColumns().add(Columns.text("results.col.points", 60, l -> EvaluationTexts.number(l.points())));
+        lines.getColumns().add(Columns.text("results.col.source", 90, EvaluationTexts::source));
+        lines.getColumns().add(Columns.text("results.col.basis", 160, EvaluationTexts::basis));
+        detailTitle.getStyleClass().add("section-title");
+        components.setId("results-components");
+        components.setWrapText(true);
+        others.setId("results-others");
+        others.setWrapText(true);
+        VBox detail = new VBox(6, detailTitle, components, lines, others);
+        VBox.setVgrow(lines, Priority.ALWAYS);
+        SplitPane split = new SplitPane(table, detail);
+        split.setDividerPositions(0.58);
+        root.setCenter(split);
+    }
+
+    private String nameOf(String code) {
+        return vm.results().stream().filter(r -> r.unit().code().equals(code)).map(r -> r.unit().name()).findFirst()
+                .orElse(code);
+    }
+
+    private void showDetail(Evaluation.UnitResult r) {
+        if (r == null) {
+            detailTitle.setText("");
+            components.setText("");
+            lines.getItems().clear();
+            others.setText("");
+            return;
+        }
+        var s = vm.schemeWeights();
+        detailTitle.setText(r.unit().name());
+        components.setText(Texts.t("results.formula", s[0], EvaluationTexts.number(r.indicatorScore()), s[1],
+                EvaluationTexts.number(r.appraisalScore()), EvaluationTexts.number(r.deductions()),
+                EvaluationTexts.number(r.bonus()), EvaluationTexts.number(r.total())));
+        lines.getItems().setAll(r.indicators());
+        StringBuilder b = new StringBuilder();
+        for (Evaluation.RoundLine round : r.rounds()) {
+            b.append(Texts.t("results.round", round.round(), round.sampleSize(), EvaluationTexts.number(round.score())))
+                    .append('\n');
+        }
+        r.inspections().forEach(i -> b.append(Texts.t("results.inspection", String.valueOf(i.date()),
+                Texts.current().of(i.kind()), i.finding(), EvaluationTexts.plain(i.deduction()))).append('\n'));
+        r.bonuses().forEach(x -> b.append(Texts.t("results.bonusLine", EvaluationTexts.plain(x.points()), x.reason()))
+                .append('\n'));
+        others.setText(b.toString().strip());
+    }
+
+    private void askFreeze() {
+        TextInputDialog ask = new TextInputDialog();
+        ask.initOwner(root.getScene().getWindow());
+        ask.setTitle(Texts.t("results.freeze"));
+        ask.setHeaderText(Texts.t("results.freezeHeader"));
+        ask.setContentText(Texts.t("results.freezeReason"));
+        ask.getDialogPane().setId("results-freeze-dialog");
+        ask.showAndWait().filter(r -> !r.isBlank()).ifPresent(vm::freeze);
+    }
+
+    @Override
+    public Node view() {
+        return root;
+    }
+
+    @Override
+    public void refresh() {
+        vm.load();
+    }
+}
