@@ -66,7 +66,7 @@ final class ReportCommand implements Callable<Integer> {
         try (Workspace ws = target.open()) {
             ResultsData data = ResultsData.load(ws, target.year, LocalDate.now());
             Texts t = Texts.current();
-            if (data.results().isEmpty()) {
+            if (data.results().stream().allMatch(r -> r.indicators().isEmpty())) {
                 throw new org.perfdesk.domain.UserError("cli.report.noResults", String.valueOf(target.year));
             }
             if (results != null) {
