@@ -43,7 +43,7 @@ import org.perfdesk.store.Workspace;
  */
 public final class NoticeDocx {
     /** 排名 | 单位 | 指标考核 | 公众评议 | 察访扣分 | 加分 | 总分, in twips; they add up to the text width. */
-    static final int[] WIDTHS = {800, 2544, 1100, 1100, 1100, 1100, 1100};
+    static final int[] WIDTHS = {760, 2084, 1200, 1200, 1200, 1200, 1200};
     static final double TABLE_PT = 12;
 
     private final ResultsData data;

@@ -225,7 +225,7 @@ public final class ResultsWorkbook {
             pair(table, "note", s.note());
         }
         String[] rules = {"total", "indicator", "quantitative", "qualitative", "milestone", "office", "appraisal",
-            "deductions", "ranking"};
+            "deductions", "bonus", "ranking"};
         for (String rule : rules) {
             Row row = table.next();
             text(row, 0, t.get("results.workbook.rule." + rule + ".label"), styles.guideLabel);
