@@ -218,23 +218,26 @@ public final class Evaluator {
         });
     }
 
-    // ---- the year's material and results ---------------------------------------------------
-
-    /** The units evaluated for the year: every unit the office ranks, and any other that sent a tree for it. */
-    public List<OrgUnit> units(int year) {
-        List<OrgUnit> out = new ArrayList<>();
-        for (OrgUnit u : ws.orgUnits().findAll()) {
-            if (u.code().equals(ws.self().code()) || u.kind().isInternal()) {
-                continue;
-            }
-            if (u.group() != null || ws.goals().count(u.code(), year) > 0) {
-                out.add(u);
-            }
-        }
-        return out;
+    public void deleteBonus(Bonus b, String reason) {
+        ws.database().write(c -> {
+            ws.evaluation().inspections().deleteBonus(b.id());
+            ws.audit().append("bonus", b.unitCode() + " " + b.year(), Numbers.plain(b.points()) + " " + b.reason(),
+                    null, reason);
+            return null;
+        });
     }
 
-    /** Every unit the office ranks (or that sent a tree for the year), with its material. */
+    // ---- the year's material and results ---------------------------------------------------
+
+    /** The units evaluated in the year: those in a ranking group, and any other that sent a tree. */
+    public List<OrgUnit> units(int year) {
+        return ws.orgUnits().findAll().stream()
+                .filter(u -> !u.code().equals(ws.self().code()) && !u.kind().isInternal())
+                .filter(u -> u.group() != null || ws.goals().count(u.code(), year) > 0)
+                .toList();
+    }
+
+    /** Every unit evaluated in the year (see {@link #units}), with its material. */
     public List<Evaluation.UnitMaterial> material(int year) {
         Map<String, List<Appraisal>> appraisals = ws.evaluation().appraisals().findByYear(year).stream()
                 .collect(Collectors.groupingBy(Appraisal::unitCode));

@@ -18,40 +18,19 @@ import org.perfdesk.domain.Inspection;
 import org.perfdesk.domain.RankingGroup;
 import org.perfdesk.domain.SpotCheck;
 import org.perfdesk.domain.UserError;
-import org.perfdesk.exchange.Importer;
-import org.perfdesk.exchange.demo.DemoBuilder;
 import org.perfdesk.store.Workspace;
 
 /** The office evaluates the demo year: ranks in two groups, scores with reasons, freezes, audits. */
 class EvaluatorTest {
     @TempDir
     static Path demoDir;
-    private static boolean built;
     private Workspace office;
     private Evaluator evaluator;
 
     @BeforeEach
     void office(@TempDir Path copy) throws Exception {
-        if (!built) {
-            DemoBuilder.bundled().build(demoDir, "test");
-            built = true;
-        }
         // Each test works on its own copy of the office, with every unit's packages imported.
-        Path officeDir = copy.resolve("office");
-        Path from = demoDir.resolve("office");
-        try (var all = java.nio.file.Files.walk(from)) {
-            for (Path p : (Iterable<Path>) all::iterator) {
-                Path to = officeDir.resolve(from.relativize(p).toString());
-                if (java.nio.file.Files.isDirectory(p)) {
-                    java.nio.file.Files.createDirectories(to);
-                } else {
-                    java.nio.file.Files.copy(p, to);
-                }
-            }
-        }
-        java.nio.file.Files.deleteIfExists(officeDir.resolve("perfdesk.lock"));
-        office = Workspace.open(officeDir);
-        new Importer(office).importAll(List.of(demoDir.resolve(DemoBuilder.USB_FOLDER)), false);
+        office = Workspace.open(DemoOffice.importedCopy(demoDir, copy));
         evaluator = new Evaluator(office);
     }
 

@@ -5,7 +5,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextInputDialog;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -14,6 +13,7 @@ import org.perfdesk.domain.Texts;
 import org.perfdesk.evaluation.Evaluation;
 import org.perfdesk.evaluation.IndicatorRule;
 import org.perfdesk.ui.common.Columns;
+import org.perfdesk.ui.common.Dialogs;
 import org.perfdesk.ui.common.Screen;
 import org.perfdesk.ui.common.Styles;
 
@@ -114,13 +114,8 @@ public final class ResultsView implements Screen {
     }
 
     private void askFreeze() {
-        TextInputDialog ask = new TextInputDialog();
-        ask.initOwner(root.getScene().getWindow());
-        ask.setTitle(Texts.t("results.freeze"));
-        ask.setHeaderText(Texts.t("results.freezeHeader"));
-        ask.setContentText(Texts.t("results.freezeReason"));
-        ask.getDialogPane().setId("results-freeze-dialog");
-        ask.showAndWait().filter(r -> !r.isBlank()).ifPresent(vm::freeze);
+        Dialogs.askReason(root.getScene().getWindow(), "results-freeze-dialog", Texts.t("results.freeze"),
+                Texts.t("results.freezeHeader"), Texts.t("results.freezeReason")).ifPresent(vm::freeze);
     }
 
     @Override

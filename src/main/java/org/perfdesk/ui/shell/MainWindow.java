@@ -36,7 +36,11 @@ import org.perfdesk.ui.common.PackageReceiver;
 import org.perfdesk.ui.common.PlannedScreen;
 import org.perfdesk.ui.common.Screen;
 import org.perfdesk.ui.common.WorkspaceContext;
+import org.perfdesk.ui.evaluation.InspectionView;
+import org.perfdesk.ui.evaluation.InspectionViewModel;
 import org.perfdesk.ui.evaluation.ResultsView;
+import org.perfdesk.ui.evaluation.ReviewView;
+import org.perfdesk.ui.evaluation.ReviewViewModel;
 import org.perfdesk.ui.evaluation.ResultsViewModel;
 import org.perfdesk.ui.exchange.ExchangeView;
 import org.perfdesk.ui.exchange.ExchangeViewModel;
@@ -95,10 +99,11 @@ public final class MainWindow {
                 () -> new OverviewView(new OverviewViewModel(ctx), ctx)));
         if (ctx.role() == Role.OFFICE) {
             list.add(new NavEntry("inbox", "nav.inbox", () -> new InboxView(ctx)));
-            list.add(planned("review", "nav.review"));
+            list.add(new NavEntry("review", "nav.review", () -> new ReviewView(new ReviewViewModel(ctx))));
             list.add(planned("assessment", "nav.assessment"));
             list.add(planned("appraisal", "nav.appraisal"));
-            list.add(planned("inspection", "nav.inspection"));
+            list.add(new NavEntry("inspection", "nav.inspection",
+                    () -> new InspectionView(new InspectionViewModel(ctx))));
             list.add(new NavEntry("results", "nav.results", () -> new ResultsView(new ResultsViewModel(ctx))));
             list.add(new NavEntry("units", "nav.units", () -> new UnitsView(new UnitsViewModel(ctx), "nav.units")));
             list.add(planned("scheme", "nav.scheme"));
