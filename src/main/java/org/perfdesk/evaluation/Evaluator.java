@@ -151,13 +151,32 @@ public final class Evaluator {
 
     // ---- appraisal, inspections, bonuses ---------------------------------------------------
 
-    /** Saves appraisal rounds (all or none), replacing rounds already there. */
+    /**
+     * Saves appraisal rounds (all or none), replacing rounds already there; the audit log records
+     * each round before and after. A round that cannot be scored is refused, and nothing is saved:
+     * a sample size of at least 1, counts that are not negative, only the scheme's answers, and
+     * counts that add up to the sample size.
+     */
     public void saveAppraisals(List<Appraisal> rounds, String source) {
+        for (Appraisal a : rounds) {
+            EvaluationScheme s = scheme(a.year());
+            int answered = AppraisalScore.answered(a.counts());
+            if (a.round() < 1 || a.sampleSize() < 1 || a.counts().values().stream().anyMatch(n -> n == null || n < 0)
+                    || !AppraisalScore.unknownAnswers(a, s).isEmpty() || answered != a.sampleSize()) {
+                throw new UserError("error.appraisal.invalid", a.unitCode(), String.valueOf(a.round()),
+                        String.valueOf(a.sampleSize()), String.valueOf(answered));
+            }
+        }
+        Map<String, Appraisal> before = new HashMap<>();
+        rounds.stream().map(Appraisal::year).distinct().forEach(y -> ws.evaluation().appraisals().findByYear(y)
+                .forEach(a -> before.put(a.unitCode() + " " + a.year() + " round " + a.round(), a)));
         ws.database().write(c -> {
             ws.evaluation().appraisals().saveAll(rounds);
             for (Appraisal a : rounds) {
-                ws.audit().append("appraisal", a.unitCode() + " " + a.year() + " round " + a.round(), null,
-                        "sample=" + a.sampleSize() + " " + a.counts(), source);
+                String what = a.unitCode() + " " + a.year() + " round " + a.round();
+                Appraisal was = before.get(what);
+                ws.audit().append("appraisal", what, was == null ? null : Canonical.appraisal(was),
+                        Canonical.appraisal(a), source);
             }
             return null;
         });
