@@ -36,6 +36,7 @@ import org.perfdesk.ui.common.PackageReceiver;
 import org.perfdesk.ui.common.PlannedScreen;
 import org.perfdesk.ui.common.Screen;
 import org.perfdesk.ui.common.WorkspaceContext;
+import org.perfdesk.ui.evaluation.AppraisalView;
 import org.perfdesk.ui.evaluation.AssessmentView;
 import org.perfdesk.ui.evaluation.AssessmentViewModel;
 import org.perfdesk.ui.evaluation.AuditView;
@@ -106,7 +107,7 @@ public final class MainWindow {
             list.add(new NavEntry("review", "nav.review", () -> new ReviewView(new ReviewViewModel(ctx))));
             list.add(new NavEntry("assessment", "nav.assessment",
                     () -> new AssessmentView(new AssessmentViewModel(ctx))));
-            list.add(planned("appraisal", "nav.appraisal"));
+            list.add(new NavEntry("appraisal", "nav.appraisal", () -> new AppraisalView(ctx)));
             list.add(new NavEntry("inspection", "nav.inspection",
                     () -> new InspectionView(new InspectionViewModel(ctx))));
             list.add(new NavEntry("results", "nav.results", () -> new ResultsView(new ResultsViewModel(ctx))));

@@ -15,7 +15,7 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /** Test helpers: fill in and change the public-appraisal form as the statistics staff would in Excel. */
-final class AppraisalSheets {
+public final class AppraisalSheets {
     /**
      * The demo year's survey: per unit and round, the sample size and the counts of 满意, 比较满意,
      * 基本满意, 不满意 (they add up). DSJ round 1 is the guide's example: 86.00.
@@ -45,7 +45,7 @@ final class AppraisalSheets {
     }
 
     /** Copies the form {@code in} to {@code out} with the sheet 公众评议 changed by {@code change}. */
-    static Path edit(Path in, Path out, Consumer<XSSFSheet> change) throws IOException {
+    public static Path edit(Path in, Path out, Consumer<XSSFSheet> change) throws IOException {
         try (InputStream is = Files.newInputStream(in); XSSFWorkbook wb = new XSSFWorkbook(is)) {
             change.accept(wb.getSheet(AppraisalSheetWriter.SHEET));
             try (OutputStream os = Files.newOutputStream(out)) {
@@ -72,7 +72,7 @@ final class AppraisalSheets {
     }
 
     /** The Excel row number (from 1) of the unit's round in the form. */
-    static int rowOf(XSSFSheet sheet, String code, int round) {
+    public static int rowOf(XSSFSheet sheet, String code, int round) {
         for (int r = AppraisalSheetWriter.HEADER_ROW + 1; r <= sheet.getLastRowNum(); r++) {
             Row row = sheet.getRow(r);
             if (row != null && code.equals(row.getCell(0).getStringCellValue())
@@ -84,7 +84,7 @@ final class AppraisalSheets {
     }
 
     /** Sets (or with null, clears) a cell by Excel row number and header. */
-    static void set(XSSFSheet sheet, int excelRow, String header, Object value) {
+    public static void set(XSSFSheet sheet, int excelRow, String header, Object value) {
         int col = column(sheet, header);
         Row row = sheet.getRow(excelRow - 1) == null ? sheet.createRow(excelRow - 1) : sheet.getRow(excelRow - 1);
         Cell old = row.getCell(col);
