@@ -14,12 +14,8 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.IndexedColors;
-import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
-import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.perfdesk.domain.EvaluationScheme;
 import org.perfdesk.domain.GoalNode;
@@ -119,7 +115,7 @@ public final class ResultsWorkbook {
     private void summary() {
         List<String> headers = List.of(col("group"), col("rank"), col("code"), col("unit"), col("indicators"),
                 col("appraisal"), col("deductions"), col("bonus"), col("total"), col("remarks"));
-        Table table = new Table(t.get("results.workbook.sheet.summary"),
+        TitledTable table = new TitledTable(wb, styles, t.get("results.workbook.sheet.summary"),
                 t.get("results.workbook.title", String.valueOf(data.year())), headers,
                 new int[] {12, 8, 10, 28, 11, 11, 11, 9, 11, 36},
                 List.of(words.status(data), formula()));
@@ -135,13 +131,13 @@ public final class ResultsWorkbook {
             components(row, 4, r);
             text(row, 9, words.remarks(r, this::name), text);
         }
-        table.finish(2);
+        table.finish(2, t.get("results.workbook.footer"));
     }
 
     private void group(RankingGroup g) {
         List<String> headers = List.of(col("rank"), col("code"), col("unit"), col("indicators"), col("appraisal"),
                 col("deductions"), col("bonus"), col("total"), col("remarks"));
-        Table table = new Table(t.of(g), t.get("results.workbook.groupTitle", String.valueOf(data.year()), t.of(g)),
+        TitledTable table = new TitledTable(wb, styles, t.of(g), t.get("results.workbook.groupTitle", String.valueOf(data.year()), t.of(g)),
                 headers, new int[] {8, 10, 28, 11, 11, 11, 9, 11, 40}, List.of(formula()));
         for (Evaluation.UnitResult r : data.inGroup(g)) {
             Row row = table.next();
@@ -154,7 +150,7 @@ public final class ResultsWorkbook {
             components(row, 3, r);
             text(row, 8, words.remarks(r, this::name), text);
         }
-        table.finish(1);
+        table.finish(1, t.get("results.workbook.footer"));
     }
 
     /** 指标考核, 公众评议, 察访扣分, 加分, 总分 from column {@code first}. */
@@ -169,7 +165,7 @@ public final class ResultsWorkbook {
     private void details() {
         List<String> headers = List.of(col("code"), col("unit"), col("indicator"), col("weight"), col("self"),
                 col("office"), col("difference"), col("source"), col("reason"), col("spotChecked"));
-        Table table = new Table(t.get("results.workbook.sheet.details"),
+        TitledTable table = new TitledTable(wb, styles, t.get("results.workbook.sheet.details"),
                 t.get("results.workbook.detailsTitle", String.valueOf(data.year())), headers,
                 new int[] {10, 22, 36, 8, 10, 11, 12, 12, 36, 8}, List.of(t.get("results.workbook.detailsNote")));
         for (Evaluation.UnitResult r : data.results()) {
@@ -192,7 +188,7 @@ public final class ResultsWorkbook {
                         ? t.get("results.workbook.spotChecked") : "", centred);
             }
         }
-        table.finish(3);
+        table.finish(3, t.get("results.workbook.footer"));
     }
 
     /** The points the unit gave itself, as the self-assessment screen counts them. */
@@ -207,7 +203,7 @@ public final class ResultsWorkbook {
 
     private void scheme() {
         EvaluationScheme s = data.scheme();
-        Table table = new Table(t.get("results.workbook.sheet.scheme"),
+        TitledTable table = new TitledTable(wb, styles, t.get("results.workbook.sheet.scheme"),
                 t.get("results.workbook.schemeTitle", String.valueOf(s.year()), s.version()),
                 List.of(t.get("results.workbook.scheme.item"), t.get("results.workbook.scheme.value")),
                 new int[] {30, 90}, List.of());
@@ -235,17 +231,17 @@ public final class ResultsWorkbook {
             text(row, 1, body, styles.guideText);
             row.setHeightInPoints(RowHeights.lines(body, 90) * 15f + 4);
         }
-        table.finish(0);
+        table.finish(0, t.get("results.workbook.footer"));
     }
 
-    private void pair(Table table, String key, String value) {
+    private void pair(TitledTable table, String key, String value) {
         Row row = table.next();
         text(row, 0, t.get("results.workbook.scheme." + key), styles.guideLabel);
         text(row, 1, value, styles.guideText);
     }
 
     private void about() {
-        Table table = new Table(t.get("results.workbook.sheet.about"), t.get("results.workbook.aboutTitle",
+        TitledTable table = new TitledTable(wb, styles, t.get("results.workbook.sheet.about"), t.get("results.workbook.aboutTitle",
                 String.valueOf(data.year())), List.of(t.get("results.workbook.about.unit"),
                 t.get("results.workbook.about.component"), t.get("results.workbook.about.hash")),
                 new int[] {28, 16, 70}, aboutLines());
@@ -264,7 +260,7 @@ public final class ResultsWorkbook {
                 }
             });
         });
-        table.finish(0);
+        table.finish(0, t.get("results.workbook.footer"));
     }
 
     private List<String> aboutLines() {
@@ -313,82 +309,5 @@ public final class ResultsWorkbook {
             c.setCellValue(value.doubleValue());
         }
         c.setCellStyle(style);
-    }
-
-    /**
-     * One sheet's table: a title row, lines of notes (each merged across the table), the header
-     * row, then rows; {@link #finish} sets the print layout and freezes the header.
-     */
-    private final class Table {
-        private final Sheet sheet;
-        private final int columns;
-        private final int headerRow;
-        private final int[] widths;
-        private int next;
-
-        Table(String sheetName, String title, List<String> headers, int[] widths, List<String> notes) {
-            sheet = wb.createSheet(WorkbookUtil.createSafeSheetName(sheetName));
-            columns = headers.size();
-            this.widths = widths.clone();
-            int total = 0;
-            for (int i = 0; i < widths.length; i++) {
-                sheet.setColumnWidth(i, widths[i] * 256);
-                total += widths[i];
-            }
-            Row titleRow = sheet.createRow(0);
-            titleRow.setHeightInPoints(28);
-            text(titleRow, 0, title, styles.title);
-            if (columns > 1) {
-                sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, columns - 1));
-            }
-            int r = 1;
-            for (String note : notes) {
-                Row row = sheet.createRow(r);
-                text(row, 0, note, styles.note);
-                if (columns > 1) {
-                    sheet.addMergedRegion(new CellRangeAddress(r, r, 0, columns - 1));
-                }
-                row.setHeightInPoints(RowHeights.lines(note, total) * 15f + 4);
-                r++;
-            }
-            headerRow = r;
-            Row header = sheet.createRow(headerRow);
-            int lines = 1;
-            for (int i = 0; i < columns; i++) {
-                text(header, i, headers.get(i), styles.header);
-                lines = Math.max(lines, RowHeights.lines(headers.get(i), widths[i]));
-            }
-            header.setHeightInPoints(lines * 15f + 5);
-            next = headerRow + 1;
-        }
-
-        Row next() {
-            return sheet.createRow(next++);
-        }
-
-        /** Each row high enough for its longest wrapped text, and never cramped. */
-        private void rowHeights() {
-            for (int r = headerRow + 1; r < next; r++) {
-                Row row = sheet.getRow(r);
-                if (row == null || row.getHeightInPoints() > sheet.getDefaultRowHeightInPoints() + 0.5f) {
-                    continue;
-                }
-                int lines = 1;
-                for (Cell c : row) {
-                    if (c.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING) {
-                        lines = Math.max(lines, RowHeights.lines(c.getStringCellValue(), widths[c.getColumnIndex()]));
-                    }
-                }
-                row.setHeightInPoints(lines * 15f + 5);
-            }
-        }
-
-        /** Header and the first {@code frozenColumns} columns stay in view; A4 landscape, one page wide. */
-        void finish(int frozenColumns) {
-            rowHeights();
-            sheet.createFreezePane(frozenColumns, headerRow + 1);
-            PrintLayout.landscape(sheet, PrintSetup.A4_PAPERSIZE, headerRow, columns - 1, next - 1,
-                    t.get("results.workbook.footer"));
-        }
     }
 }

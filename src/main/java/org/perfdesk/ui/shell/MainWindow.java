@@ -46,6 +46,7 @@ import org.perfdesk.ui.evaluation.ResultsView;
 import org.perfdesk.ui.evaluation.ReviewView;
 import org.perfdesk.ui.evaluation.ReviewViewModel;
 import org.perfdesk.ui.evaluation.SchemeView;
+import org.perfdesk.ui.evaluation.TrackerView;
 import org.perfdesk.ui.evaluation.ResultsViewModel;
 import org.perfdesk.ui.exchange.ExchangeView;
 import org.perfdesk.ui.exchange.ExchangeViewModel;
@@ -104,6 +105,7 @@ public final class MainWindow {
                 () -> new OverviewView(new OverviewViewModel(ctx), ctx)));
         if (ctx.role() == Role.OFFICE) {
             list.add(new NavEntry("inbox", "nav.inbox", () -> new InboxView(ctx)));
+            list.add(new NavEntry("tracker", "nav.tracker", () -> new TrackerView(ctx)));
             list.add(new NavEntry("review", "nav.review", () -> new ReviewView(new ReviewViewModel(ctx))));
             list.add(new NavEntry("assessment", "nav.assessment",
                     () -> new AssessmentView(new AssessmentViewModel(ctx))));
