@@ -20,7 +20,6 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.perfdesk.domain.GoalNode;
 import org.perfdesk.domain.GoalTree;
 import org.perfdesk.domain.Measure;
-import org.perfdesk.domain.Numbers;
 
 /**
  * Lays a goal tree out as a Chinese evaluation form: a title row, a header row, then one row per
