@@ -33,6 +33,7 @@ import org.perfdesk.evaluation.Evaluator;
 import org.perfdesk.evaluation.Rectifications;
 import org.perfdesk.exchange.Feedbacks;
 import org.perfdesk.ui.common.Columns;
+import org.perfdesk.ui.common.Forms;
 import org.perfdesk.ui.common.DatePickers;
 import org.perfdesk.ui.common.Dialogs;
 import org.perfdesk.ui.common.Messages;
@@ -69,12 +70,12 @@ public final class FeedbackView implements Screen {
 
         unitTable.setId("feedback-units");
         unitTable.setPlaceholder(new Label(Texts.t("review.empty")));
-        unitTable.getColumns().add(Columns.text("results.col.unit", 140, l -> l.unit().name()));
-        unitTable.getColumns().add(Columns.text("feedback.col.items", 45, l -> String.valueOf(l.items())));
-        unitTable.getColumns().add(Columns.text("feedback.col.sent", 55, l -> l.items() == 0 ? ""
+        unitTable.getColumns().add(Columns.text("results.col.unit", 125, l -> l.unit().name()));
+        unitTable.getColumns().add(Columns.text("feedback.col.items", 40, l -> String.valueOf(l.items())));
+        unitTable.getColumns().add(Columns.text("feedback.col.sent", 45, l -> l.items() == 0 ? ""
                 : Texts.t(l.allSent() ? "feedback.sent" : "feedback.notSent")));
-        unitTable.getColumns().add(Columns.text("feedback.col.done", 45, l -> String.valueOf(l.done())));
-        unitTable.getColumns().add(Columns.text("feedback.col.closed", 45, l -> String.valueOf(l.closed())));
+        unitTable.getColumns().add(Columns.text("feedback.col.done", 50, l -> String.valueOf(l.done())));
+        unitTable.getColumns().add(Columns.text("feedback.col.closed", 50, l -> String.valueOf(l.closed())));
         unitTable.getSelectionModel().selectedItemProperty().addListener((o, a, l) -> loadItems());
 
         itemTable.setId("feedback-items");
@@ -142,7 +143,7 @@ public final class FeedbackView implements Screen {
         VBox right = new VBox(4, actions, itemTable);
         VBox.setVgrow(itemTable, Priority.ALWAYS);
         SplitPane split = new SplitPane(unitTable, right);
-        split.setDividerPositions(0.27);
+        split.setDividerPositions(0.3);
         root.setCenter(split);
     }
 
@@ -221,9 +222,7 @@ public final class FeedbackView implements Screen {
         reason.setId("feedback-reason");
         boolean sent = existing != null && existing.sentIn() != null;
         reason.setPromptText(Texts.t(sent ? "inspection.reasonRequired" : "inspection.reasonOptional"));
-        GridPane form = new GridPane();
-        form.setHgap(8);
-        form.setVgap(8);
+        GridPane form = Forms.grid();
         form.addRow(0, new Label(Texts.t("feedback.col.finding")), finding);
         form.addRow(1, new Label(Texts.t("feedback.col.requirement")), requirement);
         form.addRow(2, new Label(Texts.t("feedback.col.due")), due);

@@ -29,6 +29,7 @@ import org.perfdesk.domain.RectificationItem;
 import org.perfdesk.domain.Texts;
 import org.perfdesk.evaluation.Rectifications;
 import org.perfdesk.ui.common.Columns;
+import org.perfdesk.ui.common.Forms;
 import org.perfdesk.ui.common.DatePickers;
 import org.perfdesk.ui.common.OpenFiles;
 import org.perfdesk.ui.common.Screen;
@@ -106,9 +107,7 @@ public final class RectificationView implements Screen {
         Button open = new Button(Texts.t("self.open"));
         open.disableProperty().bind(evidence.getSelectionModel().selectedItemProperty().isNull());
         open.setOnAction(e -> openEvidence());
-        GridPane form = new GridPane();
-        form.setHgap(8);
-        form.setVgap(8);
+        GridPane form = Forms.grid();
         form.addRow(0, new Label(Texts.t("feedback.col.measure")), measure);
         form.addRow(1, new Label(Texts.t("feedback.col.owner")), owner);
         form.addRow(2, new Label(Texts.t("rectification.planned")), planned);
