@@ -115,6 +115,8 @@ public final class RectificationView implements Screen {
         form.addRow(4, new Label(Texts.t("rectification.note")), note);
         form.addRow(5, new Label(Texts.t("feedback.col.evidence")), new VBox(4, evidence, new HBox(6, attach, open)));
         VBox right = new VBox(8, office, form, save);
+        right.setPadding(new javafx.geometry.Insets(4, 4, 4, 10));
+        owner.setPrefWidth(260);
         right.setDisable(true);
         table.getSelectionModel().selectedItemProperty().addListener((o, a, i) -> right.setDisable(i == null));
         root.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
