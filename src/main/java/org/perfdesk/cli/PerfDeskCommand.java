@@ -24,7 +24,7 @@ import picocli.CommandLine.ScopeType;
             "Commands run without a window. 下列命令在命令行中运行。"},
         subcommands = {InitCommand.class, InfoCommand.class, DemoCommand.class, KeysCommand.class, EnrollCommand.class,
             ExportCommand.class, VerifyCommand.class, ImportCommand.class, ReviewCommand.class, ReportCommand.class,
-            DiagramCommand.class, TreeCommand.class, EvaluateCommand.class},
+            DiagramCommand.class, TreeCommand.class, EvaluateCommand.class, AppraisalCommand.class},
         footer = {"", "Exit status 退出码: 0 success 成功, 1 failure 失败, 2 wrong usage 用法错误."})
 public final class PerfDeskCommand implements Callable<Integer> {
     private final GuiStarter gui;

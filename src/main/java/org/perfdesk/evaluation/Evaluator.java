@@ -19,6 +19,7 @@ import org.perfdesk.domain.IndicatorScore;
 import org.perfdesk.domain.Inspection;
 import org.perfdesk.domain.Numbers;
 import org.perfdesk.domain.OrgUnit;
+import org.perfdesk.domain.RankingGroup;
 import org.perfdesk.domain.Progress;
 import org.perfdesk.domain.SelfAssessment;
 import org.perfdesk.domain.SpotCheck;
@@ -151,13 +152,32 @@ public final class Evaluator {
 
     // ---- appraisal, inspections, bonuses ---------------------------------------------------
 
-    /** Saves appraisal rounds (all or none), replacing rounds already there. */
+    /**
+     * Saves appraisal rounds (all or none), replacing rounds already there; the audit log records
+     * each round before and after. A round that cannot be scored is refused, and nothing is saved:
+     * a sample size of at least 1, counts that are not negative, only the scheme's answers, and
+     * counts that add up to the sample size.
+     */
     public void saveAppraisals(List<Appraisal> rounds, String source) {
+        for (Appraisal a : rounds) {
+            EvaluationScheme s = scheme(a.year());
+            int answered = AppraisalScore.answered(a.counts());
+            if (a.round() < 1 || a.sampleSize() < 1 || a.counts().values().stream().anyMatch(n -> n == null || n < 0)
+                    || !AppraisalScore.unknownAnswers(a, s).isEmpty() || answered != a.sampleSize()) {
+                throw new UserError("error.appraisal.invalid", a.unitCode(), String.valueOf(a.round()),
+                        String.valueOf(a.sampleSize()), String.valueOf(answered));
+            }
+        }
+        Map<String, Appraisal> before = new HashMap<>();
+        rounds.stream().map(Appraisal::year).distinct().forEach(y -> ws.evaluation().appraisals().findByYear(y)
+                .forEach(a -> before.put(a.unitCode() + " " + a.year() + " round " + a.round(), a)));
         ws.database().write(c -> {
             ws.evaluation().appraisals().saveAll(rounds);
             for (Appraisal a : rounds) {
-                ws.audit().append("appraisal", a.unitCode() + " " + a.year() + " round " + a.round(), null,
-                        "sample=" + a.sampleSize() + " " + a.counts(), source);
+                String what = a.unitCode() + " " + a.year() + " round " + a.round();
+                Appraisal was = before.get(what);
+                ws.audit().append("appraisal", what, was == null ? null : Canonical.appraisal(was),
+                        Canonical.appraisal(a), source);
             }
             return null;
         });
@@ -199,9 +219,45 @@ public final class Evaluator {
         });
     }
 
+    public void deleteBonus(Bonus b, String reason) {
+        ws.database().write(c -> {
+            ws.evaluation().inspections().deleteBonus(b.id());
+            ws.audit().append("bonus", b.unitCode() + " " + b.year(), Numbers.plain(b.points()) + " " + b.reason(),
+                    null, reason);
+            return null;
+        });
+    }
+
     // ---- the year's material and results ---------------------------------------------------
 
-    /** Every unit the office ranks (or that sent a tree for the year), with its material. */
+    /**
+     * Moves a unit to another ranking group (or out of ranking, with null); it is ranked against its
+     * new group from then on. Audited, with the reason.
+     */
+    public OrgUnit setGroup(String unitCode, RankingGroup group, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new UserError("error.evaluation.needReason");
+        }
+        OrgUnit u = ws.orgUnits().find(unitCode).orElseThrow(() -> new UserError("error.evaluation.noUnit", unitCode));
+        OrgUnit moved = new OrgUnit(u.code(), u.name(), u.kind(), u.parentCode(), group, u.keyId());
+        ws.database().write(c -> {
+            ws.orgUnits().save(moved);
+            ws.audit().append("group", u.code() + " " + u.name(), String.valueOf(u.group()), String.valueOf(group),
+                    reason.strip());
+            return null;
+        });
+        return moved;
+    }
+
+    /** The units evaluated in the year: those in a ranking group, and any other that sent a tree. */
+    public List<OrgUnit> units(int year) {
+        return ws.orgUnits().findAll().stream()
+                .filter(u -> !u.code().equals(ws.self().code()) && !u.kind().isInternal())
+                .filter(u -> u.group() != null || ws.goals().count(u.code(), year) > 0)
+                .toList();
+    }
+
+    /** Every unit evaluated in the year (see {@link #units}), with its material. */
     public List<Evaluation.UnitMaterial> material(int year) {
         Map<String, List<Appraisal>> appraisals = ws.evaluation().appraisals().findByYear(year).stream()
                 .collect(Collectors.groupingBy(Appraisal::unitCode));
@@ -210,25 +266,48 @@ public final class Evaluator {
         Map<String, List<Bonus>> bonuses = ws.evaluation().inspections().findBonuses(year).stream()
                 .collect(Collectors.groupingBy(Bonus::unitCode));
         List<Evaluation.UnitMaterial> out = new ArrayList<>();
-        for (OrgUnit u : ws.orgUnits().findAll()) {
-            if (u.code().equals(ws.self().code()) || u.kind().isInternal()) {
-                continue;
-            }
-            GoalTree tree = ws.goals().loadTree(u.code(), year);
-            if (u.group() == null && tree.size() == 0) {
-                continue;
-            }
-            Map<String, List<Progress>> progress = new HashMap<>();
-            for (Progress p : ws.progress().findByUnit(u.code(), year)) {
-                progress.computeIfAbsent(p.nodeId(), k -> new ArrayList<>()).add(p);
-            }
-            Map<String, SelfAssessment> self = new HashMap<>();
-            ws.selfAssessments().findByUnit(u.code(), year).forEach(a -> self.put(a.nodeId(), a));
-            out.add(new Evaluation.UnitMaterial(u, tree, progress, self, ws.evaluation().scores().findByUnit(u.code(), year),
-                    appraisals.getOrDefault(u.code(), List.of()), inspections.getOrDefault(u.code(), List.of()),
-                    bonuses.getOrDefault(u.code(), List.of())));
+        for (OrgUnit u : units(year)) {
+            out.add(materialOf(u, year, appraisals.getOrDefault(u.code(), List.of()),
+                    inspections.getOrDefault(u.code(), List.of()), bonuses.getOrDefault(u.code(), List.of())));
         }
         return out;
+    }
+
+    /** One unit's material for the year (its tree, progress, self-assessment and the office's scores). */
+    public Evaluation.UnitMaterial material(OrgUnit u, int year) {
+        return materialOf(u, year, ws.evaluation().appraisals().findByUnit(u.code(), year),
+                ws.evaluation().inspections().findByYear(year).stream().filter(i -> i.unitCode().equals(u.code()))
+                        .toList(),
+                ws.evaluation().inspections().findBonuses(year).stream().filter(b -> b.unitCode().equals(u.code()))
+                        .toList());
+    }
+
+    private Evaluation.UnitMaterial materialOf(OrgUnit u, int year, List<Appraisal> appraisals,
+                                               List<Inspection> inspections, List<Bonus> bonuses) {
+        GoalTree tree = ws.goals().loadTree(u.code(), year);
+        Map<String, List<Progress>> progress = new HashMap<>();
+        for (Progress p : ws.progress().findByUnit(u.code(), year)) {
+            progress.computeIfAbsent(p.nodeId(), k -> new ArrayList<>()).add(p);
+        }
+        Map<String, SelfAssessment> self = new HashMap<>();
+        ws.selfAssessments().findByUnit(u.code(), year).forEach(a -> self.put(a.nodeId(), a));
+        return new Evaluation.UnitMaterial(u, tree, progress, self, ws.evaluation().scores().findByUnit(u.code(), year),
+                appraisals, inspections, bonuses);
+    }
+
+    /** The assessment sheet of one unit: self beside office score per indicator, spot-check marks. */
+    public List<AssessmentSheet.Row> sheet(OrgUnit u, int year) {
+        return AssessmentSheet.of(material(u, year), scheme(year), ws.evaluation().spotChecks().find(u.code(), year));
+    }
+
+    /**
+     * Repeats the unit's recorded spot check from its seed on the indicators as they are now: the same
+     * indicators come out unless the tree changed since (then the draw differs, and that is the answer).
+     */
+    public Optional<Boolean> spotCheckRepeats(String unitCode, int year) {
+        return ws.evaluation().spotChecks().find(unitCode, year).map(s -> SpotCheckDraw.draw(
+                Evaluation.scoredIndicators(ws.goals().loadTree(unitCode, year)).stream().map(GoalNode::id).toList(),
+                s.share(), s.seed()).equals(s.drawn()));
     }
 
     public List<Evaluation.UnitResult> evaluate(int year) {

@@ -94,7 +94,8 @@ public record InputHashes(String scheme, Map<String, Map<String, String>> units,
         return Canonical.json(m);
     }
 
-    static InputHashes fromJson(String json) {
+    /** The hashes a freeze stored (its {@code inputs}). */
+    public static InputHashes fromJson(String json) {
         try {
             Map<String, Object> m = new ObjectMapper().readValue(json, new TypeReference<Map<String, Object>>() {
             });

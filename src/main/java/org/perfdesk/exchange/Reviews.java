@@ -47,14 +47,19 @@ public final class Reviews {
         PackageKind kind = decision == PlanReview.Decision.APPROVED ? PackageKind.APPROVAL : PackageKind.RETURN;
         PackageWriter.Written written = new Exporter(ws, signer).exportOfficePackage(kind, unitCode, year,
                 EntryNames.REVIEW, payload, out, plain);
-        ws.reviews().save(review.withAnswer(written.manifest().packageId()));
+        ws.database().write(c -> {
+            ws.reviews().save(review.withAnswer(written.manifest().packageId()));
+            ws.audit().append("review", unitCode + " " + year, null,
+                    decision.name() + " plan=" + plan.packageId() + " answer=" + written.manifest().packageId(),
+                    review.reason());
+            return null;
+        });
         return written;
     }
 
     /** The unit's last accepted plan for the year; reviewing needs one. */
     static PackageRecord latestPlan(Workspace ws, String unitCode, int year) {
-        List<PackageRecord> plans = ws.packages().findIncoming(unitCode).stream()
-                .filter(p -> p.year() == year && p.kind().equals(PackageKind.PLAN.name())).toList();
+        List<PackageRecord> plans = PlanRevisions.plans(ws, unitCode, year);
         if (plans.isEmpty()) {
             throw new UserError("error.review.noPlan", unitCode, String.valueOf(year));
         }

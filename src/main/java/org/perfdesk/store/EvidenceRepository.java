@@ -104,11 +104,6 @@ public final class EvidenceRepository {
         return stored;
     }
 
-    /** The file kept under this hash, for opening it. */
-    public Path fileOf(String sha256) {
-        return folder.resolve(sha256);
-    }
-
     private static String probe(Path file) {
         try {
             return Files.probeContentType(file);
@@ -131,6 +126,20 @@ public final class EvidenceRepository {
         } catch (IOException e) {
             throw new UserError(e, "error.evidence.copyFailed", sha256, String.valueOf(e.getMessage()));
         }
+    }
+
+    /** Records a file kept under its hash (from a package) by its name, once. */
+    public void record(String sha256, String fileName, long size) {
+        db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO attachment(sha256, file_name, size, media_type, "
+                    + "added_at) VALUES(?, ?, ?, NULL, ?) ON CONFLICT(sha256) DO NOTHING")) {
+                ps.setString(1, sha256);
+                ps.setString(2, fileName);
+                ps.setLong(3, size);
+                ps.setString(4, Instant.now().toString());
+                return ps.executeUpdate();
+            }
+        });
     }
 
     /** Records that a stored file is evidence of a node (as a package says). */
@@ -192,6 +201,26 @@ public final class EvidenceRepository {
     public Optional<Path> file(String sha256) {
         Path p = folder.resolve(sha256);
         return sha256.matches("[0-9a-f]{64}") && Files.isRegularFile(p) ? Optional.of(p) : Optional.empty();
+    }
+
+    /** The name a stored file had when it was added. */
+    public Optional<String> fileName(String sha256) {
+        return db.list("SELECT file_name FROM attachment WHERE sha256 = ?", rs -> rs.getString(1), sha256).stream()
+                .findFirst();
+    }
+
+    /**
+     * A read-only copy of a stored file under its own name, in a fresh temporary folder, for the
+     * system's program to open: the stored file keeps its hash whatever that program does.
+     */
+    public Path openableCopy(String sha256) throws IOException {
+        String name = fileName(sha256).orElse(sha256);
+        Path stored = file(sha256).orElseThrow(() -> new UserError("self.evidenceMissing", name));
+        Path dir = Files.createTempDirectory("perfdesk-evidence-");
+        Path copy = dir.resolve(name.replaceAll("[\\\\/:*?\"<>|]", "_"));
+        Files.copy(stored, copy, StandardCopyOption.REPLACE_EXISTING);
+        copy.toFile().setReadOnly();
+        return copy;
     }
 
     private static final String SELECT = "SELECT e.node_id, e.sha256, a.file_name, a.size, a.media_type, e.note, "

@@ -18,42 +18,19 @@ import org.perfdesk.domain.Inspection;
 import org.perfdesk.domain.RankingGroup;
 import org.perfdesk.domain.SpotCheck;
 import org.perfdesk.domain.UserError;
-import org.perfdesk.exchange.Importer;
-import org.perfdesk.exchange.demo.DemoBuilder;
 import org.perfdesk.store.Workspace;
 
 /** The office evaluates the demo year: ranks in two groups, scores with reasons, freezes, audits. */
 class EvaluatorTest {
     @TempDir
     static Path demoDir;
-    private static boolean built;
     private Workspace office;
     private Evaluator evaluator;
 
     @BeforeEach
     void office(@TempDir Path copy) throws Exception {
-        if (!built) {
-            DemoBuilder.bundled().build(demoDir, "test");
-            built = true;
-        }
         // Each test works on its own copy of the office, with every unit's packages imported.
-        Path officeDir = copy.resolve("office");
-        Path from = demoDir.resolve("office");
-        try (var all = java.nio.file.Files.walk(from)) {
-            for (Path p : (Iterable<Path>) all::iterator) {
-                Path to = officeDir.resolve(from.relativize(p).toString());
-                if (java.nio.file.Files.isDirectory(p)) {
-                    java.nio.file.Files.createDirectories(to);
-                } else {
-                    java.nio.file.Files.copy(p, to);
-                }
-            }
-        }
-        java.nio.file.Files.deleteIfExists(officeDir.resolve("perfdesk.lock"));
-        office = Workspace.open(officeDir);
-        // The demo's packages are encrypted for the office: imported with its unlocked keys.
-        new Importer(office, org.perfdesk.exchange.WorkspaceKeys.unlock(office, DemoBuilder.PASSPHRASE.toCharArray()))
-                .importAll(List.of(demoDir.resolve(DemoBuilder.USB_FOLDER)), false);
+        office = Workspace.open(DemoOffice.importedCopy(demoDir, copy));
         evaluator = new Evaluator(office);
     }
 
@@ -138,6 +115,20 @@ class EvaluatorTest {
         // 30 % of the indicators, rounded up.
         assertThat(first.drawn()).hasSize((int) Math.ceil(indicators * 0.3)).doesNotHaveDuplicates();
         assertThat(office.evaluation().spotChecks().find("SLT", 2008)).contains(again);
+        assertThat(evaluator.spotCheckRepeats("SLT", 2008)).contains(true);
+        // The sheet marks exactly the drawn indicators.
+        var slt = office.orgUnits().find("SLT").orElseThrow();
+        assertThat(evaluator.sheet(slt, 2008).stream().filter(AssessmentSheet.Row::spotChecked)
+                .map(r -> r.node().id()).toList()).containsExactlyInAnyOrderElementsOf(first.drawn());
+        // A tree changed since the draw no longer gives the same draw from the seed.
+        GoalNode removed = office.goals().findAll("SLT", 2008).stream()
+                .filter(n -> n.id().equals(first.drawn().get(0))).findFirst().orElseThrow();
+        office.goals().save(new GoalNode(removed.id(), removed.unitCode(), removed.year(), removed.parentId(),
+                removed.position(), removed.kind(), removed.title(), removed.description(), removed.ownerCode(),
+                removed.qualityRequirement(), removed.deadline(), removed.weight(), removed.measure(),
+                removed.originId(), removed.revision() + 1, true));
+        assertThat(evaluator.spotCheckRepeats("SLT", 2008)).contains(false);
+        assertThat(evaluator.spotCheckRepeats("NP", 2008)).isEmpty();
     }
 
     @Test
@@ -167,5 +158,19 @@ class EvaluatorTest {
         String a = evaluator.freeze(2008, "一").inputsHash();
         String b = evaluator.freeze(2008, "二").inputsHash();
         assertThat(a).isEqualTo(b);
+    }
+
+    @Test
+    void aUnitMovedToAnotherGroupIsRankedThereAndTheMoveIsAudited() {
+        assertThatThrownBy(() -> evaluator.setGroup("NYT", RankingGroup.CITY_GOVERNMENTS, " "))
+                .isInstanceOf(UserError.class);
+        evaluator.setGroup("NYT", RankingGroup.CITY_GOVERNMENTS, "领导小组决定按设区市考核");
+        List<Evaluation.UnitResult> results = evaluator.evaluate(2008);
+        assertThat(results).filteredOn(r -> r.group() == RankingGroup.CITY_GOVERNMENTS)
+                .extracting(r -> r.unit().code()).containsExactlyInAnyOrder("XM", "NP", "NYT");
+        assertThat(results).filteredOn(r -> r.group() == RankingGroup.CITY_GOVERNMENTS)
+                .extracting(Evaluation.UnitResult::rank).containsExactlyInAnyOrder(1, 2, 3);
+        assertThat(office.audit().all()).anyMatch(e -> e.action().equals("group")
+                && e.after().equals("CITY_GOVERNMENTS") && e.reason().equals("领导小组决定按设区市考核"));
     }
 }

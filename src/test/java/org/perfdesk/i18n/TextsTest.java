@@ -32,7 +32,7 @@ import org.perfdesk.report.xlsx.RowProblem;
 /** Every text exists in Chinese and English, and every key the code names exists. */
 class TextsTest {
     private static final Pattern KEY_LITERAL = Pattern.compile(
-            "\"((?:app|cli|create|dialog|error|goals|header|nav|overview|progress|screen|settings|status|task|units|welcome|problem|enum|calendar|import|kind|pkg|exchange|inbox|history|unlock|fingerprint|field|details|owners|edit|newYear|self|report|diagram|xlsx)\\.[A-Za-z0-9_.]*[A-Za-z0-9_])\"");
+            "\"((?:app|cli|create|dialog|error|goals|header|nav|overview|progress|screen|settings|status|task|units|welcome|problem|enum|calendar|import|kind|pkg|exchange|inbox|history|unlock|fingerprint|field|details|owners|edit|newYear|self|report|diagram|xlsx|appraisal|results|notice)\\.[A-Za-z0-9_.]*[A-Za-z0-9_])\"");
 
     private static Properties load(String name) throws IOException {
         Properties p = new Properties();
@@ -59,6 +59,17 @@ class TextsTest {
             MessageFormat e = new MessageFormat(en.getProperty(key, ""));
             assertThat(e.getFormatsByArgumentIndex().length).as("placeholders of " + key)
                     .isEqualTo(z.getFormatsByArgumentIndex().length);
+        }
+    }
+
+    @Test
+    void apostrophesAreDoubledSinceEveryTextGoesThroughMessageFormat() throws IOException {
+        for (String file : new String[] {"messages.properties", "messages_en.properties"}) {
+            Properties p = load(file);
+            for (String key : p.stringPropertyNames()) {
+                // A lone ' starts a quoted part: "the unit's {0}" would print "the units {0}" literally.
+                assertThat(p.getProperty(key).replace("''", "")).as(file + ": " + key).doesNotContain("'");
+            }
         }
     }
 
@@ -135,6 +146,13 @@ class TextsTest {
             }
             for (RowProblem.Reason r : RowProblem.Reason.values()) {
                 assertThat(t.has(r.key())).as(locale + " sheet problem " + r).isTrue();
+            }
+            for (org.perfdesk.report.xlsx.AppraisalProblem.Reason r
+                    : org.perfdesk.report.xlsx.AppraisalProblem.Reason.values()) {
+                assertThat(t.has(r.key())).as(locale + " appraisal problem " + r).isTrue();
+            }
+            for (org.perfdesk.report.xlsx.AppraisalXlsx.Change c : org.perfdesk.report.xlsx.AppraisalXlsx.Change.values()) {
+                assertThat(t.has("appraisal.import.change." + c.name())).as(locale + " change " + c).isTrue();
             }
             for (YearCalendar.Deadline d : YearCalendar.defaults(2008)) {
                 assertThat(t.has("calendar." + d.key())).as(locale + " calendar " + d.key()).isTrue();

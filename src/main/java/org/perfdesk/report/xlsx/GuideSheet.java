@@ -1,5 +1,6 @@
 package org.perfdesk.report.xlsx;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.poi.ss.usermodel.Cell;
@@ -12,7 +13,11 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.perfdesk.domain.OrgUnit;
 import org.perfdesk.domain.Texts;
 
-/** The sheet 填写说明: what each column takes, how import treats the sheet, and the owners to choose from. */
+/**
+ * The sheet 填写说明 of a form: what each column takes, how import treats the sheet, and lists to
+ * choose from. {@link #write} is the goal-tree form's; other forms put theirs together from
+ * {@link #start}, {@link #items}, {@link #rules}, {@link #table} and {@link #finish}.
+ */
 final class GuideSheet {
     static final String NAME = "填写说明";
     private static final int[] WIDTHS = {26, 72, 12};
@@ -29,63 +34,101 @@ final class GuideSheet {
     record Written(String ownerRange, int ownerRows) {
     }
 
-    private GuideSheet() {
+    /** One line of the guide: a label (a column's header) and what to write there. */
+    record Item(String label, String text) {
     }
 
-    static Written write(Workbook wb, SheetStyles styles, OwnerNames owners) {
-        Sheet sheet = wb.createSheet(NAME);
-        for (int i = 0; i < WIDTHS.length; i++) {
-            sheet.setColumnWidth(i, WIDTHS[i] * 256);
-        }
-        int r = 0;
-        Row title = sheet.createRow(r++);
-        title.setHeightInPoints(28);
-        cell(title, 0, "填写说明", styles.title);
-        sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, WIDTHS.length - 1));
+    private final Sheet sheet;
+    private final SheetStyles styles;
+    private int r;
 
-        r = headerRow(sheet, r, styles, "列名", "填写要求");
-        for (Column c : Column.values()) {
-            Row row = sheet.createRow(r++);
-            cell(row, 0, c.header(), styles.guideLabel);
-            cell(row, 1, c.hint(), styles.guideText);
-            row.setHeightInPoints(RowHeights.lines(c.hint(), WIDTHS[1]) * 15f + 4);
-        }
-        r++;
-        r = headerRow(sheet, r, styles, "导入规则", "");
-        for (int i = 0; i < RULES.size(); i++) {
-            Row row = sheet.createRow(r++);
-            cell(row, 0, String.valueOf(i + 1), styles.guideLabel);
-            cell(row, 1, RULES.get(i), styles.guideText);
-            row.setHeightInPoints(RowHeights.lines(RULES.get(i), WIDTHS[1]) * 15f + 4);
-        }
-        r++;
-        r = headerRow(sheet, r, styles, "责任单位/责任人（表中写法）", "代码", "类别");
-        int first = r;
+    private GuideSheet(Sheet sheet, SheetStyles styles) {
+        this.sheet = sheet;
+        this.styles = styles;
+    }
+
+    /** The goal-tree form's guide: its columns, its import rules, and the unit's organisations. */
+    static Written write(Workbook wb, SheetStyles styles, OwnerNames owners) {
+        GuideSheet g = start(wb, styles);
+        g.items("列名", "填写要求", java.util.Arrays.stream(Column.values()).map(c -> new Item(c.header(), c.hint())).toList());
+        g.rules("导入规则", RULES);
+        List<List<String>> rows = new ArrayList<>();
         Texts chinese = Texts.of(Texts.CHINESE);
         for (OrgUnit u : owners.units()) {
-            Row row = sheet.createRow(r++);
-            cell(row, 0, owners.display(u.code()), styles.guideText);
-            cell(row, 1, u.code(), styles.guideText);
-            cell(row, 2, chinese.of(u.kind()), styles.guideText);
+            rows.add(List.of(owners.display(u.code()), u.code(), chinese.of(u.kind())));
         }
+        String range = g.table(List.of("责任单位/责任人（表中写法）", "代码", "类别"), rows);
+        g.finish();
+        return new Written(range, rows.size());
+    }
+
+    /** A new guide sheet with its title row. */
+    static GuideSheet start(Workbook wb, SheetStyles styles) {
+        GuideSheet g = new GuideSheet(wb.createSheet(NAME), styles);
+        for (int i = 0; i < WIDTHS.length; i++) {
+            g.sheet.setColumnWidth(i, WIDTHS[i] * 256);
+        }
+        Row title = g.sheet.createRow(g.r++);
+        title.setHeightInPoints(28);
+        cell(title, 0, NAME, styles.title);
+        g.sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, WIDTHS.length - 1));
+        return g;
+    }
+
+    /** A section of labelled lines under a header row, followed by a blank row. */
+    void items(String labelHeader, String textHeader, List<Item> items) {
+        headerRow(labelHeader, textHeader);
+        for (Item item : items) {
+            Row row = sheet.createRow(r++);
+            cell(row, 0, item.label(), styles.guideLabel);
+            cell(row, 1, item.text(), styles.guideText);
+            row.setHeightInPoints(RowHeights.lines(item.text(), WIDTHS[1]) * 15f + 4);
+        }
+        r++;
+    }
+
+    /** Numbered rules under a header row, followed by a blank row. */
+    void rules(String heading, List<String> rules) {
+        List<Item> items = new ArrayList<>();
+        for (int i = 0; i < rules.size(); i++) {
+            items.add(new Item(String.valueOf(i + 1), rules.get(i)));
+        }
+        items(heading, "", items);
+    }
+
+    /**
+     * A plain table of up to three columns; returns the range of its first column's values, as
+     * a drop-down list's formula would name it ({@code '填写说明'!$A$n:$A$m}).
+     */
+    String table(List<String> headers, List<List<String>> rows) {
+        headerRow(headers.toArray(String[]::new));
+        int first = r;
+        for (List<String> values : rows) {
+            Row row = sheet.createRow(r++);
+            for (int i = 0; i < values.size(); i++) {
+                cell(row, i, values.get(i), styles.guideText);
+            }
+        }
+        return "'" + NAME + "'!$A$" + (first + 1) + ":$A$" + r;
+    }
+
+    /** A4, one page wide. */
+    void finish() {
         PrintSetup ps = sheet.getPrintSetup();
         ps.setPaperSize(PrintSetup.A4_PAPERSIZE);
         ps.setFitWidth((short) 1);
         ps.setFitHeight((short) 0);
         sheet.setFitToPage(true);
-        String range = "'" + NAME + "'!$A$" + (first + 1) + ":$A$" + r;
-        return new Written(range, r - first);
     }
 
-    private static int headerRow(Sheet sheet, int r, SheetStyles styles, String... labels) {
-        Row row = sheet.createRow(r);
+    private void headerRow(String... labels) {
+        Row row = sheet.createRow(r++);
         int lines = 1;
         for (int i = 0; i < labels.length; i++) {
             cell(row, i, labels[i], styles.header);
             lines = Math.max(lines, RowHeights.lines(labels[i], WIDTHS[i]));
         }
         row.setHeightInPoints(lines * 15f + 5);
-        return r + 1;
     }
 
     private static void cell(Row row, int col, String text, CellStyle style) {

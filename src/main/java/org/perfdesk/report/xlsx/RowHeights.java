@@ -26,14 +26,28 @@ final class RowHeights {
         int perLine = Math.max(2, widthInDigits - 1);
         int lines = 0;
         for (String paragraph : text.split("\n", -1)) {
-            int units = 0;
-            for (int i = 0; i < paragraph.length(); ) {
-                int cp = paragraph.codePointAt(i);
-                units += cp >= 0x2E80 ? 2 : 1;
-                i += Character.charCount(cp);
-            }
-            lines += Math.max(1, (units + perLine - 1) / perLine);
+            lines += Math.max(1, (width(paragraph) + perLine - 1) / perLine);
         }
         return lines;
+    }
+
+    /** Width of one line of text in digit widths: a Chinese character (or full-width sign) counts two. */
+    static int width(String line) {
+        int units = 0;
+        for (int i = 0; i < line.length(); ) {
+            int cp = line.codePointAt(i);
+            units += cp >= 0x2E80 ? 2 : 1;
+            i += Character.charCount(cp);
+        }
+        return units;
+    }
+
+    /** The widest line of the text, in digit widths. */
+    static int widestLine(String text) {
+        int most = 0;
+        for (String line : text.split("\n", -1)) {
+            most = Math.max(most, width(line));
+        }
+        return most;
     }
 }

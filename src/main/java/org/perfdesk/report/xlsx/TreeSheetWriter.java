@@ -11,8 +11,6 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.DataValidation;
 import org.apache.poi.ss.usermodel.DataValidationConstraint;
 import org.apache.poi.ss.usermodel.DataValidationHelper;
-import org.apache.poi.ss.usermodel.Footer;
-import org.apache.poi.ss.usermodel.PageMargin;
 import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;
@@ -22,7 +20,6 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.perfdesk.domain.GoalNode;
 import org.perfdesk.domain.GoalTree;
 import org.perfdesk.domain.Measure;
-import org.perfdesk.domain.Numbers;
 
 /**
  * Lays a goal tree out as a Chinese evaluation form: a title row, a header row, then one row per
@@ -171,22 +168,8 @@ final class TreeSheetWriter {
 
     /** Landscape A3, all columns on one page width, the header row on every page, page numbers below. */
     private void pageSetup(Sheet sheet, int lastRow) {
-        PrintSetup ps = sheet.getPrintSetup();
-        ps.setLandscape(true);
-        ps.setPaperSize(PrintSetup.A3_PAPERSIZE);
-        ps.setFitWidth((short) 1);
-        ps.setFitHeight((short) 0);
-        sheet.setFitToPage(true);
-        sheet.setAutobreaks(true);
-        sheet.setHorizontallyCenter(true);
-        sheet.setMargin(PageMargin.LEFT, 0.4);
-        sheet.setMargin(PageMargin.RIGHT, 0.4);
-        sheet.setMargin(PageMargin.TOP, 0.5);
-        sheet.setMargin(PageMargin.BOTTOM, 0.6);
-        sheet.setRepeatingRows(new CellRangeAddress(HEADER_ROW, HEADER_ROW, -1, -1));
-        Footer footer = sheet.getFooter();
         // &P and &N are the page number and page count in Excel's header/footer codes.
-        footer.setCenter("第 &P 页，共 &N 页");
-        wb.setPrintArea(wb.getSheetIndex(sheet), 0, Column.values().length - 1, 0, Math.max(lastRow, HEADER_ROW));
+        PrintLayout.landscape(sheet, PrintSetup.A3_PAPERSIZE, HEADER_ROW, Column.values().length - 1, lastRow,
+                "第 &P 页，共 &N 页");
     }
 }

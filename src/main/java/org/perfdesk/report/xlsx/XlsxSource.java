@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -61,6 +62,25 @@ final class XlsxSource {
     /** The sheet called {@code preferred}, or the first sheet when there is none by that name. */
     static SheetData read(Path file, String preferred) {
         String name = file.toString();
+        return open(file, pkg -> readSheet(pkg, preferred, name));
+    }
+
+    /**
+     * Every sheet of the workbook in order, for forms whose data may sit on any sheet. The row limit
+     * holds for all sheets together, so many sheets cannot add up to more than one big one.
+     */
+    static List<SheetData> readAll(Path file) {
+        String name = file.toString();
+        return open(file, pkg -> readSheets(pkg, name));
+    }
+
+    /** What is read from the opened package, once it is known to be a workbook. */
+    private interface Body<T> {
+        T read(OPCPackage pkg) throws Exception;
+    }
+
+    private static <T> T open(Path file, Body<T> body) {
+        String name = file.toString();
         checkBeforeOpening(file, name);
         OPCPackage pkg;
         ZipSecureFile zip = null;
@@ -77,7 +97,7 @@ final class XlsxSource {
             if (!isWorkbook(pkg)) {
                 throw new UserError("xlsx.error.notWorkbook", name);
             }
-            return readSheet(pkg, preferred, name);
+            return body.read(pkg);
         } catch (UserError e) {
             throw e;
         } catch (SheetHandler.TooManyRows e) {
@@ -162,6 +182,28 @@ final class XlsxSource {
             parse(in, handler);
         }
         return new SheetData(chosenName, List.copyOf(handler.rows()));
+    }
+
+    private static List<SheetData> readSheets(OPCPackage pkg, String name) throws Exception {
+        XSSFReader reader = new XSSFReader(pkg);
+        boolean date1904 = isDate1904(reader);
+        ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
+        StylesTable styles = reader.getStylesTable();
+        XSSFReader.SheetIterator sheets = reader.getSheetIterator();
+        List<SheetData> out = new ArrayList<>();
+        int rows = 0;
+        while (sheets.hasNext()) {
+            try (InputStream in = sheets.next()) {
+                SheetHandler handler = new SheetHandler(strings, styles, date1904, MAX_ROWS - rows, MAX_COLUMNS);
+                parse(in, handler);
+                rows += handler.rows().size();
+                out.add(new SheetData(sheets.getSheetName(), List.copyOf(handler.rows())));
+            }
+        }
+        if (out.isEmpty()) {
+            throw new UserError("xlsx.error.noSheet", name);
+        }
+        return out;
     }
 
     private static boolean isDate1904(XSSFReader reader) throws Exception {

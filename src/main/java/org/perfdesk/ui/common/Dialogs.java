@@ -124,4 +124,26 @@ public final class Dialogs {
         dialog.setResultConverter(b -> b == ButtonType.OK ? typed.getText() : null);
         return dialog.showAndWait();
     }
+
+    /**
+     * Asks why (for the audit log): OK stays disabled until something is typed, so a change that
+     * needs a reason cannot go through without one.
+     */
+    public static Optional<String> askReason(Window owner, String id, String title, String header, String prompt) {
+        Dialog<String> dialog = new Dialog<>();
+        dialog.initOwner(owner);
+        dialog.setTitle(title);
+        dialog.setHeaderText(header);
+        TextField reason = new TextField();
+        reason.setId(id + "-reason");
+        reason.setPrefColumnCount(36);
+        dialog.getDialogPane().setId(id);
+        dialog.getDialogPane().setContent(new VBox(8, new Label(prompt), reason));
+        dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        dialog.getDialogPane().lookupButton(ButtonType.OK).disableProperty()
+                .bind(reason.textProperty().map(String::isBlank));
+        dialog.setOnShown(e -> reason.requestFocus());
+        dialog.setResultConverter(b -> b == ButtonType.OK ? reason.getText().strip() : null);
+        return dialog.showAndWait();
+    }
 }

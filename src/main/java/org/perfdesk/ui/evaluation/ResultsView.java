@@ -4,8 +4,9 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextInputDialog;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -14,6 +15,8 @@ import org.perfdesk.domain.Texts;
 import org.perfdesk.evaluation.Evaluation;
 import org.perfdesk.evaluation.IndicatorRule;
 import org.perfdesk.ui.common.Columns;
+import org.perfdesk.ui.common.Dialogs;
+import org.perfdesk.ui.common.Messages;
 import org.perfdesk.ui.common.Screen;
 import org.perfdesk.ui.common.Styles;
 
@@ -44,22 +47,30 @@ public final class ResultsView implements Screen {
         frozen.setWrapText(true);
         frozen.textProperty().bind(vm.freezeTextProperty());
         vm.freezeStyleProperty().addListener((o, a, b) -> frozen.getStyleClass().setAll("label", b));
-        HBox actions = new HBox(8, recompute, freeze);
+        Button workbook = new Button(Texts.t("results.ui.workbook") + "…");
+        workbook.setId("results-workbook");
+        workbook.setOnAction(e -> export("results.ui.workbook", "Excel", "*.xlsx",
+                Texts.t("results.ui.workbookName", String.valueOf(vm.context().year())), vm::exportWorkbook));
+        Button notice = new Button(Texts.t("results.ui.notice") + "…");
+        notice.setId("results-notice");
+        notice.setOnAction(e -> export("results.ui.notice", "Word", "*.docx",
+                Texts.t("results.ui.noticeName", String.valueOf(vm.context().year())), vm::exportNotice));
+        HBox actions = new HBox(8, recompute, freeze, workbook, notice);
         actions.getStyleClass().add("toolbar");
         root.setTop(new VBox(4, title, actions, frozen));
 
         table = new TableView<>(vm.results());
         table.setId("results-table");
         table.setPlaceholder(new Label(Texts.t("results.empty")));
-        table.getColumns().add(Columns.text("results.col.group", 90, r -> Texts.current().of(r.group())));
-        table.getColumns().add(Columns.text("results.col.rank", 70, EvaluationTexts::rank));
-        table.getColumns().add(Columns.text("results.col.unit", 170, r -> r.unit().name()));
-        table.getColumns().add(Columns.text("results.col.indicators", 80, r -> EvaluationTexts.number(r.indicatorScore())));
-        table.getColumns().add(Columns.text("results.col.appraisal", 80, r -> EvaluationTexts.number(r.appraisalScore())));
+        table.getColumns().add(Columns.text("results.col.group", 80, r -> Texts.current().of(r.group())));
+        table.getColumns().add(Columns.text("results.col.rank", 55, EvaluationTexts::rank));
+        table.getColumns().add(Columns.text("results.col.unit", 150, r -> r.unit().name()));
+        table.getColumns().add(Columns.text("results.col.total", 60, r -> EvaluationTexts.number(r.total())));
+        table.getColumns().add(Columns.text("results.col.indicators", 70, r -> EvaluationTexts.number(r.indicatorScore())));
+        table.getColumns().add(Columns.text("results.col.appraisal", 70, r -> EvaluationTexts.number(r.appraisalScore())));
         table.getColumns().add(Columns.text("results.col.deductions", 70, r -> EvaluationTexts.number(r.deductions())));
-        table.getColumns().add(Columns.text("results.col.bonus", 60, r -> EvaluationTexts.number(r.bonus())));
-        table.getColumns().add(Columns.text("results.col.total", 70, r -> EvaluationTexts.number(r.total())));
-        table.getColumns().add(Columns.text("results.col.remarks", 220, r -> EvaluationTexts.remarks(r, this::nameOf)));
+        table.getColumns().add(Columns.text("results.col.bonus", 50, r -> EvaluationTexts.number(r.bonus())));
+        table.getColumns().add(Columns.text("results.col.remarks", 200, r -> EvaluationTexts.remarks(r, this::nameOf)));
         table.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> showDetail(r));
 
         lines.setId("results-lines");
@@ -77,7 +88,13 @@ public final class ResultsView implements Screen {
         others.setWrapText(true);
         VBox detail = new VBox(6, detailTitle, components, lines, others);
         VBox.setVgrow(lines, Priority.ALWAYS);
-        SplitPane split = new SplitPane(table, detail);
+        Tab trace = new Tab(Texts.t("results.ui.trace"), detail);
+        trace.setClosable(false);
+        Tab charts = new Tab(Texts.t("results.ui.charts"), new ResultsCharts(vm.results()));
+        charts.setClosable(false);
+        TabPane right = new TabPane(trace, charts);
+        right.setId("results-tabs");
+        SplitPane split = new SplitPane(table, right);
         split.setDividerPositions(0.58);
         root.setCenter(split);
     }
@@ -113,14 +130,23 @@ public final class ResultsView implements Screen {
         others.setText(b.toString().strip());
     }
 
+    /** Asks where, then writes the file in the background and says where it went. */
+    private void export(String titleKey, String filterName, String pattern, String initialName,
+                        java.util.function.BiConsumer<java.nio.file.Path, Runnable> write) {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle(Texts.t(titleKey));
+        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter(filterName, pattern));
+        chooser.setInitialFileName(initialName);
+        java.io.File file = chooser.showSaveDialog(root.getScene().getWindow());
+        if (file != null) {
+            write.accept(file.toPath(), () -> Messages.info(root.getScene().getWindow(), Texts.t("results.ui.exported"),
+                    file.getAbsolutePath()));
+        }
+    }
+
     private void askFreeze() {
-        TextInputDialog ask = new TextInputDialog();
-        ask.initOwner(root.getScene().getWindow());
-        ask.setTitle(Texts.t("results.freeze"));
-        ask.setHeaderText(Texts.t("results.freezeHeader"));
-        ask.setContentText(Texts.t("results.freezeReason"));
-        ask.getDialogPane().setId("results-freeze-dialog");
-        ask.showAndWait().filter(r -> !r.isBlank()).ifPresent(vm::freeze);
+        Dialogs.askReason(root.getScene().getWindow(), "results-freeze-dialog", Texts.t("results.freeze"),
+                Texts.t("results.freezeHeader"), Texts.t("results.freezeReason")).ifPresent(vm::freeze);
     }
 
     @Override

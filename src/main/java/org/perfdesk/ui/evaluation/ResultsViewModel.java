@@ -13,6 +13,8 @@ import org.perfdesk.domain.Texts;
 import org.perfdesk.evaluation.Evaluation;
 import org.perfdesk.evaluation.Evaluator;
 import org.perfdesk.evaluation.InputHashes;
+import org.perfdesk.report.docx.NoticeDocx;
+import org.perfdesk.report.xlsx.ResultsWorkbook;
 import org.perfdesk.ui.common.WorkspaceContext;
 
 /** 结果汇总: the year's results by group and rank, and whether they still match the last freeze. */
@@ -51,7 +53,7 @@ public final class ResultsViewModel {
             return;
         }
         InputHashes.Comparison c = comparison.get();
-        String when = c.freeze().frozenAt().substring(0, 16).replace('T', ' ');
+        String when = EvaluationTexts.when(c.freeze().frozenAt());
         if (c.unchanged()) {
             freezeText.set(Texts.t("results.frozenUnchanged", when, c.freeze().schemeVersion()));
             freezeStyle.set("hint");
@@ -71,6 +73,24 @@ public final class ResultsViewModel {
             ctx.saved();
             load();
         });
+    }
+
+    /** The results workbook (总表, a sheet per group, indicator details, scheme, freeze) of the year. */
+    public void exportWorkbook(java.nio.file.Path file, Runnable done) {
+        int year = ctx.year();
+        ctx.tasks().run(Texts.t("task.exportXlsx"), () -> {
+            ResultsWorkbook.export(ctx.workspace(), year, file);
+            return file;
+        }, f -> done.run());
+    }
+
+    /** The draft notice (通报) of the year as Word. */
+    public void exportNotice(java.nio.file.Path file, Runnable done) {
+        int year = ctx.year();
+        ctx.tasks().run(Texts.t("task.exportReport"), () -> {
+            NoticeDocx.export(ctx.workspace(), year, file);
+            return file;
+        }, f -> done.run());
     }
 
     /** The weights of indicators and appraisal, as printed in the formula of the drill-down. */

@@ -1,6 +1,5 @@
 package org.perfdesk.ui.exchange;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -13,10 +12,8 @@ import org.perfdesk.domain.PackageRecord;
 import org.perfdesk.domain.Texts;
 import org.perfdesk.exchange.ImportReport;
 import org.perfdesk.exchange.NodeDiff;
+import org.perfdesk.exchange.PlanRevisions;
 import org.perfdesk.exchange.pkg.PackageKind;
-import org.perfdesk.exchange.pkg.StrictJson;
-import org.perfdesk.exchange.snapshot.Payloads;
-import org.perfdesk.exchange.snapshot.SnapshotMapper;
 import org.perfdesk.ui.common.WorkspaceContext;
 
 /** Every package a unit sent for the year, and the difference between any two of them. */
@@ -83,10 +80,7 @@ public final class HistoryViewModel {
     }
 
     private List<GoalNode> nodes(PackageRecord r) {
-        String json = ctx.workspace().packages().findSnapshot(r.packageId()).orElse("{}");
-        Payloads.Snapshot s = StrictJson.read(json.getBytes(StandardCharsets.UTF_8), Payloads.Snapshot.class,
-                "snapshot");
-        return s.nodes().stream().map(n -> SnapshotMapper.toGoalNode(n, s.unitCode(), s.year())).toList();
+        return PlanRevisions.nodesOf(ctx.workspace(), r.packageId());
     }
 
     public ObservableList<OrgUnit> units() {

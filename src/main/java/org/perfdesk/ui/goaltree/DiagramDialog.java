@@ -20,7 +20,7 @@ import org.perfdesk.ui.common.Messages;
 import org.perfdesk.ui.common.WorkspaceContext;
 
 /** 绩效目标分解流程示意图: the tree drawn as a chart, zoomable, exportable to PNG. */
-final class DiagramDialog extends Dialog<Void> {
+public final class DiagramDialog extends Dialog<Void> {
 
     private DiagramDialog(Window owner, WorkspaceContext ctx, DecompositionDiagram diagram,
                           java.awt.image.BufferedImage image) {
@@ -57,9 +57,13 @@ final class DiagramDialog extends Dialog<Void> {
         getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
     }
 
-    /** Draws the diagram in the background and shows it. */
+    /** Draws the diagram of the workspace's own unit in the background and shows it. */
     static void show(Window owner, WorkspaceContext ctx) {
-        String unit = ctx.self().code();
+        show(owner, ctx, ctx.self().code());
+    }
+
+    /** The same for any unit whose tree the workspace holds (the office reviewing a unit's plan). */
+    public static void show(Window owner, WorkspaceContext ctx, String unit) {
         int year = ctx.year();
         ctx.tasks().run(Texts.t("task.drawDiagram"), () -> {
             DecompositionDiagram d = DecompositionDiagram.load(ctx.workspace(), unit, year);

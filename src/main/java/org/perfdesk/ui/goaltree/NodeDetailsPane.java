@@ -23,6 +23,7 @@ import org.perfdesk.domain.NodeKind;
 import org.perfdesk.domain.Numbers;
 import org.perfdesk.domain.OrgUnit;
 import org.perfdesk.domain.Texts;
+import org.perfdesk.ui.common.DatePickers;
 
 /**
  * Every field of the selected node. A field is saved when the user leaves it or presses Enter, as
@@ -39,7 +40,7 @@ final class NodeDetailsPane extends ScrollPane {
     private final TextArea description = area();
     private final ComboBox<OrgUnit> owner = new ComboBox<>();
     private final TextArea quality = area();
-    private final DatePicker deadline = new DatePicker();
+    private final DatePicker deadline = DatePickers.iso();
     private final TextField weight = new TextField();
     private final ComboBox<MeasureType> measure = new ComboBox<>();
     private final TextField target = new TextField();
@@ -48,7 +49,7 @@ final class NodeDetailsPane extends ScrollPane {
     private final ComboBox<Direction> direction = new ComboBox<>();
     private final TextField levels = new TextField();
     private final TextField targetLevel = new TextField();
-    private final DatePicker due = new DatePicker();
+    private final DatePicker due = DatePickers.iso();
     private final VBox form;
     private final Label none = new Label(Texts.t("details.none"));
     private GoalNode shown;
@@ -132,8 +133,6 @@ final class NodeDetailsPane extends ScrollPane {
         }
         for (DatePicker d : List.of(deadline, due)) {
             d.valueProperty().addListener((o, a, b) -> commit());
-            d.setConverter(new javafx.util.converter.LocalDateStringConverter(
-                    java.time.format.DateTimeFormatter.ISO_LOCAL_DATE, java.time.format.DateTimeFormatter.ISO_LOCAL_DATE));
         }
         measure.valueProperty().addListener((o, a, t) -> enableMeasureFields(t));
         vm.selectedIdProperty().addListener((o, a, id) -> fill());

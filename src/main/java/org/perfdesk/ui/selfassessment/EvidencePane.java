@@ -1,6 +1,5 @@
 package org.perfdesk.ui.selfassessment;
 
-import java.awt.Desktop;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,8 +16,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.perfdesk.domain.Evidence;
 import org.perfdesk.domain.Texts;
-import org.perfdesk.domain.UserError;
-import org.perfdesk.ui.common.Messages;
+import org.perfdesk.ui.common.OpenFiles;
 
 /** The selected indicator's evidence files: add (choose or drop), open, remove. */
 final class EvidencePane extends VBox {
@@ -89,24 +87,7 @@ final class EvidencePane extends VBox {
         return bytes < 1024 ? bytes + " B" : bytes < 1 << 20 ? (bytes >> 10) + " KB" : (bytes >> 20) + " MB";
     }
 
-    /** Opens a copy with the system's program for it; where there is none, says where the copy is. */
     private void open(Evidence e) {
-        var window = getScene().getWindow();
-        Thread t = new Thread(() -> {
-            try {
-                File copy = vm.openableCopy(e).toFile();
-                if (Desktop.isDesktopSupported() && Desktop.getDesktop().isSupported(Desktop.Action.OPEN)) {
-                    Desktop.getDesktop().open(copy);
-                } else {
-                    javafx.application.Platform.runLater(() -> Messages.info(window, e.fileName(),
-                            Texts.t("self.openHere", copy.getAbsolutePath())));
-                }
-            } catch (Exception ex) {
-                javafx.application.Platform.runLater(() -> Messages.error(window, ex instanceof UserError ? ex
-                        : new UserError(ex, "self.openFailed", e.fileName(), String.valueOf(ex.getMessage()))));
-            }
-        }, "perfdesk-open");
-        t.setDaemon(true);
-        t.start();
+        OpenFiles.openCopy(getScene().getWindow(), e.fileName(), () -> vm.openableCopy(e));
     }
 }

@@ -220,13 +220,7 @@ public final class SelfAssessmentViewModel {
      * (the stored copy is named by its hash and must never be changed).
      */
     public Path openableCopy(Evidence e) throws java.io.IOException {
-        Path stored = ctx.workspace().evidence().file(e.sha256())
-                .orElseThrow(() -> new UserError("self.evidenceMissing", e.fileName()));
-        Path dir = Files.createTempDirectory("perfdesk-evidence-");
-        Path copy = dir.resolve(e.fileName().replaceAll("[\\\\/:*?\"<>|]", "_"));
-        Files.copy(stored, copy, StandardCopyOption.REPLACE_EXISTING);
-        copy.toFile().setReadOnly();
-        return copy;
+        return ctx.workspace().evidence().openableCopy(e.sha256());
     }
 
     public void undo() {

@@ -36,7 +36,19 @@ import org.perfdesk.ui.common.PackageReceiver;
 import org.perfdesk.ui.common.PlannedScreen;
 import org.perfdesk.ui.common.Screen;
 import org.perfdesk.ui.common.WorkspaceContext;
+import org.perfdesk.ui.evaluation.AppraisalView;
+import org.perfdesk.ui.evaluation.AssessmentView;
+import org.perfdesk.ui.evaluation.AssessmentViewModel;
+import org.perfdesk.ui.evaluation.AuditView;
+import org.perfdesk.ui.rectification.RectificationView;
+import org.perfdesk.ui.evaluation.FeedbackView;
+import org.perfdesk.ui.evaluation.InspectionView;
+import org.perfdesk.ui.evaluation.InspectionViewModel;
 import org.perfdesk.ui.evaluation.ResultsView;
+import org.perfdesk.ui.evaluation.ReviewView;
+import org.perfdesk.ui.evaluation.ReviewViewModel;
+import org.perfdesk.ui.evaluation.SchemeView;
+import org.perfdesk.ui.evaluation.TrackerView;
 import org.perfdesk.ui.evaluation.ResultsViewModel;
 import org.perfdesk.ui.exchange.ExchangeView;
 import org.perfdesk.ui.exchange.ExchangeViewModel;
@@ -95,20 +107,25 @@ public final class MainWindow {
                 () -> new OverviewView(new OverviewViewModel(ctx), ctx)));
         if (ctx.role() == Role.OFFICE) {
             list.add(new NavEntry("inbox", "nav.inbox", () -> new InboxView(ctx)));
-            list.add(planned("review", "nav.review"));
-            list.add(planned("assessment", "nav.assessment"));
-            list.add(planned("appraisal", "nav.appraisal"));
-            list.add(planned("inspection", "nav.inspection"));
+            list.add(new NavEntry("tracker", "nav.tracker", () -> new TrackerView(ctx)));
+            list.add(new NavEntry("review", "nav.review", () -> new ReviewView(new ReviewViewModel(ctx))));
+            list.add(new NavEntry("assessment", "nav.assessment",
+                    () -> new AssessmentView(new AssessmentViewModel(ctx))));
+            list.add(new NavEntry("appraisal", "nav.appraisal", () -> new AppraisalView(ctx)));
+            list.add(new NavEntry("inspection", "nav.inspection",
+                    () -> new InspectionView(new InspectionViewModel(ctx))));
             list.add(new NavEntry("results", "nav.results", () -> new ResultsView(new ResultsViewModel(ctx))));
+            list.add(new NavEntry("feedback", "nav.feedback", () -> new FeedbackView(ctx)));
             list.add(new NavEntry("units", "nav.units", () -> new UnitsView(new UnitsViewModel(ctx), "nav.units")));
-            list.add(planned("scheme", "nav.scheme"));
-            list.add(planned("audit", "nav.audit"));
+            list.add(new NavEntry("scheme", "nav.scheme", () -> new SchemeView(ctx)));
+            list.add(new NavEntry("audit", "nav.audit", () -> new AuditView(ctx)));
         } else {
             list.add(new NavEntry("goals", "nav.goals", () -> new GoalTreeView(new GoalTreeViewModel(ctx))));
             list.add(new NavEntry("progress", "nav.progress", () -> new ProgressView(new ProgressViewModel(ctx))));
             list.add(new NavEntry("reports", "nav.reports", () -> new ReportsView(new ReportsViewModel(ctx))));
             list.add(new NavEntry("selfassessment", "nav.selfAssessment",
                     () -> new SelfAssessmentView(new SelfAssessmentViewModel(ctx))));
+            list.add(new NavEntry("rectification", "nav.rectification", () -> new RectificationView(ctx)));
             list.add(new NavEntry("exchange", "nav.exchange",
                     () -> new ExchangeView(new ExchangeViewModel(ctx), ctx)));
             if (isCollector()) {

@@ -1,0 +1,72 @@
+package org.perfdesk.report;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.perfdesk.domain.EvaluationScheme;
+import org.perfdesk.domain.OrgUnit;
+import org.perfdesk.domain.RankingGroup;
+import org.perfdesk.domain.SpotCheck;
+import org.perfdesk.evaluation.Evaluation;
+import org.perfdesk.evaluation.Evaluator;
+import org.perfdesk.evaluation.InputHashes;
+
+/**
+ * A year's evaluation as the results workbook and the notice print it: the scheme, each unit's
+ * result with the material behind it (self-assessment beside the office's score), the spot checks,
+ * and whether the results were frozen and the inputs changed since. Loaded once, so both outputs
+ * show the same numbers.
+ *
+ * @param office     the office (the workspace's unit), which signs the notice
+ * @param results    as {@link Evaluation#evaluate} ranks them: by group, rank, code
+ * @param material   per unit code
+ * @param spotChecks per unit code, for the units that had one
+ * @param comparison the latest freeze and the inputs changed since, when the year was frozen
+ * @param date       the date the outputs carry
+ */
+public record ResultsData(int year, OrgUnit office, EvaluationScheme scheme, List<Evaluation.UnitResult> results,
+                          Map<String, Evaluation.UnitMaterial> material, Map<String, SpotCheck> spotChecks,
+                          Optional<InputHashes.Comparison> comparison, LocalDate date) {
+
+    public ResultsData {
+        results = List.copyOf(results);
+        material = Map.copyOf(material);
+        spotChecks = Map.copyOf(spotChecks);
+    }
+
+    /** The office's year as the evaluator computes it now. */
+    public static ResultsData load(org.perfdesk.store.Workspace ws, int year, LocalDate date) {
+        Evaluator evaluator = new Evaluator(ws);
+        EvaluationScheme scheme = evaluator.scheme(year);
+        List<Evaluation.UnitMaterial> material = evaluator.material(year);
+        List<Evaluation.UnitResult> results = Evaluation.evaluate(scheme, material);
+        Map<String, Evaluation.UnitMaterial> byUnit = new LinkedHashMap<>();
+        material.forEach(m -> byUnit.put(m.unit().code(), m));
+        Map<String, SpotCheck> spot = new LinkedHashMap<>();
+        ws.evaluation().spotChecks().findByYear(year).forEach(s -> spot.put(s.unitCode(), s));
+        return new ResultsData(year, ws.self(), scheme, results, byUnit, spot, evaluator.compareWithFreeze(year), date);
+    }
+
+    /** The ranking groups that have units, in their order. */
+    public List<RankingGroup> groups() {
+        return java.util.Arrays.stream(RankingGroup.values())
+                .filter(g -> results.stream().anyMatch(r -> r.group() == g)).toList();
+    }
+
+    public List<Evaluation.UnitResult> inGroup(RankingGroup group) {
+        return results.stream().filter(r -> r.group() == group).toList();
+    }
+
+    /** Frozen, and nothing the results depend on changed since. */
+    public boolean frozenUnchanged() {
+        return comparison.map(InputHashes.Comparison::unchanged).orElse(false);
+    }
+
+    /** The stored hashes of the latest freeze, when there is one. */
+    public Optional<InputHashes> frozenHashes() {
+        return comparison.map(c -> InputHashes.fromJson(c.freeze().inputs()));
+    }
+}

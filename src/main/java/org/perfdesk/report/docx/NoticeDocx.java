@@ -1,0 +1,276 @@
+package org.perfdesk.report.docx;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
+import org.apache.poi.xwpf.usermodel.TableRowAlign;
+import org.apache.poi.xwpf.usermodel.TableWidthType;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
+import org.apache.poi.xwpf.usermodel.XWPFTableCell;
+import org.apache.poi.xwpf.usermodel.XWPFTableRow;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblGrid;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblPr;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblLayoutType;
+import org.perfdesk.domain.Numbers;
+import org.perfdesk.domain.RankingGroup;
+import org.perfdesk.domain.Texts;
+import org.perfdesk.domain.UserError;
+import org.perfdesk.evaluation.Evaluation;
+import org.perfdesk.report.HeadingNumbers;
+import org.perfdesk.report.ResultsData;
+import org.perfdesk.report.ResultsTexts;
+import org.perfdesk.store.SafeFiles;
+import org.perfdesk.store.Workspace;
+
+/**
+ * The draft notice of the year's results (关于2008年度绩效评估结果的通报) as a Word document in the
+ * official style: title, the addressees, a preamble that states the method and the formula, a
+ * ranking table per group, a paragraph per unit with its score components, the requirements that
+ * follow, and the office's name and date. Marked 征求意见稿 until the results are frozen and unchanged.
+ * The office edits the draft in Word before it goes out; the figures come from the evaluator.
+ */
+public final class NoticeDocx {
+    /** 排名 | 单位 | 指标考核 | 公众评议 | 察访扣分 | 加分 | 总分, in twips; they add up to the text width. */
+    static final int[] WIDTHS = {760, 2084, 1200, 1200, 1200, 1200, 1200};
+    static final double TABLE_PT = 12;
+
+    private final ResultsData data;
+    private final Texts t;
+    private final ResultsTexts words;
+    private final Map<String, String> names = new HashMap<>();
+
+    private NoticeDocx(ResultsData data, Texts texts) {
+        this.data = data;
+        this.t = texts;
+        this.words = new ResultsTexts(texts);
+        data.results().forEach(r -> names.put(r.unit().code(), r.unit().name()));
+    }
+
+    /** The office's year as it stands, dated today, in the current UI language. */
+    public static void export(Workspace ws, int year, Path out) {
+        write(ResultsData.load(ws, year, LocalDate.now()), Texts.current(), out);
+    }
+
+    /** Writes the document whole or not at all (temporary file, then rename). */
+    public static void write(ResultsData data, Texts texts, Path out) {
+        byte[] bytes = toBytes(data, texts);
+        try {
+            SafeFiles.writeAtomically(out, bytes);
+        } catch (IOException e) {
+            throw new UserError(e, "report.error.writeFailed", out.toString(), String.valueOf(e.getMessage()));
+        }
+    }
+
+    public static byte[] toBytes(ResultsData data, Texts texts) {
+        return new NoticeDocx(data, texts).bytes();
+    }
+
+    private byte[] bytes() {
+        try (XWPFDocument doc = new XWPFDocument()) {
+            DocxFormat.setUpPage(doc);
+            DocxFormat.addPageNumbers(doc);
+            String year = String.valueOf(data.year());
+            String title = t.get("notice.title", year);
+            doc.getProperties().getCoreProperties().setTitle(title);
+            doc.getProperties().getCoreProperties().setCreator(data.office().name());
+            title(doc, title);
+            plain(doc, t.get("notice.addressees"), false);
+            List<RankingGroup> groups = data.groups();
+            body(doc, t.get("notice.preamble", year, data.office().name(), groupCounts(groups)));
+            body(doc, t.get("notice.method", Numbers.plain(data.scheme().indicatorWeight()),
+                    Numbers.plain(data.scheme().appraisalWeight()), String.valueOf(data.scheme().version())));
+            int number = 1;
+            for (RankingGroup g : groups) {
+                heading(doc, HeadingNumbers.of(number++, t) + t.get("notice.groupHeading", t.of(g)));
+                table(doc, data.inGroup(g));
+            }
+            heading(doc, HeadingNumbers.of(number++, t) + t.get("notice.unitsHeading"));
+            for (RankingGroup g : groups) {
+                for (Evaluation.UnitResult r : data.inGroup(g)) {
+                    unit(doc, r);
+                }
+            }
+            for (Evaluation.UnitResult r : data.inGroup(null)) {
+                unit(doc, r);
+            }
+            heading(doc, HeadingNumbers.of(number, t) + t.get("notice.requirementsHeading"));
+            body(doc, t.get("notice.requirements"));
+            signature(doc);
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            doc.write(bytes);
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing the document in memory failed", e);
+        }
+    }
+
+    /** "2 个设区市政府和 5 个省直部门". */
+    private String groupCounts(List<RankingGroup> groups) {
+        List<String> parts = groups.stream().map(g -> t.get("notice.groupCount", data.inGroup(g).size(), t.of(g)))
+                .toList();
+        if (parts.isEmpty()) {
+            return t.get("notice.noUnits");
+        }
+        if (parts.size() == 1) {
+            return parts.get(0);
+        }
+        return String.join(t.get("notice.listSeparator"), parts.subList(0, parts.size() - 1))
+                + t.get("notice.listAnd") + parts.get(parts.size() - 1);
+    }
+
+    private void title(XWPFDocument doc, String title) {
+        XWPFParagraph p = doc.createParagraph();
+        p.setAlignment(ParagraphAlignment.CENTER);
+        p.setSpacingBefore(240);
+        p.setSpacingAfter(data.frozenUnchanged() ? 480 : 120);
+        DocxFormat.lineSpacing(p, 36);
+        DocxFormat.text(p, title, DocxFormat.SONG, DocxFormat.TITLE_PT, true);
+        if (!data.frozenUnchanged()) {
+            XWPFParagraph d = doc.createParagraph();
+            d.setAlignment(ParagraphAlignment.CENTER);
+            d.setSpacingAfter(360);
+            DocxFormat.lineSpacing(d, DocxFormat.BODY_LINE_PT);
+            DocxFormat.text(d, t.get("notice.draft"), DocxFormat.SONG, DocxFormat.BODY_PT, false);
+        }
+    }
+
+    private void unit(XWPFDocument doc, Evaluation.UnitResult r) {
+        String standing = r.rank() == null ? t.get("notice.unit.unranked")
+                : r.tiedWith().isEmpty() ? t.get("notice.unit.rank", t.of(r.group()), r.rank())
+                : t.get("notice.unit.tied", t.of(r.group()), r.rank(),
+                        String.join("、", r.tiedWith().stream().map(c -> names.getOrDefault(c, c)).toList()));
+        StringBuilder text = new StringBuilder(t.get("notice.unit", ResultsTexts.number(r.total()),
+                standing, ResultsTexts.number(r.indicatorScore()), r.indicators().size(),
+                ResultsTexts.number(r.appraisalScore()), r.rounds().size(), ResultsTexts.number(r.deductions()),
+                r.inspections().size(), ResultsTexts.number(r.bonus())));
+        for (String note : r.notes()) {
+            text.append(t.get("notice.unit.note", t.get(note)));
+        }
+        XWPFParagraph p = body(doc, null);
+        DocxFormat.text(p, t.get("notice.unit.name", r.unit().name()), DocxFormat.HEI, DocxFormat.BODY_PT, false);
+        DocxFormat.text(p, text.toString(), DocxFormat.SONG, DocxFormat.BODY_PT, false);
+    }
+
+    private void signature(XWPFDocument doc) {
+        XWPFParagraph gap = doc.createParagraph();
+        DocxFormat.lineSpacing(gap, DocxFormat.BODY_LINE_PT);
+        gap.setSpacingBefore(480);
+        for (String line : List.of(data.office().name(),
+                DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(t.locale()).format(data.date()))) {
+            XWPFParagraph p = doc.createParagraph();
+            p.setAlignment(ParagraphAlignment.RIGHT);
+            DocxFormat.lineSpacing(p, DocxFormat.BODY_LINE_PT);
+            p.setIndentationRight(560);
+            DocxFormat.text(p, line, DocxFormat.SONG, DocxFormat.BODY_PT, false);
+        }
+    }
+
+    private static void heading(XWPFDocument doc, String text) {
+        XWPFParagraph p = doc.createParagraph();
+        p.setSpacingBefore(120);
+        DocxFormat.lineSpacing(p, DocxFormat.BODY_LINE_PT + 2);
+        DocxFormat.indentTwoChars(p, DocxFormat.BODY_PT);
+        DocxFormat.keepWithNext(p);
+        DocxFormat.outlineLevel(p, 0);
+        DocxFormat.text(p, text, DocxFormat.HEI, DocxFormat.HEADING_PT, false);
+    }
+
+    /** A body paragraph with {@code text}, or empty for runs of its own when text is null. */
+    private static XWPFParagraph body(XWPFDocument doc, String text) {
+        XWPFParagraph p = doc.createParagraph();
+        p.setAlignment(ParagraphAlignment.BOTH);
+        DocxFormat.lineSpacing(p, DocxFormat.BODY_LINE_PT);
+        DocxFormat.indentTwoChars(p, DocxFormat.BODY_PT);
+        if (text != null) {
+            DocxFormat.text(p, text, DocxFormat.SONG, DocxFormat.BODY_PT, false);
+        }
+        return p;
+    }
+
+    /** A line without the first-line indent (the addressees). */
+    private static void plain(XWPFDocument doc, String text, boolean bold) {
+        XWPFParagraph p = doc.createParagraph();
+        DocxFormat.lineSpacing(p, DocxFormat.BODY_LINE_PT);
+        DocxFormat.text(p, text, DocxFormat.SONG, DocxFormat.BODY_PT, bold);
+    }
+
+    private void table(XWPFDocument doc, List<Evaluation.UnitResult> results) {
+        XWPFTable table = doc.createTable();
+        shape(table);
+        XWPFTableRow header = table.getRow(0);
+        String[] titles = {t.get("results.workbook.col.rank"), t.get("notice.col.unit"),
+            t.get("results.workbook.col.indicators"), t.get("results.workbook.col.appraisal"),
+            t.get("results.workbook.col.deductions"), t.get("results.workbook.col.bonus"),
+            t.get("results.workbook.col.total")};
+        for (int i = 0; i < titles.length; i++) {
+            XWPFTableCell cell = i == 0 ? header.getCell(0) : header.addNewTableCell();
+            fill(cell, i, titles[i], DocxFormat.HEI, ParagraphAlignment.CENTER);
+            cell.setColor("D9D9D9");
+        }
+        header.setRepeatHeader(true);
+        header.setCantSplitRow(true);
+        for (Evaluation.UnitResult r : results) {
+            XWPFTableRow row = table.createRow();
+            row.setCantSplitRow(true);
+            String[] values = {words.rank(r), r.unit().name(), ResultsTexts.number(r.indicatorScore()),
+                ResultsTexts.number(r.appraisalScore()), ResultsTexts.number(r.deductions()),
+                ResultsTexts.number(r.bonus()), ResultsTexts.number(r.total())};
+            for (int i = 0; i < values.length; i++) {
+                fill(row.getCell(i), i, values[i], DocxFormat.SONG,
+                        i == 1 ? ParagraphAlignment.LEFT : ParagraphAlignment.CENTER);
+            }
+        }
+        // A paragraph after the table keeps the next heading off the table's last line.
+        XWPFParagraph after = doc.createParagraph();
+        DocxFormat.singleSpacing(after);
+        after.setSpacingAfter(120);
+    }
+
+    private static void fill(XWPFTableCell cell, int column, String text, String font, ParagraphAlignment align) {
+        cell.setWidth(String.valueOf(WIDTHS[column]));
+        cell.setWidthType(TableWidthType.DXA);
+        cell.setVerticalAlignment(XWPFTableCell.XWPFVertAlign.CENTER);
+        XWPFParagraph p = cell.getParagraphs().get(0);
+        p.setAlignment(align);
+        DocxFormat.singleSpacing(p);
+        p.setSpacingBefore(40);
+        p.setSpacingAfter(40);
+        DocxFormat.text(p, text, font, TABLE_PT, false);
+    }
+
+    /** Fixed layout at the text width, centred, single lines, like a printed form. */
+    private static void shape(XWPFTable table) {
+        CTTblPr pr = table.getCTTbl().getTblPr() == null ? table.getCTTbl().addNewTblPr() : table.getCTTbl().getTblPr();
+        (pr.isSetTblLayout() ? pr.getTblLayout() : pr.addNewTblLayout()).setType(STTblLayoutType.FIXED);
+        table.setWidth(String.valueOf(DocxFormat.TEXT_WIDTH));
+        table.setWidthType(TableWidthType.DXA);
+        table.setTableAlignment(TableRowAlign.CENTER);
+        table.setCellMargins(40, 80, 40, 80);
+        CTTblGrid grid = table.getCTTbl().getTblGrid() == null ? table.getCTTbl().addNewTblGrid() : table.getCTTbl().getTblGrid();
+        while (grid.sizeOfGridColArray() > 0) {
+            grid.removeGridCol(0);
+        }
+        for (int w : WIDTHS) {
+            grid.addNewGridCol().setW(BigInteger.valueOf(w));
+        }
+        XWPFTable.XWPFBorderType single = XWPFTable.XWPFBorderType.SINGLE;
+        table.setTopBorder(single, 8, 0, "000000");
+        table.setBottomBorder(single, 8, 0, "000000");
+        table.setLeftBorder(single, 8, 0, "000000");
+        table.setRightBorder(single, 8, 0, "000000");
+        table.setInsideHBorder(single, 4, 0, "000000");
+        table.setInsideVBorder(single, 4, 0, "000000");
+    }
+}

@@ -1,0 +1,184 @@
+package org.perfdesk.ui.evaluation;
+
+import java.util.List;
+
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeTableView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.perfdesk.domain.GoalNode;
+import org.perfdesk.domain.GoalTree;
+import org.perfdesk.domain.Numbers;
+import org.perfdesk.domain.PlanReview;
+import org.perfdesk.domain.Texts;
+import org.perfdesk.ui.common.Columns;
+import org.perfdesk.ui.common.Dialogs;
+import org.perfdesk.ui.common.Messages;
+import org.perfdesk.ui.common.Screen;
+import org.perfdesk.ui.common.Styles;
+import org.perfdesk.ui.goaltree.DiagramDialog;
+import org.perfdesk.ui.goaltree.GoalTreeViewModel;
+
+/**
+ * 审核批复: the units' plans and where each stands (not received, awaiting review, approved, returned,
+ * changed since approval); the selected unit's tree, its changes against the previous plan and last
+ * year, and its earlier answers; 批复同意 and 退回修改, each with a reason, write the signed answer.
+ */
+public final class ReviewView implements Screen {
+    private final ReviewViewModel vm;
+    private final BorderPane root = new BorderPane();
+    private final TableView<ReviewViewModel.Row> table;
+    private final Label detailTitle = new Label();
+    private final TreeTableView<GoalNode> tree = new TreeTableView<>();
+    private final ListView<String> sincePrevious = new ListView<>();
+    private final ListView<String> sinceLastYear = new ListView<>();
+    private final ListView<String> reviews = new ListView<>();
+
+    public ReviewView(ReviewViewModel vm) {
+        this.vm = vm;
+        Label title = Styles.screen(root, "screen-review", Texts.t("nav.review"));
+        Button approve = new Button(Texts.t("review.approve") + "…");
+        approve.setId("review-approve");
+        approve.setOnAction(e -> decide(PlanReview.Decision.APPROVED));
+        Button giveBack = new Button(Texts.t("review.return") + "…");
+        giveBack.setId("review-return");
+        giveBack.setOnAction(e -> decide(PlanReview.Decision.RETURNED));
+        Button diagram = new Button(Texts.t("review.diagram"));
+        diagram.setId("review-diagram");
+        diagram.setOnAction(e -> DiagramDialog.show(root.getScene().getWindow(), vm.context(),
+                vm.detailProperty().get().row().unit().code()));
+        var noPlan = javafx.beans.binding.Bindings.createBooleanBinding(() -> vm.detailProperty().get() == null
+                || vm.detailProperty().get().row().latestPlan().isEmpty(), vm.detailProperty());
+        approve.disableProperty().bind(noPlan);
+        giveBack.disableProperty().bind(noPlan);
+        diagram.disableProperty().bind(vm.detailProperty().isNull());
+        HBox actions = new HBox(8, approve, giveBack, diagram);
+        actions.getStyleClass().add("toolbar");
+        Label hint = new Label(Texts.t("review.hint"));
+        hint.getStyleClass().add("hint");
+        hint.setWrapText(true);
+        root.setTop(new VBox(4, title, actions, hint));
+
+        table = new TableView<>(vm.rows());
+        table.setId("review-table");
+        table.setPlaceholder(new Label(Texts.t("review.empty")));
+        table.getColumns().add(Columns.text("results.col.unit", 150, r -> r.unit().name()));
+        table.getColumns().add(Columns.text("review.col.plan", 120, r -> r.latestPlan().map(p -> Texts.t("review.planShort",
+                p.processedAt().toString().substring(0, 10))).orElse(Texts.t("review.planMissing"))));
+        table.getColumns().add(Columns.text("review.col.state", 150, ReviewView::stateText));
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> vm.select(r));
+
+        tree.setId("review-tree");
+        tree.setShowRoot(false);
+        tree.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        tree.setPlaceholder(new Label(Texts.t("review.pickUnit")));
+        tree.getColumns().add(Columns.treeText("goals.col.title", 260, GoalNode::title));
+        tree.getColumns().add(Columns.treeText("goals.col.weight", 50, n -> Numbers.plain(n.weight())));
+        tree.getColumns().add(Columns.treeText("goals.col.target", 100, GoalTreeViewModel::targetText));
+        tree.getColumns().add(Columns.treeText("goals.col.owner", 120, n -> vm.detailProperty().get() == null ? ""
+                : vm.detailProperty().get().ownerName(n)));
+        tree.getColumns().add(Columns.treeText("goals.col.deadline", 90, n -> n.deadline() == null ? ""
+                : n.deadline().toString()));
+        sincePrevious.setId("review-since-previous");
+        sinceLastYear.setId("review-since-last-year");
+        reviews.setId("review-history");
+        TabPane tabs = new TabPane(tab("review.tab.tree", tree), tab("review.tab.previous", sincePrevious),
+                tab("review.tab.lastYear", sinceLastYear), tab("review.tab.answers", reviews));
+        tabs.setId("review-tabs");
+        detailTitle.getStyleClass().add("section-title");
+        VBox detail = new VBox(6, detailTitle, tabs);
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+        vm.detailProperty().addListener((o, a, d) -> show(d));
+
+        SplitPane split = new SplitPane(table, detail);
+        split.setDividerPositions(0.36);
+        root.setCenter(split);
+    }
+
+    private static Tab tab(String key, Node content) {
+        Tab t = new Tab(Texts.t(key), content);
+        t.setClosable(false);
+        return t;
+    }
+
+    static String planText(ReviewViewModel.Row r) {
+        return r.latestPlan().map(p -> Texts.t("review.planReceived", p.sequence(),
+                p.processedAt().toString().substring(0, 10), r.plans().size())).orElse(Texts.t("review.planMissing"));
+    }
+
+    static String stateText(ReviewViewModel.Row r) {
+        if (r.latestPlan().isEmpty()) {
+            return "";
+        }
+        PlanReview last = r.latestReview();
+        if (last == null || !last.planPackageId().equals(r.latestPlan().get().packageId())) {
+            return Texts.t("review.state.waiting");
+        }
+        String state = Texts.current().of(last.decision());
+        return r.changedSinceApproval() > 0 ? Texts.t("review.state.changed", state, r.changedSinceApproval()) : state;
+    }
+
+    private void show(ReviewViewModel.Detail d) {
+        if (d == null) {
+            detailTitle.setText("");
+            tree.setRoot(null);
+            sincePrevious.getItems().clear();
+            sinceLastYear.getItems().clear();
+            reviews.getItems().clear();
+            return;
+        }
+        detailTitle.setText(d.row().unit().name() + " · " + planText(d.row()));
+        TreeItem<GoalNode> top = new TreeItem<>();
+        add(top, d.tree(), d.tree().roots());
+        tree.setRoot(top);
+        sincePrevious.getItems().setAll(d.sincePrevious());
+        sinceLastYear.getItems().setAll(d.sinceLastYear());
+        reviews.getItems().setAll(d.reviews().isEmpty() ? List.of(Texts.t("review.noAnswers"))
+                : d.reviews().stream().map(r -> Texts.t("review.answerLine",
+                        r.decidedAt().toString().substring(0, 16).replace('T', ' '), Texts.current().of(r.decision()),
+                        r.reason())).toList());
+    }
+
+    private static void add(TreeItem<GoalNode> parent, GoalTree t, List<GoalNode> nodes) {
+        for (GoalNode n : nodes) {
+            TreeItem<GoalNode> item = new TreeItem<>(n);
+            item.setExpanded(t.depth(n.id()) <= 1);
+            parent.getChildren().add(item);
+            add(item, t, t.children(n.id()));
+        }
+    }
+
+    private void decide(PlanReview.Decision decision) {
+        ReviewViewModel.Detail d = vm.detailProperty().get();
+        if (d == null) {
+            return;
+        }
+        var window = root.getScene().getWindow();
+        String key = decision == PlanReview.Decision.APPROVED ? "review.approve" : "review.return";
+        Dialogs.askReason(window, "review-dialog", Texts.t(key),
+                Texts.t(key + "Header", d.row().unit().name(), planText(d.row())), Texts.t("review.reason"))
+                .ifPresent(reason -> Dialogs.withSigner(window, vm.context(), signer -> vm.decide(signer, decision,
+                        reason, file -> Messages.info(window, Texts.t("review.done", Texts.current().of(decision)),
+                                Texts.t("review.doneText", d.row().unit().name(), file.toAbsolutePath().toString())))));
+    }
+
+    @Override
+    public Node view() {
+        return root;
+    }
+
+    @Override
+    public void refresh() {
+        vm.load();
+    }
+}

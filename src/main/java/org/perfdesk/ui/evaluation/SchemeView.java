@@ -1,0 +1,265 @@
+package org.perfdesk.ui.evaluation;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.cell.TextFieldTableCell;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.perfdesk.domain.EvaluationScheme;
+import org.perfdesk.domain.Numbers;
+import org.perfdesk.domain.Texts;
+import org.perfdesk.evaluation.Evaluator;
+import org.perfdesk.ui.common.Dialogs;
+import org.perfdesk.ui.common.Forms;
+import org.perfdesk.ui.common.Messages;
+import org.perfdesk.ui.common.Screen;
+import org.perfdesk.ui.common.Styles;
+import org.perfdesk.ui.common.WorkspaceContext;
+
+/**
+ * 评估方案: the year's weights, caps and survey levels, checked as they are typed (every problem named,
+ * saving refused while there is one); a save needs a reason, and after results were frozen it makes a
+ * new version so the frozen results keep theirs. Earlier versions are listed beside.
+ */
+public final class SchemeView implements Screen {
+    /** A survey answer being edited (name and value as typed). */
+    private static final class LevelRow {
+        String name;
+        String value;
+
+        LevelRow(String name, String value) {
+            this.name = name;
+            this.value = value;
+        }
+    }
+
+    private final WorkspaceContext ctx;
+    private final BorderPane root = new BorderPane();
+    private final TextField indicatorWeight = field("scheme-indicator-weight");
+    private final TextField appraisalWeight = field("scheme-appraisal-weight");
+    private final TextField inspectionCap = field("scheme-inspection-cap");
+    private final TextField bonusCap = field("scheme-bonus-cap");
+    private final TextField quantitativeCap = field("scheme-quantitative-cap");
+    private final TextField latePenalty = field("scheme-late-penalty");
+    private final TextField spotCheckShare = field("scheme-spot-share");
+    private final TextArea note = new TextArea();
+    private final ObservableList<LevelRow> levels = FXCollections.observableArrayList();
+    private final TableView<LevelRow> levelTable = new TableView<>(levels);
+    private final Label version = new Label();
+    private final ListView<String> problems = new ListView<>();
+    private final ListView<String> history = new ListView<>();
+    private final Button save = new Button(Texts.t("scheme.save") + "…");
+    private EvaluationScheme loaded;
+
+    public SchemeView(WorkspaceContext ctx) {
+        this.ctx = ctx;
+        Label title = Styles.screen(root, "screen-scheme", Texts.t("nav.scheme"));
+        version.setId("scheme-version");
+        version.setWrapText(true);
+        save.setId("scheme-save");
+        save.setOnAction(e -> save());
+        Button revert = new Button(Texts.t("scheme.revert"));
+        revert.setOnAction(e -> show(loaded));
+        Button defaults = new Button(Texts.t("scheme.defaults"));
+        defaults.setOnAction(e -> show(EvaluationScheme.defaults(ctx.year())));
+        HBox actions = new HBox(8, save, revert, defaults);
+        actions.getStyleClass().add("toolbar");
+        root.setTop(new VBox(4, title, version, actions));
+
+        GridPane form = Forms.grid();
+        int row = 0;
+        form.addRow(row++, new Label(Texts.t("scheme.label.indicatorWeight")), indicatorWeight, unit("%"));
+        form.addRow(row++, new Label(Texts.t("scheme.label.appraisalWeight")), appraisalWeight, unit("%"));
+        form.addRow(row++, new Label(Texts.t("scheme.field.inspectionCap")), inspectionCap, unit(Texts.t("scheme.points")));
+        form.addRow(row++, new Label(Texts.t("scheme.field.bonusCap")), bonusCap, unit(Texts.t("scheme.points")));
+        form.addRow(row++, new Label(Texts.t("scheme.label.quantitativeCap")), quantitativeCap, unit("%"));
+        form.addRow(row++, new Label(Texts.t("scheme.field.latePenalty")), latePenalty, unit("%"));
+        form.addRow(row++, new Label(Texts.t("scheme.field.spotCheckShare")), spotCheckShare, unit("%"));
+
+        levelTable.setId("scheme-levels");
+        levelTable.setEditable(true);
+        levelTable.setPrefHeight(170);
+        TableColumn<LevelRow, String> name = new TableColumn<>(Texts.t("scheme.level.name"));
+        name.setPrefWidth(140);
+        name.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name));
+        name.setCellFactory(TextFieldTableCell.forTableColumn());
+        name.setOnEditCommit(e -> {
+            e.getRowValue().name = e.getNewValue();
+            check();
+        });
+        TableColumn<LevelRow, String> value = new TableColumn<>(Texts.t("scheme.level.value"));
+        value.setPrefWidth(80);
+        value.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().value));
+        value.setCellFactory(TextFieldTableCell.forTableColumn());
+        value.setOnEditCommit(e -> {
+            e.getRowValue().value = e.getNewValue();
+            check();
+        });
+        levelTable.getColumns().add(name);
+        levelTable.getColumns().add(value);
+        Button addLevel = new Button(Texts.t("scheme.level.add"));
+        addLevel.setOnAction(e -> {
+            levels.add(new LevelRow(Texts.t("scheme.level.new"), "0"));
+            check();
+        });
+        Button removeLevel = new Button(Texts.t("scheme.level.remove"));
+        removeLevel.disableProperty().bind(levelTable.getSelectionModel().selectedItemProperty().isNull());
+        removeLevel.setOnAction(e -> {
+            levels.remove(levelTable.getSelectionModel().getSelectedItem());
+            check();
+        });
+        note.setId("scheme-note");
+        note.setPrefRowCount(3);
+        note.setWrapText(true);
+        note.textProperty().addListener((o, a, b) -> check());
+
+        Label levelsTitle = new Label(Texts.t("scheme.levels"));
+        levelsTitle.getStyleClass().add("section-title");
+        Label formula = new Label(Texts.t("scheme.formula"));
+        formula.setWrapText(true);
+        formula.getStyleClass().add("hint");
+        VBox left = new VBox(10, form, levelsTitle, levelTable, new HBox(8, addLevel, removeLevel),
+                new Label(Texts.t("scheme.note")), note, formula);
+        left.setPrefWidth(560);
+
+        problems.setId("scheme-problems");
+        problems.setPrefHeight(150);
+        history.setId("scheme-history");
+        Label problemsTitle = new Label(Texts.t("scheme.problems"));
+        problemsTitle.getStyleClass().add("section-title");
+        Label historyTitle = new Label(Texts.t("scheme.history"));
+        historyTitle.getStyleClass().add("section-title");
+        VBox right = new VBox(8, problemsTitle, problems, historyTitle, history);
+        right.setPrefWidth(420);
+        HBox body = new HBox(24, left, right);
+        ScrollPane scroll = new ScrollPane(body);
+        scroll.setFitToWidth(true);
+        root.setCenter(scroll);
+        for (TextField f : fields()) {
+            f.textProperty().addListener((o, a, b) -> check());
+        }
+    }
+
+    private List<TextField> fields() {
+        return List.of(indicatorWeight, appraisalWeight, inspectionCap, bonusCap, quantitativeCap, latePenalty,
+                spotCheckShare);
+    }
+
+    private static TextField field(String id) {
+        TextField f = new TextField();
+        f.setId(id);
+        f.setPrefColumnCount(6);
+        return f;
+    }
+
+    private static Label unit(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("hint");
+        return l;
+    }
+
+    private void load() {
+        int year = ctx.year();
+        ctx.tasks().run(Texts.t("task.loadScheme"), () -> {
+            Evaluator e = new Evaluator(ctx.workspace());
+            EvaluationScheme s = e.scheme(year);
+            List<EvaluationScheme> versions = ctx.workspace().evaluation().schemes().versions(year);
+            List<Integer> frozen = ctx.workspace().evaluation().freezes().all(year).stream()
+                    .map(f -> f.schemeVersion()).distinct().toList();
+            return new Object[] {s, versions, frozen};
+        }, r -> {
+            loaded = (EvaluationScheme) r[0];
+            @SuppressWarnings("unchecked")
+            List<EvaluationScheme> versions = (List<EvaluationScheme>) r[1];
+            @SuppressWarnings("unchecked")
+            List<Integer> frozen = (List<Integer>) r[2];
+            version.setText(Texts.t(frozen.contains(loaded.version()) ? "scheme.versionFrozen" : "scheme.version",
+                    String.valueOf(loaded.year()), loaded.version()));
+            history.getItems().setAll(versions.stream().map(v -> Texts.t("scheme.historyLine", v.version(),
+                    Numbers.plain(v.indicatorWeight()), Numbers.plain(v.appraisalWeight()),
+                    frozen.contains(v.version()) ? Texts.t("scheme.frozenMark") : "", v.note())).toList());
+            show(loaded);
+        });
+    }
+
+    private void show(EvaluationScheme s) {
+        if (s == null) {
+            return;
+        }
+        indicatorWeight.setText(Numbers.plain(s.indicatorWeight()));
+        appraisalWeight.setText(Numbers.plain(s.appraisalWeight()));
+        inspectionCap.setText(Numbers.plain(s.inspectionCap()));
+        bonusCap.setText(Numbers.plain(s.bonusCap()));
+        quantitativeCap.setText(Numbers.plain(s.quantitativeCap()));
+        latePenalty.setText(Numbers.plain(s.latePenalty()));
+        spotCheckShare.setText(Numbers.plain(s.spotCheckShare()));
+        levels.setAll(s.appraisalLevels().stream().map(l -> new LevelRow(l.name(), Numbers.plain(l.value()))).toList());
+        note.setText(s.note());
+        check();
+    }
+
+    /** The scheme as typed; a field that is not a number becomes null, which problems() names. */
+    private EvaluationScheme edited() {
+        List<EvaluationScheme.AppraisalLevel> ls = new ArrayList<>();
+        for (LevelRow r : levels) {
+            ls.add(new EvaluationScheme.AppraisalLevel(r.name == null ? "" : r.name.strip(),
+                    InspectionDialog.typedNumber(r.value)));
+        }
+        return new EvaluationScheme(ctx.year(), loaded == null ? 1 : loaded.version(), num(indicatorWeight),
+                num(appraisalWeight), num(inspectionCap), num(bonusCap), num(quantitativeCap), num(latePenalty),
+                num(spotCheckShare), ls, note.getText());
+    }
+
+    private static BigDecimal num(TextField f) {
+        return InspectionDialog.typedNumber(f.getText());
+    }
+
+    private void check() {
+        if (loaded == null) {
+            return;
+        }
+        List<String> found = edited().problems().stream().map(Evaluator::describe).collect(Collectors.toList());
+        problems.getItems().setAll(found.isEmpty() ? List.of(Texts.t("scheme.ok")) : found);
+        save.setDisable(!found.isEmpty());
+    }
+
+    private void save() {
+        EvaluationScheme s = edited();
+        Dialogs.askReason(root.getScene().getWindow(), "scheme-save-dialog", Texts.t("scheme.save"),
+                Texts.t("scheme.saveHeader"), Texts.t("inspection.reason")).ifPresent(reason ->
+                ctx.tasks().run(Texts.t("task.saveScheme"), () -> new Evaluator(ctx.workspace()).saveScheme(s, reason),
+                        saved -> {
+                            ctx.saved();
+                            load();
+                            Messages.info(root.getScene().getWindow(), Texts.t("scheme.saved"),
+                                    Texts.t("scheme.savedText", saved.version()));
+                        }));
+    }
+
+    @Override
+    public Node view() {
+        return root;
+    }
+
+    @Override
+    public void refresh() {
+        load();
+    }
+}
