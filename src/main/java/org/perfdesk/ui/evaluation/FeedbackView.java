@@ -14,7 +14,6 @@ import javafx.scene.control.DatePicker;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
@@ -39,6 +38,7 @@ import org.perfdesk.ui.common.Dialogs;
 import org.perfdesk.ui.common.Messages;
 import org.perfdesk.ui.common.Screen;
 import org.perfdesk.ui.common.Styles;
+import org.perfdesk.ui.common.TableKeys;
 import org.perfdesk.ui.common.WorkspaceContext;
 
 /**
@@ -92,24 +92,7 @@ public final class FeedbackView implements Screen {
         itemTable.getColumns().add(Columns.text("feedback.col.closure", 150, FeedbackView::closure));
         itemTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         var selected = itemTable.getSelectionModel().selectedItemProperty();
-        itemTable.setRowFactory(t -> {
-            TableRow<RectificationItem> row = new TableRow<>();
-            row.setOnMouseClicked(e -> {
-                if (e.getClickCount() == 2 && !row.isEmpty()) {
-                    edit(row.getItem());
-                }
-            });
-            return row;
-        });
-        itemTable.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.ENTER && selected.get() != null) {
-                edit(selected.get());
-                e.consume();
-            } else if (e.getCode() == KeyCode.DELETE && selected.get() != null) {
-                delete(selected.get());
-                e.consume();
-            }
-        });
+        TableKeys.openAndRemove(itemTable, this::edit, this::delete);
         root.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (NEW.match(e)) {
                 e.consume();

@@ -20,11 +20,11 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
-import javafx.util.StringConverter;
 import org.perfdesk.domain.Inspection;
 import org.perfdesk.domain.Numbers;
 import org.perfdesk.domain.OrgUnit;
 import org.perfdesk.domain.Texts;
+import org.perfdesk.ui.common.Converters;
 import org.perfdesk.ui.common.DatePickers;
 import org.perfdesk.ui.common.Forms;
 
@@ -57,31 +57,11 @@ final class InspectionDialog extends Dialog<InspectionViewModel.Draft> {
 
         unit.setId("inspection-unit");
         unit.getItems().setAll(units);
-        unit.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(OrgUnit u) {
-                return u == null ? "" : u.name();
-            }
-
-            @Override
-            public OrgUnit fromString(String s) {
-                return null;
-            }
-        });
+        unit.setConverter(Converters.showing((OrgUnit u) -> u == null ? "" : u.name()));
         date.setId("inspection-date");
         kind.setId("inspection-kind");
         kind.getItems().setAll(Inspection.Kind.values());
-        kind.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Inspection.Kind k) {
-                return k == null ? "" : Texts.current().of(k);
-            }
-
-            @Override
-            public Inspection.Kind fromString(String s) {
-                return null;
-            }
-        });
+        kind.setConverter(Converters.showing((Inspection.Kind k) -> k == null ? "" : Texts.current().of(k)));
         finding.setId("inspection-finding");
         finding.setPrefRowCount(4);
         finding.setWrapText(true);

@@ -23,19 +23,20 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.geometry.Orientation;
-import javafx.util.StringConverter;
 import org.perfdesk.domain.Bonus;
 import org.perfdesk.domain.Inspection;
 import org.perfdesk.domain.Numbers;
 import org.perfdesk.domain.OrgUnit;
 import org.perfdesk.domain.Texts;
 import org.perfdesk.ui.common.Columns;
+import org.perfdesk.ui.common.Converters;
 import org.perfdesk.ui.common.Forms;
 import org.perfdesk.ui.common.Dialogs;
 import org.perfdesk.ui.common.Messages;
 import org.perfdesk.ui.common.OpenFiles;
 import org.perfdesk.ui.common.Screen;
 import org.perfdesk.ui.common.Styles;
+import org.perfdesk.ui.common.TableKeys;
 
 /**
  * 察访核验: the year's open and unannounced inspections with their findings, deductions and
@@ -83,37 +84,11 @@ public final class InspectionView implements Screen {
         change.setOnAction(e -> edit(selected.get()));
         delete.setOnAction(e -> delete(selected.get()));
         open.setOnAction(e -> openEvidence(selected.get()));
-        table.setRowFactory(tv -> {
-            var row = new javafx.scene.control.TableRow<Inspection>();
-            row.setOnMouseClicked(e -> {
-                if (e.getClickCount() == 2 && !row.isEmpty()) {
-                    edit(row.getItem());
-                }
-            });
-            return row;
-        });
-        table.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.ENTER && selected.get() != null) {
-                edit(selected.get());
-                e.consume();
-            } else if (e.getCode() == KeyCode.DELETE && selected.get() != null) {
-                delete(selected.get());
-                e.consume();
-            }
-        });
+        TableKeys.openAndRemove(table, this::edit, this::delete);
 
         filter.setId("inspection-filter");
-        filter.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(OrgUnit u) {
-                return u == null || u == ALL ? Texts.t("inspection.allUnits") : u.name();
-            }
-
-            @Override
-            public OrgUnit fromString(String s) {
-                return null;
-            }
-        });
+        filter.setConverter(Converters.showing((OrgUnit u) -> u == null || u == ALL
+                ? Texts.t("inspection.allUnits") : u.name()));
         vm.units().addListener((javafx.collections.ListChangeListener<OrgUnit>) c -> {
             OrgUnit was = filter.getValue();
             filter.getItems().setAll(ALL);

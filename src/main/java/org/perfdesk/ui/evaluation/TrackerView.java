@@ -19,12 +19,12 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
-import javafx.util.StringConverter;
 import org.perfdesk.domain.RankingGroup;
 import org.perfdesk.domain.Texts;
 import org.perfdesk.evaluation.SubmissionTracker;
 import org.perfdesk.report.xlsx.TrackerWorkbook;
 import org.perfdesk.ui.common.Columns;
+import org.perfdesk.ui.common.Converters;
 import org.perfdesk.ui.common.Messages;
 import org.perfdesk.ui.common.Screen;
 import org.perfdesk.ui.common.Styles;
@@ -49,17 +49,8 @@ public final class TrackerView implements Screen {
         group.setId("tracker-group");
         group.getItems().add(null);
         group.getItems().addAll(RankingGroup.values());
-        group.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(RankingGroup g) {
-                return g == null ? Texts.t("tracker.allGroups") : Texts.current().of(g);
-            }
-
-            @Override
-            public RankingGroup fromString(String s) {
-                return null;
-            }
-        });
+        group.setConverter(Converters.showing((RankingGroup g) -> g == null ? Texts.t("tracker.allGroups")
+                : Texts.current().of(g)));
         group.setValue(null);
         group.valueProperty().addListener((o, a, g) -> shown.setPredicate(l -> g == null || l.unit().group() == g));
         Button export = new Button(Texts.t("tracker.export") + "…");

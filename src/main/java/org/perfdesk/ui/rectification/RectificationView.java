@@ -23,12 +23,12 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
-import javafx.util.StringConverter;
 import org.perfdesk.domain.OrgUnit;
 import org.perfdesk.domain.RectificationItem;
 import org.perfdesk.domain.Texts;
 import org.perfdesk.evaluation.Rectifications;
 import org.perfdesk.ui.common.Columns;
+import org.perfdesk.ui.common.Converters;
 import org.perfdesk.ui.common.Forms;
 import org.perfdesk.ui.common.DatePickers;
 import org.perfdesk.ui.common.OpenFiles;
@@ -84,17 +84,8 @@ public final class RectificationView implements Screen {
         owner.setEditable(true);
         status.setId("rectification-status");
         status.getItems().setAll(RectificationItem.Status.values());
-        status.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(RectificationItem.Status s) {
-                return s == null ? "" : Texts.t("feedback.status." + s.name());
-            }
-
-            @Override
-            public RectificationItem.Status fromString(String s) {
-                return null;
-            }
-        });
+        status.setConverter(Converters.showing((RectificationItem.Status s) -> s == null ? ""
+                : Texts.t("feedback.status." + s.name())));
         note.setId("rectification-note");
         note.setPrefRowCount(2);
         note.setWrapText(true);
