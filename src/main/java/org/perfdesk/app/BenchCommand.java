@@ -45,7 +45,8 @@ import picocli.CommandLine.Spec;
 /** Benchmarks that print numbers (never timed tests): {@code perfdesk bench tree}. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Benchmarks: print measured times and memory.", "性能测试：输出实测时间和内存。"},
-        subcommands = {BenchCommand.TreeBench.class})
+        subcommands = {BenchCommand.TreeBench.class, ProvinceBench.class, BenchChildren.ImportRun.class,
+            BenchChildren.UiImportRun.class})
 final class BenchCommand {
 
     /**

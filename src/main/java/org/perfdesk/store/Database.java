@@ -103,7 +103,8 @@ public final class Database implements AutoCloseable {
             Properties props = new Properties();
             // Writers take the write lock at BEGIN, so two writers wait instead of dead-locking.
             props.setProperty("transaction_mode", "IMMEDIATE");
-            return DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), props);
+            // The crash tests' statement counter; the connection itself unless their properties are set.
+            return StatementHook.wrap(DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), props));
         } catch (SQLException e) {
             throw new UserError(e, "error.db.openFailed", file.toString(), e.getMessage());
         }

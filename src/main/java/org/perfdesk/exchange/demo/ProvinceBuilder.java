@@ -105,6 +105,20 @@ public final class ProvinceBuilder {
         return new OrgUnit(unitCode(index), name, kind, OFFICE_CODE, RankingGroup.defaultFor(kind), null);
     }
 
+    /** A province built before under {@code dir} (by {@link #build}, with this size and seed). */
+    public static Province existing(Path dir, Size size, long seed) {
+        List<Path> unitDirs = new ArrayList<>();
+        for (int i = 0; i < size.units(); i++) {
+            unitDirs.add(dir.resolve(unitCode(i)));
+        }
+        Path usb = dir.resolve(USB_FOLDER);
+        List<Path> packages = Importer.expand(List.of(usb));
+        if (!Workspace.isWorkspace(dir.resolve(OFFICE_FOLDER)) || packages.size() != size.units()) {
+            throw new UserError("error.workspace.notFound", dir.toString());
+        }
+        return new Province(dir, dir.resolve(OFFICE_FOLDER), List.copyOf(unitDirs), usb, packages, size, seed);
+    }
+
     /** Builds the province under {@code dir} (which must not hold workspaces yet). */
     public Province build(Path dir, String programVersion) {
         Path officeDir = dir.resolve(OFFICE_FOLDER);
