@@ -124,7 +124,7 @@ class CrashTest {
             Path office = fresh("import-k" + k);
             ChildJvm.Run run = ChildJvm.run(ProofWorld.childProperties(dir), ProofWorld.childEnv(), importArgs(office), k, -1);
             assertThat(run.killed()).as("killed after statement %d of %d:%n%s", k, importStatements, run.text()).isTrue();
-            outcome[checkImport(office, "after statement " + k)]++;
+            outcome[checkImport(office, "after statement " + k, before, after)]++;
             ProofWorld.delete(office);
         }
         System.out.printf("crash test: import killed after %d of its %d statements: all passed (%d before, %d after)%n",
@@ -141,11 +141,54 @@ class CrashTest {
             long delay = random.nextLong(importMillis + importMillis / 5 + 1);
             Path office = fresh("import-r" + i);
             ChildJvm.run(ProofWorld.childProperties(dir), ProofWorld.childEnv(), importArgs(office), -1, delay);
-            outcome[checkImport(office, "after " + delay + " ms")]++;
+            outcome[checkImport(office, "after " + delay + " ms", before, after)]++;
             ProofWorld.delete(office);
         }
         System.out.printf("crash test: import killed at %d random moments: all passed (%d before, %d after)%n",
                 RANDOM_KILLS, outcome[0], outcome[1]);
+    }
+
+    /**
+     * The import's first write is the backup of the whole database ({@code backups/}); on a larger
+     * office it takes long enough for kills to land inside it. A backup cut short must not be left
+     * under a backup's name, where it would be offered for restoring.
+     */
+    @Test
+    void importKilledWhileItMakesItsBackup() throws Exception {
+        Path padded = dir.resolve("office-padded");
+        ProofWorld.copy(world.officeBefore, padded);
+        try (Workspace ws = Workspace.open(padded)) {
+            String page = "审计留痕".repeat(64 * 1024); // 768 KB of text per entry
+            for (int i = 0; i < 40; i++) {
+                ws.audit().append("padding", "entry " + i, null, page, "a larger office");
+            }
+        }
+        String paddedBefore;
+        try (Workspace ws = Workspace.open(padded)) {
+            paddedBefore = CanonicalDump.of(ws);
+        }
+        Path ref = dir.resolve("office-padded-ref");
+        ProofWorld.copy(padded, ref);
+        ChildJvm.Run run = ChildJvm.run(traced(), ProofWorld.childEnv(), importArgs(ref));
+        assertThat(run.exitCode()).as(run.text()).isZero();
+        String paddedAfter;
+        try (Workspace ws = Workspace.open(ref)) {
+            paddedAfter = CanonicalDump.of(ws);
+        }
+        long window = run.millis() - run.firstStatementMillis();
+        SplittableRandom random = new SplittableRandom(7);
+        int kills = FULL ? 20 : 3;
+        int[] outcome = new int[2];
+        for (int i = 0; i < kills; i++) {
+            long delay = random.nextLong(Math.max(1, window / 2));
+            Path office = dir.resolve("import-b" + i);
+            ProofWorld.copy(padded, office);
+            ChildJvm.run(ProofWorld.childProperties(dir), ProofWorld.childEnv(), importArgs(office), -1, delay);
+            outcome[checkImport(office, "after " + delay + " ms (backup)", paddedBefore, paddedAfter)]++;
+            ProofWorld.delete(office);
+        }
+        System.out.printf("crash test: import of a larger office killed at %d moments in its first half (its backup): "
+                + "all passed (%d before, %d after)%n", kills, outcome[0], outcome[1]);
     }
 
     private Path fresh(String name) throws Exception {
@@ -155,7 +198,7 @@ class CrashTest {
     }
 
     /** The checks after a killed import; 0 when the state is the one before, 1 when after. */
-    private int checkImport(Path office, String when) throws Exception {
+    private int checkImport(Path office, String when, String before, String after) throws Exception {
         try (Workspace ws = Workspace.open(office)) {
             assertThat(ws.database().integrityCheck()).as("integrity %s", when).isEqualTo("ok");
             String dump = CanonicalDump.of(ws);

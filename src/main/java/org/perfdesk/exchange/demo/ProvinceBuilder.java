@@ -167,7 +167,7 @@ public final class ProvinceBuilder {
             ws.database().write(c -> {
                 ws.goals().saveAll(data.nodes());
                 ws.progress().saveAll(data.progress());
-                data.selfAssessments().forEach(ws.selfAssessments()::save);
+                ws.selfAssessments().saveAll(data.selfAssessments());
                 ws.reports().saveAll(data.reports());
                 return null;
             });
