@@ -19,6 +19,7 @@ import org.perfdesk.domain.IndicatorScore;
 import org.perfdesk.domain.Inspection;
 import org.perfdesk.domain.Numbers;
 import org.perfdesk.domain.OrgUnit;
+import org.perfdesk.domain.RankingGroup;
 import org.perfdesk.domain.Progress;
 import org.perfdesk.domain.SelfAssessment;
 import org.perfdesk.domain.SpotCheck;
@@ -228,6 +229,25 @@ public final class Evaluator {
     }
 
     // ---- the year's material and results ---------------------------------------------------
+
+    /**
+     * Moves a unit to another ranking group (or out of ranking, with null); it is ranked against its
+     * new group from then on. Audited, with the reason.
+     */
+    public OrgUnit setGroup(String unitCode, RankingGroup group, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new UserError("error.evaluation.needReason");
+        }
+        OrgUnit u = ws.orgUnits().find(unitCode).orElseThrow(() -> new UserError("error.evaluation.noUnit", unitCode));
+        OrgUnit moved = new OrgUnit(u.code(), u.name(), u.kind(), u.parentCode(), group, u.keyId());
+        ws.database().write(c -> {
+            ws.orgUnits().save(moved);
+            ws.audit().append("group", u.code() + " " + u.name(), String.valueOf(u.group()), String.valueOf(group),
+                    reason.strip());
+            return null;
+        });
+        return moved;
+    }
 
     /** The units evaluated in the year: those in a ranking group, and any other that sent a tree. */
     public List<OrgUnit> units(int year) {

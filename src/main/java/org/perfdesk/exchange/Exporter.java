@@ -65,6 +65,11 @@ public final class Exporter {
             Payloads.Snapshot snapshot = SnapshotMapper.take(ws, self.code(), year);
             sources.add(PackageWriter.Source.of(EntryNames.SNAPSHOT, StrictJson.write(snapshot)));
             sources.addAll(evidenceFiles(snapshot));
+            if (kind == PackageKind.RECTIFICATION) {
+                java.util.Set<String> attached = new java.util.HashSet<>();
+                snapshot.evidence().forEach(e -> attached.add(e.sha256()));
+                sources.addAll(Feedbacks.rectificationSources(ws, self.code(), year, attached));
+            }
             sources.addAll(innerPackages(year));
         }
         return write(kind, self.parentCode(), year, sources, out, progress, true);

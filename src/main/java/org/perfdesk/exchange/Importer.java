@@ -279,6 +279,7 @@ public final class Importer {
             case CERTIFICATE -> planCertificate(opened, plan);
             case APPROVAL, RETURN -> planReview(opened, plan);
             case RECEIPT -> planReceipt(opened, plan);
+            case FEEDBACK -> planFeedback(opened, plan);
             default -> throw new PackageException("unsupported-kind", m.kind().cliName());
         };
         plan.apply = () -> {
@@ -340,6 +341,18 @@ public final class Importer {
             }
         };
         plan.files = files;
+        if (m.kind() == PackageKind.RECTIFICATION && opened.entry(Feedbacks.RECTIFICATION_ENTRY) != null) {
+            Map<String, byte[]> more = new HashMap<>(files);
+            String[] summary = new String[1];
+            Runnable answers = Feedbacks.planRectification(ws, opened, more, summary);
+            Runnable snapshot = plan.apply;
+            plan.apply = () -> {
+                snapshot.run();
+                answers.run();
+            };
+            plan.files = more;
+            plan.summary = summary[0];
+        }
     }
 
     /**
@@ -498,6 +511,13 @@ public final class Importer {
         plan.summary = Texts.t(decision == PlanReview.Decision.APPROVED ? "import.approved" : "import.returned",
                 String.valueOf(r.year()), r.nodes().size(), r.reason());
         return () -> ws.reviews().save(review);
+    }
+
+    private Runnable planFeedback(PackageReader.Opened opened, Plan plan) {
+        String[] summary = new String[1];
+        Runnable apply = Feedbacks.planFeedback(ws, opened, summary);
+        plan.summary = summary[0];
+        return apply;
     }
 
     private Runnable planReceipt(PackageReader.Opened opened, Plan plan) {

@@ -128,6 +128,20 @@ public final class EvidenceRepository {
         }
     }
 
+    /** Records a file kept under its hash (from a package) by its name, once. */
+    public void record(String sha256, String fileName, long size) {
+        db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO attachment(sha256, file_name, size, media_type, "
+                    + "added_at) VALUES(?, ?, ?, NULL, ?) ON CONFLICT(sha256) DO NOTHING")) {
+                ps.setString(1, sha256);
+                ps.setString(2, fileName);
+                ps.setLong(3, size);
+                ps.setString(4, Instant.now().toString());
+                return ps.executeUpdate();
+            }
+        });
+    }
+
     /** Records that a stored file is evidence of a node (as a package says). */
     public void link(Evidence e) {
         db.write(c -> {

@@ -37,6 +37,7 @@ public final class Workspace implements AutoCloseable {
     private final ReportRepository reports;
     private final EvidenceRepository evidence;
     private final CalendarRepository calendar;
+    private final RectificationRepository rectifications;
     private final EvaluationData evaluation;
     private final AuditLog audit;
 
@@ -57,6 +58,7 @@ public final class Workspace implements AutoCloseable {
         this.reports = new ReportRepository(db);
         this.evidence = new EvidenceRepository(db, dir.resolve("attachments"));
         this.calendar = new CalendarRepository(db);
+        this.rectifications = new RectificationRepository(db);
         this.evaluation = new EvaluationData(new SchemeRepository(db), new IndicatorScoreRepository(db),
                 new SpotCheckRepository(db), new AppraisalRepository(db), new InspectionRepository(db),
                 new ResultFreezeRepository(db));
@@ -236,6 +238,10 @@ public final class Workspace implements AutoCloseable {
 
     public CalendarRepository calendar() {
         return calendar;
+    }
+
+    public RectificationRepository rectifications() {
+        return rectifications;
     }
 
     public Path keysDir() {

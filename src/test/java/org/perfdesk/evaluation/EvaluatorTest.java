@@ -159,4 +159,18 @@ class EvaluatorTest {
         String b = evaluator.freeze(2008, "二").inputsHash();
         assertThat(a).isEqualTo(b);
     }
+
+    @Test
+    void aUnitMovedToAnotherGroupIsRankedThereAndTheMoveIsAudited() {
+        assertThatThrownBy(() -> evaluator.setGroup("NYT", RankingGroup.CITY_GOVERNMENTS, " "))
+                .isInstanceOf(UserError.class);
+        evaluator.setGroup("NYT", RankingGroup.CITY_GOVERNMENTS, "领导小组决定按设区市考核");
+        List<Evaluation.UnitResult> results = evaluator.evaluate(2008);
+        assertThat(results).filteredOn(r -> r.group() == RankingGroup.CITY_GOVERNMENTS)
+                .extracting(r -> r.unit().code()).containsExactlyInAnyOrder("XM", "NP", "NYT");
+        assertThat(results).filteredOn(r -> r.group() == RankingGroup.CITY_GOVERNMENTS)
+                .extracting(Evaluation.UnitResult::rank).containsExactlyInAnyOrder(1, 2, 3);
+        assertThat(office.audit().all()).anyMatch(e -> e.action().equals("group")
+                && e.after().equals("CITY_GOVERNMENTS") && e.reason().equals("领导小组决定按设区市考核"));
+    }
 }

@@ -25,6 +25,7 @@ import org.perfdesk.domain.Numbers;
 import org.perfdesk.domain.Texts;
 import org.perfdesk.evaluation.AssessmentSheet;
 import org.perfdesk.ui.common.Columns;
+import org.perfdesk.ui.common.Forms;
 import org.perfdesk.ui.common.Dialogs;
 import org.perfdesk.ui.common.Messages;
 import org.perfdesk.ui.common.Screen;
@@ -180,9 +181,7 @@ public final class AssessmentView implements Screen {
         TextField reason = new TextField(row.office() == null ? "" : row.office().reason());
         reason.setId("score-reason");
         reason.setPrefColumnCount(32);
-        GridPane form = new GridPane();
-        form.setHgap(8);
-        form.setVgap(8);
+        GridPane form = Forms.grid();
         form.addRow(0, new Label(Texts.t("assessment.col.office")), points);
         form.addRow(1, new Label(Texts.t("assessment.col.reason")), reason);
         dialog.getDialogPane().setContent(form);

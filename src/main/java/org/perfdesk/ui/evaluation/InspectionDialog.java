@@ -26,6 +26,7 @@ import org.perfdesk.domain.Numbers;
 import org.perfdesk.domain.OrgUnit;
 import org.perfdesk.domain.Texts;
 import org.perfdesk.ui.common.DatePickers;
+import org.perfdesk.ui.common.Forms;
 
 /**
  * One inspection record (察访记录): unit, date, open or unannounced, the finding, the points deducted,
@@ -107,12 +108,7 @@ final class InspectionDialog extends Dialog<InspectionViewModel.Draft> {
             evidence.setText(Texts.t("inspection.noEvidence"));
         }
 
-        GridPane form = new GridPane();
-        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
-        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        form.getColumnConstraints().add(labels);
-        form.setHgap(8);
-        form.setVgap(8);
+        GridPane form = Forms.grid();
         int row = 0;
         form.addRow(row++, new Label(Texts.t("inspection.col.unit")), unit);
         form.addRow(row++, new Label(Texts.t("inspection.col.date")), date);

@@ -30,6 +30,7 @@ import org.perfdesk.domain.Numbers;
 import org.perfdesk.domain.OrgUnit;
 import org.perfdesk.domain.Texts;
 import org.perfdesk.ui.common.Columns;
+import org.perfdesk.ui.common.Forms;
 import org.perfdesk.ui.common.Dialogs;
 import org.perfdesk.ui.common.Messages;
 import org.perfdesk.ui.common.OpenFiles;
@@ -198,9 +199,7 @@ public final class InspectionView implements Screen {
         TextField reason = new TextField();
         reason.setId("bonus-reason");
         reason.setPrefColumnCount(30);
-        GridPane form = new GridPane();
-        form.setHgap(8);
-        form.setVgap(8);
+        GridPane form = Forms.grid();
         form.addRow(0, new Label(Texts.t("inspection.col.unit")), unit);
         form.addRow(1, new Label(Texts.t("bonus.col.points")), points);
         form.addRow(2, new Label(Texts.t("bonus.col.reason")), reason);

@@ -27,6 +27,7 @@ import org.perfdesk.domain.Numbers;
 import org.perfdesk.domain.Texts;
 import org.perfdesk.evaluation.Evaluator;
 import org.perfdesk.ui.common.Dialogs;
+import org.perfdesk.ui.common.Forms;
 import org.perfdesk.ui.common.Messages;
 import org.perfdesk.ui.common.Screen;
 import org.perfdesk.ui.common.Styles;
@@ -82,9 +83,7 @@ public final class SchemeView implements Screen {
         actions.getStyleClass().add("toolbar");
         root.setTop(new VBox(4, title, version, actions));
 
-        GridPane form = new GridPane();
-        form.setHgap(10);
-        form.setVgap(8);
+        GridPane form = Forms.grid();
         int row = 0;
         form.addRow(row++, new Label(Texts.t("scheme.label.indicatorWeight")), indicatorWeight, unit("%"));
         form.addRow(row++, new Label(Texts.t("scheme.label.appraisalWeight")), appraisalWeight, unit("%"));

@@ -40,6 +40,8 @@ import org.perfdesk.ui.evaluation.AppraisalView;
 import org.perfdesk.ui.evaluation.AssessmentView;
 import org.perfdesk.ui.evaluation.AssessmentViewModel;
 import org.perfdesk.ui.evaluation.AuditView;
+import org.perfdesk.ui.rectification.RectificationView;
+import org.perfdesk.ui.evaluation.FeedbackView;
 import org.perfdesk.ui.evaluation.InspectionView;
 import org.perfdesk.ui.evaluation.InspectionViewModel;
 import org.perfdesk.ui.evaluation.ResultsView;
@@ -113,6 +115,7 @@ public final class MainWindow {
             list.add(new NavEntry("inspection", "nav.inspection",
                     () -> new InspectionView(new InspectionViewModel(ctx))));
             list.add(new NavEntry("results", "nav.results", () -> new ResultsView(new ResultsViewModel(ctx))));
+            list.add(new NavEntry("feedback", "nav.feedback", () -> new FeedbackView(ctx)));
             list.add(new NavEntry("units", "nav.units", () -> new UnitsView(new UnitsViewModel(ctx), "nav.units")));
             list.add(new NavEntry("scheme", "nav.scheme", () -> new SchemeView(ctx)));
             list.add(new NavEntry("audit", "nav.audit", () -> new AuditView(ctx)));
@@ -122,6 +125,7 @@ public final class MainWindow {
             list.add(new NavEntry("reports", "nav.reports", () -> new ReportsView(new ReportsViewModel(ctx))));
             list.add(new NavEntry("selfassessment", "nav.selfAssessment",
                     () -> new SelfAssessmentView(new SelfAssessmentViewModel(ctx))));
+            list.add(new NavEntry("rectification", "nav.rectification", () -> new RectificationView(ctx)));
             list.add(new NavEntry("exchange", "nav.exchange",
                     () -> new ExchangeView(new ExchangeViewModel(ctx), ctx)));
             if (isCollector()) {

@@ -30,7 +30,9 @@ public final class UnitsView implements Screen {
         card.setId("units-card");
         Button revoke = new Button(Texts.t("units.revoke"));
         revoke.setId("units-revoke");
-        HBox actions = new HBox(8, card, revoke);
+        Button group = new Button(Texts.t("units.group") + "…");
+        group.setId("units-group");
+        HBox actions = new HBox(8, card, revoke, group);
         actions.getStyleClass().add("toolbar");
         root.setTop(new VBox(4, title, hint, actions));
         TableView<OrgUnit> table = new TableView<>(vm.units());
@@ -46,6 +48,35 @@ public final class UnitsView implements Screen {
         revoke.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         card.setOnAction(e -> exportCard());
         revoke.setOnAction(e -> revoke(table.getSelectionModel().getSelectedItem()));
+        group.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        group.setVisible(vm.isOffice());
+        group.setManaged(vm.isOffice());
+        group.setOnAction(e -> changeGroup(table.getSelectionModel().getSelectedItem()));
+    }
+
+    /** The office moves a unit to another ranking group, with the reason (audited). */
+    private void changeGroup(OrgUnit unit) {
+        java.util.List<String> choices = new java.util.ArrayList<>();
+        for (org.perfdesk.domain.RankingGroup g : org.perfdesk.domain.RankingGroup.values()) {
+            choices.add(Texts.current().of(g));
+        }
+        choices.add(Texts.t("results.unranked"));
+        javafx.scene.control.ChoiceDialog<String> pick = new javafx.scene.control.ChoiceDialog<>(
+                unit.group() == null ? choices.get(choices.size() - 1) : Texts.current().of(unit.group()), choices);
+        pick.initOwner(root.getScene().getWindow());
+        pick.setTitle(Texts.t("units.group"));
+        pick.setHeaderText(Texts.t("units.groupHeader", unit.name()));
+        pick.showAndWait().ifPresent(choice -> {
+            int i = choices.indexOf(choice);
+            org.perfdesk.domain.RankingGroup g = i < org.perfdesk.domain.RankingGroup.values().length
+                    ? org.perfdesk.domain.RankingGroup.values()[i] : null;
+            if (g == unit.group()) {
+                return;
+            }
+            org.perfdesk.ui.common.Dialogs.askReason(root.getScene().getWindow(), "units-group-dialog",
+                    Texts.t("units.group"), Texts.t("units.groupReason", unit.name(), choice),
+                    Texts.t("inspection.reason")).ifPresent(reason -> vm.setGroup(unit, g, reason));
+        });
     }
 
 

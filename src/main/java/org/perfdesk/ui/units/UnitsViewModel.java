@@ -49,6 +49,18 @@ public final class UnitsViewModel {
     }
 
     /** The key column: the fingerprint, or why there is none. */
+    public boolean isOffice() {
+        return ctx.role() == org.perfdesk.domain.Role.OFFICE;
+    }
+
+    public void setGroup(OrgUnit unit, org.perfdesk.domain.RankingGroup group, String reason) {
+        ctx.tasks().run(Texts.t("task.loadUnits"), () -> new org.perfdesk.evaluation.Evaluator(ctx.workspace())
+                .setGroup(unit.code(), group, reason), u -> {
+                    ctx.saved();
+                    load();
+                });
+    }
+
     public String keyText(OrgUnit o) {
         if (o.keyId() == null) {
             return Texts.t("units.keyMissing");

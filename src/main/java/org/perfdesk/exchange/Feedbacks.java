@@ -1,0 +1,228 @@
+package org.perfdesk.exchange;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.perfdesk.domain.RectificationItem;
+import org.perfdesk.domain.RectificationMerge;
+import org.perfdesk.domain.Texts;
+import org.perfdesk.domain.UserError;
+import org.perfdesk.exchange.pkg.EntryNames;
+import org.perfdesk.exchange.pkg.Hashing;
+import org.perfdesk.exchange.pkg.PackageException;
+import org.perfdesk.exchange.pkg.PackageKind;
+import org.perfdesk.exchange.pkg.PackageReader;
+import org.perfdesk.exchange.pkg.PackageWriter;
+import org.perfdesk.exchange.pkg.StrictJson;
+import org.perfdesk.store.Workspace;
+
+/**
+ * Feedback and rectification over packages. The office's feedback package
+ * ({@code payload/feedback.json}) carries the unit's result in words and its rectification items
+ * with their closures; the unit's rectification package carries, beside its snapshot,
+ * {@code payload/rectification.json} with its answer to each item and the evidence files. Each
+ * side takes only the other side's part (see {@link RectificationMerge}).
+ */
+public final class Feedbacks {
+    public static final String FEEDBACK_FORMAT = "perfdesk-feedback/1";
+    public static final String RECTIFICATION_FORMAT = "perfdesk-rectification/1";
+    public static final String RECTIFICATION_ENTRY = "payload/rectification.json";
+
+    /** The office's feedback to one unit. */
+    public record Feedback(String format, String unitCode, int year, String summary, List<FeedbackItem> items) {
+    }
+
+    public record FeedbackItem(String id, int number, String finding, String requirement, String due,
+                               String closedAt, String closedReason) {
+    }
+
+    /** The unit's rectification plan: its answer to each item. */
+    public record Rectification(String format, String unitCode, int year, List<Answer> answers) {
+    }
+
+    public record Answer(String id, String measure, String owner, String planned, String status, String note,
+                         List<EvidenceFile> evidence) {
+    }
+
+    public record EvidenceFile(String sha256, String fileName, long size) {
+    }
+
+    private Feedbacks() {
+    }
+
+    // ---- the office sends ------------------------------------------------------------------
+
+    /**
+     * Writes the unit's feedback as a signed package: {@code summary} is its result in words (the
+     * caller words it from the evaluation); every item of the year goes, with its closure.
+     */
+    public static PackageWriter.Written send(Workspace ws, Signer signer, String unitCode, int year, String summary,
+                                             Path out) {
+        List<RectificationItem> items = ws.rectifications().findByUnit(unitCode, year);
+        if (items.isEmpty()) {
+            throw new UserError("error.feedback.noItems", unitCode, String.valueOf(year));
+        }
+        Feedback payload = new Feedback(FEEDBACK_FORMAT, unitCode, year, summary == null ? "" : summary,
+                items.stream().map(i -> new FeedbackItem(i.id(), i.number(), i.finding(), i.requirement(),
+                        i.due() == null ? null : i.due().toString(),
+                        i.closedAt() == null ? null : i.closedAt().toString(), i.closedReason())).toList());
+        PackageWriter.Written written = new Exporter(ws, signer).exportOfficePackage(PackageKind.FEEDBACK, unitCode,
+                year, EntryNames.FEEDBACK, payload, out);
+        String id = written.manifest().packageId();
+        ws.database().write(c -> {
+            for (RectificationItem i : items) {
+                ws.rectifications().save(i.withSentIn(id));
+            }
+            ws.audit().append("feedback", unitCode + " " + year, null, items.size() + " items, package " + id, "");
+            return null;
+        });
+        return written;
+    }
+
+    // ---- the unit receives -----------------------------------------------------------------
+
+    /** Checks the feedback and returns what importing it does: the items merged into the unit's own. */
+    static Runnable planFeedback(Workspace ws, PackageReader.Opened opened, String[] summaryOut) {
+        var m = opened.manifest();
+        byte[] bytes = opened.entry(EntryNames.FEEDBACK);
+        if (bytes == null) {
+            throw new PackageException("missing-entry", EntryNames.FEEDBACK);
+        }
+        Feedback f = StrictJson.read(bytes, Feedback.class, EntryNames.FEEDBACK);
+        if (!FEEDBACK_FORMAT.equals(f.format()) || !ws.self().code().equals(f.unitCode()) || f.year() != m.year()
+                || f.items() == null) {
+            throw new PackageException("bad-snapshot", EntryNames.FEEDBACK);
+        }
+        List<RectificationItem> sent = new ArrayList<>();
+        Set<String> ids = new java.util.HashSet<>();
+        try {
+            for (FeedbackItem i : f.items()) {
+                if (i.id() == null || !ids.add(i.id()) || i.number() < 1 || i.finding() == null
+                        || i.finding().isBlank()) {
+                    throw new PackageException("bad-snapshot", EntryNames.FEEDBACK);
+                }
+                sent.add(new RectificationItem(i.id(), f.unitCode(), f.year(), i.number(), i.finding(),
+                        i.requirement(), i.due() == null ? null : LocalDate.parse(i.due()), "", "", null,
+                        RectificationItem.Status.OPEN, "", i.closedAt() == null ? null : Instant.parse(i.closedAt()),
+                        i.closedReason(), m.packageId(), List.of()));
+            }
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new PackageException(e, "bad-snapshot", EntryNames.FEEDBACK);
+        }
+        summaryOut[0] = Texts.t("import.feedback", String.valueOf(f.year()), f.summary(), sent.size());
+        return () -> {
+            List<RectificationItem> merged = RectificationMerge.feedbackIntoUnit(
+                    ws.rectifications().findByUnit(f.unitCode(), f.year()), sent);
+            merged.forEach(ws.rectifications()::save);
+        };
+    }
+
+    // ---- the unit sends --------------------------------------------------------------------
+
+    /**
+     * What a rectification package adds to the snapshot: the answers, and each evidence file once
+     * (files the snapshot already carries are not added twice).
+     */
+    static List<PackageWriter.Source> rectificationSources(Workspace ws, String unitCode, int year,
+                                                           Set<String> alreadyAttached) {
+        List<RectificationItem> items = ws.rectifications().findByUnit(unitCode, year);
+        if (items.isEmpty()) {
+            throw new UserError("error.rectification.nothingToSend", String.valueOf(year));
+        }
+        List<PackageWriter.Source> out = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>(alreadyAttached);
+        List<Answer> answers = new ArrayList<>();
+        for (RectificationItem i : items) {
+            List<EvidenceFile> files = new ArrayList<>();
+            for (String sha : i.evidence()) {
+                Path file = ws.evidence().file(sha).orElseThrow(() -> new UserError("self.evidenceMissing",
+                        ws.evidence().fileName(sha).orElse(sha)));
+                try {
+                    files.add(new EvidenceFile(sha, ws.evidence().fileName(sha).orElse(sha),
+                            java.nio.file.Files.size(file)));
+                } catch (java.io.IOException e) {
+                    throw new UserError(e, "self.evidenceMissing", ws.evidence().fileName(sha).orElse(sha));
+                }
+                if (seen.add(sha)) {
+                    out.add(PackageWriter.Source.of(EntryNames.attachment(sha), file));
+                }
+            }
+            answers.add(new Answer(i.id(), i.measure(), i.owner(), i.planned() == null ? null : i.planned().toString(),
+                    i.status().name(), i.note(), files));
+        }
+        out.add(0, PackageWriter.Source.of(RECTIFICATION_ENTRY, StrictJson.write(new Rectification(
+                RECTIFICATION_FORMAT, unitCode, year, answers))));
+        return out;
+    }
+
+    // ---- the office receives ---------------------------------------------------------------
+
+    /**
+     * Checks the answers of a rectification package (each evidence file present under its hash) and
+     * returns what importing does: the unit's part of the office's items taken in. Answers to items
+     * the office does not know are left out and counted in {@code summaryOut}.
+     */
+    static Runnable planRectification(Workspace ws, PackageReader.Opened opened, Map<String, byte[]> filesOut,
+                                      String[] summaryOut) {
+        var m = opened.manifest();
+        byte[] bytes = opened.entry(RECTIFICATION_ENTRY);
+        if (bytes == null) {
+            throw new PackageException("missing-entry", RECTIFICATION_ENTRY);
+        }
+        Rectification r = StrictJson.read(bytes, Rectification.class, RECTIFICATION_ENTRY);
+        String unit = m.sender().code();
+        if (!RECTIFICATION_FORMAT.equals(r.format()) || !unit.equals(r.unitCode()) || r.year() != m.year()
+                || r.answers() == null) {
+            throw new PackageException("bad-snapshot", RECTIFICATION_ENTRY);
+        }
+        Map<String, EvidenceFile> names = new HashMap<>();
+        List<RectificationItem> plan = new ArrayList<>();
+        try {
+            for (Answer a : r.answers()) {
+                List<String> evidence = new ArrayList<>();
+                for (EvidenceFile e : a.evidence() == null ? List.<EvidenceFile>of() : a.evidence()) {
+                    if (e.sha256() == null || !e.sha256().matches("[0-9a-f]{64}") || e.fileName() == null
+                            || e.fileName().isBlank() || e.fileName().length() > 255) {
+                        throw new PackageException("bad-snapshot", "evidence " + e.fileName());
+                    }
+                    byte[] file = opened.entry(EntryNames.attachment(e.sha256()));
+                    if (file == null) {
+                        throw new PackageException("missing-entry", EntryNames.attachment(e.sha256()));
+                    }
+                    if (!Hashing.sha256(file).equals(e.sha256())) {
+                        throw new PackageException("hash-mismatch", EntryNames.attachment(e.sha256()));
+                    }
+                    filesOut.put(e.sha256(), file);
+                    names.put(e.sha256(), e);
+                    evidence.add(e.sha256());
+                }
+                plan.add(new RectificationItem(a.id(), unit, r.year(), 1, "-", "", null, a.measure(), a.owner(),
+                        a.planned() == null ? null : LocalDate.parse(a.planned()),
+                        RectificationItem.Status.valueOf(a.status()), a.note(), null, null, null, evidence));
+            }
+        } catch (java.time.format.DateTimeParseException | IllegalArgumentException | NullPointerException e) {
+            throw new PackageException(e, "bad-snapshot", RECTIFICATION_ENTRY);
+        }
+        List<RectificationItem> office = ws.rectifications().findByUnit(unit, r.year());
+        Set<String> known = new java.util.HashSet<>();
+        office.forEach(i -> known.add(i.id()));
+        long unknown = plan.stream().filter(p -> !known.contains(p.id())).count();
+        long done = plan.stream().filter(p -> known.contains(p.id())
+                && p.status() == RectificationItem.Status.DONE).count();
+        summaryOut[0] = Texts.t("import.rectification", String.valueOf(r.year()), plan.size() - unknown, done, unknown);
+        return () -> {
+            for (EvidenceFile e : names.values()) {
+                ws.evidence().record(e.sha256(), e.fileName(), e.size());
+            }
+            RectificationMerge.planIntoOffice(ws.rectifications().findByUnit(unit, r.year()), plan)
+                    .forEach(ws.rectifications()::save);
+        };
+    }
+}

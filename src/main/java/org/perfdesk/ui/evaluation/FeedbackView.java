@@ -1,0 +1,299 @@
+package org.perfdesk.ui.evaluation;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import javafx.beans.binding.Bindings;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.perfdesk.domain.OrgUnit;
+import org.perfdesk.domain.RectificationItem;
+import org.perfdesk.domain.Texts;
+import org.perfdesk.evaluation.Evaluator;
+import org.perfdesk.evaluation.Rectifications;
+import org.perfdesk.exchange.Feedbacks;
+import org.perfdesk.ui.common.Columns;
+import org.perfdesk.ui.common.Forms;
+import org.perfdesk.ui.common.DatePickers;
+import org.perfdesk.ui.common.Dialogs;
+import org.perfdesk.ui.common.Messages;
+import org.perfdesk.ui.common.Screen;
+import org.perfdesk.ui.common.Styles;
+import org.perfdesk.ui.common.WorkspaceContext;
+
+/**
+ * 反馈整改 (office): per unit, the rectification items the office found, sent back in a signed
+ * feedback package, and followed to closure as the unit's rectification plans come in: the unit's
+ * measure, owner, date, status and evidence beside each item; 销号 or 退回 with a reason.
+ */
+public final class FeedbackView implements Screen {
+    private static final KeyCombination NEW = new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN);
+
+    /** A unit's line: how many items, sent or not, how many the unit reports done, how many closed. */
+    public record UnitLine(OrgUnit unit, int items, boolean allSent, int done, int closed) {
+    }
+
+    private final WorkspaceContext ctx;
+    private final BorderPane root = new BorderPane();
+    private final ObservableList<UnitLine> units = FXCollections.observableArrayList();
+    private final ObservableList<RectificationItem> items = FXCollections.observableArrayList();
+    private final TableView<UnitLine> unitTable = new TableView<>(units);
+    private final TableView<RectificationItem> itemTable = new TableView<>(items);
+
+    public FeedbackView(WorkspaceContext ctx) {
+        this.ctx = ctx;
+        Label title = Styles.screen(root, "screen-feedback", Texts.t("nav.feedback"));
+        Label hint = new Label(Texts.t("feedback.hint"));
+        hint.getStyleClass().add("hint");
+        hint.setWrapText(true);
+        root.setTop(new VBox(4, title, hint));
+
+        unitTable.setId("feedback-units");
+        unitTable.setPlaceholder(new Label(Texts.t("review.empty")));
+        unitTable.getColumns().add(Columns.text("results.col.unit", 125, l -> l.unit().name()));
+        unitTable.getColumns().add(Columns.text("feedback.col.items", 40, l -> String.valueOf(l.items())));
+        unitTable.getColumns().add(Columns.text("feedback.col.sent", 45, l -> l.items() == 0 ? ""
+                : Texts.t(l.allSent() ? "feedback.sent" : "feedback.notSent")));
+        unitTable.getColumns().add(Columns.text("feedback.col.done", 50, l -> String.valueOf(l.done())));
+        unitTable.getColumns().add(Columns.text("feedback.col.closed", 50, l -> String.valueOf(l.closed())));
+        unitTable.getSelectionModel().selectedItemProperty().addListener((o, a, l) -> loadItems());
+
+        itemTable.setId("feedback-items");
+        itemTable.setPlaceholder(new Label(Texts.t("feedback.noItems")));
+        itemTable.getColumns().add(Columns.text("feedback.col.number", 40, i -> String.valueOf(i.number())));
+        itemTable.getColumns().add(Columns.text("feedback.col.finding", 200, RectificationItem::finding));
+        itemTable.getColumns().add(Columns.text("feedback.col.requirement", 150, RectificationItem::requirement));
+        itemTable.getColumns().add(Columns.text("feedback.col.due", 85, i -> i.due() == null ? "" : i.due().toString()));
+        itemTable.getColumns().add(Columns.text("feedback.col.measure", 160, RectificationItem::measure));
+        itemTable.getColumns().add(Columns.text("feedback.col.owner", 90, RectificationItem::owner));
+        itemTable.getColumns().add(Columns.text("feedback.col.status", 70,
+                i -> Texts.t("feedback.status." + i.status().name())));
+        itemTable.getColumns().add(Columns.text("feedback.col.evidence", 45, i -> String.valueOf(i.evidence().size())));
+        itemTable.getColumns().add(Columns.text("feedback.col.closure", 150, FeedbackView::closure));
+        itemTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        var selected = itemTable.getSelectionModel().selectedItemProperty();
+        itemTable.setRowFactory(t -> {
+            TableRow<RectificationItem> row = new TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && !row.isEmpty()) {
+                    edit(row.getItem());
+                }
+            });
+            return row;
+        });
+        itemTable.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER && selected.get() != null) {
+                edit(selected.get());
+                e.consume();
+            } else if (e.getCode() == KeyCode.DELETE && selected.get() != null) {
+                delete(selected.get());
+                e.consume();
+            }
+        });
+        root.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (NEW.match(e)) {
+                e.consume();
+                edit(null);
+            }
+        });
+
+        var noUnit = unitTable.getSelectionModel().selectedItemProperty().isNull();
+        Button add = new Button(Texts.t("feedback.add") + "…");
+        add.setId("feedback-add");
+        add.disableProperty().bind(noUnit);
+        add.setOnAction(e -> edit(null));
+        Button change = new Button(Texts.t("feedback.edit") + "…");
+        change.disableProperty().bind(selected.isNull());
+        change.setOnAction(e -> edit(selected.get()));
+        Button close = new Button(Texts.t("feedback.close") + "…");
+        close.setId("feedback-close");
+        close.disableProperty().bind(Bindings.createBooleanBinding(() -> selected.get() == null
+                || selected.get().closed(), selected));
+        close.setOnAction(e -> closure(selected.get(), true));
+        Button reopen = new Button(Texts.t("feedback.reopen") + "…");
+        reopen.disableProperty().bind(selected.isNull());
+        reopen.setOnAction(e -> closure(selected.get(), false));
+        Button send = new Button(Texts.t("feedback.send") + "…");
+        send.setId("feedback-send");
+        send.getStyleClass().add("primary");
+        send.disableProperty().bind(noUnit.or(Bindings.isEmpty(items)));
+        send.setOnAction(e -> send());
+        HBox actions = new HBox(8, add, change, close, reopen, send);
+        actions.getStyleClass().add("toolbar");
+        VBox right = new VBox(4, actions, itemTable);
+        VBox.setVgrow(itemTable, Priority.ALWAYS);
+        SplitPane split = new SplitPane(unitTable, right);
+        split.setDividerPositions(0.3);
+        root.setCenter(split);
+    }
+
+    static String closure(RectificationItem i) {
+        if (i.closed()) {
+            return Texts.t("feedback.closedOn", i.closedAt().atZone(java.time.ZoneId.systemDefault()).toLocalDate()
+                    .toString(), i.closedReason());
+        }
+        return i.closedReason() == null ? "" : Texts.t("feedback.reopened", i.closedReason());
+    }
+
+    private OrgUnit unit() {
+        UnitLine l = unitTable.getSelectionModel().getSelectedItem();
+        return l == null ? null : l.unit();
+    }
+
+    private void load() {
+        int year = ctx.year();
+        OrgUnit was = unit();
+        ctx.tasks().run(Texts.t("task.loadFeedback"), () -> {
+            List<UnitLine> out = new ArrayList<>();
+            Rectifications r = new Rectifications(ctx.workspace());
+            for (OrgUnit u : new Evaluator(ctx.workspace()).units(year)) {
+                List<RectificationItem> its = r.of(u.code(), year);
+                out.add(new UnitLine(u, its.size(), its.stream().allMatch(i -> i.sentIn() != null),
+                        (int) its.stream().filter(i -> i.status() == RectificationItem.Status.DONE).count(),
+                        (int) its.stream().filter(RectificationItem::closed).count()));
+            }
+            return out;
+        }, loaded -> {
+            units.setAll(loaded);
+            if (was != null) {
+                loaded.stream().filter(l -> l.unit().code().equals(was.code())).findFirst()
+                        .ifPresent(l -> unitTable.getSelectionModel().select(l));
+            }
+        });
+    }
+
+    private void loadItems() {
+        OrgUnit u = unit();
+        if (u == null) {
+            items.clear();
+            return;
+        }
+        int year = ctx.year();
+        ctx.tasks().run(Texts.t("task.loadFeedback"), () -> new Rectifications(ctx.workspace()).of(u.code(), year),
+                items::setAll);
+    }
+
+    private void changed() {
+        ctx.saved();
+        load();
+    }
+
+    private void edit(RectificationItem existing) {
+        OrgUnit u = unit();
+        if (u == null) {
+            return;
+        }
+        Dialog<ButtonType> dialog = new Dialog<>();
+        dialog.initOwner(root.getScene().getWindow());
+        dialog.setTitle(Texts.t(existing == null ? "feedback.add" : "feedback.edit"));
+        dialog.setHeaderText(u.name());
+        dialog.getDialogPane().setId("feedback-dialog");
+        TextArea finding = new TextArea(existing == null ? "" : existing.finding());
+        finding.setId("feedback-finding");
+        finding.setPrefRowCount(3);
+        finding.setWrapText(true);
+        TextArea requirement = new TextArea(existing == null ? "" : existing.requirement());
+        requirement.setId("feedback-requirement");
+        requirement.setPrefRowCount(2);
+        requirement.setWrapText(true);
+        DatePicker due = DatePickers.iso();
+        due.setValue(existing == null ? LocalDate.of(ctx.year() + 1, 6, 30) : existing.due());
+        TextField reason = new TextField();
+        reason.setId("feedback-reason");
+        boolean sent = existing != null && existing.sentIn() != null;
+        reason.setPromptText(Texts.t(sent ? "inspection.reasonRequired" : "inspection.reasonOptional"));
+        GridPane form = Forms.grid();
+        form.addRow(0, new Label(Texts.t("feedback.col.finding")), finding);
+        form.addRow(1, new Label(Texts.t("feedback.col.requirement")), requirement);
+        form.addRow(2, new Label(Texts.t("feedback.col.due")), due);
+        form.addRow(3, new Label(Texts.t("inspection.reason")), reason);
+        dialog.getDialogPane().setContent(form);
+        dialog.getDialogPane().setPrefWidth(560);
+        dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        dialog.getDialogPane().lookupButton(ButtonType.OK).disableProperty().bind(Bindings.createBooleanBinding(
+                () -> finding.getText().isBlank() || sent && reason.getText().isBlank(), finding.textProperty(),
+                reason.textProperty()));
+        dialog.setOnShown(e -> finding.requestFocus());
+        if (dialog.showAndWait().filter(b -> b == ButtonType.OK).isEmpty()) {
+            return;
+        }
+        int year = ctx.year();
+        ctx.tasks().run(Texts.t("task.saveFeedback"), () -> {
+            Rectifications r = new Rectifications(ctx.workspace());
+            return existing == null ? r.add(u.code(), year, finding.getText(), requirement.getText(), due.getValue())
+                    : r.edit(existing, finding.getText(), requirement.getText(), due.getValue(), reason.getText());
+        }, x -> changed());
+    }
+
+    private void delete(RectificationItem item) {
+        ctx.tasks().run(Texts.t("task.saveFeedback"), () -> {
+            new Rectifications(ctx.workspace()).delete(item);
+            return null;
+        }, x -> changed());
+    }
+
+    private void closure(RectificationItem item, boolean close) {
+        String key = close ? "feedback.close" : "feedback.reopen";
+        Dialogs.askReason(root.getScene().getWindow(), "feedback-closure-dialog", Texts.t(key),
+                Texts.t(key + "Header", item.number(), item.finding()), Texts.t("inspection.reason"))
+                .ifPresent(reason -> ctx.tasks().run(Texts.t("task.saveFeedback"), () -> {
+                    Rectifications r = new Rectifications(ctx.workspace());
+                    return close ? r.close(item, reason) : r.reopen(item, reason);
+                }, x -> changed()));
+    }
+
+    /** Writes the unit's feedback (its items and closures) as a signed package to the outbox. */
+    private void send() {
+        OrgUnit u = unit();
+        var window = root.getScene().getWindow();
+        int year = ctx.year();
+        Dialogs.withSigner(window, ctx, signer -> ctx.tasks().run(Texts.t("task.sendFeedback"),
+                () -> Feedbacks.send(ctx.workspace(), signer, u.code(), year, summary(u, year),
+                        ctx.workspace().outboxDir()).file(),
+                file -> {
+                    changed();
+                    Messages.info(window, Texts.t("feedback.sentTitle"), Texts.t("review.doneText", u.name(),
+                            file.toAbsolutePath().toString()));
+                }));
+    }
+
+    /** The unit's result in words for the feedback: "总分 34.40，设区市政府第 1 名". */
+    private String summary(OrgUnit u, int year) {
+        return new Evaluator(ctx.workspace()).evaluate(year).stream().filter(r -> r.unit().code().equals(u.code()))
+                .findFirst().map(r -> r.rank() == null
+                        ? Texts.t("feedback.summaryUnranked", EvaluationTexts.number(r.total()))
+                        : Texts.t("feedback.summaryLine", EvaluationTexts.number(r.total()),
+                        Texts.current().of(r.group()), String.valueOf(r.rank())))
+                .orElse("");
+    }
+
+    @Override
+    public Node view() {
+        return root;
+    }
+
+    @Override
+    public void refresh() {
+        load();
+    }
+}
