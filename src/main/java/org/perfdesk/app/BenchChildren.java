@@ -114,14 +114,17 @@ final class BenchChildren {
             int rowBytes = (int) Math.max(1, (bytesAfter - bytesBefore) / rows);
             Path tmp = Files.createTempDirectory("perfdesk-floor-");
             double rowsMs;
+            double sequentialMs;
             try {
-                rowsMs = insertRows(tmp.resolve("floor.db"), rows, rowBytes);
+                rowsMs = insertRows(tmp.resolve("floor.db"), rows, rowBytes, true);
+                sequentialMs = insertRows(tmp.resolve("floor-sequential.db"), rows, rowBytes, false);
             } finally {
                 BenchSupport.deleteFolder(tmp);
             }
             out.printf("RESULT packages=%d accepted=%d mb=%.0f import_ms=%.0f hash_ms=%.0f rows=%d row_bytes=%d "
-                    + "rows_ms=%.0f peak_heap_mb=%.0f live_heap_mb=%.0f max_heap_mb=%.0f%n", files.size(), accepted,
-                    mb(bytes), importMs, hashMs, rows, rowBytes, rowsMs, mb(peak), mb(live),
+                    + "rows_ms=%.0f rows_sequential_ms=%.0f peak_heap_mb=%.0f live_heap_mb=%.0f max_heap_mb=%.0f%n",
+                    files.size(), accepted, mb(bytes), importMs, hashMs, rows, rowBytes, rowsMs, sequentialMs, mb(peak),
+                    mb(live),
                     mb(Runtime.getRuntime().maxMemory()));
             out.flush();
             return accepted == files.size() ? 0 : 1;
@@ -163,20 +166,29 @@ final class BenchChildren {
             });
         }
 
-        /** The floor's database part: as the workspace is set up (WAL, synchronous=FULL), one transaction. */
-        static double insertRows(Path file, long rows, int rowBytes) throws Exception {
+        /**
+         * The floor's database part: as the workspace is set up (WAL, synchronous=FULL), one transaction,
+         * one prepared statement; keyed by UUIDs in no particular order as the workspace's rows are
+         * ({@code uuidKeys}), or by a plain counter (the cheapest case SQLite has).
+         */
+        static double insertRows(Path file, long rows, int rowBytes, boolean uuidKeys) throws Exception {
             String payload = "x".repeat(rowBytes);
             try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath())) {
                 try (Statement s = c.createStatement()) {
                     s.execute("PRAGMA journal_mode = WAL");
                     s.execute("PRAGMA synchronous = FULL");
-                    s.execute("CREATE TABLE r(id TEXT PRIMARY KEY, v TEXT)");
+                    s.execute(uuidKeys ? "CREATE TABLE r(id TEXT PRIMARY KEY, v TEXT)"
+                            : "CREATE TABLE r(id INTEGER PRIMARY KEY, v TEXT)");
                 }
                 long t0 = System.nanoTime();
                 c.setAutoCommit(false);
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO r(id, v) VALUES(?, ?)")) {
                     for (long i = 0; i < rows; i++) {
-                        ps.setString(1, java.util.UUID.nameUUIDFromBytes(Long.toString(i).getBytes()).toString());
+                        if (uuidKeys) {
+                            ps.setString(1, java.util.UUID.nameUUIDFromBytes(Long.toString(i).getBytes()).toString());
+                        } else {
+                            ps.setLong(1, i + 1);
+                        }
                         ps.setString(2, payload);
                         ps.executeUpdate();
                     }
