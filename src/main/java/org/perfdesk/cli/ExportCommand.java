@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = {"Write a signed package of this unit's data for the year.", "导出本单位该年度数据的签名数据包。"})
+        description = {"Write a signed package of this unit's data for the year, encrypted for the office and this unit.",
+            "导出本单位该年度数据的签名数据包（加密，只有效能办和本单位能打开）。"})
 final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -29,6 +30,9 @@ final class ExportCommand implements Callable<Integer> {
     int year;
     @Option(names = "--out", required = true, paramLabel = "FILE|DIR", description = "Where to write it. 输出位置。")
     Path out;
+    @Option(names = "--plain", description = {"Do not encrypt: anyone holding the file can read it.",
+        "不加密：拿到文件的人都能读取内容。"})
+    boolean plain;
 
     @Override
     public Integer call() {
@@ -43,7 +47,7 @@ final class ExportCommand implements Callable<Integer> {
         }
         try (Workspace ws = Workspace.open(workspace)) {
             var signer = WorkspaceKeys.unlock(ws, Passphrases.read(false));
-            PackageWriter.Written w = new Exporter(ws, signer).exportUnitPackage(k, year, out, null);
+            PackageWriter.Written w = new Exporter(ws, signer).exportUnitPackage(k, year, out, null, plain);
             spec.commandLine().getOut().println(Texts.t("cli.export.done", w.file().toAbsolutePath().toString(),
                     w.manifest().sequence(), w.fileSize(), w.fileHash()));
         }

@@ -12,6 +12,7 @@ import org.perfdesk.exchange.Importer;
 import org.perfdesk.exchange.Receipts;
 import org.perfdesk.exchange.Signer;
 import org.perfdesk.exchange.WorkspaceKeys;
+import org.perfdesk.exchange.pkg.Limits;
 import org.perfdesk.exchange.pkg.StrictJson;
 import org.perfdesk.store.Workspace;
 import picocli.CommandLine.Command;
@@ -23,7 +24,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = {"Verify and import packages (files, or every .perfpkg in a folder).",
             "校验并导入数据包（文件，或文件夹中所有 .perfpkg）。",
-            "Exit 0 when every package is accepted or already imported, 1 when any is rejected."})
+            "Exit 0 when every package is accepted or already imported, 1 when any is rejected.",
+            "Sealed packages are opened with this workspace's keys (the passphrase is asked for then)."})
 final class ImportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -42,8 +44,17 @@ final class ImportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Workspace ws = Workspace.open(workspace)) {
-            Signer signer = receipts != null && !dryRun ? WorkspaceKeys.unlock(ws, Passphrases.read(false)) : null;
-            List<ImportReport> reports = new Importer(ws).importAll(files, dryRun);
+            // The passphrase is asked once, and only when needed: receipts to sign, or a sealed package to open.
+            Signer[] unlocked = {null};
+            java.util.function.Supplier<Signer> keys = () -> {
+                if (unlocked[0] == null) {
+                    unlocked[0] = WorkspaceKeys.unlock(ws, Passphrases.read(false));
+                }
+                return unlocked[0];
+            };
+            Signer signer = receipts != null && !dryRun ? keys.get() : null;
+            List<ImportReport> reports = new Importer(ws, Limits.DEFAULT, () -> keys.get().keyRing())
+                    .importAll(files, dryRun);
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 out.println(new String(StrictJson.write(reports), StandardCharsets.UTF_8));

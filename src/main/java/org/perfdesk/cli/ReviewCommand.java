@@ -32,6 +32,8 @@ final class ReviewCommand implements Callable<Integer> {
     String reason;
     @Option(names = "--out", required = true, paramLabel = "FILE|DIR", description = "Where to write the answer. 输出位置。")
     Path out;
+    @Option(names = "--plain", description = {"Do not encrypt the answer.", "答复数据包不加密。"})
+    boolean plain;
 
     static final class Decision {
         @Option(names = "--approve", required = true, description = "Approve. 批复同意。")
@@ -45,7 +47,7 @@ final class ReviewCommand implements Callable<Integer> {
         try (Workspace ws = Workspace.open(workspace)) {
             var signer = WorkspaceKeys.unlock(ws, Passphrases.read(false));
             PlanReview.Decision d = decision.approve ? PlanReview.Decision.APPROVED : PlanReview.Decision.RETURNED;
-            var w = Reviews.decide(ws, signer, unit, year, d, reason, out);
+            var w = Reviews.decide(ws, signer, unit, year, d, reason, out, plain);
             spec.commandLine().getOut().println(Texts.t("cli.review.done", Texts.current().of(d), unit,
                     w.file().toAbsolutePath().toString()));
         }

@@ -59,6 +59,10 @@ final class VerifyCommand implements Callable<Integer> {
         spec.commandLine().getOut().println(Texts.t("cli.verify.valid", file.toString(), m.sender().code(),
                 Texts.t("kind." + m.kind().cliName()), String.valueOf(m.year()), m.sequence(),
                 Ed25519.fingerprintOf(m.sender().keyId())));
+        // Checking needs no decryption: the signed manifest lists and hashes the sealed entries.
+        spec.commandLine().getOut().println(m.sealed()
+                ? Texts.t("cli.verify.sealed", String.join(Texts.t("pkg.listSeparator"), org.perfdesk.exchange.pkg.Sealed.recipients(m)))
+                : Texts.t("cli.verify.plain"));
         if (workspace == null && key == null) {
             spec.commandLine().getOut().println(Texts.t("cli.verify.unsigned"));
         }

@@ -21,16 +21,21 @@ import org.perfdesk.exchange.snapshot.SnapshotMapper;
 import org.perfdesk.store.Workspace;
 
 /**
- * A unit joins: it sends an enrollment package signed with its new key; the office (or a collector)
- * reads the fingerprint off it, compares it with the one the unit reads over the phone, registers
- * the key and answers with a signed certificate.
+ * A unit joins: it sends an enrollment package signed with its new key (in the clear: it holds only
+ * public keys), with its encryption key beside it; the office (or a collector) reads the fingerprint
+ * off it, compares it with the one the unit reads over the phone, registers both keys and answers
+ * with a signed certificate, sealed for the unit's encryption key.
  */
 public final class Enrollments {
     private Enrollments() {
     }
 
-    /** An enrollment as read from its file: who, which key, and the fingerprint to compare. */
-    public record Request(Payloads.Enrollment enrollment, String fingerprint, PackageReader.Opened opened) {
+    /**
+     * An enrollment as read from its file: who, which key, the fingerprint to compare, and the unit's
+     * encryption key (null from a version without encryption).
+     */
+    public record Request(Payloads.Enrollment enrollment, String fingerprint, PackageReader.Opened opened,
+                          Payloads.EncryptionKey encryptionKey) {
         public String unitCode() {
             return enrollment.unit().code();
         }
@@ -68,7 +73,9 @@ public final class Enrollments {
             throw new PackageException("bad-snapshot", EntryNames.ENROLLMENT);
         }
         SnapshotMapper.toOrgUnit(e.unit()); // a valid code and name, or refused
-        return new Request(e, Ed25519.fingerprint(key), opened);
+        byte[] encryption = opened.entry(EntryNames.ENCRYPTION_KEY);
+        return new Request(e, Ed25519.fingerprint(key), opened,
+                encryption == null ? null : KeyRegistry.readEncryptionKey(encryption, m.sender().code()));
     }
 
     /**
@@ -89,7 +96,7 @@ public final class Enrollments {
         KeyRegistry.requireFingerprint(Ed25519.fromBase64(request.enrollment().publicKey()), typedFingerprint);
         Inbox.keep(ws, file, m.packageId(), request.opened().fileHash());
         ws.database().write(c -> {
-            KeyRegistry.register(ws, request.enrollment(), typedFingerprint);
+            KeyRegistry.register(ws, request.enrollment(), request.encryptionKey(), typedFingerprint);
             ws.packages().add(new PackageRecord(m.packageId(), PackageRecord.Direction.IN, m.kind().name(),
                     m.sender().code(), m.sender().keyId(), m.recipient().code(), m.year(), m.sequence(), m.previousHash(),
                     request.opened().fileHash(), file.getFileName().toString(), request.opened().fileSize(),
@@ -99,7 +106,9 @@ public final class Enrollments {
         Payloads.Certificate cert = new Payloads.Certificate(Payloads.CERTIFICATE_FORMAT, request.unitCode(),
                 request.unitName(), m.sender().keyId(), request.enrollment().publicKey(), Instant.now().toString(),
                 self.code(), signer.keyId());
+        // An enrollment without an encryption key comes from a version that cannot decrypt: its
+        // certificate (public keys only) goes in the clear, so the unit can still take part.
         return new Exporter(ws, signer).exportOfficePackage(PackageKind.CERTIFICATE, request.unitCode(), m.year(),
-                EntryNames.CERTIFICATE, cert, out);
+                EntryNames.CERTIFICATE, cert, out, request.encryptionKey() == null);
     }
 }

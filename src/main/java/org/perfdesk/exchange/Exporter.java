@@ -10,17 +10,22 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.DoubleConsumer;
 
+import org.perfdesk.domain.EncryptionKey;
 import org.perfdesk.domain.OrgUnit;
 import org.perfdesk.domain.PackageRecord;
 import org.perfdesk.domain.ProgramInfo;
 import org.perfdesk.domain.Role;
 import org.perfdesk.domain.UserError;
 import org.perfdesk.exchange.crypto.Ed25519;
+import org.perfdesk.exchange.crypto.X25519;
 import org.perfdesk.exchange.pkg.EntryNames;
 import org.perfdesk.exchange.pkg.Hashing;
+import org.perfdesk.exchange.pkg.Limits;
 import org.perfdesk.exchange.pkg.Manifest;
 import org.perfdesk.exchange.pkg.PackageKind;
+import org.perfdesk.exchange.pkg.PackageReader;
 import org.perfdesk.exchange.pkg.PackageWriter;
+import org.perfdesk.exchange.pkg.Sealed;
 import org.perfdesk.exchange.pkg.StrictJson;
 import org.perfdesk.exchange.snapshot.Payloads;
 import org.perfdesk.exchange.snapshot.SnapshotMapper;
@@ -29,8 +34,11 @@ import org.perfdesk.store.Workspace;
 
 /**
  * Writes this workspace's packages: next sequence number, previous package's hash, the payload for
- * the kind, signed. Every package is first written and verified in {@code outbox/} and logged; a copy
- * to the chosen place (a USB stick) is then written the same safe way and verified again.
+ * the kind, sealed for the recipient and the sender itself (unless asked for in the clear), signed.
+ * Every package is first written and verified (and opened again with the sender's own key) in
+ * {@code outbox/} and logged; a copy to the chosen place (a USB stick) is then written the same safe
+ * way and verified again. An enrollment is always in the clear: it carries only public keys and must
+ * be readable before the office trusts anything of the unit's.
  */
 public final class Exporter {
     private final Workspace ws;
@@ -41,8 +49,14 @@ public final class Exporter {
         this.signer = signer;
     }
 
-    /** What a unit sends upward for the year: enrollment, plan, progress, midyear, annual or rectification. */
+    /** What a unit sends upward for the year, sealed: enrollment (in the clear), plan, progress, midyear, annual or rectification. */
     public PackageWriter.Written exportUnitPackage(PackageKind kind, int year, Path out, DoubleConsumer progress) {
+        return exportUnitPackage(kind, year, out, progress, false);
+    }
+
+    /** The same; {@code plain} writes it in the clear (the rare case of a recipient that cannot decrypt). */
+    public PackageWriter.Written exportUnitPackage(PackageKind kind, int year, Path out, DoubleConsumer progress,
+                                                   boolean plain) {
         if (kind.fromOffice()) {
             throw new UserError("error.export.officeKind", kind.cliName());
         }
@@ -56,6 +70,8 @@ public final class Exporter {
                     new Payloads.Org(self.code(), self.name(), self.kind(), self.parentCode(), self.group()),
                     Ed25519.toBase64(signer.publicKey()), Instant.now().toString());
             sources.add(PackageWriter.Source.of(EntryNames.ENROLLMENT, StrictJson.write(e)));
+            sources.addAll(encryptionKey());
+            return write(kind, self.parentCode(), year, sources, out, progress, false);
         } else {
             if (!ws.years().findAll().contains(year)) {
                 throw new UserError("error.export.noYear", String.valueOf(year));
@@ -68,9 +84,19 @@ public final class Exporter {
                 snapshot.evidence().forEach(e -> attached.add(e.sha256()));
                 sources.addAll(Feedbacks.rectificationSources(ws, self.code(), year, attached));
             }
-            sources.addAll(innerPackages(year));
+            sources.addAll(encryptionKey());
+            sources.addAll(innerPackages(year, !plain));
         }
-        return write(kind, self.parentCode(), year, sources, out, progress);
+        return write(kind, self.parentCode(), year, sources, out, progress, !plain);
+    }
+
+    /** The sender's current encryption key, so the other side seals its answers for it (and learns a new one). */
+    private List<PackageWriter.Source> encryptionKey() {
+        if (signer.encryptionKey() == null) {
+            return List.of();
+        }
+        return List.of(PackageWriter.Source.of(EntryNames.ENCRYPTION_KEY,
+                StrictJson.write(KeyRegistry.encryptionKeyStatement(ws, signer.encryptionKey()))));
     }
 
     /** Each evidence file once, under its hash, read from the workspace's own copy. */
@@ -89,10 +115,14 @@ public final class Exporter {
 
     /**
      * A collector forwards its sub-units' latest accepted packages for the year, byte for byte, so
-     * the office can check every unit's own signature.
+     * the office can check every unit's own signature. A forwarded package sealed for the collector
+     * travels with its content key, inside the collector's own sealed payload
+     * ({@code payload/inner-keys.json}), so the office can open it; a package in the clear cannot carry
+     * them, so forwarding sealed packages requires a sealed one.
      */
-    private List<PackageWriter.Source> innerPackages(int year) {
+    private List<PackageWriter.Source> innerPackages(int year, boolean sealed) {
         List<PackageWriter.Source> out = new ArrayList<>();
+        List<Payloads.InnerKey> keys = new ArrayList<>();
         for (OrgUnit sub : ws.orgUnits().findChildren(ws.self().code())) {
             if (sub.kind().isInternal()) {
                 continue;
@@ -102,16 +132,34 @@ public final class Exporter {
                     .toList();
             if (!received.isEmpty()) {
                 PackageRecord latest = received.get(received.size() - 1);
-                out.add(PackageWriter.Source.of(EntryNames.inner(latest.packageId()),
-                        Inbox.fileOf(ws, latest)));
+                Path file = Inbox.fileOf(ws, latest);
+                out.add(PackageWriter.Source.of(EntryNames.inner(latest.packageId()), file));
+                PackageReader.Opened inner = PackageReader.readWithoutSignature(file, Limits.DEFAULT);
+                if (inner.manifest().sealed()) {
+                    if (!sealed) {
+                        throw new UserError("error.export.plainWithSealedInner", sub.name());
+                    }
+                    byte[] key = Sealed.contentKey(inner, signer.keyRing());
+                    keys.add(new Payloads.InnerKey(latest.packageId(), java.util.Base64.getEncoder().encodeToString(key)));
+                    java.util.Arrays.fill(key, (byte) 0);
+                }
             }
+        }
+        if (!keys.isEmpty()) {
+            out.add(PackageWriter.Source.of(EntryNames.INNER_KEYS,
+                    StrictJson.write(new Payloads.InnerKeys(Payloads.INNER_KEYS_FORMAT, keys))));
         }
         return out;
     }
 
-    /** The office's packages to a unit; every one carries the current revocations. */
+    /** The office's packages to a unit, sealed; every one carries the current revocations. */
     public PackageWriter.Written exportOfficePackage(PackageKind kind, String unitCode, int year, String payloadEntry,
                                                      Object payload, Path out) {
+        return exportOfficePackage(kind, unitCode, year, payloadEntry, payload, out, false);
+    }
+
+    public PackageWriter.Written exportOfficePackage(PackageKind kind, String unitCode, int year, String payloadEntry,
+                                                     Object payload, Path out, boolean plain) {
         if (!kind.fromOffice()) {
             throw new UserError("error.export.unitKind", kind.cliName());
         }
@@ -122,11 +170,14 @@ public final class Exporter {
         List<PackageWriter.Source> sources = new ArrayList<>();
         sources.add(PackageWriter.Source.of(payloadEntry, StrictJson.write(payload)));
         sources.add(PackageWriter.Source.of(EntryNames.REVOCATIONS, StrictJson.write(KeyRegistry.revocations(ws))));
-        return write(kind, unitCode, year, sources, out, null);
+        sources.addAll(encryptionKey());
+        return write(kind, unitCode, year, sources, out, null, !plain);
     }
 
     private PackageWriter.Written write(PackageKind kind, String recipient, int year,
-                                        List<PackageWriter.Source> sources, Path out, DoubleConsumer progress) {
+                                        List<PackageWriter.Source> sources, Path out, DoubleConsumer progress,
+                                        boolean sealed) {
+        List<Sealed.Recipient> recipients = sealed ? recipients(recipient) : null;
         // One chain per recipient: each unit sees the office's answers to it numbered without gaps.
         Optional<PackageRecord> last = ws.packages().lastOutgoing(signer.keyId(), recipient);
         long sequence = last.map(p -> p.sequence() + 1).orElse(1L);
@@ -142,7 +193,7 @@ public final class Exporter {
                 kind.cliName(), year);
         Path inOutbox = ws.outboxDir().resolve(fileName);
         PackageWriter.Written written = PackageWriter.write(inOutbox, header, sources, signer.privateKey(),
-                signer.publicKey(), progress == null ? null : p -> progress.accept(p * 0.8));
+                signer.publicKey(), recipients, signer.keyRing(), progress == null ? null : p -> progress.accept(p * 0.8));
         // The snapshot a package carries is not copied into the sender's own database: nothing reads it
         // there, the package in outbox/ keeps it byte for byte, and a 2,000-node unit's 3.5 MB per export
         // was half the export's time and all of the database's growth.
@@ -157,6 +208,21 @@ public final class Exporter {
         }
         Path finalPath = out == null ? inOutbox : targetFile(out, fileName);
         return new PackageWriter.Written(finalPath, written.manifest(), written.fileHash(), written.fileSize());
+    }
+
+    /**
+     * Whom a package is sealed for: the recipient's current encryption key (which must be known: from
+     * its card, enrollment or any package it sent) and the sender's own, so it can open what it sent.
+     */
+    private List<Sealed.Recipient> recipients(String recipient) {
+        EncryptionKey theirs = ws.encryptionKeys().current(recipient).orElseThrow(() -> new UserError(
+                "error.export.noRecipientKey", ws.orgUnits().find(recipient).map(OrgUnit::name).orElse(recipient)));
+        List<Sealed.Recipient> out = new ArrayList<>();
+        out.add(new Sealed.Recipient(recipient, X25519.fromBase64(theirs.publicKey())));
+        if (signer.encryptionKey() != null) {
+            out.add(new Sealed.Recipient(ws.self().code(), signer.encryptionKey()));
+        }
+        return out;
     }
 
     /** A folder means "put it in there under its own name". */

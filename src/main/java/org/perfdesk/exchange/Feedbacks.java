@@ -128,13 +128,14 @@ public final class Feedbacks {
 
     /**
      * What a rectification package adds to the snapshot: the answers, and each evidence file once
-     * (files the snapshot already carries are not added twice).
+     * (files the snapshot already carries are not added twice); nothing when no items came.
      */
     static List<PackageWriter.Source> rectificationSources(Workspace ws, String unitCode, int year,
                                                            Set<String> alreadyAttached) {
         List<RectificationItem> items = ws.rectifications().findByUnit(unitCode, year);
         if (items.isEmpty()) {
-            throw new UserError("error.rectification.nothingToSend", String.valueOf(year));
+            // A rectification report without the office's items (written as report sections) still goes.
+            return List.of();
         }
         List<PackageWriter.Source> out = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>(alreadyAttached);

@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import org.perfdesk.domain.GoalNode;
@@ -23,12 +24,14 @@ import org.perfdesk.domain.Texts;
 import org.perfdesk.domain.TrustedKey;
 import org.perfdesk.domain.UserError;
 import org.perfdesk.exchange.ImportReport.Status;
+import org.perfdesk.exchange.crypto.KeyRing;
 import org.perfdesk.exchange.pkg.EntryNames;
 import org.perfdesk.exchange.pkg.Limits;
 import org.perfdesk.exchange.pkg.Manifest;
 import org.perfdesk.exchange.pkg.PackageException;
 import org.perfdesk.exchange.pkg.PackageKind;
 import org.perfdesk.exchange.pkg.PackageReader;
+import org.perfdesk.exchange.pkg.Sealed;
 import org.perfdesk.exchange.pkg.StrictJson;
 import org.perfdesk.exchange.snapshot.Payloads;
 import org.perfdesk.exchange.snapshot.SnapshotMapper;
@@ -45,14 +48,44 @@ import org.perfdesk.store.Workspace;
 public final class Importer {
     private final Workspace ws;
     private final Limits limits;
+    private final Supplier<KeyRing> keys;
+    private KeyRing unlocked;
+    /** Why the keys could not be unlocked (a wrong passphrase): said for every sealed package, asked once. */
+    private UserError keyFailure;
 
+    /** Without keys: packages in the clear import, sealed ones are refused as {@code key-locked}. */
     public Importer(Workspace ws) {
         this(ws, Limits.DEFAULT);
     }
 
+    /** With the session's unlocked keys, so sealed packages are opened. */
+    public Importer(Workspace ws, Signer signer) {
+        this(ws, Limits.DEFAULT, signer == null ? null : signer::keyRing);
+    }
+
     public Importer(Workspace ws, Limits limits) {
+        this(ws, limits, null);
+    }
+
+    /**
+     * @param keys asked once, when the first sealed package needs them (the command line asks for the
+     *             passphrase only then); null when there are none
+     */
+    public Importer(Workspace ws, Limits limits, Supplier<KeyRing> keys) {
         this.ws = ws;
         this.limits = limits;
+        this.keys = keys;
+    }
+
+    /** Whether any of the files (or the packages in the folders) is sealed, so importing needs the keys. */
+    public static boolean needsKeys(List<Path> filesOrFolders) {
+        for (Path p : expand(filesOrFolders)) {
+            PackageReader.Peek peek = PackageReader.peek(p);
+            if (peek != null && peek.sealed()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -67,7 +100,7 @@ public final class Importer {
             return ws.database().simulate(c -> {
                 List<ImportReport> out = new ArrayList<>();
                 for (Path p : files) {
-                    out.add(process(p, p.getFileName().toString(), true, ws.self().code(), null));
+                    out.add(process(p, p.getFileName().toString(), true, ws.self().code(), null, null));
                 }
                 return out;
             });
@@ -117,14 +150,19 @@ public final class Importer {
         if (dryRun) {
             return importAll(List.of(file), true).get(0);
         }
-        ImportReport report = process(file, file.getFileName().toString(), false, ws.self().code(), null);
-        if (report.status() == Status.REJECTED && !dryRun) {
+        ImportReport report = process(file, file.getFileName().toString(), false, ws.self().code(), null, null);
+        // A package refused because this workspace's keys are locked is not at fault: nothing to keep.
+        if (report.status() == Status.REJECTED && !dryRun && !"key-locked".equals(report.code())) {
             Inbox.keepRejected(ws, file, report.code(), report.message());
         }
         return report;
     }
 
-    private ImportReport process(Path file, String label, boolean dryRun, String expectedRecipient, String outerId) {
+    /**
+     * @param contentKey for a sealed package a collector forwarded: the key it released for it; else null
+     */
+    private ImportReport process(Path file, String label, boolean dryRun, String expectedRecipient, String outerId,
+                                 byte[] contentKey) {
         try {
             PackageReader.Opened opened = PackageReader.read(file, KeyRegistry.trust(ws), limits);
             Manifest m = opened.manifest();
@@ -133,19 +171,51 @@ public final class Importer {
             if (already != null) {
                 return already;
             }
+            opened = unseal(opened, contentKey);
             String warning = gapWarning(m, opened.signer().keyId());
 
             Plan plan = plan(opened);
+            Map<String, byte[]> innerKeys = innerKeys(opened);
             ImportReport report = new ImportReport(label, Status.ACCEPTED, null, accepted(m, plan, dryRun, warning),
                     dryRun, m.packageId(), m.kind().cliName(), m.sender().code(), m.year(), m.sequence(), warning,
                     plan.counts, plan.changes, null);
             commit(file, opened, plan, report, outerId, dryRun);
-            return report.withInner(inner(opened, dryRun));
+            return report.withInner(inner(opened, dryRun, innerKeys));
         } catch (PackageException e) {
+            if (e.code().equals("unknown-key")) {
+                ImportReport elsewhere = addressedElsewhere(file, label, expectedRecipient, dryRun);
+                if (elsewhere != null) {
+                    return elsewhere;
+                }
+            }
             return rejected(label, e.code(), e.getLocalizedMessage(), dryRun);
+        } catch (KeysLocked e) {
+            return rejected(label, "key-locked", e.getCause().getLocalizedMessage(), dryRun);
         } catch (UserError e) {
             return rejected(label, "not-imported", e.getLocalizedMessage(), dryRun);
         }
+    }
+
+    /** The keys could not be unlocked; the cause says why (a wrong passphrase). */
+    private static final class KeysLocked extends RuntimeException {
+        KeysLocked(UserError cause) {
+            super(cause);
+        }
+    }
+
+    /**
+     * A package signed by a key we do not know is usually one for another unit (a stick handed to the
+     * wrong office, a neighbour's package): say whose it is, from the clear manifest. It is refused
+     * either way, so nothing is trusted from the unverified name.
+     */
+    private ImportReport addressedElsewhere(Path file, String label, String expectedRecipient, boolean dryRun) {
+        PackageReader.Peek peek = PackageReader.peek(file);
+        if (peek == null || peek.recipient() == null || peek.recipient().code() == null
+                || expectedRecipient.equals(peek.recipient().code())) {
+            return null;
+        }
+        PackageException e = new PackageException("wrong-recipient", recipientName(peek.recipient()));
+        return rejected(label, e.code(), e.getLocalizedMessage(), dryRun);
     }
 
     private static ImportReport rejected(String label, String code, String message, boolean dryRun) {
@@ -169,7 +239,8 @@ public final class Importer {
         if (!known.equals(recipient.code())) {
             return known;
         }
-        return recipient.name() == null ? recipient.code() : recipient.name() + "（" + recipient.code() + "）";
+        return recipient.name() == null ? recipient.code()
+                : Texts.current().get("pkg.nameWithCode", recipient.name(), recipient.code());
     }
 
     private String unitName(String code) {
@@ -200,6 +271,58 @@ public final class Importer {
                 throw new PackageException("unexpected-sender", sender);
             }
         }
+    }
+
+    /**
+     * A sealed package's payload, decrypted after the signature and every sealed entry's hash were
+     * checked: with the key its forwarder released, or with this workspace's keys.
+     */
+    private PackageReader.Opened unseal(PackageReader.Opened opened, byte[] contentKey) {
+        if (!opened.manifest().sealed()) {
+            return opened;
+        }
+        if (contentKey != null) {
+            return Sealed.open(opened, contentKey, limits);
+        }
+        if (unlocked == null && keys != null && keyFailure == null) {
+            try {
+                unlocked = keys.get();
+            } catch (UserError e) {
+                keyFailure = e;
+            }
+        }
+        if (keyFailure != null) {
+            throw new KeysLocked(keyFailure);
+        }
+        if (unlocked == null || unlocked.isEmpty()) {
+            throw new PackageException("key-locked");
+        }
+        return Sealed.open(opened, unlocked, limits);
+    }
+
+    /** The content keys a collector released for the sealed packages it forwards, by package id. */
+    private static Map<String, byte[]> innerKeys(PackageReader.Opened opened) {
+        byte[] bytes = opened.entry(EntryNames.INNER_KEYS);
+        if (bytes == null) {
+            return Map.of();
+        }
+        Payloads.InnerKeys keys = StrictJson.read(bytes, Payloads.InnerKeys.class, EntryNames.INNER_KEYS);
+        if (!Payloads.INNER_KEYS_FORMAT.equals(keys.format()) || keys.keys() == null) {
+            throw new PackageException("bad-snapshot", EntryNames.INNER_KEYS);
+        }
+        Map<String, byte[]> out = new HashMap<>();
+        for (Payloads.InnerKey k : keys.keys()) {
+            try {
+                byte[] key = java.util.Base64.getDecoder().decode(k.contentKey());
+                if (k.packageId() == null || key.length != org.perfdesk.exchange.crypto.Envelope.CONTENT_KEY_LENGTH
+                        || opened.entry(EntryNames.inner(k.packageId())) == null || out.put(k.packageId(), key) != null) {
+                    throw new IllegalArgumentException("not a content key of a forwarded package");
+                }
+            } catch (RuntimeException e) {
+                throw new PackageException(e, "bad-snapshot", EntryNames.INNER_KEYS);
+            }
+        }
+        return out;
     }
 
     /** Replay, reused id, fork and stale sequence; null when the package is new and in order. */
@@ -264,6 +387,22 @@ public final class Importer {
     }
 
     private Plan plan(PackageReader.Opened opened) {
+        Plan plan = planPayload(opened);
+        byte[] statement = opened.entry(EntryNames.ENCRYPTION_KEY);
+        if (statement != null) {
+            // The sender's current encryption key, vouched for by the signature just checked.
+            Payloads.EncryptionKey key = KeyRegistry.readEncryptionKey(statement, opened.manifest().sender().code());
+            Runnable payload = plan.apply;
+            String signingKeyId = opened.signer().keyId();
+            plan.apply = () -> {
+                payload.run();
+                KeyRegistry.saveEncryptionKey(ws, key, signingKeyId, org.perfdesk.domain.EncryptionKey.Source.PACKAGE);
+            };
+        }
+        return plan;
+    }
+
+    private Plan planPayload(PackageReader.Opened opened) {
         Manifest m = opened.manifest();
         Plan plan = new Plan();
         if (m.kind().carriesSnapshot()) {
@@ -586,7 +725,7 @@ public final class Importer {
     }
 
     /** A collector's forwarded packages, each checked against its own sender's key. */
-    private List<ImportReport> inner(PackageReader.Opened opened, boolean dryRun) {
+    private List<ImportReport> inner(PackageReader.Opened opened, boolean dryRun, Map<String, byte[]> keys) {
         List<ImportReport> out = new ArrayList<>();
         for (Map.Entry<String, byte[]> e : opened.entries().entrySet()) {
             if (!e.getKey().startsWith(EntryNames.INNER)) {
@@ -596,8 +735,9 @@ public final class Importer {
             try {
                 tmp = Files.createTempFile("perfdesk-inner-", ".perfpkg");
                 Files.write(tmp, e.getValue());
+                String id = e.getKey().substring(EntryNames.INNER.length(), e.getKey().length() - ".perfpkg".length());
                 ImportReport r = process(tmp, e.getKey(), dryRun, opened.manifest().sender().code(),
-                        opened.manifest().packageId());
+                        opened.manifest().packageId(), keys.get(id));
                 out.add(r);
             } catch (IOException ex) {
                 out.add(rejected(e.getKey(), "unreadable", ex.getMessage(), dryRun));

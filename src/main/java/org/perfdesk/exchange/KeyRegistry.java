@@ -8,11 +8,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.perfdesk.domain.EncryptionKey;
 import org.perfdesk.domain.OrgKind;
 import org.perfdesk.domain.OrgUnit;
 import org.perfdesk.domain.TrustedKey;
 import org.perfdesk.domain.UserError;
 import org.perfdesk.exchange.crypto.Ed25519;
+import org.perfdesk.exchange.crypto.X25519;
+import org.perfdesk.exchange.pkg.EntryNames;
 import org.perfdesk.exchange.pkg.PackageException;
 import org.perfdesk.exchange.pkg.PackageReader;
 import org.perfdesk.exchange.pkg.StrictJson;
@@ -36,12 +39,31 @@ public final class KeyRegistry {
                 .orElse(null);
     }
 
-    /** This workspace's card (the office's, or a collector's): code, name and public key, for the units below. */
+    /**
+     * This workspace's card (the office's, or a collector's): code, name, signing key and the current
+     * encryption key with its signature, for the units below. A workspace whose encryption key is not
+     * made or recorded yet (one from before encryption) must unlock its keys first ({@link #cardNeedsUnlock}).
+     */
     public static Payloads.Card card(Workspace ws) {
         PublicKey key = WorkspaceKeys.publicKey(ws);
         OrgUnit self = ws.self();
+        EncryptionKey own = ownCurrent(ws);
+        if (own == null) {
+            throw new UserError("error.key.unlockForCard");
+        }
         return new Payloads.Card(Payloads.CARD_FORMAT, self.code(), self.name(), self.kind(), Ed25519.toBase64(key),
-                Ed25519.fingerprint(key));
+                Ed25519.fingerprint(key), own.publicKey(), own.createdAt().toString(), own.signature());
+    }
+
+    /** True when the card cannot be written before the keys are unlocked once (the encryption key is made then). */
+    public static boolean cardNeedsUnlock(Workspace ws) {
+        return ownCurrent(ws) == null;
+    }
+
+    private static EncryptionKey ownCurrent(Workspace ws) {
+        PublicKey enc = WorkspaceKeys.encryptionKey(ws);
+        return enc == null ? null : ws.encryptionKeys().find(X25519.keyId(enc))
+                .filter(k -> k.signature() != null && k.source() == EncryptionKey.Source.OWN).orElse(null);
     }
 
     public static void writeCard(Payloads.Card card, Path out) {
@@ -66,10 +88,21 @@ public final class KeyRegistry {
         try {
             card = StrictJson.read(bytes, Payloads.Card.class, file.getFileName().toString());
             Ed25519.fromBase64(card.publicKey());
-        } catch (PackageException | IllegalArgumentException | NullPointerException e) {
+            if (Payloads.CARD_FORMAT.equals(card.format())) {
+                X25519.fromBase64(card.encryptionKey());
+                java.time.Instant.parse(card.encryptionKeyCreatedAt());
+                if (java.util.Base64.getDecoder().decode(card.encryptionKeySignature()).length != Ed25519.SIGNATURE_LENGTH) {
+                    throw new IllegalArgumentException("signature length");
+                }
+            } else if (card.encryptionKey() != null || card.encryptionKeySignature() != null
+                    || card.encryptionKeyCreatedAt() != null) {
+                throw new IllegalArgumentException("a version 1 card has no encryption key");
+            }
+        } catch (PackageException | IllegalArgumentException | NullPointerException
+                 | java.time.format.DateTimeParseException e) {
             throw new UserError(e, "error.trust.badCard", file.toString());
         }
-        if (!Payloads.CARD_FORMAT.equals(card.format())) {
+        if (!Payloads.CARD_FORMAT.equals(card.format()) && !Payloads.CARD_FORMAT_V1.equals(card.format())) {
             throw new UserError("error.trust.badCard", file.toString());
         }
         return card;
@@ -82,6 +115,24 @@ public final class KeyRegistry {
     public static void pinOffice(Workspace ws, Payloads.Card card, String typedFingerprint) {
         PublicKey key = Ed25519.fromBase64(card.publicKey());
         requireFingerprint(key, typedFingerprint);
+        // The encryption key is trusted because the key whose fingerprint was just compared signed it.
+        EncryptionKey encryption = null;
+        if (card.encryptionKey() != null) {
+            byte[] signature;
+            try {
+                signature = java.util.Base64.getDecoder().decode(card.encryptionKeySignature());
+            } catch (IllegalArgumentException | NullPointerException e) {
+                signature = null;
+            }
+            if (!Ed25519.verify(key, WorkspaceKeys.statement(card.code(), card.encryptionKey(),
+                    String.valueOf(card.encryptionKeyCreatedAt())), signature)) {
+                throw new UserError("error.trust.badCardSignature", card.name());
+            }
+            encryption = new EncryptionKey(X25519.keyId(X25519.fromBase64(card.encryptionKey())), card.code(),
+                    card.encryptionKey(), Ed25519.keyId(key), EncryptionKey.Source.CARD,
+                    java.time.Instant.parse(card.encryptionKeyCreatedAt()), Instant.now(), null);
+        }
+        EncryptionKey encryptionKey = encryption;
         OrgUnit self = ws.self();
         if (self.parentCode() != null && !self.parentCode().equals(card.code())) {
             throw new UserError("error.trust.otherParent", card.code(), self.parentCode());
@@ -98,12 +149,24 @@ public final class KeyRegistry {
             }
             ws.trustedKeys().save(new TrustedKey(Ed25519.keyId(key), card.code(), card.publicKey(),
                     TrustedKey.Source.PINNED, Instant.now(), null, null));
+            if (encryptionKey != null) {
+                ws.encryptionKeys().save(encryptionKey);
+            }
             return null;
         });
     }
 
     /** Registers a unit's key from its enrollment, after the person compared the fingerprint. */
     public static void register(Workspace ws, Payloads.Enrollment enrollment, String typedFingerprint) {
+        register(ws, enrollment, null, typedFingerprint);
+    }
+
+    /**
+     * The same, with the unit's encryption key from the same (signed) enrollment package, so the
+     * office's answers can be sealed for it.
+     */
+    public static void register(Workspace ws, Payloads.Enrollment enrollment, Payloads.EncryptionKey encryption,
+                                String typedFingerprint) {
         PublicKey key = Ed25519.fromBase64(enrollment.publicKey());
         requireFingerprint(key, typedFingerprint);
         Payloads.Org unit = enrollment.unit();
@@ -129,8 +192,44 @@ public final class KeyRegistry {
             ws.orgUnits().save(registered);
             ws.trustedKeys().save(new TrustedKey(Ed25519.keyId(key), unit.code(), enrollment.publicKey(),
                     TrustedKey.Source.REGISTERED, Instant.now(), null, null));
+            if (encryption != null) {
+                saveEncryptionKey(ws, encryption, Ed25519.keyId(key), EncryptionKey.Source.ENROLLMENT);
+            }
             return null;
         });
+    }
+
+    /**
+     * Reads {@code payload/encryption-key.json}: the sender's encryption key, which must be the
+     * sender's ({@code bad-snapshot} otherwise). Trusted as far as the package's signature is.
+     */
+    public static Payloads.EncryptionKey readEncryptionKey(byte[] bytes, String senderCode) {
+        Payloads.EncryptionKey k = StrictJson.read(bytes, Payloads.EncryptionKey.class, EntryNames.ENCRYPTION_KEY);
+        try {
+            if (!Payloads.ENCRYPTION_KEY_FORMAT.equals(k.format()) || !senderCode.equals(k.unitCode())
+                    || !X25519.keyId(X25519.fromBase64(k.publicKey())).equals(k.keyId())) {
+                throw new IllegalArgumentException("not the sender's key");
+            }
+            Instant.parse(k.createdAt());
+        } catch (RuntimeException e) {
+            throw new PackageException(e, "bad-snapshot", EntryNames.ENCRYPTION_KEY);
+        }
+        return k;
+    }
+
+    /** The statement a package carries for the sender's current encryption key. */
+    public static Payloads.EncryptionKey encryptionKeyStatement(Workspace ws, PublicKey key) {
+        String id = X25519.keyId(key);
+        Instant created = ws.encryptionKeys().find(id).map(EncryptionKey::createdAt).orElse(Instant.now());
+        return new Payloads.EncryptionKey(Payloads.ENCRYPTION_KEY_FORMAT, ws.self().code(), id, X25519.toBase64(key),
+                created.toString());
+    }
+
+    /** Records another unit's encryption key, vouched for by the signing key that signed what carried it. */
+    public static void saveEncryptionKey(Workspace ws, Payloads.EncryptionKey k, String signingKeyId,
+                                         EncryptionKey.Source source) {
+        ws.encryptionKeys().save(new EncryptionKey(k.keyId(), k.unitCode(), k.publicKey(), signingKeyId, source,
+                Instant.parse(k.createdAt()), Instant.now(), null));
     }
 
     /** Revokes every live key of a unit; returns how many. */

@@ -23,8 +23,15 @@ public final class Reviews {
     private Reviews() {
     }
 
+    /** Records the decision and writes the answer, sealed for the unit. */
     public static PackageWriter.Written decide(Workspace ws, Signer signer, String unitCode, int year,
                                                PlanReview.Decision decision, String reason, Path out) {
+        return decide(ws, signer, unitCode, year, decision, reason, out, false);
+    }
+
+    /** The same; {@code plain} writes the answer in the clear. */
+    public static PackageWriter.Written decide(Workspace ws, Signer signer, String unitCode, int year,
+                                               PlanReview.Decision decision, String reason, Path out, boolean plain) {
         if (reason == null || reason.isBlank()) {
             throw new UserError("error.review.reasonRequired");
         }
@@ -39,7 +46,7 @@ public final class Reviews {
                 nodes.stream().map(n -> new Payloads.NodeRevision(n.nodeId(), n.revision())).toList());
         PackageKind kind = decision == PlanReview.Decision.APPROVED ? PackageKind.APPROVAL : PackageKind.RETURN;
         PackageWriter.Written written = new Exporter(ws, signer).exportOfficePackage(kind, unitCode, year,
-                EntryNames.REVIEW, payload, out);
+                EntryNames.REVIEW, payload, out, plain);
         ws.database().write(c -> {
             ws.reviews().save(review.withAnswer(written.manifest().packageId()));
             ws.audit().append("review", unitCode + " " + year, null,

@@ -11,7 +11,7 @@ import org.perfdesk.exchange.crypto.KeyFile;
 import org.perfdesk.store.Workspace;
 import org.perfdesk.store.WorkspaceLock;
 
-/** Creating a workspace together with its signing key: both or neither. */
+/** Creating a workspace together with its keys (signing and encryption): all or nothing. */
 public final class Workspaces {
     private Workspaces() {
     }
@@ -43,6 +43,8 @@ public final class Workspaces {
         }
         files.add(dir.resolve("keys").resolve(WorkspaceKeys.KEY_FILE));
         files.add(dir.resolve("keys").resolve(WorkspaceKeys.PUBLIC_PEM));
+        files.add(dir.resolve("keys").resolve(WorkspaceKeys.ENCRYPTION_FILE));
+        files.add(dir.resolve("keys").resolve(WorkspaceKeys.ENCRYPTION_PEM));
         for (String folder : Workspace.FOLDERS) {
             files.add(dir.resolve(folder));
         }

@@ -31,6 +31,7 @@ public final class Workspace implements AutoCloseable {
     private final ProgressRepository progress;
     private final SelfAssessmentRepository selfAssessments;
     private final TrustedKeyRepository trustedKeys;
+    private final EncryptionKeyRepository encryptionKeys;
     private final PackageLogRepository packages;
     private final PlanReviewRepository reviews;
     private final ReceiptRepository receipts;
@@ -52,6 +53,7 @@ public final class Workspace implements AutoCloseable {
         this.progress = new ProgressRepository(db);
         this.selfAssessments = new SelfAssessmentRepository(db);
         this.trustedKeys = new TrustedKeyRepository(db);
+        this.encryptionKeys = new EncryptionKeyRepository(db);
         this.packages = new PackageLogRepository(db);
         this.reviews = new PlanReviewRepository(db);
         this.receipts = new ReceiptRepository(db);
@@ -200,6 +202,10 @@ public final class Workspace implements AutoCloseable {
 
     public TrustedKeyRepository trustedKeys() {
         return trustedKeys;
+    }
+
+    public EncryptionKeyRepository encryptionKeys() {
+        return encryptionKeys;
     }
 
     public PackageLogRepository packages() {

@@ -24,7 +24,8 @@ class EvaluateCliTest {
     private String[] run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int status = Cli.run(args, (ws, demo, files) -> 0, new PrintWriter(out), new PrintWriter(err), name -> null);
+        int status = Cli.run(args, (ws, demo, files) -> 0, new PrintWriter(out), new PrintWriter(err),
+                name -> name.equals("PERFDESK_PASSPHRASE") ? org.perfdesk.exchange.demo.DemoBuilder.PASSPHRASE : null);
         return new String[] {String.valueOf(status), out.toString(), err.toString()};
     }
 

@@ -23,6 +23,7 @@ class ExchangeCliTest {
     @TempDir
     Path dir;
     private String passphrase = "office and unit passphrase";
+    private String backupPassphrase = "the key backup's own passphrase";
 
     private record Result(int status, String out, String err) {
     }
@@ -31,7 +32,8 @@ class ExchangeCliTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int status = Cli.run(args, (ws, demo, files) -> 0, new PrintWriter(out), new PrintWriter(err),
-                name -> name.equals("PERFDESK_PASSPHRASE") ? passphrase : null);
+                name -> name.equals("PERFDESK_PASSPHRASE") ? passphrase
+                        : name.equals("PERFDESK_BACKUP_PASSPHRASE") ? backupPassphrase : null);
         return new Result(status, out.toString(), err.toString());
     }
 
@@ -93,6 +95,8 @@ class ExchangeCliTest {
         assertThat(export.status()).as(export.err()).isZero();
         assertThat(export.out()).contains("现在可以安全拔出 U 盘");
         Path plan = only(plans, ".perfpkg");
+        assertThat(manifestOf(plan)).contains("\"format\" : \"perfdesk-package/2\"").contains("\"encryption\"")
+                .doesNotContain("payload/snapshot.json");
 
         assertThat(run("verify", "--workspace", office, plan.toString()).status()).isZero();
         Result unsigned = run("verify", plan.toString());
@@ -142,5 +146,61 @@ class ExchangeCliTest {
         assertThat(wrong.err()).contains("口令不正确");
         assertThat(run("export", "--workspace", unit, "--kind", "approval", "--year", "2008", "--out", "x").status())
                 .isEqualTo(2);
+
+        passphrase = "office and unit passphrase";
+        Path plain = Files.createDirectories(dir.resolve("plain"));
+        Result clear = run("export", "--workspace", unit, "--kind", "progress", "--year", "2008", "--plain",
+                "--out", plain.toString());
+        assertThat(clear.status()).as(clear.err()).isZero();
+        assertThat(manifestOf(only(plain, ".perfpkg"))).contains("perfdesk-package/1").contains("payload/snapshot.json");
+        Result plainIn = run("import", "--workspace", office, plain.toString());
+        assertThat(plainIn.status()).as(plainIn.out()).isZero();
+    }
+
+    @Test
+    void keysAreBackedUpRotatedAndRestoredAfterTheyAreLost() throws Exception {
+        String office = dir.resolve("office").toString();
+        assertThat(run("init", "--workspace", office, "--role", "office", "--code", "XNB", "--name", "省效能办").status())
+                .isZero();
+        Result shown = run("keys", "show", "--workspace", office);
+        assertThat(shown.out()).contains("加密密钥指纹").contains("尚未备份");
+
+        Path safe = Files.createDirectories(dir.resolve("safe"));
+        Result backup = run("keys", "backup", "--workspace", office, "--out", safe.toString());
+        assertThat(backup.status()).as(backup.err()).isZero();
+        assertThat(backup.out()).contains("密钥备份已写入").contains("1 个加密密钥");
+        assertThat(run("keys", "show", "--workspace", office).out()).contains("密钥已于").doesNotContain("尚未备份");
+        Path file = only(safe, ".json");
+
+        Result rotate = run("keys", "rotate", "--workspace", office);
+        assertThat(rotate.status()).as(rotate.err()).isZero();
+        assertThat(rotate.out()).contains("已更换加密密钥").contains("1 个旧密钥仍保留");
+        assertThat(run("keys", "show", "--workspace", office).out()).contains("尚未备份");
+
+        // keys/ lost, passphrase forgotten: the backup and a new passphrase bring the keys back.
+        try (Stream<Path> s = Files.walk(dir.resolve("office").resolve("keys"))) {
+            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+        passphrase = "a brand new passphrase";
+        backupPassphrase = "wrong backup passphrase";
+        Result wrong = run("keys", "restore", "--workspace", office, file.toString());
+        assertThat(wrong.status()).isEqualTo(1);
+        assertThat(wrong.err()).contains("口令不正确");
+        backupPassphrase = "the key backup's own passphrase";
+        Result restored = run("keys", "restore", "--workspace", office, file.toString());
+        assertThat(restored.status()).as(restored.err()).isZero();
+        assertThat(restored.out()).contains("已从").contains("恢复签名密钥和 1 个加密密钥");
+        Result card = run("keys", "card", "--workspace", office, "--out", dir.resolve("card.json").toString());
+        assertThat(card.status()).as(card.err()).isZero();
+        assertThat(Files.readString(dir.resolve("card.json"))).contains("\"encryptionKey\"");
+    }
+
+    private static String manifestOf(Path pkg) throws Exception {
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(pkg.toFile())) {
+            return new String(zip.getInputStream(zip.getEntry("manifest.json")).readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+        }
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.perfdesk.exchange.Importer;
+import org.perfdesk.exchange.WorkspaceKeys;
 import org.perfdesk.exchange.demo.DemoBuilder;
 import org.perfdesk.store.Workspace;
 
@@ -40,7 +41,9 @@ public final class DemoOffice {
         }
         Files.deleteIfExists(officeDir.resolve("perfdesk.lock"));
         try (Workspace office = Workspace.open(officeDir)) {
-            new Importer(office).importAll(List.of(demoDir.resolve(DemoBuilder.USB_FOLDER)), false);
+            // The demo's packages are encrypted for the office: imported with its unlocked keys.
+            new Importer(office, WorkspaceKeys.unlock(office, DemoBuilder.PASSPHRASE.toCharArray()))
+                    .importAll(List.of(demoDir.resolve(DemoBuilder.USB_FOLDER)), false);
         }
         return officeDir;
     }

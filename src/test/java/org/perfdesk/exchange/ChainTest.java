@@ -62,7 +62,7 @@ class ChainTest {
         Files.move(world.export("SLT", PackageKind.PROGRESS), folder.resolve("a-second.perfpkg"));
         Files.writeString(folder.resolve("0-junk.perfpkg"), "not a package");
 
-        List<ImportReport> reports = new Importer(world.office).importAll(List.of(folder), false);
+        List<ImportReport> reports = new Importer(world.office, world.officeSigner).importAll(List.of(folder), false);
 
         assertThat(reports).extracting(ImportReport::file)
                 .containsExactly("z-first.perfpkg", "a-second.perfpkg", "0-junk.perfpkg");
@@ -78,7 +78,7 @@ class ChainTest {
 
     @Test
     void theSameIdWithOtherBytesIsRefused() throws IOException {
-        ImportReport accepted = world.importAtOffice(world.export("SLT", PackageKind.PLAN));
+        ImportReport accepted = world.importAtOffice(world.exportPlain("SLT", PackageKind.PLAN));
         Signer slt = world.signers.get("SLT");
         Manifest header = new Manifest(Manifest.FORMAT, accepted.packageId(), PackageKind.PLAN,
                 Manifest.Party.sender("SLT", slt.keyId()), Manifest.Party.recipient("XNB", null), World.YEAR, 3,

@@ -35,7 +35,7 @@ class CollectorTest {
     void theOfficeChecksEveryInnerSignatureAndMergesAllThree() {
         Workspace xm = world.units.get("XM");
         for (String sub : new String[] {"XM-SMQ", "XM-HLQ"}) {
-            ImportReport r = new Importer(xm).importFile(world.export(sub, PackageKind.PLAN), false);
+            ImportReport r = world.importer("XM").importFile(world.export(sub, PackageKind.PLAN), false);
             assertThat(r.status()).as(r.message()).isEqualTo(ImportReport.Status.ACCEPTED);
         }
         // The office knows the districts' keys too (they enrolled through the city's workspace,
@@ -70,7 +70,7 @@ class CollectorTest {
     @Test
     void anInnerPackageFromAnUnknownKeyIsReportedNotMerged() {
         Workspace xm = world.units.get("XM");
-        new Importer(xm).importFile(world.export("XM-SMQ", PackageKind.PLAN), false);
+        world.importer("XM").importFile(world.export("XM-SMQ", PackageKind.PLAN), false);
 
         ImportReport outer = world.importAtOffice(world.export("XM", PackageKind.PLAN));
 

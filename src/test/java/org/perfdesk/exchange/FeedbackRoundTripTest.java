@@ -48,7 +48,7 @@ class FeedbackRoundTripTest {
         // XM imports it, answers both items and attaches evidence to the first, and sends its plan.
         Path plan;
         try (Workspace xm = Workspace.open(xmDir)) {
-            List<ImportReport> reports = new Importer(xm).importAll(List.of(feedback), false);
+            List<ImportReport> reports = new Importer(xm, WorkspaceKeys.unlock(xm, pass)).importAll(List.of(feedback), false);
             assertThat(reports).singleElement().satisfies(rep -> {
                 assertThat(rep.status()).as(rep.message()).isEqualTo(ImportReport.Status.ACCEPTED);
                 assertThat(rep.message()).contains("总分 34.08，设区市政府第 2 名").contains("整改事项 2 项");
@@ -68,7 +68,7 @@ class FeedbackRoundTripTest {
         // The office takes the unit's answers and the evidence, keeps its own wording, and closes item 1.
         Path closure;
         try (Workspace office = Workspace.open(officeDir)) {
-            List<ImportReport> reports = new Importer(office).importAll(List.of(plan), false);
+            List<ImportReport> reports = new Importer(office, WorkspaceKeys.unlock(office, pass)).importAll(List.of(plan), false);
             assertThat(reports).singleElement().satisfies(rep -> {
                 assertThat(rep.status()).as(rep.message()).isEqualTo(ImportReport.Status.ACCEPTED);
                 assertThat(rep.message()).contains("答复 2 项，其中已完成 1 项");
@@ -94,7 +94,7 @@ class FeedbackRoundTripTest {
 
         // XM sees item 1 closed, and its own answers are still there.
         try (Workspace xm = Workspace.open(xmDir)) {
-            assertThat(new Importer(xm).importAll(List.of(closure), false)).singleElement()
+            assertThat(new Importer(xm, WorkspaceKeys.unlock(xm, pass)).importAll(List.of(closure), false)).singleElement()
                     .satisfies(rep -> assertThat(rep.status()).as(rep.message()).isEqualTo(ImportReport.Status.ACCEPTED));
             List<RectificationItem> items = new Rectifications(xm).of("XM", 2008);
             assertThat(items.get(0).closed()).isTrue();

@@ -29,7 +29,8 @@ import org.perfdesk.store.Workspace;
 
 /**
  * Every bad input: refused with its own code and message, the office's database unchanged (same row
- * counts, integrity ok), the incoming file untouched.
+ * counts, integrity ok), the incoming file untouched. On packages in the clear ({@code --plain}), whose
+ * entries can be altered one by one; {@link SealedRefusalTest} does the same for sealed packages.
  */
 class RefusalTest {
     @TempDir
@@ -41,7 +42,7 @@ class RefusalTest {
     void setUp() throws Exception {
         world = new World(dir);
         world.addUnit("SLT", "福建省水利厅", OrgKind.DEPARTMENT, "XNB");
-        plan = world.export("SLT", PackageKind.PLAN);
+        plan = world.exportPlain("SLT", PackageKind.PLAN);
     }
 
     @AfterEach
@@ -210,7 +211,7 @@ class RefusalTest {
             return es;
         });
         Map<String, Long> before = World.rowCounts(world.office);
-        ImportReport r = new Importer(world.office, small).importFile(bad, false);
+        ImportReport r = new Importer(world.office, small, world.officeSigner::keyRing).importFile(bad, false);
         assertThat(r.code()).isEqualTo("zip-bomb");
         assertThat(World.rowCounts(world.office)).isEqualTo(before);
     }
@@ -288,16 +289,18 @@ class RefusalTest {
     void aPackageForSomeoneElse() throws IOException {
         world.addUnit("NYT", "福建省农业厅", OrgKind.DEPARTMENT, "XNB");
         Workspace slt = world.units.get("SLT");
-        ImportReport r = new Importer(world.units.get("NYT")).importFile(plan, false);
-        assertThat(r.code()).isIn("unknown-key", "wrong-recipient");
+        ImportReport r = world.importer("NYT").importFile(plan, false);
+        // NYT does not know SLT's key; the clear manifest still says whose package it is.
+        assertThat(r.code()).isEqualTo("wrong-recipient");
+        assertThat(r.message()).contains("福建省效能办");
         // The office's answer to SLT, taken to NYT by mistake, names its recipient.
         world.importAtOffice(plan);
         Path answer = Receipts.write(world.office, world.officeSigner, world.office.packages().findIncoming("SLT")
                 .stream().filter(p -> p.kind().equals("PLAN")).findFirst().orElseThrow().packageId(), world.usb).file();
-        ImportReport wrong = new Importer(world.units.get("NYT")).importFile(answer, false);
+        ImportReport wrong = world.importer("NYT").importFile(answer, false);
         assertThat(wrong.code()).isEqualTo("wrong-recipient");
         assertThat(wrong.message()).contains("这个数据包是发给福建省水利厅（SLT）的");
-        assertThat(new Importer(slt).importFile(answer, false).accepted()).isTrue();
+        assertThat(world.importer("SLT").importFile(answer, false).accepted()).isTrue();
     }
 
     private byte[] snapshotBytes() throws IOException {

@@ -137,7 +137,7 @@ class RoundTripTest {
         world.addUnit("NYT", "福建省农业厅", OrgKind.DEPARTMENT, "XNB");
         KeyRegistry.revoke(world.office, "SLT", "test");
         Workspace other = world.units.get("NYT");
-        ImportReport r = new Importer(other).importFile(request, false);
+        ImportReport r = world.importer("NYT").importFile(request, false);
         assertThat(r.code()).isEqualTo("enrollment-needs-confirmation");
         assertThat(r.message()).contains("电话核对密钥指纹");
     }
@@ -167,7 +167,7 @@ class RoundTripTest {
     void dryRunReportsButWritesNothing() {
         Path plan = world.export("SLT", PackageKind.PLAN);
         Map<String, Long> before = World.rowCounts(world.office);
-        ImportReport preview = new Importer(world.office).importFile(plan, true);
+        ImportReport preview = new Importer(world.office, world.officeSigner).importFile(plan, true);
         assertThat(preview.status()).isEqualTo(ImportReport.Status.ACCEPTED);
         assertThat(preview.dryRun()).isTrue();
         assertThat(preview.counts().added()).isEqualTo(3);
@@ -186,7 +186,7 @@ class RoundTripTest {
             inboxFiles = files.count();
         }
 
-        List<ImportReport> preview = new Importer(world.office).importAll(List.of(progress, plan), true);
+        List<ImportReport> preview = new Importer(world.office, world.officeSigner).importAll(List.of(progress, plan), true);
 
         assertThat(preview).extracting(ImportReport::kind).containsExactly("plan", "progress");
         assertThat(preview.get(0).counts().added()).isEqualTo(3);
@@ -206,7 +206,7 @@ class RoundTripTest {
                 PlanReview.Decision.APPROVED, "目标明确，分解到人，同意。", world.usb).file();
 
         Workspace slt = world.units.get("SLT");
-        ImportReport atUnit = new Importer(slt).importFile(answer, false);
+        ImportReport atUnit = world.importer("SLT").importFile(answer, false);
         assertThat(atUnit.status()).as(atUnit.message()).isEqualTo(ImportReport.Status.ACCEPTED);
         assertThat(atUnit.sequence()).isEqualTo(2); // the office's second package to SLT, after the certificate
         assertThat(atUnit.warning()).isNull();
@@ -231,7 +231,7 @@ class RoundTripTest {
                 .hasMessageContaining("必须说明理由");
         Path answer = Reviews.decide(world.office, world.officeSigner, "SLT", World.YEAR,
                 PlanReview.Decision.RETURNED, "指标缺少目标值，请补充。", world.usb).file();
-        ImportReport r = new Importer(world.units.get("SLT")).importFile(answer, false);
+        ImportReport r = world.importer("SLT").importFile(answer, false);
         assertThat(r.kind()).isEqualTo("return");
         assertThat(r.message()).contains("退回修改").contains("请补充");
     }
@@ -243,7 +243,7 @@ class RoundTripTest {
         Path receipt = Receipts.write(world.office, world.officeSigner, accepted.packageId(), world.usb).file();
 
         Workspace slt = world.units.get("SLT");
-        ImportReport r = new Importer(slt).importFile(receipt, false);
+        ImportReport r = world.importer("SLT").importFile(receipt, false);
         assertThat(r.status()).as(r.message()).isEqualTo(ImportReport.Status.ACCEPTED);
         assertThat(slt.receipts().find(accepted.packageId())).hasValueSatisfying(x -> {
             assertThat(x.fileHash()).isEqualTo(slt.packages().find(accepted.packageId()).orElseThrow().fileHash());

@@ -28,7 +28,11 @@ import org.perfdesk.domain.Progress;
 import org.perfdesk.domain.ProgressStatus;
 import org.perfdesk.domain.RankingGroup;
 import org.perfdesk.domain.Role;
+import org.perfdesk.exchange.crypto.Ed25519;
+import org.perfdesk.exchange.pkg.Hashing;
+import org.perfdesk.exchange.pkg.Manifest;
 import org.perfdesk.exchange.pkg.PackageKind;
+import org.perfdesk.exchange.pkg.StrictJson;
 import org.perfdesk.store.Workspace;
 
 /**
@@ -86,19 +90,25 @@ final class World implements AutoCloseable {
         Path request = new Exporter(ws, c.signer()).exportUnitPackage(PackageKind.ENROLLMENT, YEAR, usb, null).file();
         String fingerprint = Enrollments.read(request).fingerprint();
         Path certificate = Enrollments.accept(collector, collectorSigner, request, fingerprint, usb).file();
-        ImportReport r = new Importer(ws).importFile(certificate, false);
+        ImportReport r = new Importer(ws, c.signer()).importFile(certificate, false);
         if (!r.accepted()) {
             throw new IllegalStateException(r.message());
         }
         return ws;
     }
 
+    /** A unit's package, sealed for the office and the unit (the default). */
     Path export(String unit, PackageKind kind) {
         return new Exporter(units.get(unit), signers.get(unit)).exportUnitPackage(kind, YEAR, usb, null).file();
     }
 
+    /** A unit's package in the clear ({@code --plain}), as before confidential packages. */
+    Path exportPlain(String unit, PackageKind kind) {
+        return new Exporter(units.get(unit), signers.get(unit)).exportUnitPackage(kind, YEAR, usb, null, true).file();
+    }
+
     ImportReport importAtOffice(Path file) {
-        return new Importer(office).importFile(file, false);
+        return new Importer(office, officeSigner).importFile(file, false);
     }
 
     /** Row counts of every table: the database "unchanged" in the sense tests check. */
@@ -148,6 +158,42 @@ final class World implements AutoCloseable {
         }
         Files.write(target, bytes.toByteArray());
         return target;
+    }
+
+    /**
+     * The package rebuilt after {@code change} (which may alter the manifest's fields and the entries,
+     * in place) and signed again with {@code sender}'s key, its entries listed with their new sizes and
+     * hashes: what only the sender, or a thief of its key, could make. It reaches the checks that come
+     * after the signature and hashes.
+     */
+    static Path resigned(Path original, Path target, Signer sender,
+                         java.util.function.BiFunction<Manifest, Map<String, byte[]>, Manifest> change)
+            throws IOException {
+        Map<String, byte[]> content = new LinkedHashMap<>();
+        byte[] manifestBytes = null;
+        for (Map.Entry<String, byte[]> e : entries(original)) {
+            if (e.getKey().equals(Manifest.MANIFEST)) {
+                manifestBytes = e.getValue();
+            } else if (!e.getKey().equals(Manifest.SIGNATURE)) {
+                content.put(e.getKey(), e.getValue());
+            }
+        }
+        Manifest m = change.apply(StrictJson.read(manifestBytes, Manifest.class, Manifest.MANIFEST), content);
+        List<Manifest.Entry> listed = new ArrayList<>();
+        content.forEach((path, bytes) -> listed.add(new Manifest.Entry(path, bytes.length, Hashing.sha256(bytes))));
+        byte[] signedBytes = StrictJson.write(new Manifest(m.format(), m.packageId(), m.kind(), m.sender(),
+                m.recipient(), m.year(), m.sequence(), m.previousHash(), m.createdAt(), m.programVersion(),
+                m.encryption(), listed));
+        List<Map.Entry<String, byte[]>> out = new ArrayList<>();
+        out.add(Map.entry(Manifest.MANIFEST, signedBytes));
+        out.add(Map.entry(Manifest.SIGNATURE, Ed25519.sign(sender.privateKey(), signedBytes)));
+        content.forEach((path, bytes) -> out.add(Map.entry(path, bytes)));
+        return write(target, out);
+    }
+
+    /** An importer for a unit with its unlocked keys. */
+    Importer importer(String unit) {
+        return new Importer(units.get(unit), signers.get(unit));
     }
 
     @Override

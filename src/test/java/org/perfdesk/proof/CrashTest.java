@@ -208,7 +208,7 @@ class CrashTest {
                     when, CanonicalDump.firstDifference(before, dump), CanonicalDump.firstDifference(after, dump)).isTrue();
             assertThat(ProofWorld.highWater(ws)).as("high-water mark %s", when).isEqualTo(isAfter ? 3 : 2);
             ProofWorld.filesAreWhole(office);
-            ImportReport again = new Importer(ws).importFile(world.secondPackage, false);
+            ImportReport again = ProofWorld.importer(ws).importFile(world.secondPackage, false);
             assertThat(again.status()).as("retry %s: %s", when, again.message())
                     .isEqualTo(isAfter ? ImportReport.Status.ALREADY_IMPORTED : ImportReport.Status.ACCEPTED);
             assertThat(CanonicalDump.of(ws)).as("after the retry (%s)", when).isEqualTo(after);
@@ -279,7 +279,7 @@ class CrashTest {
             Path office = dir.resolve("office-for-" + unit.getFileName());
             ProofWorld.copy(officeAfter, office);
             try (Workspace o = Workspace.open(office)) {
-                ImportReport r = new Importer(o).importFile(retried, false);
+                ImportReport r = ProofWorld.importer(o).importFile(retried, false);
                 assertThat(r.accepted()).as("the retried export %s at the office: %s", when, r.message()).isTrue();
             }
             ProofWorld.delete(office);

@@ -44,7 +44,7 @@ class FaultTest {
         }
         Path ref = copyOffice("office-ref");
         try (Workspace ws = Workspace.open(ref)) {
-            assertThat(new Importer(ws).importFile(world.secondPackage, false).accepted()).isTrue();
+            assertThat(ProofWorld.importer(ws).importFile(world.secondPackage, false).accepted()).isTrue();
             after = CanonicalDump.of(ws);
         }
     }
@@ -78,7 +78,7 @@ class FaultTest {
         try (Workspace ws = Workspace.open(office)) {
             // The database may grow by a few pages only: SQLite answers SQLITE_FULL, as on a full disk.
             sql(ws, "PRAGMA max_page_count = " + (pageCount(ws) + 3));
-            List<ImportReport> reports = new Importer(ws).importAll(List.of(world.secondPackage), false);
+            List<ImportReport> reports = ProofWorld.importer(ws).importAll(List.of(world.secondPackage), false);
             ImportReport r = reports.get(0);
             assertThat(r.status()).isEqualTo(ImportReport.Status.REJECTED);
             assertThat(r.message()).isEqualTo(new UserError("error.db.full",
@@ -88,7 +88,7 @@ class FaultTest {
             ProofWorld.filesAreWhole(office);
 
             sql(ws, "PRAGMA max_page_count = 1073741823"); // space freed
-            ImportReport retry = new Importer(ws).importFile(world.secondPackage, false);
+            ImportReport retry = ProofWorld.importer(ws).importFile(world.secondPackage, false);
             assertThat(retry.accepted()).as(retry.message()).isTrue();
             assertThat(CanonicalDump.of(ws)).isEqualTo(after);
         }
@@ -192,7 +192,7 @@ class FaultTest {
             for (int length : lengths) {
                 Path cut = dir.resolve("cut-" + length + ".perfpkg");
                 Files.write(cut, java.util.Arrays.copyOf(whole, length));
-                ImportReport r = new Importer(ws).importFile(cut, false);
+                ImportReport r = ProofWorld.importer(ws).importFile(cut, false);
                 assertThat(r.status()).as("cut to %d of %d bytes", length, whole.length)
                         .isEqualTo(ImportReport.Status.REJECTED);
                 assertThat(r.code()).as("cut to %d bytes: %s", length, r.message())
@@ -202,7 +202,7 @@ class FaultTest {
             assertThat(CanonicalDump.of(ws)).isEqualTo(before);
             assertThat(finalNames(ws.inboxDir())).isEqualTo(inbox);
             // and the whole package still imports
-            assertThat(new Importer(ws).importFile(world.secondPackage, false).accepted()).isTrue();
+            assertThat(ProofWorld.importer(ws).importFile(world.secondPackage, false).accepted()).isTrue();
         }
     }
 
@@ -237,7 +237,7 @@ class FaultTest {
                 altered[at] ^= 0x20;
                 Path file = dir.resolve("altered-" + at + ".perfpkg");
                 Files.write(file, altered);
-                ImportReport r = new Importer(ws).importFile(file, false);
+                ImportReport r = ProofWorld.importer(ws).importFile(file, false);
                 if (r.status() == ImportReport.Status.REJECTED) {
                     refused++;
                     assertThat(r.message()).isNotBlank().doesNotContain("Exception");

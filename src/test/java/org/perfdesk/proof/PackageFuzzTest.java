@@ -39,7 +39,8 @@ import org.perfdesk.exchange.pkg.PackageReader;
 import org.perfdesk.store.Workspace;
 
 /**
- * Fuzzes the package reader and importer for a bounded time: mutated packages (bytes flipped, cut,
+ * Fuzzes the package reader and importer for a bounded time: mutated packages, encrypted ones and ones
+ * in the clear (bytes flipped, cut,
  * inserted; zips rebuilt with entries dropped, doubled, renamed, added or stored differently;
  * manifests and snapshots changed as text and as JSON trees, then hashed and signed again with the
  * unit's real key so the changes reach the checks behind the signature). Every input must end in a
@@ -60,27 +61,44 @@ class PackageFuzzTest {
     private static ProofWorld world;
     private static Workspace office;
     private static Signer unitKey;
+    /** The unit's package in the clear (its payload is changed and signed again) and an encrypted one. */
     private static byte[] genuine;
+    private static byte[] sealed;
     private static Map<String, byte[]> entries;
+    private static Map<String, byte[]> sealedEntries;
+    private static org.perfdesk.exchange.Signer officeKeys;
     private static String before;
 
     @BeforeAll
     static void setUp() throws Exception {
-        world = new ProofWorld(dir.resolve("world"), 12, 1);
+        world = new ProofWorld(dir.resolve("world"), 12, 1, true);
         genuine = Files.readAllBytes(world.secondPackage);
-        entries = new LinkedHashMap<>();
-        try (var zip = org.apache.commons.compress.archivers.zip.ZipFile.builder().setPath(world.secondPackage).get()) {
+        entries = entriesOf(world.secondPackage);
+        Path sealedFile;
+        try (Workspace unit = Workspace.open(world.unitBefore)) {
+            unitKey = WorkspaceKeys.unlock(unit, ProofWorld.PASSPHRASE.toCharArray());
+            sealedFile = new org.perfdesk.exchange.Exporter(unit, unitKey).exportUnitPackage(
+                    org.perfdesk.exchange.pkg.PackageKind.ANNUAL, ProofWorld.YEAR,
+                    Files.createDirectories(dir.resolve("usb3")), null).file();
+        }
+        sealed = Files.readAllBytes(sealedFile);
+        sealedEntries = entriesOf(sealedFile);
+        assertThat(sealedEntries).doesNotContainKey("payload/snapshot.json");
+        office = Workspace.open(world.officeBefore);
+        officeKeys = WorkspaceKeys.unlock(office, ProofWorld.PASSPHRASE.toCharArray());
+        before = CanonicalDump.of(office);
+    }
+
+    private static Map<String, byte[]> entriesOf(Path pkg) throws IOException {
+        Map<String, byte[]> out = new LinkedHashMap<>();
+        try (var zip = org.apache.commons.compress.archivers.zip.ZipFile.builder().setPath(pkg).get()) {
             for (ZipArchiveEntry e : java.util.Collections.list(zip.getEntriesInPhysicalOrder())) {
                 try (var in = zip.getInputStream(e)) {
-                    entries.put(e.getName(), in.readAllBytes());
+                    out.put(e.getName(), in.readAllBytes());
                 }
             }
         }
-        try (Workspace unit = Workspace.open(world.unitBefore)) {
-            unitKey = WorkspaceKeys.unlock(unit, ProofWorld.PASSPHRASE.toCharArray());
-        }
-        office = Workspace.open(world.officeBefore);
-        before = CanonicalDump.of(office);
+        return out;
     }
 
     @AfterAll
@@ -100,22 +118,26 @@ class PackageFuzzTest {
             String strategy;
             byte[] bytes;
             int pick = random.nextInt(6);
+            boolean useSealed = pick < 4 && random.nextBoolean();
+            byte[] base = useSealed ? sealed : genuine;
+            Map<String, byte[]> baseEntries = useSealed ? sealedEntries : entries;
+            String prefix = useSealed ? "sealed-" : "";
             switch (pick) {
                 case 0 -> {
-                    strategy = "bits";
-                    bytes = flipBits(genuine, random);
+                    strategy = prefix + "bits";
+                    bytes = flipBits(base, random);
                 }
                 case 1 -> {
-                    strategy = "bytes";
-                    bytes = spliceBytes(genuine, random);
+                    strategy = prefix + "bytes";
+                    bytes = spliceBytes(base, random);
                 }
                 case 2 -> {
-                    strategy = "zip";
-                    bytes = rebuiltZip(random);
+                    strategy = prefix + "zip";
+                    bytes = rebuiltZip(baseEntries, random);
                 }
                 case 3 -> {
-                    strategy = "manifest";
-                    bytes = signed(mutateJson(entries.get("manifest.json"), random), entries, random);
+                    strategy = prefix + "manifest";
+                    bytes = signed(mutateJson(baseEntries.get("manifest.json"), random), baseEntries, random);
                 }
                 default -> {
                     strategy = "snapshot";
@@ -132,7 +154,7 @@ class PackageFuzzTest {
                 } catch (PackageException expected) {
                     // a refusal with a code is what the reader may answer
                 }
-                ImportReport r = new Importer(office).importFile(input, true);
+                ImportReport r = new Importer(office, officeKeys).importFile(input, true);
                 assertThat(r.message()).isNotBlank();
                 outcome = strategy + " " + (r.status() == ImportReport.Status.REJECTED ? r.code() : r.status().name());
             } catch (UserError e) {
@@ -154,7 +176,8 @@ class PackageFuzzTest {
                 .anyMatch(k -> k.endsWith("bad-signature")).anyMatch(k -> k.endsWith("hash-mismatch"))
                 .anyMatch(k -> k.startsWith("manifest") && k.endsWith("bad-json"))
                 .anyMatch(k -> k.startsWith("snapshot") && k.endsWith("bad-snapshot"))
-                .anyMatch(k -> k.startsWith("snapshot") && k.endsWith("ACCEPTED"));
+                .anyMatch(k -> k.startsWith("snapshot") && k.endsWith("ACCEPTED"))
+                .anyMatch(k -> k.startsWith("sealed-") && !k.endsWith("ACCEPTED"));
     }
 
     // ---- what fuzzing found, kept as regression cases (rebuilt and signed in each run: keys are new) ----
@@ -221,7 +244,7 @@ class PackageFuzzTest {
     private static ImportReport dryRun(byte[] pkg) throws IOException {
         Path file = Files.createTempFile(dir, "case-", ".perfpkg");
         Files.write(file, pkg);
-        return new Importer(office).importFile(file, true);
+        return new Importer(office, officeKeys).importFile(file, true);
     }
 
     // ---- byte mutations -------------------------------------------------------------------------
@@ -268,7 +291,7 @@ class PackageFuzzTest {
         "C:payload/a.json", "payload/snapshot.json", "manifest.json", "manifest.sig", "payload/\u0001.json",
         "payload//snapshot.json", "a".repeat(300)};
 
-    private static byte[] rebuiltZip(SplittableRandom r) throws IOException {
+    private static byte[] rebuiltZip(Map<String, byte[]> entries, SplittableRandom r) throws IOException {
         List<Map.Entry<String, byte[]>> list = new ArrayList<>(entries.entrySet());
         switch (r.nextInt(6)) {
             case 0 -> list.remove(r.nextInt(list.size()));

@@ -51,13 +51,18 @@ final class ProofWorld {
     final Path secondPackage;
 
     ProofWorld(Path dir, int nodes, int evidenceFiles) throws Exception {
+        this(dir, nodes, evidenceFiles, false);
+    }
+
+    /** @param plainSecond the second package in the clear (to change its payload and sign it again) */
+    ProofWorld(Path dir, int nodes, int evidenceFiles, boolean plainSecond) throws Exception {
         this.dir = dir;
         ProvinceBuilder.Province p = new ProvinceBuilder(new ProvinceBuilder.Size(1, nodes, 4, evidenceFiles, 4096), 11)
                 .build(dir.resolve("province"), "test");
         officeBefore = p.office();
         unitBefore = p.unit(0);
         try (Workspace office = Workspace.open(officeBefore)) {
-            ImportReport r = new Importer(office).importFile(p.packages().get(0), false);
+            ImportReport r = importer(office).importFile(p.packages().get(0), false);
             assertThat(r.accepted()).as(r.message()).isTrue();
         }
         Path usb = Files.createDirectories(dir.resolve("usb2"));
@@ -83,8 +88,14 @@ final class ProofWorld {
             Path evidence = dir.resolve("新佐证.pdf");
             Files.write(evidence, "%PDF-1.4 新增佐证材料".getBytes(java.nio.charset.StandardCharsets.UTF_8));
             unit.evidence().attach(edits.get(2).id(), evidence, "补充");
-            secondPackage = new Exporter(unit, signer).exportUnitPackage(PackageKind.ANNUAL, YEAR, usb, null).file();
+            secondPackage = new Exporter(unit, signer).exportUnitPackage(PackageKind.ANNUAL, YEAR, usb, null,
+                    plainSecond).file();
         }
+    }
+
+    /** An importer with the workspace's keys unlocked, so encrypted packages open. */
+    static Importer importer(Workspace ws) {
+        return new Importer(ws, WorkspaceKeys.unlock(ws, PASSPHRASE.toCharArray()));
     }
 
     static Map<String, String> childProperties(Path dir) {

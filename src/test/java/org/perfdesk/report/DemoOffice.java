@@ -28,7 +28,8 @@ public final class DemoOffice {
                 Path demo = Files.createTempDirectory("perfdesk-demo-office");
                 DemoBuilder.bundled().build(demo, "test");
                 try (Workspace office = Workspace.open(demo.resolve("office"))) {
-                    new Importer(office).importAll(List.of(demo.resolve(DemoBuilder.USB_FOLDER)), false);
+                    new Importer(office, org.perfdesk.exchange.WorkspaceKeys.unlock(office,
+                            DemoBuilder.PASSPHRASE.toCharArray())).importAll(List.of(demo.resolve(DemoBuilder.USB_FOLDER)), false);
                 }
                 imported = demo.resolve("office");
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(demo)));

@@ -68,7 +68,8 @@ class MainWindowTest extends ShellTest {
         open("SLT");
         @SuppressWarnings("unchecked")
         ListView<Object> nav = lookup("#nav").queryAs(ListView.class);
-        List<String> ids = List.of("overview", "goals", "progress", "reports", "selfassessment", "exchange", "settings");
+        List<String> ids = List.of("overview", "goals", "progress", "reports", "selfassessment", "rectification",
+                "exchange", "settings");
         assertThat(nav.getItems()).hasSize(ids.size());
         for (String id : ids) {
             clickOn("#nav-" + id);

@@ -9,6 +9,7 @@ import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
+import java.security.interfaces.XECPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Arrays;
 import java.util.Base64;
@@ -26,12 +27,16 @@ import org.perfdesk.domain.UserError;
 import org.perfdesk.store.SafeFiles;
 
 /**
- * The workspace's private key on disk, encrypted under the user's passphrase: PBKDF2-HMAC-SHA256
- * (600,000 iterations, 16-byte salt) derives an AES-256 key, AES-GCM encrypts the PKCS#8 private
- * key, and the key id is the authenticated associated data. A wrong passphrase fails the GCM tag.
+ * A private key on disk, encrypted under the user's passphrase: PBKDF2-HMAC-SHA256 (600,000
+ * iterations, 16-byte salt) derives an AES-256 key, AES-GCM encrypts the PKCS#8 private key, and the
+ * key id is the authenticated associated data. A wrong passphrase fails the GCM tag. The signing key
+ * (Ed25519) is {@code perfdesk-key/1}, an encryption key (X25519) {@code perfdesk-encryption-key/1};
+ * otherwise the files are alike. {@link #lock}/{@link #open} are the same protection for other
+ * secrets (the key backup).
  */
 public final class KeyFile {
     public static final String FORMAT = "perfdesk-key/1";
+    public static final String ENCRYPTION_FORMAT = "perfdesk-encryption-key/1";
     /** OWASP's 2023 figure for PBKDF2-HMAC-SHA256. */
     public static final int ITERATIONS = 600_000;
     /** Lowers the cost for the test suite only; the count used is stored in each file. */
@@ -49,26 +54,59 @@ public final class KeyFile {
                          String cipher, String iv, String encryptedPrivateKey) {
     }
 
+    /** A secret encrypted under a passphrase, as stored: the key derivation, its parameters, the cipher and the bytes. */
+    public record Box(String kdf, int iterations, String salt, String cipher, String iv, String data) {
+    }
+
+    /**
+     * A passphrase and the AES keys stretched from it so far, by salt and rounds: a workspace's key
+     * files share the signing key file's salt, so unlocking all of them stretches the passphrase once.
+     */
+    public static final class Passphrase {
+        private final char[] chars;
+        private final java.util.Map<String, SecretKeySpec> derived = new java.util.HashMap<>();
+
+        public Passphrase(char[] chars) {
+            this.chars = chars;
+        }
+
+        public char[] chars() {
+            return chars;
+        }
+
+        synchronized SecretKeySpec key(byte[] salt, int iterations) throws GeneralSecurityException {
+            String id = iterations + ":" + Base64.getEncoder().encodeToString(salt);
+            SecretKeySpec key = derived.get(id);
+            if (key == null) {
+                key = derive(chars, salt, iterations);
+                derived.put(id, key);
+            }
+            return key;
+        }
+    }
+
     /** Writes the key pair, encrypted under the passphrase; the file appears whole or not at all. */
     public static void write(Path file, KeyPair pair, char[] passphrase) {
-        if (passphrase == null || passphrase.length < MIN_PASSPHRASE_LENGTH) {
-            throw new UserError("error.key.passphraseTooShort", String.valueOf(MIN_PASSPHRASE_LENGTH));
-        }
-        int iterations = Integer.getInteger(TEST_ITERATIONS_PROPERTY, ITERATIONS);
-        byte[] salt = random(16);
-        byte[] iv = random(12);
+        write(file, pair, new Passphrase(passphrase), null);
+    }
+
+    /**
+     * The same, with the salt and rounds of another key file of the workspace when {@code sameSaltAs}
+     * is given (so one stretching of the passphrase opens both), else fresh ones.
+     */
+    public static void write(Path file, KeyPair pair, Passphrase passphrase, Stored sameSaltAs) {
+        requirePassphrase(passphrase.chars());
+        boolean encryption = pair.getPublic() instanceof XECPublicKey;
         String keyId = Ed25519.keyId(pair.getPublic());
         byte[] secret = pair.getPrivate().getEncoded();
         try {
-            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
-            c.init(Cipher.ENCRYPT_MODE, derive(passphrase, salt, iterations), new GCMParameterSpec(128, iv));
-            c.updateAAD(keyId.getBytes(StandardCharsets.US_ASCII));
-            byte[] encrypted = c.doFinal(secret);
-            Stored stored = new Stored(FORMAT, keyId, Ed25519.toBase64(pair.getPublic()), "PBKDF2WithHmacSHA256",
-                    iterations, b64(salt), "AES-256-GCM", b64(iv), b64(encrypted));
+            Box box = sameSaltAs == null ? lock(passphrase, keyId.getBytes(StandardCharsets.US_ASCII), secret)
+                    : lock(passphrase, unb64(sameSaltAs.salt()), sameSaltAs.iterations(),
+                            keyId.getBytes(StandardCharsets.US_ASCII), secret);
+            Stored stored = new Stored(encryption ? ENCRYPTION_FORMAT : FORMAT, keyId,
+                    encryption ? X25519.toBase64(pair.getPublic()) : Ed25519.toBase64(pair.getPublic()), box.kdf(),
+                    box.iterations(), box.salt(), box.cipher(), box.iv(), box.data());
             SafeFiles.writeAtomically(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(stored));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("key encryption failed", e);
         } catch (IOException e) {
             throw new UserError(e, "error.key.writeFailed", file.toString(), e.getMessage());
         } finally {
@@ -76,10 +114,16 @@ public final class KeyFile {
         }
     }
 
+    public static void requirePassphrase(char[] passphrase) {
+        if (passphrase == null || passphrase.length < MIN_PASSPHRASE_LENGTH) {
+            throw new UserError("error.key.passphraseTooShort", String.valueOf(MIN_PASSPHRASE_LENGTH));
+        }
+    }
+
     public static Stored read(Path file) {
         try {
             Stored s = JSON.readValue(file.toFile(), Stored.class);
-            if (!FORMAT.equals(s.format())) {
+            if (!FORMAT.equals(s.format()) && !ENCRYPTION_FORMAT.equals(s.format())) {
                 throw new UserError("error.key.unreadable", file.toString(), "format " + s.format());
             }
             return s;
@@ -89,27 +133,81 @@ public final class KeyFile {
     }
 
     public static PublicKey publicKey(Path file) {
-        return Ed25519.fromBase64(read(file).publicKey());
+        Stored s = read(file);
+        try {
+            return ENCRYPTION_FORMAT.equals(s.format()) ? X25519.fromBase64(s.publicKey()) : Ed25519.fromBase64(s.publicKey());
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e, "error.key.unreadable", file.toString(), e.getMessage());
+        }
     }
 
     /** Decrypts the private key; a wrong passphrase says so. */
     public static PrivateKey unlock(Path file, char[] passphrase) {
+        return unlock(file, new Passphrase(passphrase));
+    }
+
+    public static PrivateKey unlock(Path file, Passphrase passphrase) {
         Stored s = read(file);
+        byte[] secret = open(new Box(s.kdf(), s.iterations(), s.salt(), s.cipher(), s.iv(), s.encryptedPrivateKey()),
+                passphrase, s.keyId().getBytes(StandardCharsets.US_ASCII), file.toString());
         try {
-            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
-            c.init(Cipher.DECRYPT_MODE, derive(passphrase, unb64(s.salt()), s.iterations()),
-                    new GCMParameterSpec(128, unb64(s.iv())));
-            c.updateAAD(s.keyId().getBytes(StandardCharsets.US_ASCII));
-            byte[] secret = c.doFinal(unb64(s.encryptedPrivateKey()));
-            try {
-                return KeyFactory.getInstance("Ed25519").generatePrivate(new PKCS8EncodedKeySpec(secret));
-            } finally {
-                Arrays.fill(secret, (byte) 0);
-            }
-        } catch (AEADBadTagException e) {
-            throw new UserError(e, "error.key.wrongPassphrase");
+            return privateKey(ENCRYPTION_FORMAT.equals(s.format()) ? "X25519" : "Ed25519", secret);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new UserError(e, "error.key.unreadable", file.toString(), e.getMessage());
+        } finally {
+            Arrays.fill(secret, (byte) 0);
+        }
+    }
+
+    /** A private key from its PKCS#8 form. */
+    public static PrivateKey privateKey(String algorithm, byte[] pkcs8) throws GeneralSecurityException {
+        return KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
+    }
+
+    /** Encrypts a secret under the passphrase: PBKDF2-HMAC-SHA256 → AES-256-GCM, {@code aad} authenticated. */
+    public static Box lock(char[] passphrase, byte[] aad, byte[] secret) {
+        return lock(new Passphrase(passphrase), aad, secret);
+    }
+
+    static Box lock(Passphrase passphrase, byte[] aad, byte[] secret) {
+        return lock(passphrase, random(16), Integer.getInteger(TEST_ITERATIONS_PROPERTY, ITERATIONS), aad, secret);
+    }
+
+    private static Box lock(Passphrase passphrase, byte[] salt, int iterations, byte[] aad, byte[] secret) {
+        byte[] iv = random(12);
+        try {
+            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+            c.init(Cipher.ENCRYPT_MODE, passphrase.key(salt, iterations), new GCMParameterSpec(128, iv));
+            c.updateAAD(aad);
+            return new Box("PBKDF2WithHmacSHA256", iterations, b64(salt), "AES-256-GCM", b64(iv), b64(c.doFinal(secret)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("key encryption failed", e);
+        }
+    }
+
+    /**
+     * Decrypts what {@link #lock} made; a wrong passphrase (or changed bytes, or other aad) says
+     * "wrong passphrase", a malformed box that {@code where} cannot be read.
+     */
+    public static byte[] open(Box box, char[] passphrase, byte[] aad, String where) {
+        return open(box, new Passphrase(passphrase), aad, where);
+    }
+
+    static byte[] open(Box box, Passphrase passphrase, byte[] aad, String where) {
+        if (!"PBKDF2WithHmacSHA256".equals(box.kdf()) || !"AES-256-GCM".equals(box.cipher()) || box.iterations() < 1
+                || box.iterations() > 100_000_000) {
+            throw new UserError("error.key.unreadable", where, box.kdf() + " / " + box.cipher());
+        }
+        try {
+            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+            c.init(Cipher.DECRYPT_MODE, passphrase.key(unb64(box.salt()), box.iterations()),
+                    new GCMParameterSpec(128, unb64(box.iv())));
+            c.updateAAD(aad);
+            return c.doFinal(unb64(box.data()));
+        } catch (AEADBadTagException e) {
+            throw new UserError(e, "error.key.wrongPassphrase");
+        } catch (GeneralSecurityException | IllegalArgumentException | NullPointerException e) {
+            throw new UserError(e, "error.key.unreadable", where, String.valueOf(e.getMessage()));
         }
     }
 

@@ -165,7 +165,7 @@ public final class DemoBuilder {
             String fingerprint = Enrollments.read(request).fingerprint();
             Path certificate = Enrollments.accept(office.workspace(), office.signer(), request, fingerprint, handover)
                     .file();
-            ImportReport answer = new Importer(ws).importFile(certificate, false);
+            ImportReport answer = new Importer(ws, created.signer()).importFile(certificate, false);
             if (!answer.accepted()) {
                 throw new IllegalStateException("demo certificate refused: " + answer.message());
             }

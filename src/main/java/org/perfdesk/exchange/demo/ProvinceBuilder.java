@@ -184,7 +184,7 @@ public final class ProvinceBuilder {
             String fingerprint = Enrollments.read(request).fingerprint();
             Path certificate = Enrollments.accept(office.workspace(), office.signer(), request, fingerprint, handover)
                     .file();
-            ImportReport answer = new Importer(ws).importFile(certificate, false);
+            ImportReport answer = new Importer(ws, created.signer()).importFile(certificate, false);
             if (!answer.accepted()) {
                 throw new IllegalStateException("certificate refused: " + answer.message());
             }

@@ -14,11 +14,19 @@ public final class EntryNames {
     public static final String RECEIPT = "payload/receipt.json";
     public static final String FEEDBACK = "payload/feedback.json";
     public static final String REVOCATIONS = "payload/revocations.json";
+    /** The sender's current encryption key, in every package but an enrollment's own payload (§4). */
+    public static final String ENCRYPTION_KEY = "payload/encryption-key.json";
+    /** A collector's content keys of the sealed sub-unit packages it forwards (§10). */
+    public static final String INNER_KEYS = "payload/inner-keys.json";
     public static final String ATTACHMENTS = "attachments/";
     public static final String INNER = "inner/";
+    /** A confidential package's entries: the wrapped content keys, and the sealed entries by number. */
+    public static final String SEALED = "sealed/";
+    public static final String SEALED_KEYS = "sealed/keys.json";
 
     private static final Pattern PAYLOAD = Pattern.compile(
-            "payload/[a-z][a-z-]{0,40}\\.json|attachments/[0-9a-f]{64}|inner/[0-9a-f-]{36}\\.perfpkg");
+            "payload/[a-z][a-z-]{0,40}\\.json|attachments/[0-9a-f]{64}|inner/[0-9a-f-]{36}\\.perfpkg"
+                    + "|sealed/keys\\.json|sealed/[0-9]{5}");
 
     private EntryNames() {
     }
@@ -49,6 +57,15 @@ public final class EntryNames {
 
     public static String attachment(String sha256) {
         return ATTACHMENTS + sha256;
+    }
+
+    /** {@code sealed/00000}: the sealed table of contents; 1, 2, … the sealed entries in its order. */
+    public static String sealed(int index) {
+        return String.format("sealed/%05d", index);
+    }
+
+    public static boolean isSealed(String name) {
+        return name.startsWith(SEALED);
     }
 
     public static String inner(String packageId) {

@@ -28,7 +28,8 @@ import org.perfdesk.exchange.crypto.Ed25519;
  *   <li>the entries exactly as the manifest lists them;</li>
  *   <li>the size and SHA-256 of every entry, read with a hard bound.</li>
  * </ol>
- * The caller then parses the JSON entries with {@link StrictJson}.
+ * For a confidential package these entries are the sealed ones; {@link Sealed#open} decrypts them
+ * afterwards. The caller then parses the JSON entries with {@link StrictJson}.
  */
 public final class PackageReader {
     private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
@@ -59,11 +60,14 @@ public final class PackageReader {
         return open(file, limits, trust, null);
     }
 
-    /** Sender and sequence, for putting a batch in chain order; nothing is trusted from it. */
-    public record Peek(String sender, long sequence) {
+    /**
+     * Sender and sequence, for putting a batch in chain order; whether it is sealed; and the recipient,
+     * to name it when a package is refused. Nothing is trusted from it.
+     */
+    public record Peek(String sender, long sequence, boolean sealed, Manifest.Party recipient) {
     }
 
-    /** Reads only the manifest's sender and sequence; null when the file cannot be read as a package. */
+    /** Reads only the manifest's sender, sequence and recipient; null when the file cannot be read as a package. */
     public static Peek peek(Path file) {
         try (ZipFile zip = ZipFile.builder().setPath(file).get()) {
             ZipArchiveEntry e = zip.getEntry(Manifest.MANIFEST);
@@ -72,7 +76,8 @@ public final class PackageReader {
             }
             Manifest m = StrictJson.read(readBounded(zip, e, Limits.DEFAULT.maxManifestSize(), Manifest.MANIFEST),
                     Manifest.class, Manifest.MANIFEST);
-            return m.sender() == null ? null : new Peek(m.sender().code(), m.sequence());
+            return m.sender() == null ? null : new Peek(m.sender().code(), m.sequence(),
+                    Manifest.FORMAT_SEALED.equals(m.format()), m.recipient());
         } catch (IOException | RuntimeException e) {
             return null;
         }
@@ -199,7 +204,7 @@ public final class PackageReader {
 
     private static Manifest parseManifest(byte[] bytes) {
         Manifest m = StrictJson.read(bytes, Manifest.class, Manifest.MANIFEST);
-        if (!Manifest.FORMAT.equals(m.format())) {
+        if (!Manifest.FORMAT.equals(m.format()) && !Manifest.FORMAT_SEALED.equals(m.format())) {
             throw new PackageException("unknown-format", String.valueOf(m.format()));
         }
         if (m.packageId() == null || m.kind() == null || m.sender() == null || m.sender().code() == null
@@ -225,6 +230,11 @@ public final class PackageReader {
             if (!seen.add(e.path())) {
                 throw new PackageException("duplicate-entry", printable(e.path()));
             }
+        }
+        if (Manifest.FORMAT_SEALED.equals(m.format())) {
+            Sealed.checkManifest(m);
+        } else if (m.encryption() != null || m.entries().stream().anyMatch(e -> EntryNames.isSealed(e.path()))) {
+            throw new PackageException("bad-manifest", Manifest.MANIFEST);
         }
         return m;
     }

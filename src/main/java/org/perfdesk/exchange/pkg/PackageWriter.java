@@ -10,11 +10,13 @@ import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.DoubleConsumer;
+import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 import org.perfdesk.domain.UserError;
 import org.perfdesk.exchange.crypto.Ed25519;
+import org.perfdesk.exchange.crypto.KeyRing;
 import org.perfdesk.store.SafeFiles;
 
 /**
@@ -50,12 +52,36 @@ public final class PackageWriter {
     }
 
     /**
+     * A package in the clear ({@code perfdesk-package/1}).
+     *
      * @param header   the manifest without entries (they are filled in here)
      * @param progress receives 0…1 as bytes are written; may be null
      */
     public static Written write(Path target, Manifest header, List<Source> sources, PrivateKey key,
                                 PublicKey publicKey, DoubleConsumer progress) {
+        return write(target, header, sources, key, publicKey, null, null, progress);
+    }
+
+    /**
+     * A confidential package ({@code perfdesk-package/2}): the sources sealed for the recipients
+     * (package-format.md §10), the sealed entries listed and signed. When {@code readBack} holds one
+     * of the recipients' keys (the sender's own), the package is read back and opened with it too.
+     */
+    public static Written write(Path target, Manifest header, List<Source> sources, PrivateKey key,
+                                PublicKey publicKey, List<Sealed.Recipient> recipients, KeyRing readBack,
+                                DoubleConsumer progress) {
         try {
+            String format = Manifest.FORMAT;
+            Manifest.Encryption encryption = null;
+            if (recipients != null) {
+                Sealed.Sealing sealing = Sealed.seal(header.packageId(), Ed25519.keyId(publicKey), recipients, sources);
+                sources = sealing.sources();
+                encryption = sealing.encryption();
+                format = Manifest.FORMAT_SEALED;
+                if (progress != null) {
+                    progress.accept(0.4);
+                }
+            }
             List<Manifest.Entry> entries = new ArrayList<>();
             long total = 0;
             for (Source s : sources) {
@@ -65,9 +91,9 @@ public final class PackageWriter {
                 entries.add(new Manifest.Entry(s.path(), s.length(), hash(s)));
                 total += s.length();
             }
-            Manifest manifest = new Manifest(Manifest.FORMAT, header.packageId(), header.kind(), header.sender(),
+            Manifest manifest = new Manifest(format, header.packageId(), header.kind(), header.sender(),
                     header.recipient(), header.year(), header.sequence(), header.previousHash(), header.createdAt(),
-                    header.programVersion(), entries);
+                    header.programVersion(), encryption, entries);
             byte[] manifestBytes = StrictJson.write(manifest);
             byte[] signature = Ed25519.sign(key, manifestBytes);
 
@@ -77,15 +103,16 @@ public final class PackageWriter {
                 put(zip, Manifest.MANIFEST, manifestBytes);
                 put(zip, Manifest.SIGNATURE, signature);
                 long done = 0;
+                double base = encryption == null ? 0 : 0.4;
                 byte[] buf = new byte[64 * 1024];
                 for (Source s : sources) {
-                    zip.putNextEntry(new ZipEntry(s.path()));
+                    zip.putNextEntry(entry(s));
                     try (InputStream in = s.open()) {
                         for (int n; (n = in.read(buf)) > 0; ) {
                             zip.write(buf, 0, n);
                             done += n;
                             if (progress != null && total > 0) {
-                                progress.accept(0.9 * done / total);
+                                progress.accept(base + (0.9 - base) * done / total);
                             }
                         }
                     }
@@ -102,6 +129,9 @@ public final class PackageWriter {
                             ? new PackageReader.TrustedKey(keyId, header.sender().code(), publicKey, null, null)
                             : null,
                     Limits.DEFAULT);
+            if (encryption != null && readBack != null && !readBack.isEmpty()) {
+                Sealed.open(check, readBack, Limits.DEFAULT);
+            }
             if (progress != null) {
                 progress.accept(1.0);
             }
@@ -111,6 +141,23 @@ public final class PackageWriter {
         } catch (IOException e) {
             throw new UserError(e, "error.package.writeFailed", target.toString(), String.valueOf(e.getMessage()));
         }
+    }
+
+    /**
+     * Sealed entries are stored as they are: ciphertext does not compress, and a stored entry's bytes
+     * lie in the file as the manifest hashes them.
+     */
+    private static ZipEntry entry(Source s) {
+        ZipEntry e = new ZipEntry(s.path());
+        if (EntryNames.isSealed(s.path()) && s.bytes() != null) {
+            CRC32 crc = new CRC32();
+            crc.update(s.bytes());
+            e.setMethod(ZipEntry.STORED);
+            e.setSize(s.bytes().length);
+            e.setCompressedSize(s.bytes().length);
+            e.setCrc(crc.getValue());
+        }
+        return e;
     }
 
     private static void put(ZipOutputStream zip, String name, byte[] bytes) throws IOException {

@@ -22,7 +22,11 @@ public final class Payloads {
     public static final String REVOCATIONS_FORMAT = "perfdesk-revocations/1";
     public static final String REVIEW_FORMAT = "perfdesk-review/1";
     public static final String RECEIPT_FORMAT = "perfdesk-receipt/1";
-    public static final String CARD_FORMAT = "perfdesk-card/1";
+    /** A card with the encryption key (and its signature); version 1 cards, without it, are still read. */
+    public static final String CARD_FORMAT = "perfdesk-card/2";
+    public static final String CARD_FORMAT_V1 = "perfdesk-card/1";
+    public static final String ENCRYPTION_KEY_FORMAT = "perfdesk-encryption-public-key/1";
+    public static final String INNER_KEYS_FORMAT = "perfdesk-inner-keys/1";
 
     private Payloads() {
     }
@@ -66,9 +70,28 @@ public final class Payloads {
 
     /**
      * The card of the office (or of a collector), handed to the units that report to it at set-up. Not
-     * a package: trust comes from comparing the fingerprint by phone.
+     * a package: trust comes from comparing the fingerprint of the signing key by phone; the encryption
+     * key rides on that trust through its signature by the signing key (over
+     * {@code WorkspaceKeys.statement}). Both encryption fields are absent from a version 1 card.
      */
-    public record Card(String format, String code, String name, OrgKind kind, String publicKey, String fingerprint) {
+    public record Card(String format, String code, String name, OrgKind kind, String publicKey, String fingerprint,
+                       String encryptionKey, String encryptionKeyCreatedAt, String encryptionKeySignature) {
+    }
+
+    /**
+     * {@code payload/encryption-key.json}: the sender's current encryption key (X25519, base64
+     * SubjectPublicKeyInfo), vouched for by the package's signature. How a new key reaches the other
+     * side after a rotation.
+     */
+    public record EncryptionKey(String format, String unitCode, String keyId, String publicKey, String createdAt) {
+    }
+
+    /** {@code payload/inner-keys.json}: the content keys of the sealed packages a collector forwards. */
+    public record InnerKeys(String format, List<InnerKey> keys) {
+    }
+
+    /** A forwarded package's content key, base64. */
+    public record InnerKey(String packageId, String contentKey) {
     }
 
     /** The office's statement that a key belongs to a unit. */

@@ -27,18 +27,76 @@ public final class Dialogs {
             then.accept(ctx.signer());
             return;
         }
+        askPassphrase(owner, Texts.t("unlock.header"))
+                .ifPresent(p -> ctx.tasks().run(Texts.t("task.unlock"), () -> ctx.unlock(p), then));
+    }
+
+    /** Asks for the workspace's passphrase (field {@code #unlock-passphrase}); empty when cancelled. */
+    public static Optional<char[]> askPassphrase(Window owner, String header) {
         Dialog<char[]> dialog = new Dialog<>();
         dialog.initOwner(owner);
         dialog.setTitle(Texts.t("unlock.title"));
-        dialog.setHeaderText(Texts.t("unlock.header"));
+        dialog.setHeaderText(header);
         PasswordField field = new PasswordField();
         field.setId("unlock-passphrase");
         dialog.getDialogPane().setContent(new VBox(8, new Label(Texts.t("create.passphrase")), field));
         dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         dialog.setOnShown(e -> field.requestFocus());
         dialog.setResultConverter(b -> b == ButtonType.OK ? field.getText().toCharArray() : null);
-        Optional<char[]> passphrase = dialog.showAndWait();
-        passphrase.ifPresent(p -> ctx.tasks().run(Texts.t("task.unlock"), () -> ctx.unlock(p), then));
+        return dialog.showAndWait();
+    }
+
+    /**
+     * Asks for passphrases, one field per label key, each with the id given; a label key ending in
+     * {@code Again} must repeat the field before it, and every field needs at least the minimum length
+     * (OK stays disabled until then). Returns the fields' values, or empty when cancelled.
+     */
+    public static Optional<java.util.List<char[]>> askPassphrases(Window owner, String title, String header,
+                                                                 String hint, java.util.List<String> labelKeys,
+                                                                 java.util.List<String> ids) {
+        Dialog<java.util.List<char[]>> dialog = new Dialog<>();
+        dialog.initOwner(owner);
+        dialog.setTitle(title);
+        dialog.setHeaderText(header);
+        VBox box = new VBox(6);
+        java.util.List<PasswordField> fields = new java.util.ArrayList<>();
+        for (int i = 0; i < labelKeys.size(); i++) {
+            PasswordField f = new PasswordField();
+            f.setId(ids.get(i));
+            fields.add(f);
+            box.getChildren().addAll(new Label(Texts.t(labelKeys.get(i))), f);
+        }
+        Label problem = new Label();
+        problem.setId("passphrase-problem");
+        problem.getStyleClass().add("warning");
+        Label note = new Label(hint);
+        note.setWrapText(true);
+        note.getStyleClass().add("hint");
+        box.getChildren().addAll(problem, note);
+        box.setPrefWidth(460);
+        dialog.getDialogPane().setContent(box);
+        dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        javafx.scene.Node ok = dialog.getDialogPane().lookupButton(ButtonType.OK);
+        Runnable check = () -> {
+            String why = null;
+            for (int i = 0; i < fields.size() && why == null; i++) {
+                String text = fields.get(i).getText();
+                if (labelKeys.get(i).endsWith("Again") && !text.equals(fields.get(i - 1).getText())) {
+                    why = Texts.t("error.key.passphraseMismatch");
+                } else if (text.length() < org.perfdesk.exchange.crypto.KeyFile.MIN_PASSPHRASE_LENGTH) {
+                    why = text.isEmpty() ? "" : Texts.t("error.key.passphraseTooShort",
+                            String.valueOf(org.perfdesk.exchange.crypto.KeyFile.MIN_PASSPHRASE_LENGTH));
+                }
+            }
+            problem.setText(why == null ? "" : why);
+            ok.setDisable(why != null);
+        };
+        fields.forEach(f -> f.textProperty().addListener((o, a, b) -> check.run()));
+        check.run();
+        dialog.setOnShown(e -> fields.get(0).requestFocus());
+        dialog.setResultConverter(b -> b == ButtonType.OK
+                ? fields.stream().map(f -> f.getText().toCharArray()).toList() : null);
+        return dialog.showAndWait();
     }
 
     /**

@@ -23,6 +23,8 @@ public final class WorkspaceContext {
     private final ObjectProperty<java.time.LocalDateTime> lastSave = new SimpleObjectProperty<>();
     /** The signing key once unlocked this session; null until the passphrase is given. */
     private volatile Signer signer;
+    /** True while no key backup holds the current encryption key (the status bar and settings warn). */
+    private final javafx.beans.property.BooleanProperty keysNeedBackup = new javafx.beans.property.SimpleBooleanProperty();
 
     public WorkspaceContext(Workspace workspace, TaskRunner tasks) {
         this.workspace = workspace;
@@ -30,6 +32,7 @@ public final class WorkspaceContext {
         this.self = workspace.self();
         this.role = workspace.role();
         this.year = new SimpleIntegerProperty(workspace.currentYear());
+        this.keysNeedBackup.set(WorkspaceKeys.needsBackup(workspace));
     }
 
     public Workspace workspace() {
@@ -67,6 +70,21 @@ public final class WorkspaceContext {
         Signer s = WorkspaceKeys.unlock(workspace, passphrase);
         signer = s;
         return s;
+    }
+
+    /** The keys as they are after a restore or a rotation (already unlocked). */
+    public void useSigner(Signer s) {
+        signer = s;
+    }
+
+    /** Whether the status bar and settings warn that the keys are not backed up. */
+    public javafx.beans.property.ReadOnlyBooleanProperty keysNeedBackupProperty() {
+        return keysNeedBackup;
+    }
+
+    /** Looks again after a key backup, restore or rotation; call on the JavaFX thread. */
+    public void keysChanged() {
+        keysNeedBackup.set(WorkspaceKeys.needsBackup(workspace));
     }
 
     /** Records that something was saved just now (for the status bar); call on the JavaFX thread. */

@@ -85,6 +85,21 @@ public final class ExchangeView implements Screen, PackageReceiver {
         Label hint = new Label(Texts.t("exchange.exportHint"));
         hint.setWrapText(true);
         hint.getStyleClass().add("hint");
+        javafx.scene.control.CheckBox plain = new javafx.scene.control.CheckBox(Texts.t("exchange.plain"));
+        plain.setId("export-plain");
+        plain.selectedProperty().bindBidirectional(vm.plainProperty());
+        Label sealing = new Label();
+        sealing.setId("export-sealing");
+        sealing.setWrapText(true);
+        sealing.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> vm.plainProperty().get()
+                ? Texts.t("exchange.plainWarning") : Texts.t("exchange.sealedFor", vm.officeNameProperty().get()),
+                vm.plainProperty(), vm.officeNameProperty()));
+        vm.plainProperty().addListener((o, was, now) -> {
+            sealing.getStyleClass().remove("warning");
+            if (now) {
+                sealing.getStyleClass().add("warning");
+            }
+        });
         GridPane grid = new GridPane();
         grid.setHgap(10);
         grid.setVgap(8);
@@ -97,7 +112,7 @@ public final class ExchangeView implements Screen, PackageReceiver {
         review.setWrapText(true);
         review.textProperty().bind(vm.reviewProperty());
         grid.addRow(2, new Label(Texts.t("exchange.review")), review);
-        VBox box = new VBox(12, grid, export, hint);
+        VBox box = new VBox(12, grid, plain, sealing, export, hint);
         box.getStyleClass().add("tab-body");
         return box;
     }
@@ -159,6 +174,11 @@ public final class ExchangeView implements Screen, PackageReceiver {
         grid.addRow(0, new Label(Texts.t("exchange.ownKey")), own);
         grid.addRow(1, new Label(Texts.t("exchange.office")), office);
         grid.addRow(2, new Label(Texts.t("exchange.certificateStatus")), cert);
+        Label encryption = new Label();
+        encryption.setId("exchange-office-encryption");
+        encryption.setWrapText(true);
+        encryption.textProperty().bind(vm.officeEncryptionProperty());
+        grid.addRow(3, new Label(Texts.t("exchange.officeEncryption")), encryption);
         VBox box = new VBox(12, grid, new HBox(8, pin, request), steps);
         box.getStyleClass().add("tab-body");
         return box;
@@ -185,6 +205,11 @@ public final class ExchangeView implements Screen, PackageReceiver {
     public void preview(java.util.List<java.nio.file.Path> files) {
         tabs.getSelectionModel().select(1);
         importPanel.preview(files);
+    }
+
+    /** For tests: the state behind the screen. */
+    ExchangeViewModel viewModel() {
+        return vm;
     }
 
     @Override

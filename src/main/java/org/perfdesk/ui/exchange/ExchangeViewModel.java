@@ -37,6 +37,10 @@ public final class ExchangeViewModel {
     private final ReadOnlyStringWrapper office = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper certificate = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper review = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper officeEncryption = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper officeName = new ReadOnlyStringWrapper("");
+    /** Whether the next export goes in the clear (off unless the person ticks it). */
+    private final javafx.beans.property.BooleanProperty plain = new javafx.beans.property.SimpleBooleanProperty(false);
     private final ObservableList<HistoryRow> history = FXCollections.observableArrayList();
     private final ImportViewModel importer;
 
@@ -45,7 +49,8 @@ public final class ExchangeViewModel {
         this.importer = new ImportViewModel(ctx, this::load);
     }
 
-    private record Loaded(String ownKey, String office, String certificate, String review, List<HistoryRow> history) {
+    private record Loaded(String ownKey, String office, String certificate, String review, List<HistoryRow> history,
+                          String officeEncryption, String officeName) {
     }
 
     public void load() {
@@ -55,6 +60,8 @@ public final class ExchangeViewModel {
             certificate.set(l.certificate());
             review.set(l.review());
             history.setAll(l.history());
+            officeEncryption.set(l.officeEncryption());
+            officeName.set(l.officeName());
         });
     }
 
@@ -87,8 +94,14 @@ public final class ExchangeViewModel {
                 .map(r -> t.get("exchange.reviewed", t.of(r.decision()), r.decidedAt().toString().substring(0, 10),
                         r.reason()))
                 .orElse(t.get("exchange.notReviewed", String.valueOf(ctx.year())));
+        String encryptionText = self.parentCode() == null ? t.get("exchange.officeEncryptionMissing")
+                : ws.encryptionKeys().current(self.parentCode())
+                        .map(k -> t.get("exchange.officeEncryptionKnown", Ed25519.fingerprintOf(k.keyId())))
+                        .orElse(t.get("exchange.officeEncryptionMissing"));
+        String parentName = self.parentCode() == null ? ""
+                : ws.orgUnits().find(self.parentCode()).map(OrgUnit::name).orElse(self.parentCode());
         return new Loaded(own, officeText, t.get(certified ? "exchange.certified" : "exchange.notCertified"),
-                reviewText, rows);
+                reviewText, rows, encryptionText, parentName);
     }
 
     /** Pins the office's card once the typed fingerprint matches. */
@@ -102,15 +115,20 @@ public final class ExchangeViewModel {
         });
     }
 
-    /** Exports a package to a folder, with progress; {@code done} gets the verified file. */
+    /**
+     * Exports a package to a folder, with progress, sealed for the office and this unit unless
+     * {@link #plainProperty()} is ticked (an enrollment is always in the clear); {@code done} gets the
+     * verified file.
+     */
     public Task<PackageWriter.Written> export(Signer signer, PackageKind kind, int year, Path folder,
                                               java.util.function.Consumer<PackageWriter.Written> done) {
+        boolean clear = plain.get();
         Task<PackageWriter.Written> task = new Task<>() {
             @Override
             protected PackageWriter.Written call() {
                 updateTitle(Texts.t("task.export", Texts.t("kind." + kind.cliName())));
                 return new Exporter(ctx.workspace(), signer).exportUnitPackage(kind, year, folder,
-                        p -> updateProgress(p, 1.0));
+                        p -> updateProgress(p, 1.0), clear);
             }
         };
         task.setOnSucceeded(e -> {
@@ -120,6 +138,21 @@ public final class ExchangeViewModel {
         });
         task.setOnFailed(e -> ctx.tasks().report(task.getException()));
         return ctx.tasks().submit(task);
+    }
+
+    /** Ticked: the next export is written in the clear. */
+    public javafx.beans.property.BooleanProperty plainProperty() {
+        return plain;
+    }
+
+    /** Whether (and with which fingerprint) this unit knows the office's encryption key. */
+    public ReadOnlyStringProperty officeEncryptionProperty() {
+        return officeEncryption.getReadOnlyProperty();
+    }
+
+    /** The name of the office (or collector) packages go to. */
+    public ReadOnlyStringProperty officeNameProperty() {
+        return officeName.getReadOnlyProperty();
     }
 
     public ImportViewModel importer() {

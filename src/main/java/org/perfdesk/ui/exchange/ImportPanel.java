@@ -115,7 +115,7 @@ final class ImportPanel extends BorderPane {
         });
         setOnDragDropped(e -> {
             List<File> dropped = e.getDragboard().getFiles();
-            vm.preview(dropped.stream().map(File::toPath).toList());
+            preview(dropped.stream().map(File::toPath).toList());
             e.setDropCompleted(true);
             e.consume();
         });
@@ -123,7 +123,8 @@ final class ImportPanel extends BorderPane {
 
     /** Previews packages chosen elsewhere (e.g. double-clicked files); visible for tests too. */
     void preview(List<Path> files) {
-        vm.preview(files);
+        // Sealed packages are shown as waiting for the passphrase, which is then asked for.
+        vm.preview(files, () -> Dialogs.withSigner(getScene().getWindow(), ctx, s -> vm.preview(files)));
     }
 
     private void chooseFiles() {
@@ -132,7 +133,7 @@ final class ImportPanel extends BorderPane {
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(Texts.t("import.filter"), "*.perfpkg"));
         List<File> chosen = chooser.showOpenMultipleDialog(getScene().getWindow());
         if (chosen != null) {
-            vm.preview(chosen.stream().map(File::toPath).toList());
+            preview(chosen.stream().map(File::toPath).toList());
         }
     }
 
@@ -141,7 +142,7 @@ final class ImportPanel extends BorderPane {
         chooser.setTitle(Texts.t("import.chooseFolder"));
         File dir = chooser.showDialog(getScene().getWindow());
         if (dir != null) {
-            vm.preview(List.of(dir.toPath()));
+            preview(List.of(dir.toPath()));
         }
     }
 

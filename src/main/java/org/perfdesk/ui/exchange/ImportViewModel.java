@@ -39,17 +39,32 @@ public final class ImportViewModel {
 
     /** Checks the packages without writing anything and lists what each would do. */
     public void preview(List<Path> files) {
+        preview(files, null);
+    }
+
+    /**
+     * The same; when a package is sealed and the keys are still locked, {@code askForKeys} runs after
+     * the list is shown (it asks for the passphrase and previews again), so the person sees why.
+     */
+    public void preview(List<Path> files, Runnable askForKeys) {
         if (files.isEmpty()) {
             return;
         }
         List<Path> chosen = List.copyOf(files);
-        ctx.tasks().run(Texts.t("task.checkPackages"), () -> new Importer(ctx.workspace()).importAll(chosen, true),
-                result -> {
+        ctx.tasks().run(Texts.t("task.checkPackages"),
+                () -> new Importer(ctx.workspace(), ctx.signer()).importAll(chosen, true), result -> {
                     pending = chosen;
                     reports.setAll(result);
                     canCommit.set(result.stream().anyMatch(ImportReport::accepted));
                     summary.set(summarise(result, true));
+                    if (askForKeys != null && ctx.signer() == null && result.stream().anyMatch(ImportViewModel::locked)) {
+                        askForKeys.run();
+                    }
                 });
+    }
+
+    private static boolean locked(ImportReport r) {
+        return "key-locked".equals(r.code()) || (r.inner() != null && r.inner().stream().anyMatch(ImportViewModel::locked));
     }
 
     /** Whether committing needs the key: the office signs a receipt for every accepted package. */
@@ -63,7 +78,7 @@ public final class ImportViewModel {
         Signer signer = ctx.signer();
         boolean office = ctx.role() == Role.OFFICE;
         ctx.tasks().run(Texts.t("task.importPackages"), () -> {
-            List<ImportReport> result = new Importer(ctx.workspace()).importAll(files, false);
+            List<ImportReport> result = new Importer(ctx.workspace(), signer).importAll(files, false);
             int receipts = 0;
             if (office && signer != null) {
                 for (ImportReport r : result) {

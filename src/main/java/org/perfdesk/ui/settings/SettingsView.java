@@ -19,11 +19,12 @@ import org.perfdesk.ui.common.Screen;
 import org.perfdesk.ui.common.Styles;
 import org.perfdesk.ui.common.WorkspaceContext;
 
-/** 设置: language, the workspace's facts and where it lies, backups and restore, switching workspace. */
+/** 设置: language, the workspace's facts and where it lies, its keys, backups and restore, switching workspace. */
 public final class SettingsView implements Screen {
     private final VBox root;
     private final javafx.scene.control.ScrollPane scroll;
     private final BackupsPane backups;
+    private final KeysPane keys;
 
     /**
      * What settings ask of the shell.
@@ -77,7 +78,8 @@ public final class SettingsView implements Screen {
         where.setManaged(location != WorkspaceLocation.LOCAL);
         backups = new BackupsPane(ctx, actions.restore());
         // Two columns, so the whole screen fits 1366×768 without scrolling; a scroll bar only on smaller ones.
-        VBox workspace = new VBox(16, facts, where, switchWorkspace);
+        keys = new KeysPane(ctx);
+        VBox workspace = new VBox(16, facts, where, switchWorkspace, keys.view());
         workspace.setMinWidth(380);
         workspace.setPrefWidth(440);
         HBox columns = new HBox(32, workspace, backups.view());
@@ -91,6 +93,7 @@ public final class SettingsView implements Screen {
     @Override
     public void refresh() {
         backups.load();
+        keys.load();
     }
 
     @Override

@@ -226,6 +226,15 @@ public final class MainWindow {
         saved.textProperty().bind(Bindings.createStringBinding(() -> ctx.lastSaveProperty().get() == null
                 ? Texts.t("status.noChanges")
                 : Texts.t("status.lastSave", TIME.format(ctx.lastSaveProperty().get())), ctx.lastSaveProperty()));
+        // Until a key backup holds the current encryption key; a click leads to where it is made.
+        javafx.scene.control.Hyperlink keys = new javafx.scene.control.Hyperlink(Texts.t("status.keysNotBackedUp"));
+        keys.setId("status-key-backup");
+        keys.getStyleClass().add("warning");
+        keys.setTooltip(new javafx.scene.control.Tooltip(Texts.t("settings.keys.backupMissing")));
+        keys.visibleProperty().bind(ctx.keysNeedBackupProperty());
+        keys.managedProperty().bind(keys.visibleProperty());
+        keys.setOnAction(e -> nav.getItems().stream().filter(n -> n.id().equals("settings")).findFirst()
+                .ifPresent(n -> nav.getSelectionModel().select(n)));
         Label task = new Label();
         task.textProperty().bind(ctx.tasks().titleProperty());
         ProgressBar progress = new ProgressBar();
@@ -241,7 +250,7 @@ public final class MainWindow {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         path.setMinWidth(0);
         HBox.setHgrow(path, Priority.SOMETIMES);
-        HBox bar = new HBox(16, path, who, saved, spacer, work);
+        HBox bar = new HBox(16, path, who, saved, keys, spacer, work);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("status-bar");
         return bar;

@@ -85,9 +85,16 @@ public final class UnitsView implements Screen {
         chooser.setTitle(Texts.t("units.exportCard"));
         chooser.setInitialFileName("card.json");
         java.io.File file = chooser.showSaveDialog(root.getScene().getWindow());
-        if (file != null) {
-            vm.exportCard(file.toPath(), fp -> Messages.info(root.getScene().getWindow(),
-                    Texts.t("units.cardWritten"), Texts.t("units.cardText", file.getAbsolutePath(), fp)));
+        if (file == null) {
+            return;
+        }
+        Runnable write = () -> vm.exportCard(file.toPath(), fp -> Messages.info(root.getScene().getWindow(),
+                Texts.t("units.cardWritten"), Texts.t("units.cardText", file.getAbsolutePath(), fp)));
+        if (vm.cardNeedsUnlock()) {
+            // A workspace from before encryption makes its encryption key, which the card carries, at the first unlock.
+            org.perfdesk.ui.common.Dialogs.withSigner(root.getScene().getWindow(), vm.context(), s -> write.run());
+        } else {
+            write.run();
         }
     }
 

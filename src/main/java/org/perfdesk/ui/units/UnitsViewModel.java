@@ -30,6 +30,15 @@ public final class UnitsViewModel {
     }
 
     /** Writes this workspace's card for the units below to hand out. */
+    /** Whether the keys must be unlocked once before the card can carry the encryption key. */
+    public boolean cardNeedsUnlock() {
+        return org.perfdesk.exchange.KeyRegistry.cardNeedsUnlock(ctx.workspace());
+    }
+
+    public WorkspaceContext context() {
+        return ctx;
+    }
+
     public void exportCard(java.nio.file.Path file, java.util.function.Consumer<String> done) {
         ctx.tasks().run(Texts.t("task.exportCard"), () -> {
             var card = org.perfdesk.exchange.KeyRegistry.card(ctx.workspace());

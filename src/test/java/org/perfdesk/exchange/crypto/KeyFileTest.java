@@ -29,6 +29,19 @@ class KeyFileTest {
     }
 
     @Test
+    void anEncryptionKeyIsStoredTheSameWayUnderItsOwnFormat() {
+        KeyPair pair = X25519.generate();
+        Path file = dir.resolve("e.json");
+        KeyFile.write(file, pair, "correct horse".toCharArray());
+        assertThat(KeyFile.read(file).format()).isEqualTo(KeyFile.ENCRYPTION_FORMAT);
+        assertThat(KeyFile.publicKey(file)).isEqualTo(pair.getPublic());
+        var unlocked = KeyFile.unlock(file, "correct horse".toCharArray());
+        assertThat(X25519.dh(unlocked, X25519.generate().getPublic())).hasSize(32);
+        assertThat(X25519.rawPrivate(unlocked)).isEqualTo(X25519.rawPrivate(pair.getPrivate()));
+        assertThatThrownBy(() -> KeyFile.unlock(file, "wrong horse!".toCharArray())).isInstanceOf(UserError.class);
+    }
+
+    @Test
     void aWrongPassphraseSaysSo() {
         Path file = dir.resolve("k.json");
         KeyFile.write(file, Ed25519.generate(), "correct horse".toCharArray());

@@ -55,6 +55,24 @@ class DemoBuilderTest {
     }
 
     @Test
+    void thePackagesOnTheUsbStickAreSealedForTheOffice() throws java.io.IOException {
+        List<Path> packages;
+        try (java.util.stream.Stream<Path> s = java.nio.file.Files.list(out.resolve(DemoBuilder.USB_FOLDER))) {
+            packages = s.filter(p -> p.toString().endsWith(".perfpkg")).sorted().toList();
+        }
+        assertThat(packages).hasSize(14);
+        try (Workspace office = Workspace.open(out.resolve("office"))) {
+            String officeKey = org.perfdesk.exchange.WorkspaceKeys.currentKeyId(office);
+            for (Path p : packages) {
+                var m = org.perfdesk.exchange.pkg.PackageReader.readWithoutSignature(p,
+                        org.perfdesk.exchange.pkg.Limits.DEFAULT).manifest();
+                assertThat(m.format()).as(p.getFileName().toString()).isEqualTo("perfdesk-package/2");
+                assertThat(m.encryption().recipients()).extracting(r -> r.keyId()).contains(officeKey);
+            }
+        }
+    }
+
+    @Test
     void officeKnowsTheSevenPilotUnitsInTheirGroups() {
         try (Workspace ws = Workspace.open(out.resolve("office"))) {
             assertThat(ws.role()).isEqualTo(Role.OFFICE);

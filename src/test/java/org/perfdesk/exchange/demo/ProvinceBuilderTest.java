@@ -98,7 +98,8 @@ class ProvinceBuilderTest {
         Path copy = dir.resolve("office-copy");
         copyFolder(province.office(), copy);
         try (Workspace office = Workspace.open(copy)) {
-            List<ImportReport> reports = new Importer(office).importAll(List.of(province.usb()), false);
+            List<ImportReport> reports = new Importer(office, org.perfdesk.exchange.WorkspaceKeys.unlock(office,
+                    ProvinceBuilder.PASSPHRASE.toCharArray())).importAll(List.of(province.usb()), false);
             assertThat(reports).hasSize(3).allSatisfy(r -> assertThat(r.accepted()).as(r.message()).isTrue());
             ProvinceBuilder.UnitData expected = new ProvinceBuilder(SMALL, 7).unitData(0);
             assertThat(office.goals().findAll("U001", ProvinceBuilder.YEAR)).containsExactlyInAnyOrderElementsOf(

@@ -88,7 +88,8 @@ class FeedbackFlowTest extends ShellTest {
         }
         Path xmDir = DemoBuilder.bundled().folderOf(demoDir, "XM");
         try (Workspace xm = Workspace.open(xmDir)) {
-            assertThat(new Importer(xm).importAll(List.of(feedback), false)).singleElement()
+            assertThat(new Importer(xm, org.perfdesk.exchange.WorkspaceKeys.unlock(xm,
+                    DemoBuilder.PASSPHRASE.toCharArray())).importAll(List.of(feedback), false)).singleElement()
                     .satisfies(r -> assertThat(r.status()).as(r.message()).isEqualTo(ImportReport.Status.ACCEPTED));
         }
         open(xmDir);

@@ -88,7 +88,8 @@ class ReviewFlowTest extends ShellTest {
         // The unit imports the answer and sees the reason.
         Path npDir = DemoBuilder.bundled().folderOf(demoDir, "NP");
         try (Workspace np = Workspace.open(npDir)) {
-            List<ImportReport> reports = new Importer(np).importAll(List.of(answer), false);
+            List<ImportReport> reports = new Importer(np, org.perfdesk.exchange.WorkspaceKeys.unlock(np,
+                    DemoBuilder.PASSPHRASE.toCharArray())).importAll(List.of(answer), false);
             assertThat(reports).singleElement().satisfies(r -> assertThat(r.status()).as(r.message())
                     .isEqualTo(ImportReport.Status.ACCEPTED));
             PlanReview received = np.reviews().latest("NP", 2008).orElseThrow();

@@ -1,0 +1,173 @@
+package org.perfdesk.app;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+import org.perfdesk.domain.GoalNode;
+import org.perfdesk.domain.NodeKind;
+import org.perfdesk.domain.OrgKind;
+import org.perfdesk.domain.OrgUnit;
+import org.perfdesk.domain.Progress;
+import org.perfdesk.domain.ProgressStatus;
+import org.perfdesk.domain.RankingGroup;
+import org.perfdesk.domain.Role;
+import org.perfdesk.exchange.Enrollments;
+import org.perfdesk.exchange.Exporter;
+import org.perfdesk.exchange.ImportReport;
+import org.perfdesk.exchange.Importer;
+import org.perfdesk.exchange.KeyRegistry;
+import org.perfdesk.exchange.Workspaces;
+import org.perfdesk.exchange.pkg.PackageKind;
+import org.perfdesk.store.Workspace;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * The cost of confidential packages: one unit's progress package (a generated tree with two quarters
+ * of progress, and optional evidence files of random, incompressible bytes), written in the clear and
+ * sealed, and imported as a dry run at the office (every check, decryption and the merge, rolled back).
+ * Prints size and median times of both and their ratio. Key unlocking is outside the timings.
+ */
+@Command(name = "exchange", mixinStandardHelpOptions = true,
+        description = "Export and import one unit's package plain and encrypted; print sizes, times and ratios.")
+final class ExchangeBench implements Callable<Integer> {
+    private static final String PASSPHRASE = "bench passphrase";
+    private static final int YEAR = 2008;
+
+    @Spec
+    CommandSpec spec;
+    @Option(names = "--nodes", defaultValue = "2000", description = "Nodes in the unit's tree (default 2000).")
+    int nodes;
+    @Option(names = "--evidence", defaultValue = "0", description = "Evidence files attached (default 0).")
+    int evidence;
+    @Option(names = "--evidence-kb", defaultValue = "500", description = "Size of each evidence file in KB (default 500).")
+    int evidenceKb;
+    @Option(names = "--rounds", defaultValue = "5", description = "Timed rounds (default 5).")
+    int rounds;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        Path dir = Files.createTempDirectory("perfdesk-bench-exchange-");
+        try {
+            Workspaces.Created office = Workspaces.create(dir.resolve("office"), new Workspace.Setup(Role.OFFICE,
+                    new OrgUnit("XNB", "效能办", OrgKind.OFFICE, null), YEAR, "bench"), PASSPHRASE.toCharArray());
+            Workspaces.Created unit = Workspaces.create(dir.resolve("unit"), new Workspace.Setup(Role.UNIT,
+                    new OrgUnit("BENCH", "性能测试单位", OrgKind.DEPARTMENT, "XNB",
+                            RankingGroup.PROVINCIAL_DEPARTMENTS, null), YEAR, "bench"), PASSPHRASE.toCharArray());
+            try (Workspace o = office.workspace(); Workspace u = unit.workspace()) {
+                fill(u, dir);
+                enroll(office, unit, dir);
+                Path usb = Files.createDirectories(dir.resolve("usb"));
+                Exporter exporter = new Exporter(u, unit.signer());
+                Importer importer = new Importer(o, office.signer());
+                // One of each first, unmeasured: class loading and the JIT would count against whichever runs first.
+                importer.importAll(List.of(export(exporter, usb, true)), true);
+                importer.importAll(List.of(export(exporter, usb, false)), true);
+                double[][] exportMs = new double[2][rounds];
+                double[][] importMs = new double[2][rounds];
+                long[] size = new long[2];
+                for (int r = 0; r < rounds; r++) {
+                    for (int sealed = 0; sealed < 2; sealed++) {
+                        long a = System.nanoTime();
+                        Path file = export(exporter, usb, sealed == 0);
+                        long b = System.nanoTime();
+                        List<ImportReport> reports = importer.importAll(List.of(file), true);
+                        long c = System.nanoTime();
+                        if (!reports.get(0).accepted()) {
+                            throw new IllegalStateException(reports.get(0).message());
+                        }
+                        exportMs[sealed][r] = (b - a) / 1e6;
+                        importMs[sealed][r] = (c - b) / 1e6;
+                        size[sealed] = Files.size(file);
+                    }
+                }
+                out.printf("unit package: %d nodes, %d evidence file(s) of %d KB, %d rounds%n", nodes, evidence,
+                        evidenceKb, rounds);
+                out.printf("%-30s %12s %12s %8s%n", "", "plain", "encrypted", "ratio");
+                out.printf("%-30s %12d %12d %8.3f%n", "file size (bytes)", size[0], size[1], (double) size[1] / size[0]);
+                row(out, "export, median ms", exportMs);
+                row(out, "import dry run, median ms", importMs);
+            }
+        } finally {
+            deleteQuietly(dir);
+        }
+        return 0;
+    }
+
+    private static Path export(Exporter exporter, Path usb, boolean plain) {
+        return exporter.exportUnitPackage(PackageKind.PROGRESS, YEAR, usb, null, plain).file();
+    }
+
+    private static void row(PrintWriter out, String what, double[][] ms) {
+        double plain = median(ms[0]);
+        double sealed = median(ms[1]);
+        out.printf("%-30s %12.1f %12.1f %8.2f%n", what, plain, sealed, sealed / plain);
+    }
+
+    /** The tree, Q1 and Q2 progress on every indicator, and the evidence files. */
+    private void fill(Workspace u, Path dir) throws IOException {
+        List<OrgUnit> owners = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            owners.add(new OrgUnit("BENCH-" + i, "处室" + i, OrgKind.DIVISION, "BENCH"));
+        }
+        u.orgUnits().saveAll(owners);
+        List<GoalNode> tree = BenchCommand.TreeBench.generate(nodes);
+        u.goals().saveAll(tree);
+        List<GoalNode> indicators = tree.stream().filter(n -> n.kind() == NodeKind.INDICATOR).toList();
+        for (GoalNode n : indicators) {
+            for (int q = 1; q <= 2; q++) {
+                u.progress().save(new Progress(n.id(), q, new BigDecimal(45 * q), new BigDecimal(45 * q),
+                        ProgressStatus.ON_TRACK, "第" + q + "季度按计划推进，" + n.title() + "进展顺利。", null, null, null));
+            }
+        }
+        Random random = new Random(8);
+        for (int i = 0; i < evidence; i++) {
+            byte[] bytes = new byte[evidenceKb * 1024];
+            random.nextBytes(bytes);
+            Path f = Files.write(dir.resolve("evidence-" + i + ".pdf"), bytes);
+            u.evidence().attach(indicators.get(i % indicators.size()).id(), f, "佐证材料 " + i);
+        }
+    }
+
+    /** The set-up people do once: card pinned, enrollment accepted, certificate imported. */
+    private static void enroll(Workspaces.Created office, Workspaces.Created unit, Path dir) throws IOException {
+        var card = KeyRegistry.card(office.workspace());
+        KeyRegistry.pinOffice(unit.workspace(), card, card.fingerprint());
+        Path handover = Files.createDirectories(dir.resolve("handover"));
+        Path request = new Exporter(unit.workspace(), unit.signer())
+                .exportUnitPackage(PackageKind.ENROLLMENT, YEAR, handover, null).file();
+        Path certificate = Enrollments.accept(office.workspace(), office.signer(), request,
+                Enrollments.read(request).fingerprint(), handover).file();
+        ImportReport r = new Importer(unit.workspace(), unit.signer()).importFile(certificate, false);
+        if (!r.accepted()) {
+            throw new IllegalStateException(r.message());
+        }
+    }
+
+    private static double median(double[] v) {
+        double[] c = v.clone();
+        Arrays.sort(c);
+        return c[c.length / 2];
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (Stream<Path> all = Files.walk(dir)) {
+            all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a temporary folder left behind is harmless
+        }
+    }
+}
