@@ -26,9 +26,13 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        BenchCommand bench = new BenchCommand();
+        if (Cli.startsWindow(args, bench)) {
+            Preload.start();
+        }
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        int status = Cli.run(args, Launcher::startWindow, out, err, System::getenv, new BenchCommand());
+        int status = Cli.run(args, Launcher::startWindow, out, err, System::getenv, bench);
         System.exit(status);
     }
 

@@ -36,8 +36,16 @@ public final class Cli {
                           java.util.function.Function<String, String> env, Object... moreCommands) {
         Passphrases.useEnvironment(env);
         CommandLine cl = new CommandLine(new PerfDeskCommand(gui));
-        for (Object command : moreCommands) {
-            cl.addSubcommand(command);
+        if (startsWindow(args, moreCommands)) {
+            // Only the window's own options: a wrong one still gets the whole usage, with the commands.
+            cl.setParameterExceptionHandler((ex, a) -> {
+                err.println(ex.getMessage());
+                withCommands(new CommandLine(new PerfDeskCommand(gui)), moreCommands).usage(err);
+                err.flush();
+                return USAGE;
+            });
+        } else {
+            withCommands(cl, moreCommands);
         }
         cl.setOut(out);
         cl.setErr(err);
@@ -55,5 +63,36 @@ public final class Cli {
         out.flush();
         err.flush();
         return status;
+    }
+
+    private static CommandLine withCommands(CommandLine cl, Object... moreCommands) {
+        for (Class<?> command : PerfDeskCommand.SUBCOMMANDS) {
+            cl.addSubcommand(command);
+        }
+        for (Object command : moreCommands) {
+            cl.addSubcommand(command);
+        }
+        return cl;
+    }
+
+    /**
+     * Whether these arguments start the window: no argument names a command, none asks for help or
+     * the version. A folder or file that happens to be called like a command only costs the quick path.
+     */
+    public static boolean startsWindow(String[] args, Object... moreCommands) {
+        java.util.Set<String> names = new java.util.HashSet<>(java.util.List.of("help", "-h", "--help", "-V",
+                "--version"));
+        for (Class<?> c : PerfDeskCommand.SUBCOMMANDS) {
+            names.add(c.getAnnotation(CommandLine.Command.class).name());
+        }
+        for (Object c : moreCommands) {
+            names.add(c.getClass().getAnnotation(CommandLine.Command.class).name());
+        }
+        for (String a : args) {
+            if (names.contains(a)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -22,11 +22,17 @@ import picocli.CommandLine.ScopeType;
         description = {
             "Without a command, starts the window. 不带命令时启动程序窗口。",
             "Commands run without a window. 下列命令在命令行中运行。"},
-        subcommands = {InitCommand.class, InfoCommand.class, DemoCommand.class, KeysCommand.class, EnrollCommand.class,
-            ExportCommand.class, VerifyCommand.class, ImportCommand.class, ReviewCommand.class, ReportCommand.class,
-            DiagramCommand.class, TreeCommand.class, EvaluateCommand.class, AppraisalCommand.class},
         footer = {"", "Exit status 退出码: 0 success 成功, 1 failure 失败, 2 wrong usage 用法错误."})
 public final class PerfDeskCommand implements Callable<Integer> {
+    /**
+     * The sub-commands. Added to the command line only when one may be meant (Cli): building them all
+     * costs picocli a noticeable part of a second, which a window start should not wait for.
+     */
+    static final java.util.List<Class<?>> SUBCOMMANDS = java.util.List.of(InitCommand.class, InfoCommand.class,
+            DemoCommand.class, KeysCommand.class, EnrollCommand.class, ExportCommand.class, VerifyCommand.class,
+            ImportCommand.class, ReviewCommand.class, ReportCommand.class, DiagramCommand.class, TreeCommand.class,
+            EvaluateCommand.class, AppraisalCommand.class);
+
     private final GuiStarter gui;
 
     @Spec

@@ -103,7 +103,8 @@ public final class Database implements AutoCloseable {
             Properties props = new Properties();
             // Writers take the write lock at BEGIN, so two writers wait instead of dead-locking.
             props.setProperty("transaction_mode", "IMMEDIATE");
-            return DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), props);
+            // The crash tests' statement counter; the connection itself unless their properties are set.
+            return StatementHook.wrap(DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), props));
         } catch (SQLException e) {
             throw new UserError(e, "error.db.openFailed", file.toString(), e.getMessage());
         }
@@ -148,11 +149,22 @@ public final class Database implements AutoCloseable {
                 s.execute("PRAGMA user_version = " + v);
                 c.commit();
             } catch (SQLException e) {
-                c.rollback();
-                throw new UserError(e, "error.db.migrationFailed", file.toString(), String.valueOf(v), e.getMessage());
-            } finally {
-                c.setAutoCommit(true);
+                try {
+                    c.rollback();
+                } catch (SQLException r) {
+                    e.addSuppressed(r); // SQLite rolled back by itself (a full disk): the cause is what counts
+                }
+                UserError error = (e.getErrorCode() & 0xff) == 13 // SQLITE_FULL
+                        ? new UserError(e, "error.db.full", file.toString())
+                        : new UserError(e, "error.db.migrationFailed", file.toString(), String.valueOf(v), e.getMessage());
+                try {
+                    c.setAutoCommit(true);
+                } catch (SQLException r) {
+                    error.addSuppressed(r);
+                }
+                throw error;
             }
+            c.setAutoCommit(true);
         }
     }
 
@@ -186,10 +198,27 @@ public final class Database implements AutoCloseable {
         return out.toString();
     }
 
-    private static void vacuumInto(Connection c, Path target) throws SQLException {
-        try (var ps = c.prepareStatement("VACUUM INTO ?")) {
-            ps.setString(1, target.toAbsolutePath().toString());
-            ps.execute();
+    /**
+     * A consistent copy of the database, whole or not at all: VACUUM INTO writes to a temporary name,
+     * which is forced to the device and renamed. (Cut short, VACUUM INTO leaves a file that SQLite
+     * reads as an empty database, which must never sit among the backups under a backup's name.)
+     */
+    private static void vacuumInto(Connection c, Path target) throws SQLException, IOException {
+        Path tmp = SafeFiles.temporaryFor(target);
+        Files.deleteIfExists(tmp);
+        try {
+            try (var ps = c.prepareStatement("VACUUM INTO ?")) {
+                ps.setString(1, tmp.toAbsolutePath().toString());
+                ps.execute();
+            }
+            SafeFiles.commit(tmp, target);
+        } catch (SQLException | IOException | RuntimeException e) {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException ignored) {
+                // what failed is what to report
+            }
+            throw e;
         }
     }
 
@@ -287,24 +316,56 @@ public final class Database implements AutoCloseable {
     private <T> T transaction(SqlWork<T> work, boolean commit) {
         try {
             connection.setAutoCommit(false);
-            writeDepth = 1;
-            try {
-                T result = work.run(connection);
-                if (commit) {
-                    connection.commit();
-                } else {
-                    connection.rollback();
-                }
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                writeDepth = 0;
-                connection.setAutoCommit(true);
-            }
         } catch (SQLException e) {
             throw StoreErrors.translate(file, e);
+        }
+        writeDepth = 1;
+        Exception failure = null;
+        try {
+            T result = work.run(connection);
+            if (commit) {
+                connection.commit();
+            } else {
+                connection.rollback();
+            }
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            failure = e;
+            try {
+                connection.rollback();
+            } catch (SQLException r) {
+                // SQLite already rolled back by itself (it does on a full disk or an I/O error): the
+                // first error is the one that says what happened.
+                e.addSuppressed(r);
+            }
+            throw e instanceof SQLException se ? StoreErrors.translate(file, se) : (RuntimeException) e;
+        } finally {
+            writeDepth = 0;
+            backToAutoCommit(failure);
+        }
+    }
+
+    /**
+     * Ends transaction mode. After SQLite rolled a transaction back by itself (a full disk, an I/O
+     * error), the driver's closing commit finds no transaction and fails, although the connection is
+     * in auto-commit mode as it should be; that failure must not hide the error that caused it. Any
+     * transaction still open after a failed close is rolled back, so the next {@link #write} begins a
+     * fresh one.
+     */
+    private void backToAutoCommit(Exception failure) {
+        try {
+            connection.setAutoCommit(true);
+        } catch (SQLException e) {
+            try (Statement s = connection.createStatement()) {
+                s.execute("ROLLBACK");
+            } catch (SQLException none) {
+                // no transaction open: nothing to end
+            }
+            if (failure != null) {
+                failure.addSuppressed(e);
+            } else {
+                throw StoreErrors.translate(file, e);
+            }
         }
     }
 
@@ -325,6 +386,9 @@ public final class Database implements AutoCloseable {
                 try (Statement s = connection.createStatement()) {
                     s.execute("ROLLBACK TO " + savepoint);
                     s.execute("RELEASE " + savepoint);
+                } catch (SQLException r) {
+                    // the whole transaction is gone already (SQLite rolled it back): report the cause
+                    e.addSuppressed(r);
                 }
                 throw e;
             }

@@ -114,6 +114,35 @@ public final class GoalNodeRepository {
         return db.read(c -> find(c, id));
     }
 
+    /** Where a node lives: its unit and year. */
+    public record Place(String unitCode, int year) {
+    }
+
+    /** For those of {@code ids} that exist (tombstones too): the unit and year each belongs to. A few queries, not one per id. */
+    public java.util.Map<String, Place> placesOf(Collection<String> ids) {
+        List<String> all = new ArrayList<>(ids);
+        java.util.Map<String, Place> out = new java.util.HashMap<>();
+        int chunk = 500;
+        return db.read(c -> {
+            for (int from = 0; from < all.size(); from += chunk) {
+                List<String> part = all.subList(from, Math.min(all.size(), from + chunk));
+                String marks = String.join(", ", java.util.Collections.nCopies(part.size(), "?"));
+                try (PreparedStatement ps = c.prepareStatement(
+                        "SELECT id, unit_code, year FROM goal_node WHERE id IN (" + marks + ")")) {
+                    for (int i = 0; i < part.size(); i++) {
+                        ps.setString(i + 1, part.get(i));
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            out.put(rs.getString(1), new Place(rs.getString(2), rs.getInt(3)));
+                        }
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
     /** Every node of the unit's tree for the year, tombstones included. */
     public List<GoalNode> findAll(String unitCode, int year) {
         return db.read(c -> {

@@ -18,18 +18,27 @@ public final class SelfAssessmentRepository {
     }
 
     public void save(SelfAssessment a) {
+        saveAll(java.util.List.of(a));
+    }
+
+    /** Saves (inserts or replaces) each in one transaction, with one statement prepared once. */
+    public void saveAll(java.util.Collection<SelfAssessment> items) {
         db.write(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO self_assessment(node_id, score, level, narrative, updated_at) VALUES(?, ?, ?, ?, ?) "
                             + "ON CONFLICT(node_id) DO UPDATE SET score = excluded.score, level = excluded.level, "
                             + "narrative = excluded.narrative, updated_at = excluded.updated_at")) {
-                ps.setString(1, a.nodeId());
-                Sql.decimal(ps, 2, a.score());
-                Sql.text(ps, 3, a.level());
-                Sql.text(ps, 4, a.narrative());
-                Sql.now(ps, 5);
-                return ps.executeUpdate();
+                for (SelfAssessment a : items) {
+                    ps.setString(1, a.nodeId());
+                    Sql.decimal(ps, 2, a.score());
+                    Sql.text(ps, 3, a.level());
+                    Sql.text(ps, 4, a.narrative());
+                    Sql.now(ps, 5);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
             }
+            return null;
         });
     }
 

@@ -91,7 +91,8 @@ public final class AppraisalXlsx {
         List<OrgUnit> units = sorted(evaluator.units(year));
         List<Appraisal> saved = ws.evaluation().appraisals().findByYear(year);
         Path tmp = SafeFiles.temporaryFor(out);
-        try (XSSFWorkbook wb = AppraisalSheetWriter.write(year, scheme, units, saved, TEMPLATE_ROUNDS)) {
+        XSSFWorkbook wb = AppraisalSheetWriter.write(year, scheme, units, saved, TEMPLATE_ROUNDS);
+        try {
             Files.createDirectories(out.toAbsolutePath().getParent());
             try (OutputStream os = Files.newOutputStream(tmp)) {
                 wb.write(os);
@@ -104,6 +105,8 @@ public final class AppraisalXlsx {
                 // the write error is the one to report
             }
             throw new UserError(e, "xlsx.error.cannotWrite", out.toString(), String.valueOf(e.getMessage()));
+        } finally {
+            NewWorkbooks.discard(wb); // closing would save it all once more into a buffer
         }
     }
 

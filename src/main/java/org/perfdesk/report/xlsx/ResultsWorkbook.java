@@ -1,8 +1,6 @@
 package org.perfdesk.report.xlsx;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -91,7 +89,8 @@ public final class ResultsWorkbook {
 
     public static byte[] toBytes(ResultsData data, Texts texts) {
         ResultsWorkbook w = new ResultsWorkbook(data, texts);
-        try (XSSFWorkbook wb = w.wb) {
+        XSSFWorkbook wb = w.wb;
+        try {
             w.summary();
             for (RankingGroup g : data.groups()) {
                 w.group(g);
@@ -102,12 +101,11 @@ public final class ResultsWorkbook {
             wb.setActiveSheet(0);
             wb.getProperties().getCoreProperties().setTitle(texts.get("results.workbook.title", String.valueOf(data.year())));
             wb.getProperties().getCoreProperties().setCreator(data.office().name());
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            wb.write(bytes);
-            return bytes.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing the workbook in memory failed", e);
+        } catch (RuntimeException e) {
+            NewWorkbooks.discard(wb);
+            throw e;
         }
+        return NewWorkbooks.bytesAndDiscard(wb);
     }
 
     // ---- sheets ----------------------------------------------------------------------------

@@ -1,8 +1,6 @@
 package org.perfdesk.report.xlsx;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +33,8 @@ public final class TrackerWorkbook {
     }
 
     static byte[] toBytes(List<SubmissionTracker.Line> lines, int year, Texts t) {
-        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+        XSSFWorkbook wb = new XSSFWorkbook();
+        try {
             SheetStyles styles = new SheetStyles(wb);
             CellStyle plain = styles.cell(Column.Type.TEXT, false);
             CellStyle centred = styles.cell(Column.Type.CENTERED, false);
@@ -63,12 +62,11 @@ public final class TrackerWorkbook {
                 }
             }
             table.finish(1, t.get("results.workbook.footer"));
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            wb.write(bytes);
-            return bytes.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing the workbook in memory failed", e);
+        } catch (RuntimeException e) {
+            NewWorkbooks.discard(wb);
+            throw e;
         }
+        return NewWorkbooks.bytesAndDiscard(wb);
     }
 
     /** "7-10 按时", "逾期 18 天", "未报（逾期 10 天）", "退回待重报", "未到期（7-15）", "—". */

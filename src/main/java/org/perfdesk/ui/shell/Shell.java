@@ -58,6 +58,7 @@ public final class Shell {
     private MainWindow main;
     private int exitStatus;
     private Runnable exit = Platform::exit;
+    private Runnable onMainShown;
     private List<Path> startPackages = List.of();
 
     public Shell(Stage stage, Path home, AppSettings settings) {
@@ -136,6 +137,11 @@ public final class Shell {
             stage.getScene().getAccelerators().clear();
             stage.getScene().setRoot(root);
         }
+    }
+
+    /** Runs once, after the first workspace's main window has been laid out on screen (start-up timing). */
+    public void setOnMainShown(Runnable action) {
+        this.onMainShown = action;
     }
 
     /** Opens the demo workspace of a unit (or the office), building the demo on first use. */
@@ -264,6 +270,17 @@ public final class Shell {
         stage.setTitle(Texts.t("app.titleWithUnit", current.self().name()));
         setRoot(main.root());
         main.installShortcuts(stage.getScene());
+        if (onMainShown != null) {
+            Runnable once = onMainShown;
+            onMainShown = null;
+            Scene scene = stage.getScene();
+            Runnable[] listener = new Runnable[1];
+            listener[0] = () -> {
+                scene.removePostLayoutPulseListener(listener[0]);
+                once.run();
+            };
+            scene.addPostLayoutPulseListener(listener[0]);
+        }
         if (!startPackages.isEmpty()) {
             main.showImport(startPackages);
             startPackages = List.of();

@@ -1,0 +1,327 @@
+package org.perfdesk.app;
+
+import static org.perfdesk.app.BenchSupport.mb;
+import static org.perfdesk.app.BenchSupport.ms;
+
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.stage.Stage;
+import org.perfdesk.exchange.ImportReport;
+import org.perfdesk.exchange.Importer;
+import org.perfdesk.exchange.demo.ProvinceBuilder;
+import org.perfdesk.exchange.pkg.Hashing;
+import org.perfdesk.store.Workspace;
+import org.perfdesk.ui.common.Styles;
+import org.perfdesk.ui.common.TaskRunner;
+import org.perfdesk.ui.common.WorkspaceContext;
+import org.perfdesk.ui.exchange.InboxView;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** The parts of {@code bench province} that run in a JVM of their own; each prints one RESULT line. */
+final class BenchChildren {
+    private BenchChildren() {
+    }
+
+    /**
+     * Imports every package of a folder and prints the time, the heap, and the floor measured in the
+     * same JVM: reading and hashing the same files, and inserting as many rows of as many bytes as
+     * the import added into an empty database.
+     */
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = "Import a folder of packages into a workspace, print time, heap and floor (part of bench province).")
+    static final class ImportRun implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--workspace", required = true, description = "The workspace to import into (it is changed).")
+        Path workspace;
+        @Parameters(paramLabel = "FOLDER")
+        Path packages;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            List<Path> files = Importer.expand(List.of(packages));
+            long bytes = 0;
+            byte[] buf = new byte[1 << 16];
+            // Both the floor and the import read from the page cache.
+            for (Path f : files) {
+                bytes += Files.size(f);
+                try (InputStream in = Files.newInputStream(f)) {
+                    while (in.read(buf) > 0) {
+                        // discard
+                    }
+                }
+            }
+            long h0 = System.nanoTime();
+            for (Path f : files) {
+                Hashing.sha256(f);
+            }
+            double hashMs = ms(System.nanoTime() - h0);
+
+            long rowsBefore;
+            long bytesBefore;
+            long rowsAfter;
+            long bytesAfter;
+            double importMs;
+            int accepted = 0;
+            long peak;
+            long live;
+            try (Workspace ws = Workspace.open(workspace)) {
+                rowsBefore = rows(ws);
+                bytesBefore = dbBytes(ws);
+                // The office's keys open the encrypted packages; unlocking them is not part of the figure.
+                org.perfdesk.exchange.Signer keys = org.perfdesk.exchange.WorkspaceKeys.unlock(ws,
+                        ProvinceBuilder.PASSPHRASE.toCharArray());
+                try (BenchSupport.HeapWatch heap = new BenchSupport.HeapWatch()) {
+                    long t0 = System.nanoTime();
+                    List<ImportReport> reports = new Importer(ws, keys).importAll(List.of(packages), false);
+                    importMs = ms(System.nanoTime() - t0);
+                    for (ImportReport r : reports) {
+                        if (r.accepted()) {
+                            accepted++;
+                        } else {
+                            out.println("not accepted: " + r.file() + ": " + r.message());
+                        }
+                    }
+                    peak = heap.peakUsed();
+                    live = heap.maxLiveAfterGc();
+                }
+                rowsAfter = rows(ws);
+                bytesAfter = dbBytes(ws);
+            }
+            long rows = Math.max(1, rowsAfter - rowsBefore);
+            int rowBytes = (int) Math.max(1, (bytesAfter - bytesBefore) / rows);
+            Path tmp = Files.createTempDirectory("perfdesk-floor-");
+            double rowsMs;
+            double sequentialMs;
+            try {
+                rowsMs = insertRows(tmp.resolve("floor.db"), rows, rowBytes, true);
+                sequentialMs = insertRows(tmp.resolve("floor-sequential.db"), rows, rowBytes, false);
+            } finally {
+                BenchSupport.deleteFolder(tmp);
+            }
+            out.printf("RESULT packages=%d accepted=%d mb=%.0f import_ms=%.0f hash_ms=%.0f rows=%d row_bytes=%d "
+                    + "rows_ms=%.0f rows_sequential_ms=%.0f peak_heap_mb=%.0f live_heap_mb=%.0f max_heap_mb=%.0f%n",
+                    files.size(), accepted, mb(bytes), importMs, hashMs, rows, rowBytes, rowsMs, sequentialMs, mb(peak),
+                    mb(live),
+                    mb(Runtime.getRuntime().maxMemory()));
+            out.flush();
+            return accepted == files.size() ? 0 : 1;
+        }
+
+        private static long rows(Workspace ws) {
+            return ws.database().read(c -> {
+                List<String> tables = new ArrayList<>();
+                try (Statement s = c.createStatement();
+                     ResultSet rs = s.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table'")) {
+                    while (rs.next()) {
+                        tables.add(rs.getString(1));
+                    }
+                }
+                long n = 0;
+                for (String t : tables) {
+                    try (Statement s = c.createStatement();
+                         ResultSet rs = s.executeQuery("SELECT count(*) FROM \"" + t + "\"")) {
+                        n += rs.next() ? rs.getLong(1) : 0;
+                    }
+                }
+                return n;
+            });
+        }
+
+        private static long dbBytes(Workspace ws) {
+            return ws.database().read(c -> {
+                try (Statement s = c.createStatement()) {
+                    long pages;
+                    long size;
+                    try (ResultSet rs = s.executeQuery("PRAGMA page_count")) {
+                        pages = rs.next() ? rs.getLong(1) : 0;
+                    }
+                    try (ResultSet rs = s.executeQuery("PRAGMA page_size")) {
+                        size = rs.next() ? rs.getLong(1) : 0;
+                    }
+                    return pages * size;
+                }
+            });
+        }
+
+        /**
+         * The floor's database part: as the workspace is set up (WAL, synchronous=FULL), one transaction,
+         * one prepared statement; keyed by UUIDs in no particular order as the workspace's rows are
+         * ({@code uuidKeys}), or by a plain counter (the cheapest case SQLite has).
+         */
+        static double insertRows(Path file, long rows, int rowBytes, boolean uuidKeys) throws Exception {
+            String payload = "x".repeat(rowBytes);
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath())) {
+                try (Statement s = c.createStatement()) {
+                    s.execute("PRAGMA journal_mode = WAL");
+                    s.execute("PRAGMA synchronous = FULL");
+                    s.execute(uuidKeys ? "CREATE TABLE r(id TEXT PRIMARY KEY, v TEXT)"
+                            : "CREATE TABLE r(id INTEGER PRIMARY KEY, v TEXT)");
+                }
+                long t0 = System.nanoTime();
+                c.setAutoCommit(false);
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO r(id, v) VALUES(?, ?)")) {
+                    for (long i = 0; i < rows; i++) {
+                        if (uuidKeys) {
+                            ps.setString(1, java.util.UUID.nameUUIDFromBytes(Long.toString(i).getBytes()).toString());
+                        } else {
+                            ps.setLong(1, i + 1);
+                        }
+                        ps.setString(2, payload);
+                        ps.executeUpdate();
+                    }
+                }
+                c.commit();
+                return ms(System.nanoTime() - t0);
+            }
+        }
+    }
+
+    /**
+     * Imports every package of a folder the way a person does in the window (收件: preview, then import)
+     * and prints the longest pause of the JavaFX thread meanwhile. Needs a display.
+     */
+    @Command(name = "ui-import", mixinStandardHelpOptions = true,
+            description = "Import a folder of packages in the window, print FX-thread pauses (part of bench province).")
+    static final class UiImportRun implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--workspace", required = true, description = "The office workspace (it is changed).")
+        Path workspace;
+        @Parameters(paramLabel = "FOLDER")
+        Path packages;
+
+        private final AtomicLong last = new AtomicLong();
+        private final AtomicLong longest = new AtomicLong();
+        private final AtomicReference<String> longestAt = new AtomicReference<>("");
+        private final AtomicLong over100 = new AtomicLong();
+        private volatile String phase = "idle";
+        private volatile boolean measuring;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            CountDownLatch started = new CountDownLatch(1);
+            Platform.startup(started::countDown);
+            started.await();
+            TaskRunner tasks = new TaskRunner(Throwable::printStackTrace);
+            try (Workspace ws = Workspace.open(workspace)) {
+                WorkspaceContext ctx = new WorkspaceContext(ws, tasks);
+                ctx.unlock(ProvinceBuilder.PASSPHRASE.toCharArray());
+                AtomicReference<InboxView> view = new AtomicReference<>();
+                AtomicReference<Scene> scene = new AtomicReference<>();
+                CountDownLatch imported = new CountDownLatch(1);
+                onFx(() -> {
+                    InboxView v = new InboxView(ctx);
+                    view.set(v);
+                    Stage stage = new Stage();
+                    Scene sc = new Scene((Parent) v.view(), 1366, 768);
+                    Styles.apply(sc);
+                    scene.set(sc);
+                    stage.setScene(sc);
+                    stage.show();
+                    ctx.lastSaveProperty().addListener((o, a, b) -> imported.countDown());
+                    new AnimationTimer() {
+                        @Override
+                        public void handle(long now) {
+                            long prev = last.getAndSet(now);
+                            if (prev != 0 && measuring) {
+                                long gap = now - prev;
+                                if (gap > 100_000_000L) {
+                                    over100.incrementAndGet();
+                                }
+                                if (gap > longest.get()) {
+                                    longest.set(gap);
+                                    longestAt.set(phase);
+                                }
+                            }
+                        }
+                    }.start();
+                });
+                Thread.sleep(1500); // the window settles; its first layout is start-up, not importing
+                measuring = true;
+                phase = "preview";
+                long p0 = System.nanoTime();
+                onFx(() -> view.get().preview(List.of(packages)));
+                Button commit = (Button) onFxGet(() -> scene.get().lookup("#import-commit"));
+                while (onFxGet(commit::isDisabled)) {
+                    Thread.sleep(50);
+                }
+                double previewMs = ms(System.nanoTime() - p0);
+                phase = "preview-shown";
+                Thread.sleep(1000);
+                phase = "import";
+                long i0 = System.nanoTime();
+                onFx(commit::fire);
+                if (!imported.await(3600, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("the import did not finish");
+                }
+                double importMs = ms(System.nanoTime() - i0);
+                phase = "import-shown";
+                Thread.sleep(1500);
+                measuring = false;
+                out.printf("RESULT preview_ms=%.0f import_ms=%.0f longest_ms=%.0f longest_at=%s over_100=%d%n",
+                        previewMs, importMs, ms(longest.get()), longestAt.get(), over100.get());
+                out.flush();
+            } finally {
+                tasks.shutdown();
+                Platform.exit();
+            }
+            return 0;
+        }
+
+        private static void onFx(Runnable r) throws InterruptedException {
+            onFxGet(() -> {
+                r.run();
+                return null;
+            });
+        }
+
+        private static <T> T onFxGet(java.util.function.Supplier<T> s) throws InterruptedException {
+            CountDownLatch done = new CountDownLatch(1);
+            AtomicReference<T> result = new AtomicReference<>();
+            AtomicReference<RuntimeException> error = new AtomicReference<>();
+            Platform.runLater(() -> {
+                try {
+                    result.set(s.get());
+                } catch (RuntimeException e) {
+                    error.set(e);
+                } finally {
+                    done.countDown();
+                }
+            });
+            if (!done.await(600, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the JavaFX thread did not answer in 600 s");
+            }
+            if (error.get() != null) {
+                throw error.get();
+            }
+            return result.get();
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package org.perfdesk.app;
+
+import java.util.List;
+
+import org.perfdesk.store.AppHome;
+import org.perfdesk.store.AppSettings;
+
+/**
+ * Start-up work that does not need the JavaFX toolkit, done on a second thread while the main thread
+ * parses the command line and starts the toolkit (the same machine has two cores at least): reading
+ * the settings (and with them the JSON library), loading SQLite's native library, and loading the
+ * classes of the first screens. Nothing here changes anything; whatever it does not get to, the main
+ * thread does as before.
+ */
+final class Preload {
+    /** Classes the window needs before its first screen, loaded but not initialised. */
+    private static final List<String> CLASSES = List.of(
+            "org.perfdesk.ui.shell.Shell", "org.perfdesk.ui.shell.MainWindow", "org.perfdesk.ui.common.Styles",
+            "org.perfdesk.ui.common.TaskRunner", "org.perfdesk.ui.common.WorkspaceContext",
+            "org.perfdesk.ui.overview.OverviewView", "org.perfdesk.ui.overview.OverviewViewModel",
+            "org.perfdesk.store.Workspace", "org.perfdesk.store.Database", "org.perfdesk.domain.GoalTreeRules",
+            "javafx.scene.control.TableView", "javafx.scene.control.skin.TableViewSkin",
+            "javafx.scene.control.TreeTableView", "javafx.scene.control.ListView",
+            "javafx.scene.control.skin.ListViewSkin", "javafx.scene.control.SplitPane",
+            "javafx.scene.control.ProgressIndicator", "javafx.scene.control.skin.ProgressIndicatorSkin",
+            "javafx.scene.control.skin.LabeledSkinBase", "javafx.scene.control.skin.ButtonSkin",
+            "javafx.scene.control.skin.VirtualFlow", "javafx.scene.layout.GridPane");
+
+    private Preload() {
+    }
+
+    /** Starts the preloading thread (a daemon: it never holds up the end of the program). */
+    static void start() {
+        Thread t = new Thread(Preload::run, "perfdesk-preload");
+        t.setDaemon(true);
+        t.setPriority(Thread.NORM_PRIORITY - 1);
+        t.start();
+    }
+
+    private static void run() {
+        try {
+            AppSettings.load(AppHome.dir()); // read again by the window: this is for the JSON library's classes
+            Class.forName("org.sqlite.JDBC"); // unpacks and loads the native library
+            ClassLoader loader = Preload.class.getClassLoader();
+            for (String name : CLASSES) {
+                Class.forName(name, false, loader);
+            }
+        } catch (ClassNotFoundException | RuntimeException | LinkageError ignored) {
+            // only a head start: the main thread loads whatever is missing itself
+        }
+    }
+}

@@ -1,0 +1,545 @@
+package org.perfdesk.app;
+
+import static org.perfdesk.app.BenchSupport.median;
+import static org.perfdesk.app.BenchSupport.ms;
+import static org.perfdesk.app.BenchSupport.ratio;
+import static org.perfdesk.app.BenchSupport.time;
+
+import java.io.BufferedWriter;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.perfdesk.app.BenchSupport.ChildRun;
+import org.perfdesk.app.BenchSupport.Display;
+import org.perfdesk.domain.GoalNode;
+import org.perfdesk.domain.GoalTree;
+import org.perfdesk.domain.GoalTreeRules;
+import org.perfdesk.domain.OrgKind;
+import org.perfdesk.domain.OrgUnit;
+import org.perfdesk.domain.ProgramInfo;
+import org.perfdesk.domain.Role;
+import org.perfdesk.domain.Rollup;
+import org.perfdesk.domain.Texts;
+import org.perfdesk.evaluation.Evaluation;
+import org.perfdesk.evaluation.Evaluator;
+import org.perfdesk.exchange.Exporter;
+import org.perfdesk.exchange.Signer;
+import org.perfdesk.exchange.WorkspaceKeys;
+import org.perfdesk.exchange.demo.ProvinceBuilder;
+import org.perfdesk.exchange.pkg.PackageKind;
+import org.perfdesk.report.ResultsData;
+import org.perfdesk.report.xlsx.ResultsWorkbook;
+import org.perfdesk.store.Workspace;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code perfdesk bench province}: the province-scale figures, each beside a floor measured in the
+ * same run on the same data, with the ratio. Figures that need their own JVM (the import under a
+ * heap cap, start-up, the window) run in child processes; window figures need a display (an Xvfb
+ * is started when there is none and {@code Xvfb} is installed).
+ */
+@Command(name = "province", mixinStandardHelpOptions = true,
+        description = {"Province-scale benchmark: generate (or reuse) a province and print each figure beside its floor.",
+            "省级规模性能测试：生成（或沿用）全省数据，逐项输出实测值、下限值和比值。"})
+final class ProvinceBench implements Callable<Integer> {
+    static final String MARKER = "province.properties";
+
+    @Spec
+    CommandSpec spec;
+    @Option(names = "--units", defaultValue = "100", description = "Units (default 100).")
+    int units;
+    @Option(names = "--nodes", defaultValue = "2000", description = "Nodes per unit's tree (default 2000).")
+    int nodes;
+    @Option(names = "--evidence", defaultValue = "10", description = "Evidence files per unit (default 10).")
+    int evidenceFiles;
+    @Option(names = "--evidence-kb", defaultValue = "100", description = "Size of each evidence file in KB (default 100).")
+    int evidenceKb;
+    @Option(names = "--seed", defaultValue = "2008", description = "Seed of the generated data (default 2008).")
+    long seed;
+    @Option(names = "--out", description = "Folder for the province; kept, and reused by a later run with the same size "
+            + "and seed. Default: a temporary folder, removed at the end.")
+    Path out;
+    @Option(names = "--rounds", defaultValue = "5", description = "Rounds of each in-process figure (default 5).")
+    int rounds;
+    @Option(names = "--tree-nodes", defaultValue = "50000", description = "Nodes of the large tree (default 50000).")
+    int treeNodes;
+    @Option(names = "--heap", defaultValue = "256m", description = "Heap cap of the import's JVM (default 256m).")
+    String heap;
+    @Option(names = "--no-window", description = "Skip the figures that need a display.")
+    boolean noWindow;
+
+    private PrintWriter log;
+    private final List<BenchSupport.Row> rows = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception {
+        log = spec.commandLine().getOut();
+        boolean temporary = out == null;
+        Path dir = temporary ? Files.createTempDirectory("perfdesk-province-") : out.toAbsolutePath();
+        // Generated keys protect generated data under a published passphrase: a cheap key derivation
+        // saves a minute of generating and changes no figure (the export is timed with the key unlocked).
+        if (System.getProperty("perfdesk.test.kdfIterations") == null) {
+            System.setProperty("perfdesk.test.kdfIterations", "10000");
+        }
+        try {
+            ProvinceBuilder.Province province = province(dir);
+            Path work = dir.resolve("work");
+            BenchSupport.deleteFolder(work);
+            Files.createDirectories(work);
+            export(province, work);
+            Path imported = importAll(province, work);
+            evaluation(imported);
+            workbook(imported, work);
+            tree(work);
+            if (!noWindow) {
+                try (Display display = Display.find()) {
+                    if (display == null) {
+                        notes.add("No display and no Xvfb: start-up and window figures not measured.");
+                    } else {
+                        startUp(province, work, display);
+                        uiImport(province, work, display);
+                        treeWindow(display);
+                    }
+                }
+            }
+            log.println();
+            log.printf("Province: %d units × %d nodes, %d quarters, %d evidence files of %d KB, seed %d; "
+                    + "Java %s, %d CPUs, %s%n", units, nodes, 4, evidenceFiles, evidenceKb, seed,
+                    System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), loadAverage());
+            log.println();
+            log.print(BenchSupport.table(rows));
+            for (String n : notes) {
+                log.println("- " + n);
+            }
+            log.flush();
+            return 0;
+        } finally {
+            if (temporary) {
+                BenchSupport.deleteFolder(dir);
+            }
+        }
+    }
+
+    private static String loadAverage() {
+        double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        return load < 0 ? "load unknown" : String.format("load average %.2f at the end", load);
+    }
+
+    // ---- the province -----------------------------------------------------------------------
+
+    private ProvinceBuilder.Province province(Path dir) throws Exception {
+        ProvinceBuilder.Size size = new ProvinceBuilder.Size(units, nodes, 4, evidenceFiles, evidenceKb * 1024);
+        Properties wanted = new Properties();
+        wanted.setProperty("units", String.valueOf(units));
+        wanted.setProperty("nodes", String.valueOf(nodes));
+        wanted.setProperty("evidence", String.valueOf(evidenceFiles));
+        wanted.setProperty("evidenceKb", String.valueOf(evidenceKb));
+        wanted.setProperty("seed", String.valueOf(seed));
+        Path marker = dir.resolve(MARKER);
+        if (Files.exists(marker)) {
+            Properties found = new Properties();
+            try (InputStream in = Files.newInputStream(marker)) {
+                found.load(in);
+            }
+            if (!found.equals(wanted)) {
+                throw new org.perfdesk.domain.UserError("error.demo.exists", dir.toString(), MARKER);
+            }
+            log.printf("reusing the province in %s%n", dir);
+            return ProvinceBuilder.existing(dir, size, seed);
+        }
+        log.printf("generating %d units × %d nodes in %s …%n", units, nodes, dir);
+        log.flush();
+        long t0 = System.nanoTime();
+        ProvinceBuilder.Province p = new ProvinceBuilder(size, seed).build(dir, ProgramInfo.version());
+        try (var o = Files.newOutputStream(marker)) {
+            wanted.store(o, "perfdesk bench province");
+        }
+        log.printf("generated in %.0f s: %d packages, %.0f MB on the stick%n", ms(System.nanoTime() - t0) / 1000,
+                p.packages().size(), BenchSupport.mb(BenchSupport.folderSize(p.usb())));
+        return p;
+    }
+
+    // ---- export -----------------------------------------------------------------------------
+
+    private void export(ProvinceBuilder.Province province, Path work) throws Exception {
+        Path unitDir = work.resolve("unit");
+        BenchSupport.copyFolder(province.unit(0), unitDir);
+        List<Double> toStick = new ArrayList<>();
+        List<Double> toOutbox = new ArrayList<>();
+        List<Double> floor = new ArrayList<>();
+        long size;
+        try (Workspace ws = Workspace.open(unitDir)) {
+            Signer signer = WorkspaceKeys.unlock(ws, ProvinceBuilder.PASSPHRASE.toCharArray());
+            Exporter exporter = new Exporter(ws, signer);
+            Path warm = Files.createDirectories(work.resolve("stick-warm"));
+            Path written = exporter.exportUnitPackage(PackageKind.ANNUAL, ProvinceBuilder.YEAR, warm, null).file();
+            size = Files.size(written);
+            Map<String, byte[]> entries = entries(written);
+            floorZip(entries, work.resolve("floor-warm.zip"));
+            for (int r = 0; r < rounds; r++) {
+                Path stick = Files.createDirectories(work.resolve("stick-" + r));
+                toStick.add(time(() -> exporter.exportUnitPackage(PackageKind.ANNUAL, ProvinceBuilder.YEAR, stick, null)));
+                toOutbox.add(time(() -> exporter.exportUnitPackage(PackageKind.ANNUAL, ProvinceBuilder.YEAR, null, null)));
+                Path zip = work.resolve("floor-" + r + ".zip");
+                floor.add(time(() -> floorZip(entries, zip)));
+            }
+        }
+        double f = median(floor);
+        String floorWhat = String.format("the same %d entries (%.1f MB) hashed and written to a plain zip, fsync",
+                entriesCount, entriesBytes / 1048576.0);
+        rows.add(new BenchSupport.Row(String.format("export of one unit's package (%,d nodes, %.1f MB file) to outbox",
+                nodes, size / 1048576.0), fmtMs(toOutbox), floorWhat, fmtMs(floor), ratio(median(toOutbox), f),
+                BenchSupport.verdict(median(toOutbox) / f, 1.5)));
+        rows.add(new BenchSupport.Row("the same, then copied to the stick and checked there", fmtMs(toStick), floorWhat,
+                fmtMs(floor), ratio(median(toStick), f), BenchSupport.verdict(median(toStick) / f, 1.5)));
+    }
+
+    private int entriesCount;
+    private long entriesBytes;
+
+    private Map<String, byte[]> entries(Path pkg) throws IOException {
+        Map<String, byte[]> out = new LinkedHashMap<>();
+        try (ZipFile zip = ZipFile.builder().setPath(pkg).get()) {
+            for (ZipArchiveEntry e : Collections.list(zip.getEntries())) {
+                try (InputStream in = zip.getInputStream(e)) {
+                    out.put(e.getName(), in.readAllBytes());
+                }
+            }
+        }
+        entriesCount = out.size();
+        entriesBytes = out.values().stream().mapToLong(b -> b.length).sum();
+        return out;
+    }
+
+    /** The floor of an export: hash every entry, write them into a zip (default deflate), force to disk. */
+    static void floorZip(Map<String, byte[]> entries, Path target) throws Exception {
+        try (FileOutputStream file = new FileOutputStream(target.toFile());
+             ZipOutputStream zip = new ZipOutputStream(new java.io.BufferedOutputStream(file, 64 * 1024))) {
+            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+                MessageDigest.getInstance("SHA-256").digest(e.getValue());
+                zip.putNextEntry(new ZipEntry(e.getKey()));
+                zip.write(e.getValue());
+                zip.closeEntry();
+            }
+            zip.finish();
+            zip.flush();
+            file.getChannel().force(true);
+        }
+    }
+
+    // ---- import -----------------------------------------------------------------------------
+
+    private Path importAll(ProvinceBuilder.Province province, Path work) throws Exception {
+        Path office = work.resolve("office");
+        BenchSupport.copyFolder(province.office(), office);
+        log.printf("importing %d packages in a JVM with -Xmx%s …%n", province.packages().size(), heap);
+        log.flush();
+        ChildRun run = BenchSupport.run(BenchSupport.java(List.of("-Xmx" + heap), Launcher.class.getName(),
+                List.of("bench", "import", "--workspace", office.toString(), province.usb().toString())),
+                Map.of(), null, 3600);
+        String line = run.find("RESULT ");
+        if (line == null || run.exitCode() != 0) {
+            run.lines().forEach(l -> log.println("  import> " + l));
+            throw new IllegalStateException("the import run failed (exit " + run.exitCode() + ")");
+        }
+        Map<String, String> f = BenchSupport.figures(line);
+        double importMs = Double.parseDouble(f.get("import_ms"));
+        double hashMs = Double.parseDouble(f.get("hash_ms"));
+        double rowsMs = Double.parseDouble(f.get("rows_ms"));
+        double floor = hashMs + rowsMs;
+        rows.add(new BenchSupport.Row(String.format("verify and import of all %s packages (%s MB; %s accepted)",
+                f.get("packages"), f.get("mb"), f.get("accepted")),
+                String.format("%.1f s", importMs / 1000),
+                String.format("reading and SHA-256 of the same files (%.1f s) + %s rows of %s bytes (the rows and bytes the "
+                        + "import added) into an empty SQLite db, one transaction, one prepared statement, keyed by "
+                        + "UUIDs as ours are (%.1f s; with counter keys %.1f s)",
+                        hashMs / 1000, f.get("rows"), f.get("row_bytes"), rowsMs / 1000,
+                        Double.parseDouble(f.get("rows_sequential_ms")) / 1000),
+                String.format("%.1f s", floor / 1000), ratio(importMs, floor),
+                BenchSupport.verdict(importMs / floor, 2.0)));
+        double peak = Double.parseDouble(f.get("live_heap_mb"));
+        rows.add(new BenchSupport.Row("heap during that import, JVM run with -Xmx" + heap,
+                String.format("most live after a GC %.0f MB; highest use %.0f MB (garbage included)", peak,
+                        Double.parseDouble(f.get("peak_heap_mb"))),
+                "", "", "", (f.get("max_heap_mb") != null ? "≤ 256 MB " : "")
+                + (peak <= 256 && Double.parseDouble(f.get("peak_heap_mb")) <= 256 ? "met" : "MISSED")));
+        return office;
+    }
+
+    // ---- evaluation and workbook ---------------------------------------------------------------
+
+    private void evaluation(Path office) throws Exception {
+        List<Double> eval = new ArrayList<>();
+        List<Double> floor = new ArrayList<>();
+        int[] counted = new int[1];
+        try (Workspace ws = Workspace.open(office)) {
+            for (int r = 0; r < rounds; r++) {
+                eval.add(time(() -> counted[0] = new Evaluator(ws).evaluate(ProvinceBuilder.YEAR).size()));
+                floor.add(time(() -> ws.database().read(c -> aggregate(c))));
+            }
+        }
+        rows.add(new BenchSupport.Row("evaluation of the year (" + counted[0] + " units ranked)", fmtMs(eval),
+                "one SQL aggregate over the same rows (nodes ⋈ progress ⋈ self-assessment, grouped by unit)",
+                fmtMs(floor), ratio(median(eval), median(floor)), "–"));
+    }
+
+    private static Object aggregate(Connection c) throws java.sql.SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT g.unit_code, count(*), "
+                + "sum(CAST(g.weight AS REAL) * CAST(p.completion_percent AS REAL) / 100), "
+                + "sum(CAST(s.score AS REAL)) FROM goal_node g LEFT JOIN progress p ON p.node_id = g.id "
+                + "LEFT JOIN self_assessment s ON s.node_id = g.id WHERE g.year = ? AND g.deleted = 0 "
+                + "GROUP BY g.unit_code")) {
+            ps.setInt(1, ProvinceBuilder.YEAR);
+            int n = 0;
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    n++;
+                }
+            }
+            return n;
+        }
+    }
+
+    private void workbook(Path office, Path work) throws Exception {
+        List<Double> book = new ArrayList<>();
+        List<Double> floor = new ArrayList<>();
+        Path xlsx = work.resolve("results.xlsx");
+        try (Workspace ws = Workspace.open(office)) {
+            int n = Math.max(1, Math.min(rounds, 3));
+            for (int r = 0; r < n; r++) {
+                book.add(time(() -> ResultsWorkbook.write(ResultsData.load(ws, ProvinceBuilder.YEAR,
+                        LocalDate.of(ProvinceBuilder.YEAR + 1, 1, 20)), Texts.current(), xlsx)));
+            }
+        }
+        Map<String, List<List<String>>> cells = cells(xlsx);
+        long count = cells.values().stream().flatMap(List::stream).mapToLong(List::size).sum();
+        for (int r = 0; r < Math.max(1, Math.min(rounds, 3)); r++) {
+            Path csvDir = Files.createDirectories(work.resolve("csv-" + r));
+            floor.add(time(() -> writeCsv(cells, csvDir)));
+        }
+        rows.add(new BenchSupport.Row(String.format("results workbook (%d sheets, %,d cells, %.1f MB), loading the "
+                        + "year's material included", cells.size(), count, Files.size(xlsx) / 1048576.0), fmtMs(book),
+                "the same cells written as CSV, one file per sheet, fsync", fmtMs(floor),
+                ratio(median(book), median(floor)), "–"));
+    }
+
+    private static Map<String, List<List<String>>> cells(Path xlsx) throws IOException {
+        Map<String, List<List<String>>> out = new LinkedHashMap<>();
+        DataFormatter format = new DataFormatter();
+        try (XSSFWorkbook wb = new XSSFWorkbook(xlsx.toFile())) {
+            for (Sheet sheet : wb) {
+                List<List<String>> rowsOut = new ArrayList<>();
+                for (Row row : sheet) {
+                    List<String> values = new ArrayList<>();
+                    for (Cell cell : row) {
+                        values.add(format.formatCellValue(cell));
+                    }
+                    rowsOut.add(values);
+                }
+                out.put(sheet.getSheetName(), rowsOut);
+            }
+        } catch (org.apache.poi.openxml4j.exceptions.InvalidFormatException e) {
+            throw new IOException(e);
+        }
+        return out;
+    }
+
+    private static void writeCsv(Map<String, List<List<String>>> sheets, Path dir) throws IOException {
+        int i = 0;
+        for (List<List<String>> sheet : sheets.values()) {
+            Path file = dir.resolve("sheet-" + (i++) + ".csv");
+            try (FileOutputStream fos = new FileOutputStream(file.toFile());
+                 BufferedWriter w = new BufferedWriter(new OutputStreamWriter(fos, StandardCharsets.UTF_8))) {
+                for (List<String> row : sheet) {
+                    for (int c = 0; c < row.size(); c++) {
+                        if (c > 0) {
+                            w.write(',');
+                        }
+                        String v = row.get(c);
+                        if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0) {
+                            w.write('"');
+                            w.write(v.replace("\"", "\"\""));
+                            w.write('"');
+                        } else {
+                            w.write(v);
+                        }
+                    }
+                    w.write('\n');
+                }
+                w.flush();
+                fos.getChannel().force(true);
+            }
+        }
+    }
+
+    // ---- the large tree -------------------------------------------------------------------------
+
+    private void tree(Path work) throws Exception {
+        List<Double> open = new ArrayList<>();
+        List<Double> floor = new ArrayList<>();
+        try (Workspace ws = Workspace.create(work.resolve("tree"), new Workspace.Setup(Role.UNIT,
+                new OrgUnit("BENCH", "性能测试单位", OrgKind.DEPARTMENT, "XNB"), 2008, "bench"))) {
+            List<OrgUnit> owners = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                owners.add(new OrgUnit("BENCH-" + i, "处室" + i, OrgKind.DIVISION, "BENCH"));
+            }
+            ws.orgUnits().saveAll(owners);
+            ws.goals().saveAll(BenchCommand.TreeBench.generate(treeNodes));
+            for (int r = 0; r < rounds + 1; r++) {
+                double o = time(() -> {
+                    List<GoalNode> all = ws.goals().findAll("BENCH", 2008);
+                    GoalTree t = new GoalTree(all);
+                    new GoalTreeRules(2008, null).check(t);
+                    new Rollup(t, Map.of());
+                });
+                double f = time(() -> ws.database().read(c -> rawRows(c)));
+                if (r > 0) { // the first round loads classes and warms the page cache
+                    open.add(o);
+                    floor.add(f);
+                }
+            }
+        }
+        rows.add(new BenchSupport.Row(String.format("opening a %,d-node tree: rows read, tree, rules and roll-up", treeNodes),
+                fmtMs(open), "reading the same rows from SQLite (every column, plain JDBC)", fmtMs(floor),
+                ratio(median(open), median(floor)), "–"));
+    }
+
+    private static Object rawRows(Connection c) throws java.sql.SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM goal_node WHERE unit_code = ? AND year = ?")) {
+            ps.setString(1, "BENCH");
+            ps.setInt(2, 2008);
+            int n = 0;
+            try (ResultSet rs = ps.executeQuery()) {
+                int cols = rs.getMetaData().getColumnCount();
+                while (rs.next()) {
+                    for (int i = 1; i <= cols; i++) {
+                        rs.getString(i);
+                    }
+                    n++;
+                }
+            }
+            return n;
+        }
+    }
+
+    // ---- windows ------------------------------------------------------------------------------
+
+    private void startUp(ProvinceBuilder.Province province, Path work, Display display) throws Exception {
+        Path unitDir = work.resolve("unit-window");
+        BenchSupport.copyFolder(province.unit(0), unitDir);
+        Path home = Files.createDirectories(work.resolve("home"));
+        List<Double> app = new ArrayList<>();
+        List<Double> shown = new ArrayList<>();
+        List<Double> minimal = new ArrayList<>();
+        List<String> options = List.of("-Dperfdesk.timing=true", "-Dperfdesk.home=" + home);
+        for (int r = 0; r < rounds + 1; r++) {
+            ChildRun a = BenchSupport.run(BenchSupport.java(options, Launcher.class.getName(),
+                    List.of("--workspace", unitDir.toString())), display.env(),
+                    l -> l.startsWith("workspace shown after"), 120);
+            ChildRun m = BenchSupport.run(BenchSupport.java(options, MinimalWindow.class.getName(), List.of()),
+                    display.env(), l -> l.startsWith("window shown after"), 120);
+            Double aw = millis(a.find("window shown after"));
+            Double as = millis(a.find("workspace shown after"));
+            Double mw = millis(m.find("window shown after"));
+            if (aw == null || as == null || mw == null) {
+                a.lines().forEach(l -> log.println("  app> " + l));
+                m.lines().forEach(l -> log.println("  minimal> " + l));
+                throw new IllegalStateException("a window did not report being shown");
+            }
+            if (r > 0) { // the first pair warms the page cache and the class data
+                app.add(aw);
+                shown.add(as);
+                minimal.add(mw);
+            }
+        }
+        rows.add(new BenchSupport.Row(String.format("start to the first shown window, %,d-node workspace (JVM start "
+                + "to shown, Xvfb)", nodes), fmtMs(app), "a minimal JavaFX window (a label), started the same way",
+                fmtMs(minimal), ratio(median(app), median(minimal)), BenchSupport.verdict(median(app) / median(minimal), 1.5)));
+        rows.add(new BenchSupport.Row("start to the workspace's main window laid out", fmtMs(shown),
+                "the same minimal window", fmtMs(minimal), ratio(median(shown), median(minimal)), "–"));
+    }
+
+    private static Double millis(String line) {
+        if (line == null) {
+            return null;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("after (\\d+) ms").matcher(line);
+        return m.find() ? Double.valueOf(m.group(1)) : null;
+    }
+
+    private void uiImport(ProvinceBuilder.Province province, Path work, Display display) throws Exception {
+        Path office = work.resolve("office-window");
+        BenchSupport.copyFolder(province.office(), office);
+        log.println("importing every package in the window (preview, then import) …");
+        log.flush();
+        ChildRun run = BenchSupport.run(BenchSupport.java(List.of("-Dperfdesk.home=" + work.resolve("home")),
+                Launcher.class.getName(), List.of("bench", "ui-import", "--workspace", office.toString(),
+                        province.usb().toString())), display.env(), null, 3600);
+        String line = run.find("RESULT ");
+        if (line == null) {
+            run.lines().forEach(l -> log.println("  ui-import> " + l));
+            throw new IllegalStateException("the window import did not finish");
+        }
+        Map<String, String> f = BenchSupport.figures(line);
+        double longest = Double.parseDouble(f.get("longest_ms"));
+        rows.add(new BenchSupport.Row(String.format("importing them in the window (收件: preview %.0f s, import %.0f s)",
+                Double.parseDouble(f.get("preview_ms")) / 1000, Double.parseDouble(f.get("import_ms")) / 1000),
+                String.format("longest FX-thread pause %.0f ms (%s), %s pauses over 100 ms", longest, f.get("longest_at"),
+                        f.get("over_100")), "", "", "", "≤ 100 ms " + (longest <= 100 ? "met" : "MISSED")));
+    }
+
+    private void treeWindow(Display display) throws Exception {
+        ChildRun run = BenchSupport.run(BenchSupport.java(List.of(), Launcher.class.getName(),
+                List.of("bench", "tree", "--nodes", String.valueOf(treeNodes), "--rounds", "1", "--window")),
+                display.env(), null, 600);
+        String first = run.find("window, first load:");
+        String again = run.find("window, reload:");
+        if (first == null) {
+            run.lines().forEach(l -> log.println("  tree> " + l));
+            notes.add("The goal-tree screen did not show the large tree.");
+            return;
+        }
+        rows.add(new BenchSupport.Row(String.format("the goal-tree screen on the %,d-node tree", treeNodes),
+                first.substring(first.indexOf(':') + 1).trim() + (again == null ? ""
+                        : "; reload: " + again.substring(again.indexOf(':') + 1).trim()), "", "", "", "–"));
+    }
+
+    private static String fmtMs(List<Double> v) {
+        double m = median(v);
+        return m >= 10_000 ? String.format("%.1f s", m / 1000)
+                : String.format("%.0f ms (%s)", m, BenchSupport.range(v));
+    }
+}

@@ -1,0 +1,456 @@
+package org.perfdesk.proof;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.perfdesk.domain.UserError;
+import org.perfdesk.exchange.ImportReport;
+import org.perfdesk.exchange.Importer;
+import org.perfdesk.exchange.KeyRegistry;
+import org.perfdesk.exchange.Signer;
+import org.perfdesk.exchange.WorkspaceKeys;
+import org.perfdesk.exchange.crypto.Ed25519;
+import org.perfdesk.exchange.pkg.Hashing;
+import org.perfdesk.exchange.pkg.Limits;
+import org.perfdesk.exchange.pkg.PackageException;
+import org.perfdesk.exchange.pkg.PackageReader;
+import org.perfdesk.store.Workspace;
+
+/**
+ * Fuzzes the package reader and importer for a bounded time: mutated packages, encrypted ones and ones
+ * in the clear (bytes flipped, cut,
+ * inserted; zips rebuilt with entries dropped, doubled, renamed, added or stored differently;
+ * manifests and snapshots changed as text and as JSON trees, then hashed and signed again with the
+ * unit's real key so the changes reach the checks behind the signature). Every input must end in a
+ * report (accepted or refused with a code and message) and leave the office unchanged (each runs as
+ * a dry run); the reader alone may only answer with a {@link PackageException}. Any other exception
+ * is a finding: the input is saved under {@code target/fuzz-findings/} and the test fails.
+ *
+ * <p>{@code -Dperfdesk.fuzz.seconds=N} sets the time (15 s by default), {@code -Dperfdesk.fuzz.seed=S}
+ * the seed (printed, so a finding can be repeated).
+ */
+class PackageFuzzTest {
+    private static final long SECONDS = Long.getLong("perfdesk.fuzz.seconds", 15);
+    private static final long SEED = Long.getLong("perfdesk.fuzz.seed", 2008);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path dir;
+    private static ProofWorld world;
+    private static Workspace office;
+    private static Signer unitKey;
+    /** The unit's package in the clear (its payload is changed and signed again) and an encrypted one. */
+    private static byte[] genuine;
+    private static byte[] sealed;
+    private static Map<String, byte[]> entries;
+    private static Map<String, byte[]> sealedEntries;
+    private static org.perfdesk.exchange.Signer officeKeys;
+    private static String before;
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        world = new ProofWorld(dir.resolve("world"), 12, 1, true);
+        genuine = Files.readAllBytes(world.secondPackage);
+        entries = entriesOf(world.secondPackage);
+        Path sealedFile;
+        try (Workspace unit = Workspace.open(world.unitBefore)) {
+            unitKey = WorkspaceKeys.unlock(unit, ProofWorld.PASSPHRASE.toCharArray());
+            sealedFile = new org.perfdesk.exchange.Exporter(unit, unitKey).exportUnitPackage(
+                    org.perfdesk.exchange.pkg.PackageKind.ANNUAL, ProofWorld.YEAR,
+                    Files.createDirectories(dir.resolve("usb3")), null).file();
+        }
+        sealed = Files.readAllBytes(sealedFile);
+        sealedEntries = entriesOf(sealedFile);
+        assertThat(sealedEntries).doesNotContainKey("payload/snapshot.json");
+        office = Workspace.open(world.officeBefore);
+        officeKeys = WorkspaceKeys.unlock(office, ProofWorld.PASSPHRASE.toCharArray());
+        before = CanonicalDump.of(office);
+    }
+
+    private static Map<String, byte[]> entriesOf(Path pkg) throws IOException {
+        Map<String, byte[]> out = new LinkedHashMap<>();
+        try (var zip = org.apache.commons.compress.archivers.zip.ZipFile.builder().setPath(pkg).get()) {
+            for (ZipArchiveEntry e : java.util.Collections.list(zip.getEntriesInPhysicalOrder())) {
+                try (var in = zip.getInputStream(e)) {
+                    out.put(e.getName(), in.readAllBytes());
+                }
+            }
+        }
+        return out;
+    }
+
+    @AfterAll
+    static void tearDown() {
+        office.close();
+    }
+
+    @Test
+    void everyMutatedPackageEndsInAReportAndChangesNothing() throws Exception {
+        SplittableRandom random = new SplittableRandom(SEED);
+        Path input = dir.resolve("input.perfpkg");
+        Map<String, Integer> outcomes = new TreeMap<>();
+        long deadline = System.nanoTime() + SECONDS * 1_000_000_000L;
+        int n = 0;
+        while (System.nanoTime() < deadline || n < 200) {
+            n++;
+            String strategy;
+            byte[] bytes;
+            int pick = random.nextInt(6);
+            boolean useSealed = pick < 4 && random.nextBoolean();
+            byte[] base = useSealed ? sealed : genuine;
+            Map<String, byte[]> baseEntries = useSealed ? sealedEntries : entries;
+            String prefix = useSealed ? "sealed-" : "";
+            switch (pick) {
+                case 0 -> {
+                    strategy = prefix + "bits";
+                    bytes = flipBits(base, random);
+                }
+                case 1 -> {
+                    strategy = prefix + "bytes";
+                    bytes = spliceBytes(base, random);
+                }
+                case 2 -> {
+                    strategy = prefix + "zip";
+                    bytes = rebuiltZip(baseEntries, random);
+                }
+                case 3 -> {
+                    strategy = prefix + "manifest";
+                    bytes = signed(mutateJson(baseEntries.get("manifest.json"), random), baseEntries, random);
+                }
+                default -> {
+                    strategy = "snapshot";
+                    Map<String, byte[]> changed = new LinkedHashMap<>(entries);
+                    changed.put("payload/snapshot.json", mutateJson(entries.get("payload/snapshot.json"), random));
+                    bytes = signed(rehashed(changed), changed, random);
+                }
+            }
+            Files.write(input, bytes);
+            String outcome;
+            try {
+                try {
+                    PackageReader.read(input, KeyRegistry.trust(office), Limits.DEFAULT);
+                } catch (PackageException expected) {
+                    // a refusal with a code is what the reader may answer
+                }
+                ImportReport r = new Importer(office, officeKeys).importFile(input, true);
+                assertThat(r.message()).isNotBlank();
+                outcome = strategy + " " + (r.status() == ImportReport.Status.REJECTED ? r.code() : r.status().name());
+            } catch (UserError e) {
+                outcome = strategy + " user-error " + e.key();
+            } catch (Throwable t) {
+                Path kept = Files.createDirectories(Path.of("target", "fuzz-findings"))
+                        .resolve("seed-" + SEED + "-input-" + n + ".perfpkg");
+                Files.write(kept, bytes);
+                throw new AssertionError("input " + n + " (" + strategy + ", seed " + SEED + ", kept as " + kept
+                        + ") ended in " + t, t);
+            }
+            outcomes.merge(outcome, 1, Integer::sum);
+        }
+        assertThat(CanonicalDump.of(office)).as("the office after %d dry runs", n).isEqualTo(before);
+        System.out.printf("package fuzzing: %d inputs in %d s (seed %d), all ended in a report:%n", n, SECONDS, SEED);
+        outcomes.forEach((k, v) -> System.out.printf("  %6d  %s%n", v, k));
+        // The mutations reach every layer: the zip, the signature, the listing and hashes, the JSON, the snapshot.
+        assertThat(outcomes.keySet()).anyMatch(k -> k.endsWith("truncated") || k.endsWith("not-a-zip"))
+                .anyMatch(k -> k.endsWith("bad-signature")).anyMatch(k -> k.endsWith("hash-mismatch"))
+                .anyMatch(k -> k.startsWith("manifest") && k.endsWith("bad-json"))
+                .anyMatch(k -> k.startsWith("snapshot") && k.endsWith("bad-snapshot"))
+                .anyMatch(k -> k.startsWith("snapshot") && k.endsWith("ACCEPTED"))
+                .anyMatch(k -> k.startsWith("sealed-") && !k.endsWith("ACCEPTED"));
+    }
+
+    // ---- what fuzzing found, kept as regression cases (rebuilt and signed in each run: keys are new) ----
+
+    /** Found by fuzzing: {@code "selfAssessments": [null]} took the importer down with a NullPointerException. */
+    @Test
+    void aListHoldingNullIsRefusedAsBadJson() throws Exception {
+        for (String list : List.of("selfAssessments", "progress", "nodes", "organisations", "reports", "evidence")) {
+            ObjectNode snapshot = (ObjectNode) JSON.readTree(entries.get("payload/snapshot.json"));
+            ((ArrayNode) snapshot.get(list)).insertNull(0);
+            ImportReport r = dryRun(withSnapshot(snapshot));
+            assertThat(r.status()).as(list).isEqualTo(ImportReport.Status.REJECTED);
+            assertThat(r.code()).as("%s: %s", list, r.message()).isEqualTo("bad-json");
+        }
+        ObjectNode manifest = (ObjectNode) JSON.readTree(entries.get("manifest.json"));
+        ((ArrayNode) manifest.get("entries")).insertNull(0);
+        Map<String, byte[]> same = new LinkedHashMap<>(entries);
+        ImportReport r = dryRun(signed(JSON.writeValueAsBytes(manifest), same, new SplittableRandom(1)));
+        assertThat(r.code()).as(r.message()).isIn("bad-json", "bad-manifest");
+    }
+
+    /**
+     * Found while reading the fuzzer's accepted inputs: parents that lead round in a circle were
+     * accepted, and those nodes then vanished from the office's tree and evaluation.
+     */
+    @Test
+    void parentsThatLeadRoundInACircleAreRefused() throws Exception {
+        ObjectNode snapshot = (ObjectNode) JSON.readTree(entries.get("payload/snapshot.json"));
+        ArrayNode nodes = (ArrayNode) snapshot.get("nodes");
+        ObjectNode goal = null;
+        ObjectNode child = null;
+        for (JsonNode n : nodes) {
+            if (n.get("parentId").isNull() && goal == null) {
+                goal = (ObjectNode) n;
+            }
+        }
+        for (JsonNode n : nodes) {
+            if (goal != null && goal.get("id").asText().equals(n.get("parentId").asText(null))) {
+                child = (ObjectNode) n;
+            }
+        }
+        assertThat(child).isNotNull();
+        goal.put("parentId", child.get("id").asText()); // the goal now hangs under its own child
+        ImportReport loop = dryRun(withSnapshot(snapshot));
+        assertThat(loop.code()).as(loop.message()).isEqualTo("bad-snapshot");
+
+        ObjectNode self = (ObjectNode) JSON.readTree(entries.get("payload/snapshot.json"));
+        ObjectNode first = (ObjectNode) self.get("nodes").get(0);
+        first.put("parentId", first.get("id").asText()); // its own parent
+        ImportReport own = dryRun(withSnapshot(self));
+        assertThat(own.code()).as(own.message()).isEqualTo("bad-snapshot");
+
+        // and the unchanged snapshot, rebuilt the same way, is accepted: the refusals are about the loops
+        ObjectNode unchanged = (ObjectNode) JSON.readTree(entries.get("payload/snapshot.json"));
+        assertThat(dryRun(withSnapshot(unchanged)).accepted()).isTrue();
+    }
+
+    private static byte[] withSnapshot(JsonNode snapshot) throws IOException {
+        Map<String, byte[]> changed = new LinkedHashMap<>(entries);
+        changed.put("payload/snapshot.json", JSON.writeValueAsBytes(snapshot));
+        return signed(rehashed(changed), changed, new SplittableRandom(1));
+    }
+
+    private static ImportReport dryRun(byte[] pkg) throws IOException {
+        Path file = Files.createTempFile(dir, "case-", ".perfpkg");
+        Files.write(file, pkg);
+        return new Importer(office, officeKeys).importFile(file, true);
+    }
+
+    // ---- byte mutations -------------------------------------------------------------------------
+
+    private static byte[] flipBits(byte[] in, SplittableRandom r) {
+        byte[] out = in.clone();
+        int flips = 1 + r.nextInt(4);
+        for (int i = 0; i < flips; i++) {
+            out[r.nextInt(out.length)] ^= (byte) (1 << r.nextInt(8));
+        }
+        return out;
+    }
+
+    private static byte[] spliceBytes(byte[] in, SplittableRandom r) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int at = r.nextInt(in.length);
+        switch (r.nextInt(4)) {
+            case 0 -> out.write(in, 0, at); // cut short
+            case 1 -> { // a range removed
+                int len = 1 + r.nextInt(Math.min(200, in.length - at));
+                out.write(in, 0, at);
+                out.write(in, at + len, in.length - at - len);
+            }
+            case 2 -> { // random bytes inserted
+                out.write(in, 0, at);
+                for (int i = 1 + r.nextInt(64); i > 0; i--) {
+                    out.write(r.nextInt(256));
+                }
+                out.write(in, at, in.length - at);
+            }
+            default -> { // a range repeated
+                int len = 1 + r.nextInt(Math.min(500, in.length - at));
+                out.write(in, 0, at + len);
+                out.write(in, at, in.length - at);
+            }
+        }
+        return out.toByteArray();
+    }
+
+    // ---- zip mutations --------------------------------------------------------------------------
+
+    private static final String[] NAMES = {"payload/extra.json", "payload/", "../payload/snapshot.json",
+        "/manifest.json", "payload\\snapshot.json", "attachments/" + "0".repeat(64), "inner/x.perfpkg",
+        "C:payload/a.json", "payload/snapshot.json", "manifest.json", "manifest.sig", "payload/\u0001.json",
+        "payload//snapshot.json", "a".repeat(300)};
+
+    private static byte[] rebuiltZip(Map<String, byte[]> entries, SplittableRandom r) throws IOException {
+        List<Map.Entry<String, byte[]>> list = new ArrayList<>(entries.entrySet());
+        switch (r.nextInt(6)) {
+            case 0 -> list.remove(r.nextInt(list.size()));
+            case 1 -> list.add(list.get(r.nextInt(list.size())));
+            case 2 -> list.add(Map.entry(NAMES[r.nextInt(NAMES.length)], "{}".getBytes(StandardCharsets.UTF_8)));
+            case 3 -> {
+                int i = r.nextInt(list.size());
+                list.set(i, Map.entry(NAMES[r.nextInt(NAMES.length)], list.get(i).getValue()));
+            }
+            case 4 -> java.util.Collections.shuffle(list, new java.util.Random(r.nextLong()));
+            default -> {
+                int i = r.nextInt(list.size());
+                byte[] big = new byte[r.nextInt(3) == 0 ? 3 << 20 : r.nextInt(4096)];
+                list.set(i, Map.entry(list.get(i).getKey(), big)); // zeros: compresses extremely well
+            }
+        }
+        return zip(list, r.nextInt(4) == 0);
+    }
+
+    private static byte[] zip(List<Map.Entry<String, byte[]>> list, boolean stored) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(bytes)) {
+            for (Map.Entry<String, byte[]> e : list) {
+                ZipArchiveEntry entry = new ZipArchiveEntry(e.getKey());
+                if (stored) {
+                    entry.setMethod(ZipArchiveEntry.STORED);
+                    entry.setSize(e.getValue().length);
+                    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+                    crc.update(e.getValue());
+                    entry.setCrc(crc.getValue());
+                }
+                zip.putArchiveEntry(entry);
+                zip.write(e.getValue());
+                zip.closeArchiveEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    // ---- JSON mutations -------------------------------------------------------------------------
+
+    private static byte[] mutateJson(byte[] json, SplittableRandom r) throws IOException {
+        if (r.nextInt(4) == 0) {
+            return mutateText(new String(json, StandardCharsets.UTF_8), r).getBytes(StandardCharsets.UTF_8);
+        }
+        JsonNode root = JSON.readTree(json);
+        List<JsonNode> containers = new ArrayList<>();
+        collect(root, containers);
+        for (int i = 1 + r.nextInt(3); i > 0; i--) {
+            mutateTree(containers.get(r.nextInt(containers.size())), root, r);
+        }
+        return JSON.writeValueAsBytes(root);
+    }
+
+    private static void collect(JsonNode node, List<JsonNode> out) {
+        if (node.isContainerNode()) {
+            out.add(node);
+            node.forEach(child -> collect(child, out));
+        }
+    }
+
+    private static final String[] TOKENS = {"{", "}", "[", "]", "\"", ",", ":", "null", "1e999999", "-0",
+        "\\u0000", "\u0000", "9".repeat(80), "true", "\"\\ud800\"", "{\"a\":1,\"a\":2}", " ", "\n"};
+
+    private static String mutateText(String text, SplittableRandom r) {
+        int at = r.nextInt(text.length() + 1);
+        return switch (r.nextInt(3)) {
+            case 0 -> text.substring(0, at) + TOKENS[r.nextInt(TOKENS.length)] + text.substring(at);
+            case 1 -> text.substring(0, at) + text.substring(Math.min(text.length(), at + 1 + r.nextInt(20)));
+            default -> text.substring(0, at); // cut
+        };
+    }
+
+    private static void mutateTree(JsonNode container, JsonNode root, SplittableRandom r) {
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        if (container instanceof ObjectNode o && o.size() > 0) {
+            List<String> names = new ArrayList<>();
+            o.fieldNames().forEachRemaining(names::add);
+            String name = names.get(r.nextInt(names.size()));
+            switch (r.nextInt(10)) {
+                case 0 -> o.remove(name);
+                case 1 -> o.putNull(name);
+                case 2 -> o.put(name, "x".repeat(r.nextInt(3) == 0 ? 1_100_000 : r.nextInt(40)));
+                case 3 -> o.put(name, r.nextInt(3) == 0 ? Long.MIN_VALUE : r.nextInt(10) - 5);
+                case 4 -> o.put(name, r.nextBoolean());
+                case 5 -> o.set(name, f.arrayNode());
+                case 6 -> o.set(name, deep(f, 40 + r.nextInt(60)));
+                case 7 -> o.put("unknown" + r.nextInt(3), 1);
+                case 8 -> o.put(name, new java.math.BigDecimal("1E" + (r.nextInt(800) - 400)));
+                default -> { // a value taken from elsewhere: ids into parent ids, one unit's code into another
+                    List<String> values = new ArrayList<>();
+                    root.findValues(name).forEach(v -> values.add(v.isTextual() ? v.asText() : null));
+                    String v = values.isEmpty() ? null : values.get(r.nextInt(values.size()));
+                    if (v != null) {
+                        o.put(name, v);
+                    } else {
+                        o.putNull(name);
+                    }
+                    if ("id".equals(name) || "parentId".equals(name)) {
+                        List<JsonNode> ids = root.findValues("id");
+                        if (ids.isEmpty()) {
+                            return;
+                        }
+                        o.put(r.nextBoolean() ? "parentId" : "id", ids.get(r.nextInt(ids.size())).asText());
+                    }
+                }
+            }
+        } else if (container instanceof ArrayNode a && a.size() > 0) {
+            int i = r.nextInt(a.size());
+            switch (r.nextInt(5)) {
+                case 0 -> a.remove(i);
+                case 1 -> a.add(a.get(i).deepCopy()); // the same node (id) twice
+                case 2 -> a.insert(i, f.nullNode());
+                case 3 -> a.set(i, f.textNode("x"));
+                default -> {
+                    JsonNode x = a.get(i);
+                    int j = r.nextInt(a.size());
+                    a.set(i, a.get(j));
+                    a.set(j, x);
+                }
+            }
+        }
+    }
+
+    private static JsonNode deep(JsonNodeFactory f, int depth) {
+        JsonNode node = f.numberNode(1);
+        for (int i = 0; i < depth; i++) {
+            ArrayNode a = f.arrayNode();
+            a.add(node);
+            node = a;
+        }
+        return node;
+    }
+
+    // ---- signing again ---------------------------------------------------------------------------
+
+    /** The manifest with each entry's size and hash made to fit the (changed) entries, as text. */
+    private static byte[] rehashed(Map<String, byte[]> changed) throws IOException {
+        JsonNode m = JSON.readTree(changed.get("manifest.json"));
+        for (JsonNode e : m.get("entries")) {
+            byte[] b = changed.get(e.get("path").asText());
+            if (b != null) {
+                ((ObjectNode) e).put("size", b.length);
+                ((ObjectNode) e).put("sha256", Hashing.sha256(b));
+            }
+        }
+        return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(m);
+    }
+
+    /** A package with this manifest, signed with the unit's real key, and the other entries. */
+    private static byte[] signed(byte[] manifest, Map<String, byte[]> others, SplittableRandom r) throws IOException {
+        List<Map.Entry<String, byte[]>> list = new ArrayList<>();
+        list.add(Map.entry("manifest.json", manifest));
+        list.add(Map.entry("manifest.sig", Ed25519.sign(unitKey.privateKey(), manifest)));
+        others.forEach((k, v) -> {
+            if (!k.equals("manifest.json") && !k.equals("manifest.sig")) {
+                list.add(Map.entry(k, v));
+            }
+        });
+        return zip(list, r.nextInt(8) == 0);
+    }
+}
