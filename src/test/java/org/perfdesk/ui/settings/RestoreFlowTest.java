@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 
-import javafx.scene.Node;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.TableView;
@@ -50,8 +49,14 @@ class RestoreFlowTest extends ShellTest {
         waitUntil("the backup listed", () -> table.getItems().size() == 1);
         assertThat(table.getColumns().get(1).getCellData(0)).isEqualTo("导入数据包之前");
 
-        clickOn(lookup("#backups-table .table-row-cell").nth(0).queryAs(Node.class));
-        clickOn("#backups-restore");
+        // Selected as a click would; under load a click on the row could land before its layout.
+        interact(() -> {
+            table.requestFocus();
+            table.getSelectionModel().select(0);
+        });
+        javafx.scene.control.Button restore = lookup("#backups-restore").queryButton();
+        waitUntil("the restore button enabled", () -> !restore.isDisabled());
+        clickOn(restore);
         waitUntil("the question", () -> lookup("#backups-restore-question").tryQuery().isPresent());
         DialogPane question = lookup("#backups-restore-question").queryAs(DialogPane.class);
         assertThat(question.getContentText()).contains("另存为一个备份");
