@@ -24,7 +24,16 @@ final class Preload {
             "javafx.scene.control.skin.ListViewSkin", "javafx.scene.control.SplitPane",
             "javafx.scene.control.ProgressIndicator", "javafx.scene.control.skin.ProgressIndicatorSkin",
             "javafx.scene.control.skin.LabeledSkinBase", "javafx.scene.control.skin.ButtonSkin",
-            "javafx.scene.control.skin.VirtualFlow", "javafx.scene.layout.GridPane");
+            "javafx.scene.control.skin.VirtualFlow", "javafx.scene.layout.GridPane",
+            "javafx.scene.control.skin.TableCellSkin", "javafx.scene.control.skin.TableRowSkin",
+            "javafx.scene.control.skin.TableHeaderRow", "javafx.scene.control.skin.NestedTableColumnHeader",
+            "javafx.scene.control.skin.TableColumnHeader", "javafx.scene.control.skin.ListCellSkin",
+            "javafx.scene.control.skin.TreeTableCellSkin", "javafx.scene.control.skin.TreeTableRowSkin",
+            "javafx.scene.control.skin.TabPaneSkin", "javafx.scene.control.skin.SplitPaneSkin",
+            "javafx.scene.control.skin.ScrollBarSkin", "javafx.concurrent.Task",
+            "org.perfdesk.ui.exchange.InboxView", "org.perfdesk.ui.exchange.ImportPanel",
+            "org.perfdesk.ui.exchange.ImportViewModel", "org.perfdesk.exchange.Importer",
+            "org.perfdesk.exchange.ImportReport");
 
     private Preload() {
     }

@@ -20,6 +20,7 @@ public final class Texts {
 
     private final Locale locale;
     private final ResourceBundle bundle;
+    private final java.util.Map<String, MessageFormat> formats = new java.util.concurrent.ConcurrentHashMap<>();
 
     private Texts(Locale locale) {
         this.locale = locale;
@@ -69,8 +70,13 @@ public final class Texts {
         } catch (MissingResourceException e) {
             return "!" + key + "!";
         }
-        // Always through MessageFormat, so '' means ' whether or not the text has placeholders.
-        return new MessageFormat(pattern, locale).format(args);
+        // Always through MessageFormat, so '' means ' whether or not the text has placeholders. A text is
+        // parsed once (thousands of import detail lines made a new MessageFormat each); a MessageFormat is
+        // not safe for two threads at once, hence the lock.
+        MessageFormat format = formats.computeIfAbsent(key, k -> new MessageFormat(pattern, locale));
+        synchronized (format) {
+            return format.format(args);
+        }
     }
 
     /** The label of an enum constant, e.g. "enum.OrgKind.DIVISION" → 处室. */

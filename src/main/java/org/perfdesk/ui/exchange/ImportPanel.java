@@ -94,7 +94,7 @@ final class ImportPanel extends BorderPane {
         details.setId("import-details");
         details.setPlaceholder(new Label(Texts.t("import.detailsHint")));
         table.getSelectionModel().selectedItemProperty().addListener((o, old, r) ->
-                details.getItems().setAll(ImportViewModel.details(r)));
+                details.getItems().setAll(vm.detailsOf(r)));
         vm.reports().addListener((javafx.collections.ListChangeListener<ImportReport>) c -> {
             if (!vm.reports().isEmpty()) {
                 table.getSelectionModel().selectFirst();

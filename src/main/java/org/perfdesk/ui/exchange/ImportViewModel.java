@@ -30,6 +30,12 @@ public final class ImportViewModel {
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final Runnable afterImport;
     private List<Path> pending = List.of();
+    /**
+     * The detail lines of the first report, made on the worker thread with the reports: that report is
+     * selected as soon as the list shows, and its lines (one per node, thousands for a large tree) took
+     * the JavaFX thread most of a tenth of a second to make.
+     */
+    private final java.util.Map<ImportReport, List<String>> prepared = new java.util.IdentityHashMap<>();
 
     /** @param afterImport called on the JavaFX thread when something was imported (to refresh other views) */
     public ImportViewModel(WorkspaceContext ctx, Runnable afterImport) {
@@ -52,8 +58,11 @@ public final class ImportViewModel {
         }
         List<Path> chosen = List.copyOf(files);
         ctx.tasks().run(Texts.t("task.checkPackages"),
-                () -> new Importer(ctx.workspace(), ctx.signer()).importAll(chosen, true), result -> {
+                () -> withFirstDetails(new Importer(ctx.workspace(), ctx.signer()).importAll(chosen, true)), done -> {
+                    List<ImportReport> result = done.reports();
                     pending = chosen;
+                    prepared.clear();
+                    prepared.putAll(done.details());
                     reports.setAll(result);
                     canCommit.set(result.stream().anyMatch(ImportReport::accepted));
                     summary.set(summarise(result, true));
@@ -88,12 +97,14 @@ public final class ImportViewModel {
                     }
                 }
             }
-            return new Committed(result, receipts);
+            return new Committed(withFirstDetails(result), receipts);
         }, committed -> {
             pending = List.of();
-            reports.setAll(committed.reports());
+            prepared.clear();
+            prepared.putAll(committed.reports().details());
+            reports.setAll(committed.reports().reports());
             canCommit.set(false);
-            String text = summarise(committed.reports(), false);
+            String text = summarise(committed.reports().reports(), false);
             if (committed.receipts() > 0) {
                 text += " " + Texts.t("import.receiptsWritten", committed.receipts());
             }
@@ -103,7 +114,25 @@ public final class ImportViewModel {
         });
     }
 
-    private record Committed(List<ImportReport> reports, int receipts) {
+    private record Committed(Prepared reports, int receipts) {
+    }
+
+    /** Reports with the detail lines of the first, made off the JavaFX thread. */
+    private record Prepared(List<ImportReport> reports, java.util.Map<ImportReport, List<String>> details) {
+    }
+
+    private static Prepared withFirstDetails(List<ImportReport> reports) {
+        java.util.Map<ImportReport, List<String>> details = new java.util.IdentityHashMap<>();
+        if (!reports.isEmpty()) {
+            details.put(reports.get(0), details(reports.get(0)));
+        }
+        return new Prepared(reports, details);
+    }
+
+    /** The detail lines of a report: made already for the first one, else now. */
+    public List<String> detailsOf(ImportReport r) {
+        List<String> ready = r == null ? null : prepared.get(r);
+        return ready != null ? ready : details(r);
     }
 
     private static String summarise(List<ImportReport> result, boolean preview) {
@@ -122,6 +151,7 @@ public final class ImportViewModel {
 
     public void clear() {
         pending = List.of();
+        prepared.clear();
         reports.clear();
         canCommit.set(false);
         summary.set("");
