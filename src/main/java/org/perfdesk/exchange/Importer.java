@@ -462,9 +462,17 @@ public final class Importer {
         nodes.forEach(n -> inSnapshot.add(n.id()));
         List<GoalNode> vanished = before.stream().filter(n -> !n.deleted() && !inSnapshot.contains(n.id()))
                 .map(n -> n.withDeleted(true).withRevision(n.revision() + 1)).toList();
+        // New nodes are inserted (no conflict to look for), changed ones updated, unchanged ones left alone:
+        // every package repeats the whole tree, mostly unchanged after the plan.
+        Map<String, GoalNode> stored = new HashMap<>();
+        before.forEach(n -> stored.put(n.id(), n));
+        List<GoalNode> fresh = nodes.stream().filter(n -> !stored.containsKey(n.id())).toList();
+        List<GoalNode> changed = nodes.stream()
+                .filter(n -> stored.containsKey(n.id()) && !stored.get(n.id()).equals(n)).toList();
         plan.apply = () -> {
             ws.orgUnits().saveAll(orgs);
-            ws.goals().saveAll(nodes);
+            ws.goals().insertAll(fresh);
+            ws.goals().saveAll(changed);
             ws.goals().saveAll(vanished);
             ws.progress().deleteByUnit(unit, m.year());
             ws.progress().saveAll(s.progress().stream().map(SnapshotMapper::toProgress).toList());

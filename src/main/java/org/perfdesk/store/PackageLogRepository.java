@@ -41,7 +41,7 @@ public final class PackageLogRepository {
                 ps.setString(13, r.createdAt().toString());
                 ps.setString(14, r.processedAt().toString());
                 Sql.text(ps, 15, r.warning());
-                Sql.text(ps, 16, r.reportJson());
+                Sql.packed(ps, 16, r.reportJson());
                 Sql.text(ps, 17, r.outerPackageId());
                 return ps.executeUpdate();
             }
@@ -89,7 +89,7 @@ public final class PackageLogRepository {
                 ps.setString(1, packageId);
                 ps.setString(2, unitCode);
                 ps.setInt(3, year);
-                ps.setString(4, json);
+                Sql.packed(ps, 4, json);
                 return ps.executeUpdate();
             }
         });
@@ -100,7 +100,7 @@ public final class PackageLogRepository {
             try (PreparedStatement ps = c.prepareStatement("SELECT json FROM snapshot WHERE package_id = ?")) {
                 ps.setString(1, packageId);
                 try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
+                    return rs.next() ? Optional.of(Sql.unpacked(rs, "json")) : Optional.<String>empty();
                 }
             }
         });
@@ -135,7 +135,7 @@ public final class PackageLogRepository {
                 rs.getString("sender_code"), rs.getString("sender_key_id"), rs.getString("recipient_code"),
                 rs.getInt("year"), rs.getLong("sequence"), rs.getString("previous_hash"), rs.getString("file_hash"),
                 rs.getString("file_name"), rs.getLong("file_size"), Instant.parse(rs.getString("created_at")),
-                Instant.parse(rs.getString("processed_at")), rs.getString("warning"), rs.getString("report_json"),
+                Instant.parse(rs.getString("processed_at")), rs.getString("warning"), Sql.unpacked(rs, "report_json"),
                 rs.getString("outer_package_id"));
     }
 }

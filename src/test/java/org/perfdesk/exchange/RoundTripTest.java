@@ -130,6 +130,53 @@ class RoundTripTest {
     }
 
     @Test
+    void aRepeatedTreeLeavesUnchangedNodesAloneAndTheHistoryKeepsEachSnapshotWhole() throws Exception {
+        world.importAtOffice(world.export("SLT", PackageKind.PLAN));
+        Map<String, String> stampedBefore = updatedAt(world.office);
+        Thread.sleep(5); // a rewrite would stamp a later time
+        Workspace slt = world.units.get("SLT");
+        slt.goals().save(slt.goals().find("SLT-i1").orElseThrow().withDetails("改过的说明", null));
+        world.importAtOffice(world.export("SLT", PackageKind.PROGRESS));
+
+        Map<String, String> stampedAfter = updatedAt(world.office);
+        assertThat(stampedAfter.keySet()).isEqualTo(stampedBefore.keySet());
+        stampedAfter.forEach((id, at) -> {
+            if (id.equals("SLT-i1")) {
+                assertThat(at).as(id).isNotEqualTo(stampedBefore.get(id));
+            } else {
+                assertThat(at).as(id).isEqualTo(stampedBefore.get(id));
+            }
+        });
+        assertThat(world.office.goals().find("SLT-i1").orElseThrow().description()).isEqualTo("改过的说明");
+        // The snapshot is kept packed, and reads back as the JSON the package carried.
+        List<org.perfdesk.domain.PackageRecord> history = world.office.packages().findSnapshotsOf("SLT", World.YEAR);
+        String id = history.get(history.size() - 1).packageId();
+        String json = world.office.packages().findSnapshot(id).orElseThrow();
+        assertThat(json).contains("改过的说明").startsWith("{").endsWith("}");
+        String storedAs = world.office.database().read(c -> {
+            try (var ps = c.prepareStatement("SELECT typeof(json) FROM snapshot WHERE package_id = ?")) {
+                ps.setString(1, id);
+                try (var rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getString(1) : null;
+                }
+            }
+        });
+        assertThat(storedAs).isEqualTo(json.length() >= 4096 ? "blob" : "text");
+    }
+
+    private static Map<String, String> updatedAt(Workspace ws) {
+        return ws.database().read(c -> {
+            Map<String, String> out = new java.util.TreeMap<>();
+            try (var s = c.createStatement(); var rs = s.executeQuery("SELECT id, updated_at FROM goal_node")) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getString(2));
+                }
+            }
+            return out;
+        });
+    }
+
+    @Test
     void importingAnEnrollmentPointsToTheFingerprintCheck() throws Exception {
         Path request = new Exporter(world.units.get("SLT"), world.signers.get("SLT"))
                 .exportUnitPackage(PackageKind.ENROLLMENT, World.YEAR, dir.resolve("again"), null).file();

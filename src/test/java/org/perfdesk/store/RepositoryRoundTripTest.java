@@ -47,6 +47,34 @@ class RepositoryRoundTripTest {
     }
 
     @Test
+    void largeReportsAndSnapshotsAreKeptPackedAndReadBackWhole() {
+        String report = "{\"changes\":[" + "{\"id\":\"节点\",\"change\":\"added\"},".repeat(5_000) + "{}]}";
+        String snapshot = "{\"nodes\":[" + "{\"title\":\"完成项目数\"},".repeat(50_000) + "{}]}";
+        String packageId = java.util.UUID.randomUUID().toString();
+        ws.packages().add(new org.perfdesk.domain.PackageRecord(packageId,
+                org.perfdesk.domain.PackageRecord.Direction.IN, "PLAN", "SLT", "k", "XNB", 2008, 1, null, "h", "f",
+                1, java.time.Instant.EPOCH, java.time.Instant.EPOCH, null, report, null));
+        ws.packages().saveSnapshot(packageId, "SLT", 2008, snapshot);
+        ws.packages().add(new org.perfdesk.domain.PackageRecord(java.util.UUID.randomUUID().toString(),
+                org.perfdesk.domain.PackageRecord.Direction.IN, "PLAN", "SLT", "k", "XNB", 2008, 2, null, "h2", "f2",
+                1, java.time.Instant.EPOCH, java.time.Instant.EPOCH, null, "{\"short\":true}", null));
+        reopen();
+
+        assertThat(ws.packages().find(packageId).orElseThrow().reportJson()).isEqualTo(report);
+        assertThat(ws.packages().findSnapshot(packageId)).contains(snapshot);
+        assertThat(ws.packages().findAll()).extracting(org.perfdesk.domain.PackageRecord::reportJson)
+                .containsExactly(report, "{\"short\":true}");
+        long stored = ws.database().read(c -> {
+            try (var st = c.createStatement();
+                 var rs = st.executeQuery("SELECT sum(length(json)) FROM snapshot WHERE typeof(json) = 'blob'")) {
+                return rs.next() ? rs.getLong(1) : 0L;
+            }
+        });
+        // Packed: a small fraction of the 1.4 MB of text, and written as a BLOB (short texts stay TEXT).
+        assertThat(stored).isPositive().isLessThan(snapshot.length() / 20);
+    }
+
+    @Test
     void workspaceRemembersRoleUnitAndYear() {
         reopen();
         assertThat(ws.role()).isEqualTo(Role.UNIT);

@@ -160,9 +160,11 @@ public final class Envelope {
     }
 
     static byte[] deflate(byte[] data) {
-        Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
+        int level = Compression.levelFor(data, data.length);
+        Deflater deflater = new Deflater(level, true);
         try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, data.length / 4));
+            ByteArrayOutputStream out = new ByteArrayOutputStream(
+                    Math.max(64, level == Deflater.NO_COMPRESSION ? data.length + 64 : data.length / 4));
             try (DeflaterOutputStream d = new DeflaterOutputStream(out, deflater, 64 * 1024)) {
                 d.write(data);
             }
