@@ -8,6 +8,8 @@ import java.util.logging.Logger;
 
 import javafx.application.Application;
 import org.perfdesk.cli.Cli;
+import org.perfdesk.cli.WindowArgs;
+import org.perfdesk.domain.Texts;
 import org.perfdesk.domain.UserError;
 import org.perfdesk.store.AppHome;
 
@@ -26,6 +28,25 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        WindowArgs window = WindowArgs.parse(args);
+        if (window != null) {
+            Preload.start();
+            // Usually the window: the quick path, without picocli (see WindowArgs).
+            int status;
+            PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+            try {
+                status = window.start(Launcher::startWindow);
+            } catch (UserError e) {
+                err.println(Texts.t("cli.error", e.getLocalizedMessage()));
+                status = Cli.FAILED;
+            } catch (RuntimeException e) {
+                err.println(Texts.t("cli.internalError", String.valueOf(e)));
+                e.printStackTrace(err);
+                status = Cli.FAILED;
+            }
+            err.flush();
+            System.exit(status);
+        }
         BenchCommand bench = new BenchCommand();
         if (Cli.startsWindow(args, bench)) {
             Preload.start();
