@@ -63,6 +63,9 @@ final class ImportPanel extends BorderPane {
         table.setId("import-table");
         table.setPlaceholder(new Label(Texts.t("import.empty")));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // One line per package and per detail: rows of a fixed height are laid out without measuring each
+        // (the first preview of a province's 100 packages held the window for a seventh of a second).
+        table.setFixedCellSize(26);
         TableColumn<ImportReport, String> verdict = Columns.text("import.col.verdict", 90, ImportPanel::verdict);
         verdict.setCellFactory(c -> new TableCell<>() {
             @Override
@@ -92,6 +95,7 @@ final class ImportPanel extends BorderPane {
 
         ListView<String> details = new ListView<>();
         details.setId("import-details");
+        details.setFixedCellSize(24);
         details.setPlaceholder(new Label(Texts.t("import.detailsHint")));
         table.getSelectionModel().selectedItemProperty().addListener((o, old, r) ->
                 details.getItems().setAll(vm.detailsOf(r)));
