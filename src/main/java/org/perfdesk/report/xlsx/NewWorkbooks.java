@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
@@ -31,5 +32,23 @@ final class NewWorkbooks {
     /** Frees the workbook without saving it again. */
     static void discard(XSSFWorkbook wb) {
         wb.getPackage().revert();
+    }
+
+    /** The same for a streamed workbook, whose temporary files are deleted. */
+    static byte[] bytesAndDiscard(SXSSFWorkbook wb) {
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            wb.write(bytes);
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing the workbook in memory failed", e);
+        } finally {
+            discard(wb);
+        }
+    }
+
+    static void discard(SXSSFWorkbook wb) {
+        wb.dispose();
+        discard(wb.getXSSFWorkbook());
     }
 }

@@ -14,7 +14,7 @@ import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.perfdesk.domain.EvaluationScheme;
 import org.perfdesk.domain.GoalNode;
 import org.perfdesk.domain.Numbers;
@@ -46,7 +46,12 @@ public final class ResultsWorkbook {
     private final ResultsData data;
     private final Texts t;
     private final ResultsTexts words;
-    private final XSSFWorkbook wb = new XSSFWorkbook();
+    /**
+     * Streamed, with strings written inline: a province's indicator sheet has half a million cells, and
+     * the in-memory workbook spent most of its 10 s looking strings up in a shared table and building
+     * XML objects for them. Rows are final once the next is begun (TitledTable sizes them then).
+     */
+    private final SXSSFWorkbook wb = new SXSSFWorkbook(null, 200, true, false);
     private final SheetStyles styles = new SheetStyles(wb);
     private final CellStyle text;
     private final CellStyle centred;
@@ -89,7 +94,7 @@ public final class ResultsWorkbook {
 
     public static byte[] toBytes(ResultsData data, Texts texts) {
         ResultsWorkbook w = new ResultsWorkbook(data, texts);
-        XSSFWorkbook wb = w.wb;
+        SXSSFWorkbook wb = w.wb;
         try {
             w.summary();
             for (RankingGroup g : data.groups()) {
@@ -99,8 +104,9 @@ public final class ResultsWorkbook {
             w.scheme();
             w.about();
             wb.setActiveSheet(0);
-            wb.getProperties().getCoreProperties().setTitle(texts.get("results.workbook.title", String.valueOf(data.year())));
-            wb.getProperties().getCoreProperties().setCreator(data.office().name());
+            wb.getXSSFWorkbook().getProperties().getCoreProperties()
+                    .setTitle(texts.get("results.workbook.title", String.valueOf(data.year())));
+            wb.getXSSFWorkbook().getProperties().getCoreProperties().setCreator(data.office().name());
         } catch (RuntimeException e) {
             NewWorkbooks.discard(wb);
             throw e;

@@ -21,6 +21,7 @@ final class TitledTable {
     private final int headerRow;
     private final int[] widths;
     private int next;
+    private Row current;
 
     TitledTable(Workbook wb, SheetStyles styles, String sheetName, String title, List<String> headers, int[] widths,
                 List<String> notes) {
@@ -63,30 +64,31 @@ final class TitledTable {
         return sheet;
     }
 
+    /** A new row; the one before is complete and gets its height (a streamed sheet may write it out). */
     Row next() {
-        return sheet.createRow(next++);
+        fitHeight(current);
+        current = sheet.createRow(next++);
+        return current;
     }
 
-    /** Each row high enough for its longest wrapped text, and never cramped. */
-    private void rowHeights() {
-        for (int r = headerRow + 1; r < next; r++) {
-            Row row = sheet.getRow(r);
-            if (row == null || row.getHeightInPoints() > sheet.getDefaultRowHeightInPoints() + 0.5f) {
-                continue;
-            }
-            int lines = 1;
-            for (Cell c : row) {
-                if (c.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING) {
-                    lines = Math.max(lines, RowHeights.lines(c.getStringCellValue(), widths[c.getColumnIndex()]));
-                }
-            }
-            row.setHeightInPoints(lines * 15f + 5);
+    /** A row high enough for its longest wrapped text, and never cramped, unless its height was set. */
+    private void fitHeight(Row row) {
+        if (row == null || row.getHeightInPoints() > sheet.getDefaultRowHeightInPoints() + 0.5f) {
+            return;
         }
+        int lines = 1;
+        for (Cell c : row) {
+            if (c.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING) {
+                lines = Math.max(lines, RowHeights.lines(c.getStringCellValue(), widths[c.getColumnIndex()]));
+            }
+        }
+        row.setHeightInPoints(lines * 15f + 5);
     }
 
     /** Header and the first {@code frozenColumns} columns stay in view; A4 landscape, one page wide. */
     void finish(int frozenColumns, String footer) {
-        rowHeights();
+        fitHeight(current);
+        current = null;
         sheet.createFreezePane(frozenColumns, headerRow + 1);
         PrintLayout.landscape(sheet, PrintSetup.A4_PAPERSIZE, headerRow, columns - 1, next - 1,
                 footer);
