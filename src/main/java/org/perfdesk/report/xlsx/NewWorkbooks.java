@@ -18,6 +18,10 @@ final class NewWorkbooks {
 
     /** The workbook as the bytes of an .xlsx file; the workbook is discarded afterwards. */
     static byte[] bytesAndDiscard(XSSFWorkbook wb) {
+        return bytesThen(wb, () -> discard(wb));
+    }
+
+    private static byte[] bytesThen(org.apache.poi.ss.usermodel.Workbook wb, Runnable discard) {
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             wb.write(bytes);
@@ -25,7 +29,7 @@ final class NewWorkbooks {
         } catch (IOException e) {
             throw new UncheckedIOException("writing the workbook in memory failed", e);
         } finally {
-            discard(wb);
+            discard.run();
         }
     }
 
@@ -36,15 +40,7 @@ final class NewWorkbooks {
 
     /** The same for a streamed workbook, whose temporary files are deleted. */
     static byte[] bytesAndDiscard(SXSSFWorkbook wb) {
-        try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            wb.write(bytes);
-            return bytes.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing the workbook in memory failed", e);
-        } finally {
-            discard(wb);
-        }
+        return bytesThen(wb, () -> discard(wb));
     }
 
     static void discard(SXSSFWorkbook wb) {
