@@ -106,7 +106,9 @@ class FuzzTargetsTest {
     @FuzzTest(maxDuration = FUZZ_TIME)
     void manifestJson(byte[] manifest) throws IOException {
         Fixture f = Fixture.get();
-        Path file = f.scratch("manifest.perfpkg", signedPackage(manifest, f.entries));
+        // the entries of the committed seed packages, so a seed manifest's sizes and hashes match them
+        boolean sealed = new String(manifest, java.nio.charset.StandardCharsets.ISO_8859_1).contains(Manifest.FORMAT_SEALED);
+        Path file = f.scratch("manifest.perfpkg", signedPackage(manifest, sealed ? f.seedSealedEntries : f.seedEntries));
         try {
             PackageReader.read(file, KeyRegistry.trust(f.office), Limits.DEFAULT);
         } catch (PackageException refused) {
@@ -232,6 +234,40 @@ class FuzzTargetsTest {
             }
         }
         return out.toByteArray();
+    }
+
+    /**
+     * The seeds reach the checks behind the first ones: the committed package passes the reader with the
+     * fuzzing key, a seed manifest matches the committed entries, and the genuine snapshot, goal-tree
+     * sheet and appraisal sheet are accepted here, so mutations start from inputs that get all the way.
+     */
+    @Test
+    void seedsGetPastTheFirstChecks() throws Exception {
+        Fixture f = Fixture.get();
+        PackageReader.read(f.scratch("seed.perfpkg", input("packageFile/plain.perfpkg")), KeyRegistry.trust(f.office),
+                Limits.DEFAULT);
+        PackageReader.read(f.scratch("seed.perfpkg", signedPackage(input("manifestJson/plain.json"), f.seedEntries)),
+                KeyRegistry.trust(f.office), Limits.DEFAULT);
+        PackageReader.read(f.scratch("seed.perfpkg", signedPackage(input("manifestJson/sealed.json"),
+                f.seedSealedEntries)), KeyRegistry.trust(f.office), Limits.DEFAULT);
+        Map<String, byte[]> entries = new LinkedHashMap<>(f.entries);
+        entries.put(EntryNames.SNAPSHOT, input("snapshotJson/snapshot.json"));
+        ImportReport r = f.importer.importFile(f.scratch("seed.perfpkg", signedPackage(listing(f.manifest, entries),
+                entries)), true);
+        assertThat(r.status()).as(r.message()).isEqualTo(ImportReport.Status.ACCEPTED);
+        XlsxImport tree = GoalTreeXlsx.read(f.unit, ProofWorld.UNIT, ProofWorld.YEAR,
+                f.scratch("seed.xlsx", withSheet(f.treeForm, input("goalTreeSheetXml/exported.xml"))));
+        assertThat(tree.problems()).isEmpty();
+        AppraisalXlsx.Parsed appraisal = AppraisalXlsx.parse(f.office, ProofWorld.YEAR,
+                f.scratch("seed.xlsx", withSheet(f.appraisalForm, input("appraisalSheetXml/template.xml"))));
+        assertThat(appraisal.problems()).isEmpty();
+        assertThat(appraisal.rows()).isNotEmpty();
+    }
+
+    private static byte[] input(String path) throws IOException {
+        try (var in = FuzzTargetsTest.class.getResourceAsStream(INPUTS + path)) {
+            return in.readAllBytes();
+        }
     }
 
     @AfterAll
@@ -377,6 +413,9 @@ class FuzzTargetsTest {
         final Map<String, byte[]> sealedEntries;
         final List<GoalNode> tree;
         final List<Appraisal> appraisals;
+        /** The committed seed packages' entries but manifest and signature, for the manifest target. */
+        final Map<String, byte[]> seedEntries;
+        final Map<String, byte[]> seedSealedEntries;
         /** The committed seed forms' entries, for the sheet-XML targets. */
         final Map<String, byte[]> treeForm;
         final Map<String, byte[]> appraisalForm;
@@ -424,6 +463,11 @@ class FuzzTargetsTest {
             sealedManifest = rekeyed(sealed.remove(Manifest.MANIFEST));
             sealed.remove(Manifest.SIGNATURE);
             sealedEntries = java.util.Collections.unmodifiableMap(sealed);
+            // the task ProofWorld added has no owner, which the form requires: give it one, so the
+            // exported form reads back and the goal-tree seeds reach the import's plan
+            unit.goals().saveEdits(unit.goals().findAll(ProofWorld.UNIT, ProofWorld.YEAR).stream()
+                    .filter(n -> n.ownerCode() == null && !n.deleted()).map(n -> n.withOwner(ProofWorld.UNIT + "-D1"))
+                    .toList());
             tree = unit.goals().findAll(ProofWorld.UNIT, ProofWorld.YEAR);
             office = Workspace.open(world.officeBefore);
             office.trustedKeys().save(new TrustedKey(FUZZ_KEY_ID, ProofWorld.UNIT, FUZZ_PUBLIC,
@@ -431,10 +475,20 @@ class FuzzTargetsTest {
             importer = new Importer(office, WorkspaceKeys.unlock(office, ProofWorld.PASSPHRASE.toCharArray()));
             appraisals = office.evaluation().appraisals().findByYear(ProofWorld.YEAR);
             officeBefore = CanonicalDump.of(office);
+            seedEntries = withoutManifest(seedWorkbook(dir, "packageFile/plain.perfpkg"));
+            seedSealedEntries = withoutManifest(seedWorkbook(dir, "packageFile/sealed.perfpkg"));
             treeForm = seedWorkbook(dir, "goalTreeXlsx/exported.xlsx");
             appraisalForm = seedWorkbook(dir, "appraisalXlsx/template.xlsx");
         }
 
+        private static Map<String, byte[]> withoutManifest(Map<String, byte[]> entries) {
+            Map<String, byte[]> out = new LinkedHashMap<>(entries);
+            out.remove(Manifest.MANIFEST);
+            out.remove(Manifest.SIGNATURE);
+            return java.util.Collections.unmodifiableMap(out);
+        }
+
+        /** A committed seed input's zip entries (a form or a package), or none before the seeds are written. */
         private static Map<String, byte[]> seedWorkbook(Path dir, String input) throws IOException {
             try (var in = FuzzTargetsTest.class.getResourceAsStream(INPUTS + input)) {
                 if (in == null) {
