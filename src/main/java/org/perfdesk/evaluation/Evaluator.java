@@ -58,6 +58,14 @@ public final class Evaluator {
     }
 
     /**
+     * The scheme {@link #scheme} would answer, without saving the defaults when the year has none yet:
+     * for reading a file that may be refused (an appraisal form checked before anything is saved).
+     */
+    public EvaluationScheme schemeToRead(int year) {
+        return ws.evaluation().schemes().latest(year).orElseGet(() -> EvaluationScheme.defaults(year));
+    }
+
+    /**
      * Saves a changed scheme. Values that cannot work are refused with every problem named; after
      * results were frozen under the current version the change becomes the next version, so the
      * frozen results keep the scheme they were computed with.

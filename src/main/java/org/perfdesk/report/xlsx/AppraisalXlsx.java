@@ -118,7 +118,7 @@ public final class AppraisalXlsx {
     public static Parsed parse(Workspace ws, int year, Path file) {
         XlsxSource.SheetData sheet = XlsxSource.read(file, AppraisalSheetWriter.SHEET);
         Evaluator evaluator = new Evaluator(ws);
-        EvaluationScheme scheme = evaluator.scheme(year);
+        EvaluationScheme scheme = evaluator.schemeToRead(year);
         AppraisalSheetParser.Result r = AppraisalSheetParser.parse(sheet, file.toString(), year, scheme,
                 evaluator.units(year));
         Map<String, Appraisal> stored = stored(ws, year);

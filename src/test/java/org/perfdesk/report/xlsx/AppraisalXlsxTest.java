@@ -267,6 +267,18 @@ class AppraisalXlsxTest {
                 .contains(tuple("比较满意", Reason.UNKNOWN_LEVEL_COLUMN), tuple("一般", Reason.MISSING_COLUMN));
     }
 
+    /** Found by the fuzz targets: reading a form saved the year's default scheme (and an audit entry). */
+    @Test
+    void readingAFormSavesNothingNotEvenTheYearsDefaultScheme() throws IOException {
+        Path file = filled("filled.xlsx", s -> { });
+        try {
+            AppraisalXlsx.parse(office, 2009, file);
+        } catch (UserError refused) {
+            // a form for 2008 read for 2009: refused or not, nothing may be saved
+        }
+        assertThat(office.evaluation().schemes().latest(2009)).isEmpty();
+    }
+
     @Test
     void aFormTitledForAnotherYearOrNotAWorkbookIsRefusedWhole() throws IOException {
         Path other = filled("2007.xlsx", s -> s.getRow(0).getCell(0).setCellValue("2007年度公众评议结果"));
