@@ -30,6 +30,7 @@ import org.perfdesk.exchange.ImportReport;
 import org.perfdesk.exchange.Importer;
 import org.perfdesk.exchange.demo.ProvinceBuilder;
 import org.perfdesk.exchange.pkg.Hashing;
+import org.perfdesk.store.Folders;
 import org.perfdesk.store.Workspace;
 import org.perfdesk.ui.common.Styles;
 import org.perfdesk.ui.common.TaskRunner;
@@ -122,7 +123,7 @@ final class BenchChildren {
                 rowsMs = insertRows(tmp.resolve("floor.db"), rows, rowBytes, true);
                 sequentialMs = insertRows(tmp.resolve("floor-sequential.db"), rows, rowBytes, false);
             } finally {
-                BenchSupport.deleteFolder(tmp);
+                Folders.deleteQuietly(tmp);
             }
             out.printf("RESULT packages=%d accepted=%d mb=%.0f import_ms=%.0f hash_ms=%.0f rows=%d row_bytes=%d "
                     + "rows_ms=%.0f rows_sequential_ms=%.0f peak_heap_mb=%.0f live_heap_mb=%.0f max_heap_mb=%.0f%n",

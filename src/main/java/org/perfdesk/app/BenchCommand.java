@@ -1,6 +1,5 @@
 package org.perfdesk.app;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -8,14 +7,12 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
@@ -31,6 +28,7 @@ import org.perfdesk.domain.OrgKind;
 import org.perfdesk.domain.OrgUnit;
 import org.perfdesk.domain.Role;
 import org.perfdesk.domain.Rollup;
+import org.perfdesk.store.Folders;
 import org.perfdesk.store.Workspace;
 import org.perfdesk.ui.common.Styles;
 import org.perfdesk.ui.common.TaskRunner;
@@ -106,7 +104,7 @@ final class BenchCommand {
                     windowRun(ws, out);
                 }
             } finally {
-                deleteQuietly(dir);
+                Folders.deleteQuietly(dir);
             }
             return 0;
         }
@@ -251,14 +249,6 @@ final class BenchCommand {
 
         private static double min(double[] v) {
             return Arrays.stream(v).min().orElse(0);
-        }
-
-        private static void deleteQuietly(Path dir) {
-            try (Stream<Path> all = Files.walk(dir)) {
-                all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            } catch (IOException ignored) {
-                // a temporary folder left behind is harmless
-            }
         }
     }
 }

@@ -282,30 +282,6 @@ final class BenchSupport {
 
     // ---- files ------------------------------------------------------------------------------
 
-    static void copyFolder(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path p : (Iterable<Path>) files::iterator) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else if (!p.getFileName().toString().equals("perfdesk.lock")) {
-                    Files.copy(p, target);
-                }
-            }
-        }
-    }
-
-    static void deleteFolder(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> all = Files.walk(dir)) {
-            all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // a temporary folder left behind is harmless
-        }
-    }
-
     static long folderSize(Path dir) throws IOException {
         try (Stream<Path> all = Files.walk(dir)) {
             return all.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();

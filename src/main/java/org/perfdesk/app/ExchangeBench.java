@@ -7,11 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 import org.perfdesk.domain.GoalNode;
 import org.perfdesk.domain.NodeKind;
@@ -28,6 +26,7 @@ import org.perfdesk.exchange.Importer;
 import org.perfdesk.exchange.KeyRegistry;
 import org.perfdesk.exchange.Workspaces;
 import org.perfdesk.exchange.pkg.PackageKind;
+import org.perfdesk.store.Folders;
 import org.perfdesk.store.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -102,7 +101,7 @@ final class ExchangeBench implements Callable<Integer> {
                 row(out, "import dry run, median ms", importMs);
             }
         } finally {
-            deleteQuietly(dir);
+            Folders.deleteQuietly(dir);
         }
         return 0;
     }
@@ -161,13 +160,5 @@ final class ExchangeBench implements Callable<Integer> {
         double[] c = v.clone();
         Arrays.sort(c);
         return c[c.length / 2];
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (Stream<Path> all = Files.walk(dir)) {
-            all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // a temporary folder left behind is harmless
-        }
     }
 }

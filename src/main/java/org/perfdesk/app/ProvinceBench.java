@@ -58,6 +58,7 @@ import org.perfdesk.exchange.demo.ProvinceBuilder;
 import org.perfdesk.exchange.pkg.PackageKind;
 import org.perfdesk.report.ResultsData;
 import org.perfdesk.report.xlsx.ResultsWorkbook;
+import org.perfdesk.store.Folders;
 import org.perfdesk.store.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -117,7 +118,7 @@ final class ProvinceBench implements Callable<Integer> {
         try {
             ProvinceBuilder.Province province = province(dir);
             Path work = dir.resolve("work");
-            BenchSupport.deleteFolder(work);
+            Folders.deleteQuietly(work);
             Files.createDirectories(work);
             export(province, work);
             Path imported = importAll(province, work);
@@ -148,7 +149,7 @@ final class ProvinceBench implements Callable<Integer> {
             return 0;
         } finally {
             if (temporary) {
-                BenchSupport.deleteFolder(dir);
+                Folders.deleteQuietly(dir);
             }
         }
     }
@@ -196,7 +197,7 @@ final class ProvinceBench implements Callable<Integer> {
 
     private void export(ProvinceBuilder.Province province, Path work) throws Exception {
         Path unitDir = work.resolve("unit");
-        BenchSupport.copyFolder(province.unit(0), unitDir);
+        Folders.copyWorkspace(province.unit(0), unitDir);
         List<Double> toStick = new ArrayList<>();
         List<Double> toOutbox = new ArrayList<>();
         List<Double> plain = new ArrayList<>();
@@ -271,7 +272,7 @@ final class ProvinceBench implements Callable<Integer> {
 
     private Path importAll(ProvinceBuilder.Province province, Path work) throws Exception {
         Path office = work.resolve("office");
-        BenchSupport.copyFolder(province.office(), office);
+        Folders.copyWorkspace(province.office(), office);
         log.printf("importing %d packages in a JVM with -Xmx%s …%n", province.packages().size(), heap);
         log.flush();
         ChildRun run = BenchSupport.run(BenchSupport.java(List.of("-Xmx" + heap), Launcher.class.getName(),
@@ -466,7 +467,7 @@ final class ProvinceBench implements Callable<Integer> {
 
     private void startUp(ProvinceBuilder.Province province, Path work, Display display) throws Exception {
         Path unitDir = work.resolve("unit-window");
-        BenchSupport.copyFolder(province.unit(0), unitDir);
+        Folders.copyWorkspace(province.unit(0), unitDir);
         Path home = Files.createDirectories(work.resolve("home"));
         List<Double> app = new ArrayList<>();
         List<Double> shown = new ArrayList<>();
@@ -509,7 +510,7 @@ final class ProvinceBench implements Callable<Integer> {
 
     private void uiImport(ProvinceBuilder.Province province, Path work, Display display) throws Exception {
         Path office = work.resolve("office-window");
-        BenchSupport.copyFolder(province.office(), office);
+        Folders.copyWorkspace(province.office(), office);
         log.println("importing every package in the window (preview, then import) …");
         log.flush();
         ChildRun run = BenchSupport.run(BenchSupport.java(List.of("-Dperfdesk.home=" + work.resolve("home")),

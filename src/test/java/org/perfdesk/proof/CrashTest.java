@@ -21,6 +21,7 @@ import org.perfdesk.exchange.Importer;
 import org.perfdesk.exchange.WorkspaceKeys;
 import org.perfdesk.exchange.pkg.Hashing;
 import org.perfdesk.exchange.pkg.PackageKind;
+import org.perfdesk.store.Folders;
 import org.perfdesk.store.Workspace;
 
 /**
@@ -62,7 +63,7 @@ class CrashTest {
         }
         // The reference: the same import, not interrupted, counting its statements.
         officeAfter = dir.resolve("office-after");
-        ProofWorld.copy(world.officeBefore, officeAfter);
+        Folders.copyWorkspace(world.officeBefore, officeAfter);
         ChildJvm.Run ref = ChildJvm.run(traced(), ProofWorld.childEnv(), importArgs(officeAfter));
         assertThat(ref.exitCode()).as(ref.text()).isZero();
         importStatements = ref.statementsSeen();
@@ -74,7 +75,7 @@ class CrashTest {
         assertThat(after).isNotEqualTo(before);
 
         Path unitRef = dir.resolve("unit-ref");
-        ProofWorld.copy(world.unitBefore, unitRef);
+        Folders.copyWorkspace(world.unitBefore, unitRef);
         ChildJvm.Run exp = ChildJvm.run(traced(), ProofWorld.childEnv(), exportArgs(unitRef,
                 Files.createDirectories(dir.resolve("stick-ref"))));
         assertThat(exp.exitCode()).as(exp.text()).isZero();
@@ -125,7 +126,7 @@ class CrashTest {
             ChildJvm.Run run = ChildJvm.run(ProofWorld.childProperties(dir), ProofWorld.childEnv(), importArgs(office), k, -1);
             assertThat(run.killed()).as("killed after statement %d of %d:%n%s", k, importStatements, run.text()).isTrue();
             outcome[checkImport(office, "after statement " + k, before, after)]++;
-            ProofWorld.delete(office);
+            Folders.deleteQuietly(office);
         }
         System.out.printf("crash test: import killed after %d of its %d statements: all passed (%d before, %d after)%n",
                 points.size(), importStatements, outcome[0], outcome[1]);
@@ -142,7 +143,7 @@ class CrashTest {
             Path office = fresh("import-r" + i);
             ChildJvm.run(ProofWorld.childProperties(dir), ProofWorld.childEnv(), importArgs(office), -1, delay);
             outcome[checkImport(office, "after " + delay + " ms", before, after)]++;
-            ProofWorld.delete(office);
+            Folders.deleteQuietly(office);
         }
         System.out.printf("crash test: import killed at %d random moments: all passed (%d before, %d after)%n",
                 RANDOM_KILLS, outcome[0], outcome[1]);
@@ -156,7 +157,7 @@ class CrashTest {
     @Test
     void importKilledWhileItMakesItsBackup() throws Exception {
         Path padded = dir.resolve("office-padded");
-        ProofWorld.copy(world.officeBefore, padded);
+        Folders.copyWorkspace(world.officeBefore, padded);
         try (Workspace ws = Workspace.open(padded)) {
             String page = "审计留痕".repeat(64 * 1024); // 768 KB of text per entry
             for (int i = 0; i < 40; i++) {
@@ -168,7 +169,7 @@ class CrashTest {
             paddedBefore = CanonicalDump.of(ws);
         }
         Path ref = dir.resolve("office-padded-ref");
-        ProofWorld.copy(padded, ref);
+        Folders.copyWorkspace(padded, ref);
         ChildJvm.Run run = ChildJvm.run(traced(), ProofWorld.childEnv(), importArgs(ref));
         assertThat(run.exitCode()).as(run.text()).isZero();
         String paddedAfter;
@@ -182,10 +183,10 @@ class CrashTest {
         for (int i = 0; i < kills; i++) {
             long delay = random.nextLong(Math.max(1, window / 2));
             Path office = dir.resolve("import-b" + i);
-            ProofWorld.copy(padded, office);
+            Folders.copyWorkspace(padded, office);
             ChildJvm.run(ProofWorld.childProperties(dir), ProofWorld.childEnv(), importArgs(office), -1, delay);
             outcome[checkImport(office, "after " + delay + " ms (backup)", paddedBefore, paddedAfter)]++;
-            ProofWorld.delete(office);
+            Folders.deleteQuietly(office);
         }
         System.out.printf("crash test: import of a larger office killed at %d moments in its first half (its backup): "
                 + "all passed (%d before, %d after)%n", kills, outcome[0], outcome[1]);
@@ -193,7 +194,7 @@ class CrashTest {
 
     private Path fresh(String name) throws Exception {
         Path office = dir.resolve(name);
-        ProofWorld.copy(world.officeBefore, office);
+        Folders.copyWorkspace(world.officeBefore, office);
         return office;
     }
 
@@ -223,7 +224,7 @@ class CrashTest {
         for (long k : points) {
             Path unit = dir.resolve("export-k" + k);
             Path stick = Files.createDirectories(dir.resolve("stick-k" + k));
-            ProofWorld.copy(world.unitBefore, unit);
+            Folders.copyWorkspace(world.unitBefore, unit);
             ChildJvm.Run run = ChildJvm.run(ProofWorld.childProperties(dir), ProofWorld.childEnv(), exportArgs(unit, stick),
                     k, -1);
             assertThat(run.killed()).as("killed after statement %d of %d:%n%s", k, exportStatements, run.text()).isTrue();
@@ -243,7 +244,7 @@ class CrashTest {
             long delay = random.nextLong(exportMillis + exportMillis / 5 + 1);
             Path unit = dir.resolve("export-r" + i);
             Path stick = Files.createDirectories(dir.resolve("stick-r" + i));
-            ProofWorld.copy(world.unitBefore, unit);
+            Folders.copyWorkspace(world.unitBefore, unit);
             ChildJvm.run(ProofWorld.childProperties(dir), ProofWorld.childEnv(), exportArgs(unit, stick), -1, delay);
             outcome[checkExport(unit, stick, "after " + delay + " ms")]++;
         }
@@ -277,16 +278,16 @@ class CrashTest {
             Path retried = new Exporter(ws, WorkspaceKeys.unlock(ws, ProofWorld.PASSPHRASE.toCharArray()))
                     .exportUnitPackage(PackageKind.ANNUAL, ProofWorld.YEAR, stick, null).file();
             Path office = dir.resolve("office-for-" + unit.getFileName());
-            ProofWorld.copy(officeAfter, office);
+            Folders.copyWorkspace(officeAfter, office);
             try (Workspace o = Workspace.open(office)) {
                 ImportReport r = ProofWorld.importer(o).importFile(retried, false);
                 assertThat(r.accepted()).as("the retried export %s at the office: %s", when, r.message()).isTrue();
             }
-            ProofWorld.delete(office);
+            Folders.deleteQuietly(office);
             return logged ? 1 : 0;
         } finally {
             try (Stream<Path> s = Stream.of(unit, stick)) {
-                s.forEach(ProofWorld::delete);
+                s.forEach(Folders::deleteQuietly);
             }
         }
     }

@@ -22,6 +22,7 @@ import org.perfdesk.exchange.Importer;
 import org.perfdesk.exchange.WorkspaceKeys;
 import org.perfdesk.exchange.pkg.Hashing;
 import org.perfdesk.exchange.pkg.PackageKind;
+import org.perfdesk.store.Folders;
 import org.perfdesk.store.Workspace;
 
 /**
@@ -51,7 +52,7 @@ class FaultTest {
 
     private static Path copyOffice(String name) throws Exception {
         Path office = dir.resolve(name);
-        ProofWorld.copy(world.officeBefore, office);
+        Folders.copyWorkspace(world.officeBefore, office);
         return office;
     }
 
@@ -97,7 +98,7 @@ class FaultTest {
     @Test
     void diskFullWhileWritingThePackageLeavesNoFileAndNothingLogged() throws Exception {
         Path unit = dir.resolve("unit-devfull");
-        ProofWorld.copy(world.unitBefore, unit);
+        Folders.copyWorkspace(world.unitBefore, unit);
         try (Workspace ws = Workspace.open(unit)) {
             assumeTrue(Files.isWritable(Path.of("/dev/full")), "needs /dev/full (Linux)");
             int logged = ws.packages().findOutgoing().size();
@@ -132,7 +133,7 @@ class FaultTest {
     void aFullStickLeavesNoPartialPackageAndSaysWhereTheSafeCopyIs() throws Exception {
         assumeTrue(unshareWorks(), "needs unshare -rm (Linux user namespaces)");
         Path unit = dir.resolve("unit-fullstick");
-        ProofWorld.copy(world.unitBefore, unit);
+        Folders.copyWorkspace(world.unitBefore, unit);
         Path stick = Files.createDirectories(dir.resolve("stick-full"));
         List<String> javaCommand = ChildJvm.command(ProofWorld.childProperties(dir), List.of("export", "--lang", "en",
                 "--workspace", unit.toString(), "--kind", "annual", "--year", String.valueOf(ProofWorld.YEAR),
@@ -259,8 +260,8 @@ class FaultTest {
                         Hashing.sha256(file)).replace(world.secondPackage.getFileName().toString(),
                         file.getFileName().toString()));
                 ws.close();
-                ProofWorld.delete(office);
-                ProofWorld.copy(world.officeBefore, office);
+                Folders.deleteQuietly(office);
+                Folders.copyWorkspace(world.officeBefore, office);
                 ws = Workspace.open(office);
             }
         } finally {

@@ -48,6 +48,7 @@ import org.perfdesk.exchange.snapshot.Payloads;
 import org.perfdesk.report.xlsx.AppraisalXlsx;
 import org.perfdesk.report.xlsx.GoalTreeXlsx;
 import org.perfdesk.report.xlsx.XlsxImport;
+import org.perfdesk.store.Folders;
 import org.perfdesk.store.Workspace;
 
 /**
@@ -444,7 +445,7 @@ class FuzzTargetsTest {
             } finally {
                 f.office.close();
                 f.unit.close();
-                ProofWorld.delete(f.dir);
+                Folders.deleteQuietly(f.dir);
             }
         }
 

@@ -2,7 +2,6 @@ package org.perfdesk.proof;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -104,30 +103,6 @@ final class ProofWorld {
 
     static Map<String, String> childEnv() {
         return Map.of("PERFDESK_PASSPHRASE", PASSPHRASE);
-    }
-
-    static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path p : (Iterable<Path>) files::iterator) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else if (!p.getFileName().toString().equals("perfdesk.lock")) {
-                    Files.copy(p, target);
-                }
-            }
-        }
-    }
-
-    static void delete(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> all = Files.walk(dir)) {
-            all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // leftovers in a temporary folder are harmless
-        }
     }
 
     /** The highest sequence the workspace accepted from the unit. */

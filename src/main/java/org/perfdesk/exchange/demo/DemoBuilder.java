@@ -29,6 +29,7 @@ import org.perfdesk.exchange.KeyRegistry;
 import org.perfdesk.exchange.Workspaces;
 import org.perfdesk.exchange.pkg.PackageKind;
 import org.perfdesk.exchange.snapshot.Payloads;
+import org.perfdesk.store.Folders;
 import org.perfdesk.store.Workspace;
 import org.perfdesk.exchange.demo.DemoFiles.MeasureSpec;
 import org.perfdesk.exchange.demo.DemoFiles.Node;
@@ -136,7 +137,7 @@ public final class DemoBuilder {
             }
         } finally {
             office.workspace().close();
-            deleteFolder(handover);
+            Folders.deleteQuietly(handover);
         }
         return all;
     }
@@ -171,20 +172,6 @@ public final class DemoBuilder {
             }
             unitOut.exportUnitPackage(PackageKind.PLAN, year(), usb, null);
             unitOut.exportUnitPackage(PackageKind.PROGRESS, year(), usb, null);
-        }
-    }
-
-    private static void deleteFolder(Path dir) {
-        try (var files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException ignored) {
-                    // a leftover hand-over file is harmless
-                }
-            });
-        } catch (IOException ignored) {
-            // nothing to remove
         }
     }
 

@@ -37,6 +37,7 @@ import org.perfdesk.exchange.KeyRegistry;
 import org.perfdesk.exchange.Workspaces;
 import org.perfdesk.exchange.pkg.PackageKind;
 import org.perfdesk.exchange.snapshot.Payloads;
+import org.perfdesk.store.Folders;
 import org.perfdesk.store.Workspace;
 
 /**
@@ -150,8 +151,8 @@ public final class ProvinceBuilder {
             appraisals(office.workspace());
         } finally {
             office.workspace().close();
-            deleteFolder(handover);
-            deleteFolder(scratch);
+            Folders.deleteQuietly(handover);
+            Folders.deleteQuietly(scratch);
         }
         return new Province(dir, officeDir, List.copyOf(unitDirs), usb, List.copyOf(packages), size, seed);
     }
@@ -468,20 +469,6 @@ public final class ProvinceBuilder {
 
     private static String pick(SplittableRandom r, String[] choices) {
         return choices[r.nextInt(choices.length)];
-    }
-
-    private static void deleteFolder(Path dir) {
-        try (var files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException ignored) {
-                    // a leftover scratch file is harmless
-                }
-            });
-        } catch (IOException ignored) {
-            // nothing to remove
-        }
     }
 
     private static final String[] DIVISIONS = {"办公室", "综合处", "法规处", "规划处", "财务处", "人事处", "建设处",

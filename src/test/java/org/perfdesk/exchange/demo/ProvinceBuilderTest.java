@@ -21,6 +21,7 @@ import org.perfdesk.evaluation.Evaluation;
 import org.perfdesk.evaluation.Evaluator;
 import org.perfdesk.exchange.ImportReport;
 import org.perfdesk.exchange.Importer;
+import org.perfdesk.store.Folders;
 import org.perfdesk.store.Workspace;
 
 /** The province generator, run small: what it builds is complete, importable, and follows from the seed. */
@@ -96,7 +97,7 @@ class ProvinceBuilderTest {
     @Test
     void theOfficeImportsEveryPackageAndRanksTheUnits() throws Exception {
         Path copy = dir.resolve("office-copy");
-        copyFolder(province.office(), copy);
+        Folders.copyWorkspace(province.office(), copy);
         try (Workspace office = Workspace.open(copy)) {
             List<ImportReport> reports = new Importer(office, org.perfdesk.exchange.WorkspaceKeys.unlock(office,
                     ProvinceBuilder.PASSPHRASE.toCharArray())).importAll(List.of(province.usb()), false);
@@ -114,19 +115,6 @@ class ProvinceBuilderTest {
             assertThat(results).extracting(Evaluation.UnitResult::group)
                     .containsExactly(RankingGroup.CITY_GOVERNMENTS, RankingGroup.PROVINCIAL_DEPARTMENTS,
                             RankingGroup.PROVINCIAL_DEPARTMENTS);
-        }
-    }
-
-    static void copyFolder(Path from, Path to) throws Exception {
-        try (var files = Files.walk(from)) {
-            for (Path p : (Iterable<Path>) files::iterator) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else if (!p.getFileName().toString().equals("perfdesk.lock")) {
-                    Files.copy(p, target);
-                }
-            }
         }
     }
 }
