@@ -89,7 +89,11 @@ class FuzzTargetsTest {
     @FuzzTest(maxDuration = FUZZ_TIME)
     void packageFile(byte[] data) throws IOException {
         Fixture f = Fixture.get();
-        Path file = f.scratch("input.perfpkg", data);
+        readThenDryRun(f, f.scratch("input.perfpkg", data));
+    }
+
+    /** The reader refuses with a code, or accepts and a dry-run import ends in a report. */
+    private static void readThenDryRun(Fixture f, Path file) {
         try {
             PackageReader.read(file, KeyRegistry.trust(f.office), Limits.DEFAULT);
         } catch (PackageException refused) {
@@ -109,14 +113,8 @@ class FuzzTargetsTest {
         Fixture f = Fixture.get();
         // the entries of the committed seed packages, so a seed manifest's sizes and hashes match them
         boolean sealed = new String(manifest, java.nio.charset.StandardCharsets.ISO_8859_1).contains(Manifest.FORMAT_SEALED);
-        Path file = f.scratch("manifest.perfpkg", signedPackage(manifest, sealed ? f.seedSealedEntries : f.seedEntries));
-        try {
-            PackageReader.read(file, KeyRegistry.trust(f.office), Limits.DEFAULT);
-        } catch (PackageException refused) {
-            assertThat(refused.code()).isNotBlank();
-            return;
-        }
-        assertThat(f.importer.importFile(file, true).message()).isNotBlank();
+        readThenDryRun(f, f.scratch("manifest.perfpkg",
+                signedPackage(manifest, sealed ? f.seedSealedEntries : f.seedEntries)));
     }
 
     /**
