@@ -322,8 +322,8 @@ class FuzzTargetsTest {
         AppraisalXlsx.template(f.office, ProofWorld.YEAR, form);
         seed(root, "appraisalXlsx", "template.xlsx", Files.readAllBytes(form));
         seed(root, "appraisalXlsx", "sample-2008.xlsx", Files.readAllBytes(Path.of("sample-data/appraisal-2008.xlsx")));
-        seed(root, "goalTreeSheetXml", "exported.xml", entriesOf(tree).get(SHEET));
-        seed(root, "appraisalSheetXml", "template.xml", entriesOf(form).get(SHEET));
+        seed(root, "goalTreeSheetXml", "exported.xml", ProofWorld.entriesOf(tree).get(SHEET));
+        seed(root, "appraisalSheetXml", "template.xml", ProofWorld.entriesOf(form).get(SHEET));
     }
 
     private static void seed(Path root, String target, String name, byte[] bytes) throws IOException {
@@ -365,19 +365,6 @@ class FuzzTargetsTest {
         zip.putArchiveEntry(e);
         zip.write(bytes);
         zip.closeArchiveEntry();
-    }
-
-    /** Every entry of a package but the manifest and signature, in order. */
-    private static Map<String, byte[]> entriesOf(Path pkg) throws IOException {
-        Map<String, byte[]> out = new LinkedHashMap<>();
-        try (var zip = org.apache.commons.compress.archivers.zip.ZipFile.builder().setPath(pkg).get()) {
-            for (ZipArchiveEntry e : java.util.Collections.list(zip.getEntriesInPhysicalOrder())) {
-                try (var in = zip.getInputStream(e)) {
-                    out.put(e.getName(), in.readAllBytes());
-                }
-            }
-        }
-        return out;
     }
 
     /**
@@ -450,7 +437,7 @@ class FuzzTargetsTest {
         private Fixture() throws Exception {
             dir = Files.createTempDirectory("perfdesk-jazzer");
             ProofWorld world = new ProofWorld(dir.resolve("world"), 12, 1, true);
-            Map<String, byte[]> plain = entriesOf(world.secondPackage);
+            Map<String, byte[]> plain = ProofWorld.entriesOf(world.secondPackage);
             manifest = rekeyed(plain.remove(Manifest.MANIFEST));
             plain.remove(Manifest.SIGNATURE);
             entries = java.util.Collections.unmodifiableMap(plain);
@@ -458,7 +445,7 @@ class FuzzTargetsTest {
             Signer unitKeys = WorkspaceKeys.unlock(unit, ProofWorld.PASSPHRASE.toCharArray());
             Path sealedFile = new org.perfdesk.exchange.Exporter(unit, unitKeys).exportUnitPackage(
                     PackageKind.ANNUAL, ProofWorld.YEAR, Files.createDirectories(dir.resolve("usb3")), null).file();
-            Map<String, byte[]> sealed = entriesOf(sealedFile);
+            Map<String, byte[]> sealed = ProofWorld.entriesOf(sealedFile);
             sealedManifest = rekeyed(sealed.remove(Manifest.MANIFEST));
             sealed.remove(Manifest.SIGNATURE);
             sealedEntries = java.util.Collections.unmodifiableMap(sealed);
@@ -494,7 +481,7 @@ class FuzzTargetsTest {
                     return Map.of(); // before the seeds are written
                 }
                 Path copy = Files.write(dir.resolve(input.replace('/', '-')), in.readAllBytes());
-                return java.util.Collections.unmodifiableMap(entriesOf(copy));
+                return java.util.Collections.unmodifiableMap(ProofWorld.entriesOf(copy));
             }
         }
 

@@ -73,7 +73,7 @@ class PackageFuzzTest {
     static void setUp() throws Exception {
         world = new ProofWorld(dir.resolve("world"), 12, 1, true);
         genuine = Files.readAllBytes(world.secondPackage);
-        entries = entriesOf(world.secondPackage);
+        entries = ProofWorld.entriesOf(world.secondPackage);
         Path sealedFile;
         try (Workspace unit = Workspace.open(world.unitBefore)) {
             unitKey = WorkspaceKeys.unlock(unit, ProofWorld.PASSPHRASE.toCharArray());
@@ -82,23 +82,11 @@ class PackageFuzzTest {
                     Files.createDirectories(dir.resolve("usb3")), null).file();
         }
         sealed = Files.readAllBytes(sealedFile);
-        sealedEntries = entriesOf(sealedFile);
+        sealedEntries = ProofWorld.entriesOf(sealedFile);
         assertThat(sealedEntries).doesNotContainKey("payload/snapshot.json");
         office = Workspace.open(world.officeBefore);
         officeKeys = WorkspaceKeys.unlock(office, ProofWorld.PASSPHRASE.toCharArray());
         before = CanonicalDump.of(office);
-    }
-
-    private static Map<String, byte[]> entriesOf(Path pkg) throws IOException {
-        Map<String, byte[]> out = new LinkedHashMap<>();
-        try (var zip = org.apache.commons.compress.archivers.zip.ZipFile.builder().setPath(pkg).get()) {
-            for (ZipArchiveEntry e : java.util.Collections.list(zip.getEntriesInPhysicalOrder())) {
-                try (var in = zip.getInputStream(e)) {
-                    out.put(e.getName(), in.readAllBytes());
-                }
-            }
-        }
-        return out;
     }
 
     @AfterAll

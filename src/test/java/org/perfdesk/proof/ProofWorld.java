@@ -175,4 +175,17 @@ final class ProofWorld {
             return e.getMessage();
         }
     }
+
+    /** Every entry of a package, in the order they lie in the file. */
+    static java.util.Map<String, byte[]> entriesOf(Path pkg) throws java.io.IOException {
+        java.util.Map<String, byte[]> out = new java.util.LinkedHashMap<>();
+        try (var zip = org.apache.commons.compress.archivers.zip.ZipFile.builder().setPath(pkg).get()) {
+            for (var e : java.util.Collections.list(zip.getEntriesInPhysicalOrder())) {
+                try (var in = zip.getInputStream(e)) {
+                    out.put(e.getName(), in.readAllBytes());
+                }
+            }
+        }
+        return out;
+    }
 }
