@@ -20,6 +20,7 @@ import javafx.util.StringConverter;
 import org.perfdesk.domain.Texts;
 import org.perfdesk.exchange.KeyRegistry;
 import org.perfdesk.exchange.pkg.PackageKind;
+import org.perfdesk.ui.common.BlockerNote;
 import org.perfdesk.ui.common.Dialogs;
 import org.perfdesk.ui.common.KindNames;
 import org.perfdesk.ui.common.Preconditions;
@@ -116,7 +117,16 @@ public final class ExchangeView implements Screen, PackageReceiver {
         review.setWrapText(true);
         review.textProperty().bind(vm.reviewProperty());
         grid.addRow(2, new Label(Texts.t("exchange.review")), review);
-        VBox box = new VBox(12, grid, plain, sealing, export, hint);
+        // What would refuse the export is said here already, with a link to where it is put right.
+        BlockerNote blocked = new BlockerNote(ctx, "export-blocked");
+        Runnable check = () -> blocked.show(Preconditions.unitExport(ctx.workspace(), kind.getValue(), ctx.year(),
+                kind.getValue() == PackageKind.ENROLLMENT || vm.plainProperty().get()));
+        kind.valueProperty().addListener((o, a, b) -> check.run());
+        vm.plainProperty().addListener((o, a, b) -> check.run());
+        vm.officeProperty().addListener((o, a, b) -> check.run());
+        vm.officeEncryptionProperty().addListener((o, a, b) -> check.run());
+        vm.history().addListener((javafx.collections.ListChangeListener<ExchangeViewModel.HistoryRow>) c -> check.run());
+        VBox box = new VBox(12, grid, plain, sealing, blocked, export, hint);
         box.getStyleClass().add("tab-body");
         return box;
     }

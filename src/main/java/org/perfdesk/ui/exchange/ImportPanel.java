@@ -80,7 +80,7 @@ final class ImportPanel extends BorderPane {
         table.setFixedCellSize(26);
         // The importer's verdict in the clerk's words: a sealed package waits for the passphrase (待解密)
         // and an enrollment request for 登记单位, neither is a red 拒收.
-        TableColumn<ImportReport, String> verdict = Columns.text("import.col.verdict", 130,
+        TableColumn<ImportReport, String> verdict = Columns.text("import.col.verdict", 180,
                 r -> Texts.t(vm.verdictOf(r).textKey()));
         verdict.setId("import-verdict");
         verdict.setCellFactory(c -> new TableCell<>() {
@@ -102,8 +102,8 @@ final class ImportPanel extends BorderPane {
                 r -> r.kind() == null ? "" : KindNames.label(r.kind())));
         table.getColumns().add(Columns.text("import.col.sequence", 50,
                 r -> r.sequence() == null ? "" : String.valueOf(r.sequence())));
-        table.getColumns().add(Columns.text("import.col.counts", 240, ImportPanel::counts));
-        table.getColumns().add(Columns.text("import.col.message", 300, vm::messageOf));
+        table.getColumns().add(Columns.text("import.col.counts", 200, ImportPanel::counts));
+        table.getColumns().add(Columns.text("import.col.message", 240, vm::messageOf));
 
         ListView<String> details = new ListView<>();
         details.setId("import-details");
@@ -139,11 +139,16 @@ final class ImportPanel extends BorderPane {
 
     /** Previews packages chosen elsewhere (e.g. double-clicked files); visible for tests too. */
     void preview(List<Path> files) {
-        if (!Refusals.clear(getScene().getWindow(), ctx, before.get())) {
+        if (!Refusals.clear(owner(), ctx, before.get())) {
             return;
         }
         // Sealed packages are shown as waiting for the passphrase, which is then asked for.
         vm.preview(files, () -> Dialogs.withSigner(getScene().getWindow(), ctx, s -> vm.preview(files)));
+    }
+
+    /** The window, or null while the panel is not shown yet (a double-clicked file at start-up). */
+    private javafx.stage.Window owner() {
+        return getScene() == null ? null : getScene().getWindow();
     }
 
     /**
@@ -157,7 +162,7 @@ final class ImportPanel extends BorderPane {
             ButtonType later = new ButtonType(Texts.t("import.newYear.later"), ButtonBar.ButtonData.CANCEL_CLOSE);
             Alert alert = new Alert(Alert.AlertType.CONFIRMATION, Texts.t("import.newYear.text", String.valueOf(year)),
                     add, later);
-            alert.initOwner(getScene().getWindow());
+            alert.initOwner(owner());
             alert.setTitle(Texts.t("app.title"));
             alert.setHeaderText(Texts.t("import.newYear.header", String.valueOf(year)));
             alert.getDialogPane().setId("import-new-year");
@@ -172,7 +177,7 @@ final class ImportPanel extends BorderPane {
     }
 
     private void chooseFiles() {
-        if (!Refusals.clear(getScene().getWindow(), ctx, before.get())) {
+        if (!Refusals.clear(owner(), ctx, before.get())) {
             return;
         }
         FileChooser chooser = new FileChooser();
@@ -185,7 +190,7 @@ final class ImportPanel extends BorderPane {
     }
 
     private void chooseFolder() {
-        if (!Refusals.clear(getScene().getWindow(), ctx, before.get())) {
+        if (!Refusals.clear(owner(), ctx, before.get())) {
             return;
         }
         DirectoryChooser chooser = new DirectoryChooser();

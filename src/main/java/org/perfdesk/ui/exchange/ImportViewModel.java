@@ -106,7 +106,7 @@ public final class ImportViewModel {
             canCommit.set(false);
             String text = summarise(committed.reports().reports(), false);
             if (committed.receipts() > 0) {
-                text += " " + Texts.t("import.receiptsWritten", committed.receipts());
+                text += Texts.t("import.summary.join") + Texts.t("import.receiptsWritten", committed.receipts());
             }
             summary.set(text);
             ctx.saved();
@@ -155,7 +155,7 @@ public final class ImportViewModel {
     }
 
     private static String newYears(List<Integer> years) {
-        return years.isEmpty() ? "" : " " + Texts.t("import.summary.newYears", join(years));
+        return years.isEmpty() ? "" : Texts.t("import.summary.join") + Texts.t("import.summary.newYears", join(years));
     }
 
     /** "2026" or "2026、2027" as the interface language lists them. */
@@ -218,7 +218,7 @@ public final class ImportViewModel {
                 n.getOrDefault(Verdict.ALREADY_IMPORTED, 0), n.getOrDefault(Verdict.REFUSED, 0));
         for (Verdict v : List.of(Verdict.LOCKED, Verdict.TO_REGISTER, Verdict.REGISTERED)) {
             if (n.getOrDefault(v, 0) > 0) {
-                text += " " + Texts.t("import.summary." + v.name(), n.get(v));
+                text += Texts.t("import.summary.join") + Texts.t("import.summary." + v.name(), n.get(v));
             }
         }
         return text;

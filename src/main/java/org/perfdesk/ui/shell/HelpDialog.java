@@ -63,7 +63,6 @@ public final class HelpDialog {
         // Escape closes it, as it closes dialogs.
         close.setCancelButton(true);
         HBox bottom = new HBox(close);
-        bottom.getStyleClass().add("toolbar");
         bottom.setPadding(new Insets(8, 12, 8, 12));
         BorderPane root = new BorderPane(tabs);
         root.setId("help");
