@@ -73,6 +73,10 @@ class EditingSafetyWordsTest extends ShellTest {
         open(unitWithoutKeyFile(dir.resolve("TST")));
         clickOn("#nav-exchange");
         TabPane tabs = lookup("#exchange-tabs").queryAs(TabPane.class);
+        // Said beside the button before it is clicked, too.
+        waitUntil("the note on the send tab", () -> lookup("#export-blocked").query().isVisible());
+        assertThat(lookup("#export-blocked-go").queryAs(javafx.scene.control.Hyperlink.class).getText())
+                .isEqualTo("前往“数据交换 → 登记与密钥”");
         for (String button : List.of("#export-button", "#exchange-request", "#import-files")) {
             String tab = button.equals("#export-button") ? "报送" : button.equals("#import-files") ? "导入答复" : "登记与密钥";
             interact(() -> tabs.getSelectionModel().select(tabs.getTabs().stream()
@@ -91,6 +95,18 @@ class EditingSafetyWordsTest extends ShellTest {
             assertThat(lookup("#screen-exchange").query().isVisible()).isTrue();
             assertThat(tabs.getSelectionModel().getSelectedItem().getText()).isEqualTo("登记与密钥");
         }
+    }
+
+    @Test
+    void anUnexpectedErrorKeepsTheSystemsOwnWordsOutOfTheMessage() {
+        interact(() -> org.perfdesk.ui.common.Messages.error(stage,
+                new UnsupportedOperationException("Failed to show URI:file:/tmp/x.docx")).getDialogPane().setId("oops"));
+        javafx.scene.control.DialogPane pane = (javafx.scene.control.DialogPane) lookup("#oops").query();
+        assertThat(pane.getContentText()).doesNotContain("Failed to show URI").doesNotContain("Exception")
+                .contains("刚才的操作没有完成");
+        // For support, it is all in the details.
+        assertThat(((javafx.scene.control.TextArea) pane.getExpandableContent()).getText())
+                .contains("Failed to show URI");
     }
 
     private String refusalText() {

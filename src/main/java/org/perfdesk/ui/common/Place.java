@@ -11,16 +11,10 @@ public enum Place {
     EXCHANGE_SETUP("exchange", "setup"),
     /** 数据交换 → 导入答复: the office's answers, feedback and certificate. */
     EXCHANGE_RECEIVE("exchange", "receive"),
-    /** 设置 (its keys section): key backup, restore, rotation. */
-    SETTINGS_KEYS("settings", "keys"),
     /** 目标分解: the year's goals, a new year from last year's. */
     GOALS("goals", null),
-    /** 整改: the rectification items the office sent. */
-    RECTIFICATION("rectification", null),
     /** 收件: the units' packages, registering units. */
-    INBOX("inbox", null),
-    /** 单位与密钥: the registered units and their keys. */
-    UNITS("units", null);
+    INBOX("inbox", null);
 
     private final String screen;
     private final String part;
