@@ -138,7 +138,7 @@ public final class ImportViewModel {
      * The years of accepted packages (forwarded ones included) that the workspace does not hold: their
      * material is stored, but no screen shows a year the workspace lacks until it is added.
      */
-    static List<Integer> newYears(org.perfdesk.store.Workspace ws, List<ImportReport> reports) {
+    private static List<Integer> newYears(org.perfdesk.store.Workspace ws, List<ImportReport> reports) {
         java.util.Set<Integer> held = new java.util.HashSet<>(ws.years().findAll());
         java.util.TreeSet<Integer> out = new java.util.TreeSet<>();
         java.util.ArrayDeque<ImportReport> todo = new java.util.ArrayDeque<>(reports);
@@ -159,7 +159,7 @@ public final class ImportViewModel {
     }
 
     /** "2026" or "2026、2027" as the interface language lists them. */
-    static String join(List<Integer> years) {
+    private static String join(List<Integer> years) {
         return String.join(Texts.t("pkg.listSeparator"), years.stream().map(String::valueOf).toList());
     }
 
@@ -188,7 +188,7 @@ public final class ImportViewModel {
     }
 
     /** How a report shows in the verdict column. */
-    public Verdict verdictOf(ImportReport r) {
+    Verdict verdictOf(ImportReport r) {
         Verdict v = verdicts.get(r);
         return v != null ? v : Verdict.of(r);
     }
