@@ -19,7 +19,9 @@ import org.perfdesk.store.Workspace;
 /**
  * 报送情况: for each unit, the packages the year expects (plan, half-year report, annual summary, and
  * a rectification plan once the office sent feedback) and where each stands. A package counts as
- * received on the day the office imported it; due dates come from the year's calendar, and a
+ * sent on the day its manifest says it was made (signed by the unit, so nobody can change it on the
+ * way), not the day the office happened to import it from the stick; a date after the import (a unit
+ * PC's clock running ahead) counts as the import day. Due dates come from the year's calendar, and a
  * rectification plan is due {@value #RECTIFICATION_DAYS} days after the feedback was written.
  */
 public final class SubmissionTracker {
@@ -57,7 +59,10 @@ public final class SubmissionTracker {
         NOT_EXPECTED
     }
 
-    /** @param days how late it came (LATE) or has been missing (MISSING); 0 otherwise */
+    /**
+     * @param received the day the package was sent (its signed creation date)
+     * @param days     how late it came (LATE) or has been missing (MISSING); 0 otherwise
+     */
     public record Cell(Expected what, State state, LocalDate due, LocalDate received, long days) {
     }
 
@@ -96,7 +101,7 @@ public final class SubmissionTracker {
         List<Line> lines = new ArrayList<>();
         for (OrgUnit u : new Evaluator(ws).units(year)) {
             List<PackageRecord> in = ws.packages().findIncoming(u.code()).stream().filter(p -> p.year() == year)
-                    .sorted(Comparator.comparing(PackageRecord::processedAt)).toList();
+                    .sorted(Comparator.comparing(SubmissionTracker::sent)).toList();
             Optional<PlanReview> review = ws.reviews().latest(u.code(), year);
             List<Cell> cells = new ArrayList<>();
             for (Expected what : Expected.values()) {
@@ -118,6 +123,14 @@ public final class SubmissionTracker {
     }
 
     private static LocalDate day(PackageRecord p) {
-        return (p.processedAt() != null ? p.processedAt() : p.createdAt()).atZone(ZoneId.systemDefault()).toLocalDate();
+        return sent(p).atZone(ZoneId.systemDefault()).toLocalDate();
+    }
+
+    /** When the package was made, as its signed manifest says; never after it reached this workspace. */
+    static java.time.Instant sent(PackageRecord p) {
+        if (p.createdAt() == null) {
+            return p.processedAt();
+        }
+        return p.processedAt() != null && p.processedAt().isBefore(p.createdAt()) ? p.processedAt() : p.createdAt();
     }
 }

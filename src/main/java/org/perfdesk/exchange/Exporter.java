@@ -43,10 +43,17 @@ import org.perfdesk.store.Workspace;
 public final class Exporter {
     private final Workspace ws;
     private final Signer signer;
+    /** Gives the creation time each manifest signs (the demo dates its packages in the demo's year). */
+    private final java.time.Clock clock;
 
     public Exporter(Workspace ws, Signer signer) {
+        this(ws, signer, java.time.Clock.systemUTC());
+    }
+
+    public Exporter(Workspace ws, Signer signer, java.time.Clock clock) {
         this.ws = ws;
         this.signer = signer;
+        this.clock = clock;
     }
 
     /** What a unit sends upward for the year, sealed: enrollment (in the clear), plan, progress, midyear, annual or rectification. */
@@ -68,7 +75,7 @@ public final class Exporter {
         if (kind == PackageKind.ENROLLMENT) {
             Payloads.Enrollment e = new Payloads.Enrollment(Payloads.ENROLLMENT_FORMAT,
                     new Payloads.Org(self.code(), self.name(), self.kind(), self.parentCode(), self.group()),
-                    Ed25519.toBase64(signer.publicKey()), Instant.now().toString());
+                    Ed25519.toBase64(signer.publicKey()), clock.instant().toString());
             sources.add(PackageWriter.Source.of(EntryNames.ENROLLMENT, StrictJson.write(e)));
             sources.addAll(encryptionKey());
             return write(kind, self.parentCode(), year, sources, out, progress, false);
@@ -187,7 +194,7 @@ public final class Exporter {
                 Manifest.Party.sender(ws.self().code(), signer.keyId()),
                 Manifest.Party.recipient(recipient, ws.orgUnits().find(recipient).map(OrgUnit::name).orElse(null)),
                 year, sequence, previousHash,
-                Instant.now().toString(), ProgramInfo.version(), List.of());
+                clock.instant().toString(), ProgramInfo.version(), List.of());
         // Sender, recipient and sequence first, so a folder listing shows each chain in order.
         String fileName = String.format("%s-%s-%03d-%s-%d.perfpkg", ws.self().code(), recipient, sequence,
                 kind.cliName(), year);

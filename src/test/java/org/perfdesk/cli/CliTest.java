@@ -77,7 +77,7 @@ class CliTest {
         Result init = run("init", "--workspace", ws.toString(), "--role", "unit", "--code", "SLT",
                 "--name", "福建省水利厅", "--parent", "XNB", "--year", "2008");
         assertThat(init.status()).as(init.err()).isZero();
-        assertThat(init.out()).contains("已创建单位工作区：SLT 福建省水利厅").containsPattern("密钥指纹：([0-9A-F]{4} ){7}[0-9A-F]{4}");
+        assertThat(init.out()).contains("已创建单位工作区：SLT 福建省水利厅").containsPattern("核对码（密钥指纹）：([0-9A-F]{4} ){7}[0-9A-F]{4}");
         assertThat(Workspace.isWorkspace(ws)).isTrue();
 
         Result info = run("info", "--workspace", ws.toString());

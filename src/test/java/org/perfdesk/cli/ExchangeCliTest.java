@@ -43,7 +43,7 @@ class ExchangeCliTest {
     }
 
     private static String fingerprint(String text) {
-        Matcher m = Pattern.compile("指纹[：:]\\s*(([0-9A-F]{4} ){7}[0-9A-F]{4})").matcher(text);
+        Matcher m = Pattern.compile("核对码(?:（密钥指纹）)?[：: ]\\s*(([0-9A-F]{4} ){7}[0-9A-F]{4})").matcher(text);
         assertThat(m.find()).as(text).isTrue();
         return m.group(1);
     }
@@ -74,7 +74,7 @@ class ExchangeCliTest {
         Result wrongPin = run("enroll", "pin", "--workspace", unit, "--card", dir.resolve("card.json").toString(),
                 "--fingerprint", "0000 0000 0000 0000 0000 0000 0000 0000");
         assertThat(wrongPin.status()).isEqualTo(1);
-        assertThat(wrongPin.err()).contains("指纹不一致");
+        assertThat(wrongPin.err()).contains("核对码不一致");
         assertThat(run("enroll", "pin", "--workspace", unit, "--card", dir.resolve("card.json").toString(),
                 "--fingerprint", officeFingerprint.toLowerCase()).status()).isZero();
 
@@ -163,7 +163,7 @@ class ExchangeCliTest {
         assertThat(run("init", "--workspace", office, "--role", "office", "--code", "XNB", "--name", "省效能办").status())
                 .isZero();
         Result shown = run("keys", "show", "--workspace", office);
-        assertThat(shown.out()).contains("加密密钥指纹").contains("尚未备份");
+        assertThat(shown.out()).contains("加密密钥核对码").contains("尚未备份");
 
         Path safe = Files.createDirectories(dir.resolve("safe"));
         Result backup = run("keys", "backup", "--workspace", office, "--out", safe.toString());

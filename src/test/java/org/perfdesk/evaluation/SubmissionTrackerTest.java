@@ -35,21 +35,59 @@ class SubmissionTrackerTest {
     }
 
     @Test
-    void theDemoOfficeHasEveryUnitsPlanAndNoAnnualSummaryYet(@TempDir Path demo, @TempDir Path copy) throws Exception {
+    void lateAndOnTimeCountFromTheDateTheUnitSignedNotFromTheImport(@TempDir Path demo, @TempDir Path copy)
+            throws Exception {
         try (Workspace office = Workspace.open(DemoOffice.importedCopy(demo, copy))) {
             LocalDate today = LocalDate.of(2008, 9, 1);
             List<SubmissionTracker.Line> lines = SubmissionTracker.of(office, 2008, today);
             assertThat(lines).hasSize(7);
-            // The demo's packages are imported today (long after 2008): received, and late by the days since.
-            LocalDate imported = LocalDate.now();
-            long days = java.time.temporal.ChronoUnit.DAYS.between(DUE, imported);
+            // The demo's packages were imported today, years after 2008; their manifests are signed with
+            // the days the demo data gives: 南平 on 18 July and 地税局 on 21 July (3 and 6 days after
+            // the 15 July deadline), 农业厅 on the deadline itself, the others before it.
+            java.util.Map<String, SubmissionTracker.Cell> plan = new java.util.HashMap<>();
+            lines.forEach(l -> plan.put(l.unit().code(), l.cell(Expected.PLAN)));
+            assertThat(plan.get("NP")).extracting(SubmissionTracker.Cell::state, SubmissionTracker.Cell::days,
+                    SubmissionTracker.Cell::received).containsExactly(State.LATE, 3L, LocalDate.of(2008, 7, 18));
+            assertThat(plan.get("DSJ")).extracting(SubmissionTracker.Cell::state, SubmissionTracker.Cell::days)
+                    .containsExactly(State.LATE, 6L);
+            assertThat(plan.get("NYT")).extracting(SubmissionTracker.Cell::state, SubmissionTracker.Cell::received)
+                    .containsExactly(State.ON_TIME, LocalDate.of(2008, 7, 15));
+            for (String onTime : List.of("XM", "SLT", "LYT", "WJJ")) {
+                assertThat(plan.get(onTime).state()).as(onTime).isEqualTo(State.ON_TIME);
+            }
             assertThat(lines).allSatisfy(l -> {
-                assertThat(l.cell(Expected.PLAN).state()).isEqualTo(State.LATE);
-                assertThat(l.cell(Expected.PLAN).days()).isEqualTo(days);
+                assertThat(l.cell(Expected.MIDYEAR).state()).isEqualTo(State.MISSING);
                 assertThat(l.cell(Expected.ANNUAL).state()).isEqualTo(State.NOT_DUE);
                 assertThat(l.cell(Expected.ANNUAL).due()).isEqualTo(LocalDate.of(2009, 1, 10));
                 assertThat(l.cell(Expected.RECTIFICATION).state()).isEqualTo(State.NOT_EXPECTED);
             });
         }
+    }
+
+    @Test
+    void aPackageDatedAfterItsImportCountsFromTheImport() {
+        java.time.Instant imported = java.time.Instant.parse("2008-07-14T08:00:00Z");
+        java.time.Instant claimed = java.time.Instant.parse("2008-07-20T08:00:00Z");
+        java.time.Instant signed = java.time.Instant.parse("2008-07-10T08:00:00Z");
+        // A unit PC whose clock runs ahead cannot make a package late that the office already holds.
+        assertThat(SubmissionTracker.sent(record(claimed, imported))).isEqualTo(imported);
+        assertThat(SubmissionTracker.sent(record(signed, imported))).isEqualTo(signed);
+    }
+
+    private static org.perfdesk.domain.PackageRecord record(java.time.Instant created, java.time.Instant processed) {
+        return new org.perfdesk.domain.PackageRecord("id", org.perfdesk.domain.PackageRecord.Direction.IN, "PLAN",
+                "XM", "key", "XNB", 2008, 1, null, "hash", "f.perfpkg", 1, created, processed, null, null, null);
+    }
+
+    @Test
+    void aPackageMissingForYearsSaysItsDueDateNotThousandsOfDays() {
+        org.perfdesk.domain.Texts zh = org.perfdesk.domain.Texts.of(org.perfdesk.domain.Texts.CHINESE);
+        LocalDate due = LocalDate.of(2008, 8, 31);
+        assertThat(org.perfdesk.report.xlsx.TrackerWorkbook.describe(
+                SubmissionTracker.cell(Expected.MIDYEAR, due, null, false, LocalDate.of(2026, 12, 7)), zh))
+                .isEqualTo("未报（截止 2008-08-31）");
+        assertThat(org.perfdesk.report.xlsx.TrackerWorkbook.describe(
+                SubmissionTracker.cell(Expected.MIDYEAR, due, null, false, LocalDate.of(2008, 9, 10)), zh))
+                .isEqualTo("未报（逾期 10 天）");
     }
 }

@@ -186,7 +186,7 @@ class RoundTripTest {
         Workspace other = world.units.get("NYT");
         ImportReport r = world.importer("NYT").importFile(request, false);
         assertThat(r.code()).isEqualTo("enrollment-needs-confirmation");
-        assertThat(r.message()).contains("电话核对密钥指纹");
+        assertThat(r.message()).contains("在电话中对照核对码");
     }
 
     @Test

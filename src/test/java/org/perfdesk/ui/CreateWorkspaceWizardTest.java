@@ -83,7 +83,7 @@ class CreateWorkspaceWizardTest extends ShellTest {
         assertThat(lookup("#create-card-who").queryAs(Label.class).getText()).contains("省效能办");
         assertThat(enabled("#create-next")).as("a card without the fingerprint read out").isFalse();
         replaceText("#create-card-typed", "0000 0000 0000 0000 0000 0000 0000 0000");
-        assertThat(problem()).startsWith("指纹不一致");
+        assertThat(problem()).startsWith("核对码不一致");
         assertThat(enabled("#create-next")).isFalse();
         replaceText("#create-card-typed", card.fingerprint().toLowerCase().replace(" ", ""));
         assertThat(problem()).isEmpty();

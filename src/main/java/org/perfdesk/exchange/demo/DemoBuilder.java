@@ -161,8 +161,9 @@ public final class DemoBuilder {
 
             // Enrollment as the people would do it, with the fingerprints "read over the phone".
             KeyRegistry.pinOffice(ws, card, card.fingerprint());
-            Exporter unitOut = new Exporter(ws, created.signer());
-            Path request = unitOut.exportUnitPackage(PackageKind.ENROLLMENT, year(), handover, null).file();
+            DemoFiles.Sent sent = file.sent();
+            Path request = exporter(ws, created, sent == null ? null : sent.enrollment())
+                    .exportUnitPackage(PackageKind.ENROLLMENT, year(), handover, null).file();
             String fingerprint = Enrollments.read(request).fingerprint();
             Path certificate = Enrollments.accept(office.workspace(), office.signer(), request, fingerprint, handover)
                     .file();
@@ -170,9 +171,23 @@ public final class DemoBuilder {
             if (!answer.accepted()) {
                 throw new IllegalStateException("demo certificate refused: " + answer.message());
             }
-            unitOut.exportUnitPackage(PackageKind.PLAN, year(), usb, null);
-            unitOut.exportUnitPackage(PackageKind.PROGRESS, year(), usb, null);
+            exporter(ws, created, sent == null ? null : sent.plan()).exportUnitPackage(PackageKind.PLAN, year(), usb, null);
+            exporter(ws, created, sent == null ? null : sent.progress())
+                    .exportUnitPackage(PackageKind.PROGRESS, year(), usb, null);
         }
+    }
+
+    /**
+     * A unit's exporter whose packages are dated as the demo data says (at 10:00 in China), so the
+     * office's 报送情况 reads on time and late against the 2008 calendar, as it would have then.
+     */
+    private static Exporter exporter(Workspace ws, Workspaces.Created created, java.time.LocalDate day) {
+        if (day == null) {
+            return new Exporter(ws, created.signer());
+        }
+        java.time.ZoneId china = java.time.ZoneId.of("Asia/Shanghai");
+        return new Exporter(ws, created.signer(), java.time.Clock.fixed(day.atTime(10, 0).atZone(china).toInstant(),
+                china));
     }
 
     private void flatten(String unit, List<Node> level, String parentId, String parentPath,

@@ -21,7 +21,15 @@ final class DemoFiles {
     record Org(String code, String name, OrgKind kind, String parent, RankingGroup group) {
     }
 
-    record UnitFile(Org unit, List<Org> organisations, List<Node> goals) {
+    /**
+     * @param sent when the unit's packages were made (the date their manifests sign); null for packages
+     *             made as the demo is built
+     */
+    record UnitFile(Org unit, List<Org> organisations, List<Node> goals, Sent sent) {
+    }
+
+    /** The days a unit made its enrollment request and its plan and progress packages. */
+    record Sent(LocalDate enrollment, LocalDate plan, LocalDate progress) {
     }
 
     record Node(NodeKind kind, String title, String description, BigDecimal weight, String owner, String quality,

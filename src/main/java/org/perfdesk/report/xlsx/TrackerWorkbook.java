@@ -69,14 +69,22 @@ public final class TrackerWorkbook {
         return NewWorkbooks.bytesAndDiscard(wb);
     }
 
-    /** "7-10 按时", "逾期 18 天", "未报（逾期 10 天）", "退回待重报", "未到期（7-15）", "—". */
+    /** Beyond a year overdue, the due date is said instead of the days. */
+    static final int LONG_AGO_DAYS = 366;
+
+    /**
+     * "7-10 按时", "逾期 18 天", "未报（逾期 10 天）", "退回待重报", "未到期（7-15）", "—". A package
+     * missing for more than a year (a past year's workspace) says its due date: thousands of days
+     * tell nobody anything.
+     */
     public static String describe(SubmissionTracker.Cell c, Texts t) {
         String due = c.due() == null ? "" : c.due().toString();
         String received = c.received() == null ? "" : c.received().toString();
         return switch (c.state()) {
             case ON_TIME -> t.get("tracker.state.ON_TIME", received);
             case LATE -> t.get("tracker.state.LATE", received, String.valueOf(c.days()));
-            case MISSING -> t.get("tracker.state.MISSING", String.valueOf(c.days()));
+            case MISSING -> c.days() > LONG_AGO_DAYS ? t.get("tracker.state.MISSING_LONG", due)
+                    : t.get("tracker.state.MISSING", String.valueOf(c.days()));
             case RETURNED -> t.get("tracker.state.RETURNED");
             case NOT_DUE -> t.get("tracker.state.NOT_DUE", due);
             case NOT_EXPECTED -> "—";

@@ -10,7 +10,7 @@ import javafx.stage.Window;
 import org.perfdesk.domain.Texts;
 import org.perfdesk.domain.UserError;
 
-/** Messages to the user: what happened and what to do, never a bare stack trace. */
+/** Messages to the user: what happened and what to do, never a bare stack trace or a system's raw message. */
 public final class Messages {
     private Messages() {
     }
@@ -24,7 +24,9 @@ public final class Messages {
             alert.setContentText(error.getLocalizedMessage());
         } else {
             alert.setHeaderText(Texts.t("dialog.error.internal"));
-            alert.setContentText(Texts.t("dialog.error.internalHint", String.valueOf(error)));
+            // The system's own wording ("Failed to show URI", a class name) means nothing to a clerk: it
+            // goes to the details for support, never into the message itself.
+            alert.setContentText(Texts.t("dialog.error.internalHint"));
             StringWriter trace = new StringWriter();
             error.printStackTrace(new PrintWriter(trace));
             TextArea details = new TextArea(trace.toString());

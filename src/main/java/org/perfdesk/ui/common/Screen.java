@@ -10,4 +10,8 @@ public interface Screen {
     /** Reload data, e.g. after the year was switched. Called on the JavaFX thread. */
     default void refresh() {
     }
+
+    /** Shows a part of the screen (a tab) that a {@link Place} names; screens without parts ignore it. */
+    default void reveal(String part) {
+    }
 }

@@ -20,9 +20,13 @@ public final class WorkspaceContext {
     private final Role role;
     private final TaskRunner tasks;
     private final IntegerProperty year;
+    /** The years the workspace holds, ascending (the year switcher lists them). */
+    private final javafx.collections.ObservableList<Integer> years = javafx.collections.FXCollections.observableArrayList();
     private final ObjectProperty<java.time.LocalDateTime> lastSave = new SimpleObjectProperty<>();
     /** The signing key once unlocked this session; null until the passphrase is given. */
     private volatile Signer signer;
+    /** Goes to a place in the window (set by the main window; does nothing before). */
+    private java.util.function.Consumer<Place> navigator = p -> { };
     /** True while no key backup holds the current encryption key (the status bar and settings warn). */
     private final javafx.beans.property.BooleanProperty keysNeedBackup = new javafx.beans.property.SimpleBooleanProperty();
 
@@ -32,6 +36,8 @@ public final class WorkspaceContext {
         this.self = workspace.self();
         this.role = workspace.role();
         this.year = new SimpleIntegerProperty(workspace.currentYear());
+        this.years.setAll(workspace.years().findAll());
+        yearAdded(year.get());
         this.keysNeedBackup.set(WorkspaceKeys.needsBackup(workspace));
     }
 
@@ -60,6 +66,19 @@ public final class WorkspaceContext {
         return year.get();
     }
 
+    /** The years the workspace holds, ascending; the year switcher shows this list. */
+    public javafx.collections.ObservableList<Integer> years() {
+        return years;
+    }
+
+    /** A year now opened in the workspace joins the list (kept in order); on the JavaFX thread. */
+    public void yearAdded(int added) {
+        if (!years.contains(added)) {
+            years.add(added);
+            javafx.collections.FXCollections.sort(years);
+        }
+    }
+
     /** The unlocked key, or null. */
     public Signer signer() {
         return signer;
@@ -85,6 +104,16 @@ public final class WorkspaceContext {
     /** Looks again after a key backup, restore or rotation; call on the JavaFX thread. */
     public void keysChanged() {
         keysNeedBackup.set(WorkspaceKeys.needsBackup(workspace));
+    }
+
+    /** Who takes the user to a place in the window (the main window). */
+    public void setNavigator(java.util.function.Consumer<Place> navigator) {
+        this.navigator = navigator;
+    }
+
+    /** Takes the user to the screen (and tab) where something is put right; on the JavaFX thread. */
+    public void go(Place place) {
+        navigator.accept(place);
     }
 
     /** Records that something was saved just now (for the status bar); call on the JavaFX thread. */

@@ -121,6 +121,9 @@ public final class AppraisalView implements Screen {
     }
 
     private void writeTemplate() {
+        if (!unitsToAppraise()) {
+            return;
+        }
         FileChooser chooser = new FileChooser();
         chooser.setTitle(Texts.t("appraisal.ui.template"));
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Excel", "*.xlsx"));
@@ -129,6 +132,12 @@ public final class AppraisalView implements Screen {
         if (file != null) {
             writeTemplate(file.toPath());
         }
+    }
+
+    /** The form lists the year's evaluated units: without any, say so before asking for a file. */
+    private boolean unitsToAppraise() {
+        return org.perfdesk.ui.common.Refusals.clear(root.getScene().getWindow(), ctx,
+                org.perfdesk.ui.common.Preconditions.unitsToEvaluate(ctx.workspace(), ctx.year()));
     }
 
     /** Writes the year's form (what the file chooser or a test hands in). */
@@ -142,6 +151,9 @@ public final class AppraisalView implements Screen {
     }
 
     private void chooseAndRead() {
+        if (!unitsToAppraise()) {
+            return;
+        }
         FileChooser chooser = new FileChooser();
         chooser.setTitle(Texts.t("appraisal.ui.import"));
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Excel", "*.xlsx"));

@@ -250,6 +250,10 @@ public final class FeedbackView implements Screen {
         OrgUnit u = unit();
         var window = root.getScene().getWindow();
         int year = ctx.year();
+        if (!org.perfdesk.ui.common.Refusals.clear(window, ctx,
+                org.perfdesk.ui.common.Preconditions.answerToUnit(ctx.workspace(), u))) {
+            return;
+        }
         Dialogs.withSigner(window, ctx, signer -> ctx.tasks().run(Texts.t("task.sendFeedback"),
                 () -> Feedbacks.send(ctx.workspace(), signer, u.code(), year, summary(u, year),
                         ctx.workspace().outboxDir()).file(),

@@ -133,6 +133,10 @@ public final class ResultsView implements Screen {
     /** Asks where, then writes the file in the background and says where it went. */
     private void export(String titleKey, String filterName, String pattern, String initialName,
                         java.util.function.BiConsumer<java.nio.file.Path, Runnable> write) {
+        if (!org.perfdesk.ui.common.Refusals.clear(root.getScene().getWindow(), vm.context(),
+                org.perfdesk.ui.common.Preconditions.unitsToEvaluate(vm.context().workspace(), vm.context().year()))) {
+            return;
+        }
         javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
         chooser.setTitle(Texts.t(titleKey));
         chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter(filterName, pattern));

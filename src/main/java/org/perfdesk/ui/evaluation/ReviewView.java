@@ -164,6 +164,11 @@ public final class ReviewView implements Screen {
             return;
         }
         var window = root.getScene().getWindow();
+        // The answer is sealed for the unit: without its key, say so before the reason and passphrase.
+        if (!org.perfdesk.ui.common.Refusals.clear(window, vm.context(), org.perfdesk.ui.common.Preconditions
+                .reviewAnswer(vm.context().workspace(), d.row().unit(), vm.context().year()))) {
+            return;
+        }
         String key = decision == PlanReview.Decision.APPROVED ? "review.approve" : "review.return";
         Dialogs.askReason(window, "review-dialog", Texts.t(key),
                 Texts.t(key + "Header", d.row().unit().name(), planText(d.row())), Texts.t("review.reason"))

@@ -103,6 +103,10 @@ public final class TrackerView implements Screen {
     }
 
     private void export() {
+        if (!org.perfdesk.ui.common.Refusals.clear(root.getScene().getWindow(), ctx,
+                org.perfdesk.ui.common.Preconditions.unitsToEvaluate(ctx.workspace(), ctx.year()))) {
+            return;
+        }
         FileChooser chooser = new FileChooser();
         chooser.setTitle(Texts.t("tracker.export"));
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Excel", "*.xlsx"));

@@ -20,7 +20,11 @@ import javafx.util.StringConverter;
 import org.perfdesk.domain.Texts;
 import org.perfdesk.exchange.KeyRegistry;
 import org.perfdesk.exchange.pkg.PackageKind;
+import org.perfdesk.ui.common.BlockerNote;
 import org.perfdesk.ui.common.Dialogs;
+import org.perfdesk.ui.common.KindNames;
+import org.perfdesk.ui.common.Preconditions;
+import org.perfdesk.ui.common.Refusals;
 import org.perfdesk.ui.common.Messages;
 import org.perfdesk.ui.common.PackageReceiver;
 import org.perfdesk.ui.common.Columns;
@@ -42,7 +46,8 @@ public final class ExchangeView implements Screen, PackageReceiver {
         Label title = Styles.screen(root, "screen-exchange", Texts.t("nav.exchange"));
         root.setTop(title);
 
-        importPanel = new ImportPanel(vm.importer(), ctx);
+        // The office's answers are checked against its key: its key file comes first.
+        importPanel = new ImportPanel(vm.importer(), ctx, () -> Preconditions.answersFromOffice(ctx.workspace()));
         tabs = new TabPane(
                 tab("exchange.tab.send", sendPane()),
                 tab("exchange.tab.receive", importPanel),
@@ -70,7 +75,7 @@ public final class ExchangeView implements Screen, PackageReceiver {
         kind.setConverter(new StringConverter<>() {
             @Override
             public String toString(PackageKind k) {
-                return k == null ? "" : Texts.t("kind." + k.cliName());
+                return k == null ? "" : KindNames.label(k.cliName());
             }
 
             @Override
@@ -112,13 +117,30 @@ public final class ExchangeView implements Screen, PackageReceiver {
         review.setWrapText(true);
         review.textProperty().bind(vm.reviewProperty());
         grid.addRow(2, new Label(Texts.t("exchange.review")), review);
-        VBox box = new VBox(12, grid, plain, sealing, export, hint);
+        // What would refuse the export is said here already, with a link to where it is put right.
+        BlockerNote blocked = new BlockerNote(ctx, "export-blocked");
+        Runnable check = () -> blocked.show(Preconditions.unitExport(ctx.workspace(), kind.getValue(), ctx.year(),
+                kind.getValue() == PackageKind.ENROLLMENT || vm.plainProperty().get()));
+        kind.valueProperty().addListener((o, a, b) -> check.run());
+        vm.plainProperty().addListener((o, a, b) -> check.run());
+        vm.officeProperty().addListener((o, a, b) -> check.run());
+        vm.officeEncryptionProperty().addListener((o, a, b) -> check.run());
+        vm.history().addListener((javafx.collections.ListChangeListener<ExchangeViewModel.HistoryRow>) c -> check.run());
+        VBox box = new VBox(12, grid, plain, sealing, blocked, export, hint);
         box.getStyleClass().add("tab-body");
         return box;
     }
 
+    /**
+     * What the export needs is checked first (the office's key file, the year, the office's encryption
+     * key); only then are the folder and the passphrase asked for.
+     */
     private void chooseAndExport(PackageKind kind) {
         Window owner = root.getScene().getWindow();
+        boolean plain = kind == PackageKind.ENROLLMENT || vm.plainProperty().get();
+        if (!Refusals.clear(owner, ctx, Preconditions.unitExport(ctx.workspace(), kind, ctx.year(), plain))) {
+            return;
+        }
         DirectoryChooser chooser = new DirectoryChooser();
         chooser.setTitle(Texts.t("exchange.chooseTarget"));
         File folder = chooser.showDialog(owner);
@@ -205,6 +227,16 @@ public final class ExchangeView implements Screen, PackageReceiver {
     public void preview(java.util.List<java.nio.file.Path> files) {
         tabs.getSelectionModel().select(1);
         importPanel.preview(files);
+    }
+
+    /** Parts a refusal may send the user to: "receive" (导入答复), "setup" (登记与密钥). */
+    @Override
+    public void reveal(String part) {
+        switch (part) {
+            case "receive" -> tabs.getSelectionModel().select(1);
+            case "setup" -> tabs.getSelectionModel().select(3);
+            default -> { }
+        }
     }
 
     /** For tests: the state behind the screen. */

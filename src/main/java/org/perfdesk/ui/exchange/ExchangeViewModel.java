@@ -85,7 +85,7 @@ public final class ExchangeViewModel {
             String receipt = out ? ws.receipts().find(p.packageId()).map(Receipt::receivedAt)
                     .map(i -> t.get("exchange.receiptOn", i.toString().substring(0, 10))).orElse("") : "";
             rows.add(new HistoryRow(t.get(out ? "exchange.sent" : "exchange.received"),
-                    t.get("kind." + PackageKind.valueOf(p.kind()).cliName()),
+                    org.perfdesk.ui.common.KindNames.label(PackageKind.valueOf(p.kind()).cliName()),
                     ws.orgUnits().find(counterpart).map(OrgUnit::name).orElse(String.valueOf(counterpart)), p.year(),
                     p.sequence(), p.processedAt().toString().substring(0, 10), p.fileName(), receipt));
         }

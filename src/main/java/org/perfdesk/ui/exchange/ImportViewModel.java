@@ -29,6 +29,8 @@ public final class ImportViewModel {
     private final ReadOnlyBooleanWrapper canCommit = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final Runnable afterImport;
+    /** Told, after an import, the years of accepted packages that the workspace does not hold. */
+    private java.util.function.Consumer<List<Integer>> onNewYears = years -> { };
     private List<Path> pending = List.of();
     /**
      * The detail lines of the first report, made on the worker thread with the reports: that report is
@@ -36,6 +38,8 @@ public final class ImportViewModel {
      * the JavaFX thread most of a tenth of a second to make.
      */
     private final java.util.Map<ImportReport, List<String>> prepared = new java.util.IdentityHashMap<>();
+    /** How each report shows (待解密, 已登记, … rather than a bare refusal), made on the worker thread. */
+    private final java.util.Map<ImportReport, Verdict> verdicts = new java.util.IdentityHashMap<>();
 
     /** @param afterImport called on the JavaFX thread when something was imported (to refresh other views) */
     public ImportViewModel(WorkspaceContext ctx, Runnable afterImport) {
@@ -58,14 +62,12 @@ public final class ImportViewModel {
         }
         List<Path> chosen = List.copyOf(files);
         ctx.tasks().run(Texts.t("task.checkPackages"),
-                () -> withFirstDetails(new Importer(ctx.workspace(), ctx.signer()).importAll(chosen, true)), done -> {
+                () -> prepare(chosen, new Importer(ctx.workspace(), ctx.signer()).importAll(chosen, true)), done -> {
                     List<ImportReport> result = done.reports();
                     pending = chosen;
-                    prepared.clear();
-                    prepared.putAll(done.details());
-                    reports.setAll(result);
+                    show(done);
                     canCommit.set(result.stream().anyMatch(ImportReport::accepted));
-                    summary.set(summarise(result, true));
+                    summary.set(summarise(result, true) + newYears(done.newYears()));
                     if (askForKeys != null && ctx.signer() == null && result.stream().anyMatch(ImportViewModel::locked)) {
                         askForKeys.run();
                     }
@@ -97,61 +99,135 @@ public final class ImportViewModel {
                     }
                 }
             }
-            return new Committed(withFirstDetails(result), receipts);
+            return new Committed(prepare(files, result), receipts);
         }, committed -> {
             pending = List.of();
-            prepared.clear();
-            prepared.putAll(committed.reports().details());
-            reports.setAll(committed.reports().reports());
+            show(committed.reports());
             canCommit.set(false);
             String text = summarise(committed.reports().reports(), false);
             if (committed.receipts() > 0) {
-                text += " " + Texts.t("import.receiptsWritten", committed.receipts());
+                text += Texts.t("import.summary.join") + Texts.t("import.receiptsWritten", committed.receipts());
             }
             summary.set(text);
             ctx.saved();
             afterImport.run();
+            if (!committed.reports().newYears().isEmpty()) {
+                onNewYears.accept(committed.reports().newYears());
+            }
         });
     }
 
     private record Committed(Prepared reports, int receipts) {
     }
 
-    /** Reports with the detail lines of the first, made off the JavaFX thread. */
-    private record Prepared(List<ImportReport> reports, java.util.Map<ImportReport, List<String>> details) {
+    /** Reports with their verdicts and the detail lines of the first, made off the JavaFX thread. */
+    private record Prepared(List<ImportReport> reports, java.util.Map<ImportReport, List<String>> details,
+                            java.util.Map<ImportReport, Verdict> verdicts, List<Integer> newYears) {
     }
 
-    private static Prepared withFirstDetails(List<ImportReport> reports) {
+    private Prepared prepare(List<Path> files, List<ImportReport> reports) {
         java.util.Map<ImportReport, List<String>> details = new java.util.IdentityHashMap<>();
+        java.util.Map<ImportReport, Verdict> verdicts = Verdict.of(ctx.workspace(), files, reports);
         if (!reports.isEmpty()) {
-            details.put(reports.get(0), details(reports.get(0)));
+            details.put(reports.get(0), details(reports.get(0), verdicts.get(reports.get(0))));
         }
-        return new Prepared(reports, details);
+        return new Prepared(reports, details, verdicts, newYears(ctx.workspace(), reports));
+    }
+
+    /**
+     * The years of accepted packages (forwarded ones included) that the workspace does not hold: their
+     * material is stored, but no screen shows a year the workspace lacks until it is added.
+     */
+    private static List<Integer> newYears(org.perfdesk.store.Workspace ws, List<ImportReport> reports) {
+        java.util.Set<Integer> held = new java.util.HashSet<>(ws.years().findAll());
+        java.util.TreeSet<Integer> out = new java.util.TreeSet<>();
+        java.util.ArrayDeque<ImportReport> todo = new java.util.ArrayDeque<>(reports);
+        while (!todo.isEmpty()) {
+            ImportReport r = todo.pop();
+            if (r.accepted() && r.year() != null && !held.contains(r.year())) {
+                out.add(r.year());
+            }
+            if (r.inner() != null) {
+                todo.addAll(r.inner());
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private static String newYears(List<Integer> years) {
+        return years.isEmpty() ? "" : Texts.t("import.summary.join") + Texts.t("import.summary.newYears", join(years));
+    }
+
+    /** "2026" or "2026、2027" as the interface language lists them. */
+    private static String join(List<Integer> years) {
+        return String.join(Texts.t("pkg.listSeparator"), years.stream().map(String::valueOf).toList());
+    }
+
+    /** Who offers to add the years an import brought that the workspace lacks (the import panel). */
+    void setOnNewYears(java.util.function.Consumer<List<Integer>> onNewYears) {
+        this.onNewYears = onNewYears;
+    }
+
+    /** Opens the year in the workspace; it joins the year switcher and becomes the year shown. */
+    public void addYear(int year) {
+        ctx.tasks().run(Texts.t("task.addYear"), () -> {
+            ctx.workspace().years().open(year);
+            return year;
+        }, y -> {
+            ctx.yearAdded(y);
+            ctx.yearProperty().set(y);
+        });
+    }
+
+    private void show(Prepared done) {
+        prepared.clear();
+        prepared.putAll(done.details());
+        verdicts.clear();
+        verdicts.putAll(done.verdicts());
+        reports.setAll(done.reports());
+    }
+
+    /** How a report shows in the verdict column. */
+    Verdict verdictOf(ImportReport r) {
+        Verdict v = verdicts.get(r);
+        return v != null ? v : Verdict.of(r);
+    }
+
+    /** The explanation of a report: the importer's, or what an enrollment request already registered means. */
+    public String messageOf(ImportReport r) {
+        return verdictOf(r) == Verdict.REGISTERED ? Texts.t("import.registered") : r.message();
     }
 
     /** The detail lines of a report: made already for the first one, else now. */
     public List<String> detailsOf(ImportReport r) {
         List<String> ready = r == null ? null : prepared.get(r);
-        return ready != null ? ready : details(r);
+        return ready != null ? ready : details(r, r == null ? null : verdictOf(r));
     }
 
-    private static String summarise(List<ImportReport> result, boolean preview) {
-        int accepted = 0;
-        int already = 0;
-        int rejected = 0;
+    /**
+     * "预览：3 个可接收，0 个已导入过，0 个拒收。" and, when there are any, the packages waiting for the
+     * passphrase and the enrollment requests, which are not refusals.
+     */
+    private String summarise(List<ImportReport> result, boolean preview) {
+        java.util.Map<Verdict, Integer> n = new java.util.EnumMap<>(Verdict.class);
         for (ImportReport r : result) {
-            switch (r.status()) {
-                case ACCEPTED -> accepted++;
-                case ALREADY_IMPORTED -> already++;
-                default -> rejected++;
+            n.merge(verdictOf(r), 1, Integer::sum);
+        }
+        int accepted = n.getOrDefault(Verdict.WOULD_ACCEPT, 0) + n.getOrDefault(Verdict.ACCEPTED, 0);
+        String text = Texts.t(preview ? "import.previewSummary" : "import.doneSummary", accepted,
+                n.getOrDefault(Verdict.ALREADY_IMPORTED, 0), n.getOrDefault(Verdict.REFUSED, 0));
+        for (Verdict v : List.of(Verdict.LOCKED, Verdict.TO_REGISTER, Verdict.REGISTERED)) {
+            if (n.getOrDefault(v, 0) > 0) {
+                text += Texts.t("import.summary.join") + Texts.t("import.summary." + v.name(), n.get(v));
             }
         }
-        return Texts.t(preview ? "import.previewSummary" : "import.doneSummary", accepted, already, rejected);
+        return text;
     }
 
     public void clear() {
         pending = List.of();
         prepared.clear();
+        verdicts.clear();
         reports.clear();
         canCommit.set(false);
         summary.set("");
@@ -159,11 +235,15 @@ public final class ImportViewModel {
 
     /** The node changes of a report (with those of its inner packages), for the detail list. */
     public static List<String> details(ImportReport r) {
+        return details(r, r == null ? null : Verdict.of(r));
+    }
+
+    private static List<String> details(ImportReport r, Verdict verdict) {
         List<String> out = new ArrayList<>();
         if (r == null) {
             return out;
         }
-        out.add(r.message());
+        out.add(verdict == Verdict.REGISTERED ? Texts.t("import.registered") : r.message());
         if (r.changes() != null) {
             Texts t = Texts.current();
             for (ImportReport.NodeChange c : r.changes()) {

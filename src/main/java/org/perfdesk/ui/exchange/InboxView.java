@@ -23,6 +23,8 @@ import org.perfdesk.exchange.Enrollments;
 import org.perfdesk.ui.common.Dialogs;
 import org.perfdesk.ui.common.Messages;
 import org.perfdesk.ui.common.PackageReceiver;
+import org.perfdesk.ui.common.Preconditions;
+import org.perfdesk.ui.common.Refusals;
 import org.perfdesk.ui.common.Screen;
 import org.perfdesk.ui.common.Styles;
 import org.perfdesk.ui.common.WorkspaceContext;
@@ -44,7 +46,7 @@ public final class InboxView implements Screen, PackageReceiver {
         HBox top = new HBox(16, title, enroll);
         top.getStyleClass().add("toolbar");
         root.setTop(top);
-        panel = new ImportPanel(new ImportViewModel(ctx, () -> { }), ctx);
+        panel = new ImportPanel(new ImportViewModel(ctx, () -> { }), ctx, java.util.Optional::empty);
         Tab importTab = new Tab(Texts.t("inbox.tab.import"), panel);
         Tab historyTab = new Tab(Texts.t("inbox.tab.history"), historyPane());
         importTab.setClosable(false);
@@ -112,6 +114,10 @@ public final class InboxView implements Screen, PackageReceiver {
             request = Enrollments.read(file.toPath());
         } catch (RuntimeException e) {
             Messages.error(owner, e);
+            return;
+        }
+        // A request registered already is said now, before the check code, folder and passphrase.
+        if (!Refusals.clear(owner, ctx, Preconditions.enrollment(ctx.workspace(), request))) {
             return;
         }
         Dialogs.askFingerprint(owner, request.unitName(), request.fingerprint()).ifPresent(typed -> {

@@ -126,6 +126,9 @@ public final class ReportsView implements Screen {
     }
 
     private void export() {
+        if (!goalsToReportOn()) {
+            return;
+        }
         FileChooser chooser = new FileChooser();
         chooser.setTitle(Texts.t("reports.export"));
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Word (*.docx)", "*.docx"));
@@ -149,6 +152,9 @@ public final class ReportsView implements Screen {
      * system uses for .docx; where there is none, says where the document is.
      */
     private void print() {
+        if (!goalsToReportOn()) {
+            return;
+        }
         commit();
         var window = root.getScene().getWindow();
         java.nio.file.Path tmp;
@@ -177,6 +183,12 @@ public final class ReportsView implements Screen {
             t.setDaemon(true);
             t.start();
         });
+    }
+
+    /** A report is drafted from the year's goal tree: without one, say so before asking where to save. */
+    private boolean goalsToReportOn() {
+        return org.perfdesk.ui.common.Refusals.clear(root.getScene().getWindow(), vm.context(),
+                org.perfdesk.ui.common.Preconditions.goalsOfYear(vm.context().workspace(), vm.context().year()));
     }
 
     @Override

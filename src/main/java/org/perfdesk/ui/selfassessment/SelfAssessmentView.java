@@ -105,7 +105,7 @@ public final class SelfAssessmentView implements Screen {
         table.getColumns().add(score);
         table.getColumns().add(level);
         table.getColumns().add(Columns.text("self.col.evidence", 60,
-                r -> r.evidenceCount() == 0 ? "" : "📎 " + r.evidenceCount()));
+                r -> r.evidenceCount() == 0 ? "" : Texts.t("self.evidenceCount", r.evidenceCount())));
         table.getSelectionModel().selectedItemProperty().addListener((o, old, row) -> {
             if (row != null) {
                 selectedNode = row.node().id();

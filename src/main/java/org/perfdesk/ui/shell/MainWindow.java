@@ -92,6 +92,7 @@ public final class MainWindow {
         root.setCenter(centre);
         root.setBottom(statusBar());
         ctx.yearProperty().addListener((obs, old, y) -> yearChanged(y.intValue()));
+        ctx.setNavigator(this::go);
         // What one screen saves (a new indicator, a quarter's progress, an import) shows on the others:
         // each reloads when next visited. The screen in front keeps its state (and its undo history).
         ctx.lastSaveProperty().addListener((obs, old, when) -> {
@@ -157,31 +158,28 @@ public final class MainWindow {
         Label role = new Label(Texts.current().of(ctx.role()));
         role.setId("header-role");
         role.getStyleClass().add("role-badge");
-        ComboBox<Integer> year = new ComboBox<>();
+        // The workspace's years; one added later (a new year's tree, a package for a year it lacked) joins.
+        ComboBox<Integer> year = new ComboBox<>(ctx.years());
         year.setId("header-year");
-        year.getItems().setAll(ctx.workspace().years().findAll());
-        if (!year.getItems().contains(ctx.year())) {
-            year.getItems().add(ctx.year());
-        }
         year.setValue(ctx.year());
         year.valueProperty().addListener((obs, old, y) -> {
             if (y != null && y != ctx.year()) {
                 ctx.yearProperty().set(y);
             }
         });
-        // A year started elsewhere (a new year's tree) joins the list and is shown.
+        // A year switched to elsewhere (a new year's tree) joins the list and is shown.
         ctx.yearProperty().addListener((obs, old, y) -> {
-            if (!year.getItems().contains(y.intValue())) {
-                year.getItems().add(y.intValue());
-                year.getItems().sort(null);
-            }
+            ctx.yearAdded(y.intValue());
             year.setValue(y.intValue());
         });
         Label yearLabel = new Label(Texts.t("header.year"));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
+        javafx.scene.control.Hyperlink help = new javafx.scene.control.Hyperlink(Texts.t("header.help"));
+        help.setId("header-help");
+        help.setOnAction(e -> HelpDialog.show(root.getScene().getWindow()));
         HBox bar = new HBox(12, app, new Separator(javafx.geometry.Orientation.VERTICAL), unit, role, spacer,
-                yearLabel, year);
+                yearLabel, year, help);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("header");
         return bar;
@@ -270,6 +268,17 @@ public final class MainWindow {
         centre.getChildren().setAll(screen.view());
     }
 
+    /** Shows the screen a refusal names, and its part (a tab), when this workspace has that screen. */
+    public void go(org.perfdesk.ui.common.Place place) {
+        nav.getItems().stream().filter(e -> e.id().equals(place.screen())).findFirst().ifPresent(entry -> {
+            nav.getSelectionModel().select(entry);
+            Screen screen = screens.get(entry.id());
+            if (screen != null && place.part() != null) {
+                screen.reveal(place.part());
+            }
+        });
+    }
+
     private void yearChanged(int year) {
         // Remembered for the next start; the screens reload at once, their loads queue behind it.
         ctx.tasks().run(Texts.t("task.switchYear"), () -> {
@@ -303,7 +312,7 @@ public final class MainWindow {
         }
     }
 
-    /** Ctrl+1 … Ctrl+9 jump to the navigation's entries. */
+    /** Ctrl+1 … Ctrl+9 jump to the navigation's entries; F1 opens the help (shortcuts and glossary). */
     public void installShortcuts(Scene scene) {
         KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5,
             KeyCode.DIGIT6, KeyCode.DIGIT7, KeyCode.DIGIT8, KeyCode.DIGIT9};
@@ -312,6 +321,8 @@ public final class MainWindow {
             scene.getAccelerators().put(new KeyCodeCombination(digits[i], KeyCombination.SHORTCUT_DOWN),
                     () -> nav.getSelectionModel().select(index));
         }
+        // F1: the shortcuts and the words the window uses.
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F1), () -> HelpDialog.show(scene.getWindow()));
     }
 
     public Parent root() {

@@ -45,7 +45,7 @@ class AssessmentFlowTest extends ShellTest {
         waitUntil("the draw", () -> lookup("#assessment-spot").queryAs(Label.class).getText().startsWith("已抽查"));
         SpotCheck drawn = shell.current().workspace().evaluation().spotChecks().find("SLT", 2008).orElseThrow();
         assertThat(drawn.drawn()).hasSize((int) Math.ceil(indicators * 0.3));
-        assertThat(lookup("#assessment-spot").queryAs(Label.class).getText()).contains("种子 " + drawn.seed());
+        assertThat(lookup("#assessment-spot").queryAs(Label.class).getText()).contains("抽签码 " + drawn.seed());
         clickOn("#assessment-only-drawn");
         waitUntil("only the drawn", () -> rows.getItems().size() == drawn.drawn().size());
         assertThat(rows.getItems()).allMatch(AssessmentSheet.Row::spotChecked);

@@ -88,7 +88,7 @@ class InboxFlowTest extends ShellTest {
         waitUntil("the import", () -> lookup("#import-summary").queryAs(Label.class).getText().startsWith("完成"));
 
         assertThat(lookup("#import-summary").queryAs(Label.class).getText())
-                .startsWith("完成：接收 14 个，已导入过 0 个，拒收 0 个。").contains("已在 outbox 中生成 14 份回执");
+                .startsWith("完成：接收 14 个，已导入过 0 个，拒收 0 个。").contains("已在发件箱（outbox 文件夹）中生成 14 份回执");
         Workspace office = shell.current().workspace();
         for (var u : demo.units()) {
             assertThat(office.goals().count(u.code(), 2008)).as(u.code()).isPositive();
@@ -112,7 +112,7 @@ class InboxFlowTest extends ShellTest {
         Label sealing = lookup("#export-sealing").queryAs(Label.class);
         waitUntil("the office's name", () -> sealing.getText().contains("效能"));
         assertThat(sealing.getText()).startsWith("数据包将加密：只有").endsWith("和本单位能打开。");
-        assertThat(lookup("#exchange-office-encryption").queryAs(Label.class).getText()).startsWith("已获得（指纹");
+        assertThat(lookup("#exchange-office-encryption").queryAs(Label.class).getText()).startsWith("已获得（核对码");
         ExchangeView view = (ExchangeView) lookup("#screen-exchange").query().getProperties()
                 .get(org.perfdesk.ui.common.Screen.class);
         var ctx = shell.current();
