@@ -327,11 +327,10 @@ public final class Database implements AutoCloseable {
      * one given). The work must be idempotent and must not fail the action: the database is committed.
      */
     public synchronized void afterCommit(Object key, Runnable work) {
-        if (writeDepth == 0) {
-            work.run();
-            return;
-        }
         afterCommit.put(key, work);
+        if (writeDepth == 0) {
+            runAfterCommit();
+        }
     }
 
     private <T> T transaction(SqlWork<T> work, boolean commit) {
