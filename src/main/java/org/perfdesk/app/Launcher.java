@@ -7,6 +7,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import javafx.application.Application;
+import org.perfdesk.bench.BenchCommand;
 import org.perfdesk.cli.Cli;
 import org.perfdesk.cli.WindowArgs;
 import org.perfdesk.domain.Texts;

@@ -12,7 +12,7 @@ import org.perfdesk.store.AppSettings;
  * classes of the first screens. Nothing here changes anything; whatever it does not get to, the main
  * thread does as before.
  */
-final class Preload {
+public final class Preload {
     /** Classes the window needs before its first screen, loaded but not initialised. */
     private static final List<String> CLASSES = List.of(
             "org.perfdesk.ui.shell.Shell", "org.perfdesk.ui.shell.MainWindow", "org.perfdesk.ui.common.Styles",
@@ -39,7 +39,7 @@ final class Preload {
     }
 
     /** Starts the preloading thread (a daemon: it never holds up the end of the program). */
-    static void start() {
+    public static void start() {
         Thread t = new Thread(Preload::run, "perfdesk-preload");
         t.setDaemon(true);
         t.setPriority(Thread.NORM_PRIORITY - 1);

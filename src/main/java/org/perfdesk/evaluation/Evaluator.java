@@ -51,7 +51,8 @@ public final class Evaluator {
         EvaluationScheme defaults = EvaluationScheme.defaults(year);
         ws.database().write(c -> {
             ws.evaluation().schemes().save(defaults);
-            ws.audit().append("scheme", year + " v1", null, Canonical.scheme(defaults), "默认评估方案");
+            ws.audit().append("scheme", year + " v1", null, Canonical.scheme(defaults), "默认评估方案",
+                    AuditLog.facts("op", "default", "year", year, "version", 1));
             return null;
         });
         return defaults;
@@ -86,7 +87,8 @@ public final class Evaluator {
         ws.database().write(c -> {
             ws.evaluation().schemes().save(toSave);
             ws.audit().append("scheme", toSave.year() + " v" + toSave.version(), Canonical.scheme(current),
-                    Canonical.scheme(toSave), reason);
+                    Canonical.scheme(toSave), reason, AuditLog.facts("op", "change", "year", toSave.year(),
+                            "version", toSave.version(), "fromVersion", current.version()));
             return null;
         });
         return toSave;
@@ -119,8 +121,10 @@ public final class Evaluator {
         Optional<IndicatorScore> before = ws.evaluation().scores().find(nodeId);
         ws.database().write(c -> {
             ws.evaluation().scores().save(new IndicatorScore(nodeId, points, reason.strip()));
-            ws.audit().append("score", n.unitCode() + "/" + n.title(),
-                    before.map(s -> Numbers.plain(s.points())).orElse(null), Numbers.plain(points), reason.strip());
+            String was = before.map(s -> Numbers.plain(s.points())).orElse(null);
+            ws.audit().append("score", n.unitCode() + "/" + n.title(), was, Numbers.plain(points), reason.strip(),
+                    AuditLog.facts("op", was == null ? "set" : "change", "unit", n.unitCode(), "year", n.year(),
+                            "node", n.id(), "title", n.title(), "before", was, "after", Numbers.plain(points)));
             return null;
         });
     }
@@ -135,7 +139,8 @@ public final class Evaluator {
         ws.database().write(c -> {
             ws.evaluation().scores().delete(nodeId);
             ws.audit().append("score", n.unitCode() + "/" + n.title(), Numbers.plain(before.get().points()), null,
-                    reason);
+                    reason, AuditLog.facts("op", "clear", "unit", n.unitCode(), "year", n.year(), "node", n.id(),
+                            "title", n.title(), "before", Numbers.plain(before.get().points())));
             return null;
         });
     }
@@ -152,7 +157,9 @@ public final class Evaluator {
             ws.evaluation().spotChecks().save(drawn);
             ws.audit().append("spotCheck", unitCode + " " + year, null,
                     "seed=" + used + " share=" + Numbers.plain(s.spotCheckShare()) + " drawn=" + drawn.drawn().size(),
-                    "");
+                    "", AuditLog.facts("op", seed != null ? "repeat" : "draw", "unit", unitCode, "year", year,
+                            "drawn", drawn.drawn().size(), "of", ids.size(), "share", Numbers.plain(s.spotCheckShare()),
+                            "seed", used));
             return null;
         });
         return drawn;
@@ -184,11 +191,28 @@ public final class Evaluator {
             for (Appraisal a : rounds) {
                 String what = a.unitCode() + " " + a.year() + " round " + a.round();
                 Appraisal was = before.get(what);
+                EvaluationScheme s = scheme(a.year());
                 ws.audit().append("appraisal", what, was == null ? null : Canonical.appraisal(was),
-                        Canonical.appraisal(a), source);
+                        Canonical.appraisal(a), source, AuditLog.facts("op", was == null ? "add" : "change",
+                                "unit", a.unitCode(), "year", a.year(), "round", a.round(), "sample", a.sampleSize(),
+                                "score", AppraisalScore.of(a, s).toPlainString(),
+                                "beforeSample", was == null ? null : was.sampleSize(),
+                                "beforeScore", was == null ? null : AppraisalScore.of(was, s).toPlainString(),
+                                "file", fileOf(source)));
             }
             return null;
         });
+    }
+
+    private static java.util.Map<String, String> inspectionFacts(String op, Inspection i, String beforeDeduction) {
+        return AuditLog.facts("op", op, "unit", i.unitCode(), "year", i.year(), "date", i.date(), "kind", i.kind(),
+                "deduction", Numbers.plain(i.deduction()), "beforeDeduction", beforeDeduction, "finding", i.finding());
+    }
+
+    /** The form's file name when the rounds came from one ("公众评议导入：x.xlsx"), for the sentence. */
+    private static String fileOf(String source) {
+        return source != null && source.startsWith(AuditFacts.APPRAISAL_IMPORT)
+                ? source.substring(AuditFacts.APPRAISAL_IMPORT.length()) : null;
     }
 
     public void saveInspection(Inspection i, String reason) {
@@ -203,7 +227,9 @@ public final class Evaluator {
         ws.database().write(c -> {
             ws.evaluation().inspections().save(i);
             ws.audit().append("inspection", i.unitCode() + " " + i.date(),
-                    before.map(Canonical::inspection).orElse(null), Canonical.inspection(i), reason);
+                    before.map(Canonical::inspection).orElse(null), Canonical.inspection(i), reason,
+                    inspectionFacts(before.isPresent() ? "change" : "add", i,
+                            before.map(b -> Numbers.plain(b.deduction())).orElse(null)));
             return null;
         });
     }
@@ -211,7 +237,8 @@ public final class Evaluator {
     public void deleteInspection(Inspection i, String reason) {
         ws.database().write(c -> {
             ws.evaluation().inspections().delete(i.id());
-            ws.audit().append("inspection", i.unitCode() + " " + i.date(), Canonical.inspection(i), null, reason);
+            ws.audit().append("inspection", i.unitCode() + " " + i.date(), Canonical.inspection(i), null, reason,
+                    inspectionFacts("delete", i, null));
             return null;
         });
     }
@@ -222,7 +249,9 @@ public final class Evaluator {
         }
         ws.database().write(c -> {
             ws.evaluation().inspections().save(b);
-            ws.audit().append("bonus", b.unitCode() + " " + b.year(), null, Numbers.plain(b.points()), b.reason());
+            ws.audit().append("bonus", b.unitCode() + " " + b.year(), null, Numbers.plain(b.points()), b.reason(),
+                    AuditLog.facts("op", "add", "unit", b.unitCode(), "year", b.year(), "points", Numbers.plain(b.points()),
+                            "why", b.reason()));
             return null;
         });
     }
@@ -231,7 +260,8 @@ public final class Evaluator {
         ws.database().write(c -> {
             ws.evaluation().inspections().deleteBonus(b.id());
             ws.audit().append("bonus", b.unitCode() + " " + b.year(), Numbers.plain(b.points()) + " " + b.reason(),
-                    null, reason);
+                    null, reason, AuditLog.facts("op", "delete", "unit", b.unitCode(), "year", b.year(),
+                            "points", Numbers.plain(b.points()), "why", b.reason()));
             return null;
         });
     }
@@ -251,7 +281,8 @@ public final class Evaluator {
         ws.database().write(c -> {
             ws.orgUnits().save(moved);
             ws.audit().append("group", u.code() + " " + u.name(), String.valueOf(u.group()), String.valueOf(group),
-                    reason.strip());
+                    reason.strip(), AuditLog.facts("unit", u.code(), "before", u.group() == null ? "" : u.group().name(),
+                            "after", group == null ? "" : group.name()));
             return null;
         });
         return moved;
@@ -332,7 +363,8 @@ public final class Evaluator {
                 hashes.overall(), hashes.toJson(), Canonical.results(results));
         ws.database().write(c -> {
             ws.evaluation().freezes().save(f);
-            ws.audit().append("freeze", year + " v" + s.version(), null, hashes.overall(), reason);
+            ws.audit().append("freeze", year + " v" + s.version(), null, hashes.overall(), reason,
+                    AuditLog.facts("year", year, "version", s.version(), "inputs", hashes.overall()));
             return null;
         });
         return f;

@@ -40,7 +40,8 @@ public final class Rectifications {
                 RectificationItem.Status.OPEN, "", null, null, null, List.of());
         ws.database().write(c -> {
             ws.rectifications().save(item);
-            ws.audit().append("rectification", unitCode + " " + year + " #" + number, null, item.finding(), "");
+            ws.audit().append("rectification", unitCode + " " + year + " #" + number, null, item.finding(), "",
+                    facts("add", item));
             return null;
         });
         return item;
@@ -62,7 +63,7 @@ public final class Rectifications {
             ws.rectifications().save(changed);
             ws.audit().append("rectification", item.unitCode() + " " + item.year() + " #" + item.number(),
                     item.finding() + " | " + item.requirement(), changed.finding() + " | " + changed.requirement(),
-                    reason == null ? "" : reason);
+                    reason == null ? "" : reason, facts("edit", changed));
             return null;
         });
         return changed;
@@ -76,7 +77,7 @@ public final class Rectifications {
         ws.database().write(c -> {
             ws.rectifications().delete(item.id());
             ws.audit().append("rectification", item.unitCode() + " " + item.year() + " #" + item.number(),
-                    item.finding(), null, "");
+                    item.finding(), null, "", facts("delete", item));
             return null;
         });
     }
@@ -99,10 +100,16 @@ public final class Rectifications {
         ws.database().write(c -> {
             ws.rectifications().save(changed);
             ws.audit().append("rectification", item.unitCode() + " " + item.year() + " #" + item.number(),
-                    item.closed() ? "closed" : "open", what, reason.strip());
+                    item.closed() ? "closed" : "open", what, reason.strip(),
+                    facts(at == null ? "reopen" : "close", item));
             return null;
         });
         return changed;
+    }
+
+    private static java.util.Map<String, String> facts(String op, RectificationItem item) {
+        return org.perfdesk.store.AuditLog.facts("op", op, "unit", item.unitCode(), "year", item.year(),
+                "number", item.number(), "finding", item.finding());
     }
 
     /** Records that the items went out in this feedback package. */

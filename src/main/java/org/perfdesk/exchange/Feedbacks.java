@@ -80,7 +80,9 @@ public final class Feedbacks {
             for (RectificationItem i : items) {
                 ws.rectifications().save(i.withSentIn(id));
             }
-            ws.audit().append("feedback", unitCode + " " + year, null, items.size() + " items, package " + id, "");
+            ws.audit().append("feedback", unitCode + " " + year, null, items.size() + " items, package " + id, "",
+                    org.perfdesk.store.AuditLog.facts("unit", unitCode, "year", year, "items", items.size(),
+                            "package", id));
             return null;
         });
         return written;

@@ -3,9 +3,6 @@ package org.perfdesk.exchange;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 
 import org.perfdesk.domain.PackageRecord;
 import org.perfdesk.domain.UserError;
@@ -14,12 +11,10 @@ import org.perfdesk.store.Workspace;
 
 /**
  * {@code inbox/}: every accepted package kept byte for byte under its package id, and refused ones
- * under {@code inbox/rejected/} with the reason beside them, so the office can show what arrived.
+ * under {@code inbox/rejected/} with the reason beside them (within bounds: RejectedFiles), so the office
+ * can show what arrived.
  */
 final class Inbox {
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")
-            .withZone(ZoneOffset.UTC);
-
     private Inbox() {
     }
 
@@ -45,16 +40,13 @@ final class Inbox {
         }
     }
 
-    /** Keeps a refused file and why, for the office to see; failures here never hide the refusal. */
+    /**
+     * Keeps a refused file and why, for the office to see, within bounds (RejectedFiles); failures here
+     * never hide the refusal.
+     */
     static void keepRejected(Workspace ws, Path source, String code, String message) {
         try {
-            Path dir = ws.inboxDir().resolve("rejected");
-            String base = STAMP.format(Instant.now()) + "-" + source.getFileName();
-            if (Files.size(source) <= org.perfdesk.exchange.pkg.Limits.DEFAULT.maxFileSize()) {
-                SafeFiles.writeAtomically(dir.resolve(base), Files.readAllBytes(source));
-            }
-            SafeFiles.writeAtomically(dir.resolve(base + ".txt"),
-                    (code + "\n" + message + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            RejectedFiles.keep(ws.inboxDir().resolve("rejected"), source, code, message, RejectedFiles.Bounds.DEFAULT);
         } catch (IOException | RuntimeException ignored) {
             // the refusal itself is reported to the user; keeping a copy is a courtesy
         }

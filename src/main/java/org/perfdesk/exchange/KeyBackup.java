@@ -26,6 +26,7 @@ import org.perfdesk.exchange.crypto.KeyFile;
 import org.perfdesk.exchange.crypto.X25519;
 import org.perfdesk.exchange.pkg.PackageException;
 import org.perfdesk.exchange.pkg.StrictJson;
+import org.perfdesk.store.AuditKeys;
 import org.perfdesk.store.SafeFiles;
 import org.perfdesk.store.Workspace;
 
@@ -54,9 +55,14 @@ public final class KeyBackup {
                          KeyFile.Box keys) {
     }
 
-    /** What the box holds: the private keys in PKCS#8, base64. */
-    @JsonPropertyOrder({"format", "signingKey", "encryptionKeys"})
-    record Secret(String format, Key signingKey, List<Key> encryptionKeys) {
+    /**
+     * What the box holds: the private keys in PKCS#8, base64, and the audit log's key (absent in backups
+     * made before the log was keyed).
+     */
+    @JsonPropertyOrder({"format", "signingKey", "encryptionKeys", "auditKey"})
+    record Secret(String format, Key signingKey, List<Key> encryptionKeys,
+                  @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                  AuditKeys.Key auditKey) {
     }
 
     /** One key pair; {@code current} marks the encryption key packages are sealed to now. */
@@ -85,7 +91,7 @@ public final class KeyBackup {
                 id.equals(signer.encryptionKeyId()))));
         Key signing = new Key(signer.keyId(), Ed25519.toBase64(signer.publicKey()),
                 b64(signer.privateKey().getEncoded()), null, true);
-        byte[] secret = StrictJson.write(new Secret(SECRET_FORMAT, signing, encryption));
+        byte[] secret = StrictJson.write(new Secret(SECRET_FORMAT, signing, encryption, auditKey(ws)));
         Stored stored;
         try {
             stored = new Stored(FORMAT, ws.self().code(), ws.self().name(), signer.keyId(), Instant.now().toString(),
@@ -222,6 +228,11 @@ public final class KeyBackup {
             throw new UserError(e, "error.key.writeFailed", aside.toString(), String.valueOf(e.getMessage()));
         }
         WorkspaceKeys.install(ws, signing, keys, current, created, passphrase);
+        // The audit key comes back only where it is missing: a key in use is the one its entries check with.
+        if (secret.auditKey() != null && secret.auditKey().key() != null
+                && AuditKeys.KEY_FORMAT.equals(secret.auditKey().format()) && auditKey(ws) == null) {
+            ws.audit().keys().restore(secret.auditKey());
+        }
         if (secret.encryptionKeys().stream().anyMatch(k -> keyIdOf(k).equals(WorkspaceKeys.currentKeyId(ws)))) {
             ws.database().write(c -> {
                 ws.meta().put(WorkspaceKeys.KEY_BACKUP_AT, stored.createdAt());
@@ -230,6 +241,15 @@ public final class KeyBackup {
             });
         }
         return new Restored(WorkspaceKeys.unlock(ws, workspacePassphrase), keys.size(), setAside);
+    }
+
+    /** The workspace's audit key, or null when it has none or its file does not read (a restore replaces it). */
+    private static AuditKeys.Key auditKey(Workspace ws) {
+        try {
+            return ws.audit().keys().key().orElse(null);
+        } catch (UserError unreadable) {
+            return null;
+        }
     }
 
     private static Secret open(Stored stored, char[] passphrase, String where) {

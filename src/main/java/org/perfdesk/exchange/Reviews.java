@@ -51,7 +51,8 @@ public final class Reviews {
             ws.reviews().save(review.withAnswer(written.manifest().packageId()));
             ws.audit().append("review", unitCode + " " + year, null,
                     decision.name() + " plan=" + plan.packageId() + " answer=" + written.manifest().packageId(),
-                    review.reason());
+                    review.reason(), org.perfdesk.store.AuditLog.facts("op", decision.name(), "unit", unitCode,
+                            "year", year, "plan", plan.packageId(), "answer", written.manifest().packageId()));
             return null;
         });
         return written;

@@ -152,6 +152,7 @@ public final class Backups {
                     Files.deleteIfExists(db.resolveSibling(Workspace.DB_FILE + suffix));
                 }
                 SafeFiles.commit(candidate, db);
+                recordInAuditLog(dir, backup, kept);
                 return kept;
             } catch (IOException e) {
                 throw new UserError(e, "error.backup.restoreFailed", backup.toString(), String.valueOf(e.getMessage()));
@@ -164,6 +165,21 @@ public final class Backups {
                     // a leftover temporary file is ignored by every reader
                 }
             }
+        }
+    }
+
+    /**
+     * The restored log is the log from now on: the audit head beside the key follows it, and the restore
+     * is its next entry (so a shorter log is not taken for entries cut off the end).
+     */
+    private static void recordInAuditLog(Path dir, Path backup, Path kept) {
+        try (Database restored = Database.open(dir.resolve(Workspace.DB_FILE), Migrations.standard(),
+                dir.resolve("backups"), false)) {
+            new AuditLog(restored, dir.resolve("keys")).recordRestore(backup.getFileName().toString(),
+                    kept.getFileName().toString());
+        } catch (UserError e) {
+            // The database is restored; the audit check will say what could not be recorded.
+            java.util.logging.Logger.getLogger(Backups.class.getName()).warning(e.getMessage());
         }
     }
 

@@ -13,6 +13,7 @@ import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -39,6 +40,8 @@ public final class Database implements AutoCloseable {
     private final Path migrationBackup;
     /** How many {@link #write} calls are running on this connection (nested ones join the first). */
     private int writeDepth;
+    /** Work to do once the current transaction is committed (files that must follow the database). */
+    private final java.util.Map<Object, Runnable> afterCommit = new java.util.LinkedHashMap<>();
 
     private Database(Path file, Connection connection, int migratedFrom, Path migrationBackup) {
         this.file = file;
@@ -318,6 +321,18 @@ public final class Database implements AutoCloseable {
         return transaction(work, false);
     }
 
+    /**
+     * Runs {@code work} once the current transaction is committed, or now when none is open; dropped
+     * when the transaction is rolled back. One piece of work per {@code key} per transaction (the last
+     * one given). The work must be idempotent and must not fail the action: the database is committed.
+     */
+    public synchronized void afterCommit(Object key, Runnable work) {
+        afterCommit.put(key, work);
+        if (writeDepth == 0) {
+            runAfterCommit();
+        }
+    }
+
     private <T> T transaction(SqlWork<T> work, boolean commit) {
         try {
             connection.setAutoCommit(false);
@@ -326,16 +341,17 @@ public final class Database implements AutoCloseable {
         }
         writeDepth = 1;
         Exception failure = null;
+        T result;
         try {
-            T result = work.run(connection);
+            result = work.run(connection);
             if (commit) {
                 connection.commit();
             } else {
                 connection.rollback();
             }
-            return result;
         } catch (SQLException | RuntimeException e) {
             failure = e;
+            afterCommit.clear();
             try {
                 connection.rollback();
             } catch (SQLException r) {
@@ -347,6 +363,26 @@ public final class Database implements AutoCloseable {
         } finally {
             writeDepth = 0;
             backToAutoCommit(failure);
+        }
+        if (commit) {
+            runAfterCommit();
+        } else {
+            afterCommit.clear();
+        }
+        return result;
+    }
+
+    private void runAfterCommit() {
+        List<Runnable> due = new java.util.ArrayList<>(afterCommit.values());
+        afterCommit.clear();
+        for (Runnable r : due) {
+            try {
+                r.run();
+            } catch (RuntimeException e) {
+                // Committed is committed: what follows it is done again after the next transaction.
+                java.util.logging.Logger.getLogger(Database.class.getName()).log(java.util.logging.Level.WARNING,
+                        "after commit of " + file, e);
+            }
         }
     }
 

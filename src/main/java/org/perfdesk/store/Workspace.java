@@ -64,7 +64,7 @@ public final class Workspace implements AutoCloseable {
         this.evaluation = new EvaluationData(new SchemeRepository(db), new IndicatorScoreRepository(db),
                 new SpotCheckRepository(db), new AppraisalRepository(db), new InspectionRepository(db),
                 new ResultFreezeRepository(db));
-        this.audit = new AuditLog(db);
+        this.audit = new AuditLog(db, dir.resolve("keys"));
     }
 
     /** What a new workspace starts with. */
@@ -145,13 +145,28 @@ public final class Workspace implements AutoCloseable {
                 db.close();
                 throw e;
             }
-            return new Workspace(dir, lock, db);
+            Workspace ws = new Workspace(dir, lock, db);
+            ws.keyTheAuditLog();
+            return ws;
         } catch (IOException e) {
             lock.close();
             throw new UserError(e, "error.workspace.createFailed", dir.toString(), e.getMessage());
         } catch (RuntimeException e) {
             lock.close();
             throw e;
+        }
+    }
+
+    /**
+     * Gives the audit log its key on the first open by a release that keys it. A key file that cannot be
+     * read or written does not stop the workspace from opening: the audit check and the next audited
+     * change say what is wrong.
+     */
+    private void keyTheAuditLog() {
+        try {
+            audit.ensureKey();
+        } catch (UserError e) {
+            java.util.logging.Logger.getLogger(Workspace.class.getName()).warning(e.getMessage());
         }
     }
 

@@ -8,7 +8,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** Dependencies point one way: ui, cli → exchange, evaluation, report, store → domain. */
+/** Dependencies point one way: app (and bench) → ui, cli → exchange, evaluation, report, store → domain. */
 class ArchitectureTest {
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -19,6 +19,7 @@ class ArchitectureTest {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .withOptionalLayers(true)
                 .layer("app").definedBy("org.perfdesk.app..")
+                .layer("bench").definedBy("org.perfdesk.bench..")
                 .layer("ui").definedBy("org.perfdesk.ui..")
                 .layer("cli").definedBy("org.perfdesk.cli..")
                 .layer("exchange").definedBy("org.perfdesk.exchange..")
@@ -26,14 +27,18 @@ class ArchitectureTest {
                 .layer("report").definedBy("org.perfdesk.report..")
                 .layer("store").definedBy("org.perfdesk.store..")
                 .layer("domain").definedBy("org.perfdesk.domain..")
-                .whereLayer("app").mayNotBeAccessedByAnyLayer()
-                .whereLayer("ui").mayOnlyBeAccessedByLayers("app")
-                .whereLayer("cli").mayOnlyBeAccessedByLayers("app")
-                .whereLayer("exchange").mayOnlyBeAccessedByLayers("app", "ui", "cli")
+                // The benchmarks start the program's own main class in child JVMs and preload as a window
+                // start does; only the launcher registers them as `perfdesk bench`.
+                .whereLayer("app").mayOnlyBeAccessedByLayers("bench")
+                .whereLayer("bench").mayOnlyBeAccessedByLayers("app")
+                .whereLayer("ui").mayOnlyBeAccessedByLayers("app", "bench")
+                .whereLayer("cli").mayOnlyBeAccessedByLayers("app", "bench")
+                .whereLayer("exchange").mayOnlyBeAccessedByLayers("app", "bench", "ui", "cli")
                 // Reports render evaluation results (the results workbook, the notice).
-                .whereLayer("evaluation").mayOnlyBeAccessedByLayers("app", "ui", "cli", "report")
-                .whereLayer("report").mayOnlyBeAccessedByLayers("app", "ui", "cli")
-                .whereLayer("store").mayOnlyBeAccessedByLayers("app", "ui", "cli", "exchange", "evaluation", "report")
+                .whereLayer("evaluation").mayOnlyBeAccessedByLayers("app", "bench", "ui", "cli", "report")
+                .whereLayer("report").mayOnlyBeAccessedByLayers("app", "bench", "ui", "cli")
+                .whereLayer("store").mayOnlyBeAccessedByLayers("app", "bench", "ui", "cli", "exchange", "evaluation",
+                        "report")
                 .check(CLASSES);
     }
 
@@ -47,7 +52,7 @@ class ArchitectureTest {
 
     @Test
     void onlyTheWindowUsesJavaFx() {
-        noClasses().that().resideOutsideOfPackages("org.perfdesk.ui..", "org.perfdesk.app..")
+        noClasses().that().resideOutsideOfPackages("org.perfdesk.ui..", "org.perfdesk.app..", "org.perfdesk.bench..")
                 .should().dependOnClassesThat().resideInAPackage("javafx..")
                 .check(CLASSES);
     }

@@ -22,6 +22,7 @@ import org.perfdesk.exchange.pkg.Manifest;
 import org.perfdesk.exchange.pkg.PackageKind;
 import org.perfdesk.exchange.pkg.PackageReader;
 import org.perfdesk.exchange.pkg.Sealed;
+import org.perfdesk.store.AuditLog;
 import org.perfdesk.store.Workspace;
 
 /** Keys at risk: rotating the encryption key, and the key backup that brings them all back. */
@@ -124,6 +125,7 @@ class KeyLifecycleTest {
         Path plan = world.export("SLT", PackageKind.PLAN);
         world.importAtOffice(plan);
         Signer rotated = WorkspaceKeys.rotateEncryption(world.office, World.PASSPHRASE.toCharArray());
+        world.office.audit().append("bonus", "SLT 2008", null, "1", "获表扬", AuditLog.facts("unit", "SLT", "points", "1"));
         Path backup = KeyBackup.write(world.office, rotated, BACKUP_PASSPHRASE.toCharArray(), dir.resolve("keys.json"));
         Path progress = world.export("SLT", PackageKind.PROGRESS); // sealed for the old key: the unit did not hear yet
 
@@ -132,6 +134,8 @@ class KeyLifecycleTest {
         Files.createDirectories(world.office.keysDir());
         assertThatThrownBy(() -> WorkspaceKeys.unlock(world.office, World.PASSPHRASE.toCharArray()))
                 .isInstanceOf(UserError.class);
+        assertThat(world.office.audit().verify().broken()).as("the audit key went with the folder")
+                .contains(new AuditLog.Break(1, "noKey"));
 
         assertThatThrownBy(() -> KeyBackup.restore(world.office, backup, "not the backup passphrase".toCharArray(),
                 "a new passphrase".toCharArray())).hasMessageContaining("口令不正确");
@@ -150,6 +154,7 @@ class KeyLifecycleTest {
         Path receipt = Receipts.write(world.office, back, r.packageId(), world.usb).file();
         assertThat(world.importer("SLT").importFile(receipt, false).accepted()).isTrue();
         assertThat(WorkspaceKeys.needsBackup(world.office)).isFalse();
+        assertThat(world.office.audit().verify().intact()).as("the audit key came back with the others").isTrue();
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.perfdesk.app;
+package org.perfdesk.bench;
 
 import java.io.PrintWriter;
 import java.math.BigDecimal;
@@ -48,7 +48,7 @@ import picocli.CommandLine.Spec;
         description = {"Benchmarks: print measured times and memory.", "性能测试：输出实测时间和内存。"},
         subcommands = {BenchCommand.TreeBench.class, ExchangeBench.class, ProvinceBench.class,
             BenchChildren.ImportRun.class, BenchChildren.UiImportRun.class})
-final class BenchCommand {
+public final class BenchCommand {
 
     /**
      * Opens a large goal tree: the store's read, the derived data (tree, rules, roll-up), the memory it

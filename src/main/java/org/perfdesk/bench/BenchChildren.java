@@ -1,7 +1,7 @@
-package org.perfdesk.app;
+package org.perfdesk.bench;
 
-import static org.perfdesk.app.BenchSupport.mb;
-import static org.perfdesk.app.BenchSupport.ms;
+import static org.perfdesk.bench.BenchSupport.mb;
+import static org.perfdesk.bench.BenchSupport.ms;
 
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -26,6 +26,7 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.stage.Stage;
+import org.perfdesk.app.Preload;
 import org.perfdesk.exchange.ImportReport;
 import org.perfdesk.exchange.Importer;
 import org.perfdesk.exchange.demo.ProvinceBuilder;

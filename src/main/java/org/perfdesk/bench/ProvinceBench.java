@@ -1,9 +1,9 @@
-package org.perfdesk.app;
+package org.perfdesk.bench;
 
-import static org.perfdesk.app.BenchSupport.median;
-import static org.perfdesk.app.BenchSupport.ms;
-import static org.perfdesk.app.BenchSupport.ratio;
-import static org.perfdesk.app.BenchSupport.time;
+import static org.perfdesk.bench.BenchSupport.median;
+import static org.perfdesk.bench.BenchSupport.ms;
+import static org.perfdesk.bench.BenchSupport.ratio;
+import static org.perfdesk.bench.BenchSupport.time;
 
 import java.io.BufferedWriter;
 import java.io.FileOutputStream;
@@ -38,8 +38,9 @@ import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.perfdesk.app.BenchSupport.ChildRun;
-import org.perfdesk.app.BenchSupport.Display;
+import org.perfdesk.app.Launcher;
+import org.perfdesk.bench.BenchSupport.ChildRun;
+import org.perfdesk.bench.BenchSupport.Display;
 import org.perfdesk.domain.GoalNode;
 import org.perfdesk.domain.GoalTree;
 import org.perfdesk.domain.GoalTreeRules;
