@@ -134,6 +134,9 @@ final class GmSuite implements Suite {
 
     @Override
     public KeyFile.Box lockLike(KeyFile.Box sameSaltAs, KeyFile.Passphrase passphrase, byte[] aad, byte[] secret) {
+        if (!GmKeyLock.KDF.equals(sameSaltAs.kdf())) {
+            throw new IllegalArgumentException("not a gm-1 box: " + sameSaltAs.kdf());
+        }
         return GmKeyLock.lock(passphrase, Base64.getDecoder().decode(sameSaltAs.salt()), sameSaltAs.iterations(), aad,
                 secret);
     }

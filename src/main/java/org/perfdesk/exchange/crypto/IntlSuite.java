@@ -46,7 +46,15 @@ final class IntlSuite implements Suite {
 
     @Override
     public PublicKey signingKey(byte[] spki) {
-        return Ed25519.fromBase64(Base64.getEncoder().encodeToString(spki));
+        return canonical(Ed25519.fromBase64(Base64.getEncoder().encodeToString(spki)), spki);
+    }
+
+    /** The JDK reads past trailing bytes; through the suite a key must be exactly its DER, as with gm-1. */
+    private static PublicKey canonical(PublicKey key, byte[] spki) {
+        if (!java.util.Arrays.equals(key.getEncoded(), spki)) {
+            throw new IllegalArgumentException("not a public key in DER");
+        }
+        return key;
     }
 
     @Override
@@ -61,7 +69,7 @@ final class IntlSuite implements Suite {
 
     @Override
     public PublicKey encryptionKey(byte[] spki) {
-        return X25519.fromBase64(Base64.getEncoder().encodeToString(spki));
+        return canonical(X25519.fromBase64(Base64.getEncoder().encodeToString(spki)), spki);
     }
 
     @Override
@@ -138,6 +146,9 @@ final class IntlSuite implements Suite {
 
     @Override
     public KeyFile.Box lockLike(KeyFile.Box sameSaltAs, KeyFile.Passphrase passphrase, byte[] aad, byte[] secret) {
+        if (!"PBKDF2WithHmacSHA256".equals(sameSaltAs.kdf())) {
+            throw new IllegalArgumentException("not an intl-1 box: " + sameSaltAs.kdf());
+        }
         return KeyFile.lock(passphrase, Base64.getDecoder().decode(sameSaltAs.salt()), sameSaltAs.iterations(), aad, secret);
     }
 

@@ -175,9 +175,12 @@ public final class Sm2 {
     }
 
     private static byte[] fromAsn1(byte[] der) throws GeneralSecurityException {
+        if (der == null || der.length == 0) {
+            throw new GeneralSecurityException("not an SM2Cipher in DER");
+        }
         try {
             ASN1Sequence seq = ASN1Sequence.getInstance(ASN1Primitive.fromByteArray(der));
-            if (seq.size() != 4 || !Arrays.equals(seq.getEncoded(ASN1Encoding.DER), der)) {
+            if (seq == null || seq.size() != 4 || !Arrays.equals(seq.getEncoded(ASN1Encoding.DER), der)) {
                 throw new GeneralSecurityException("not an SM2Cipher in DER");
             }
             BigInteger x = ASN1Integer.getInstance(seq.getObjectAt(0)).getValue();
