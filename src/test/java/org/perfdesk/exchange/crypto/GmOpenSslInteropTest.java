@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * hand: a PerfDesk SM2 signature verifies (and one OpenSSL makes verifies here), key ids and SM3 hashes
  * match {@code openssl dgst -sm3}, a wrapped content key decrypts with {@code pkeyutl -decrypt} (and one
  * OpenSSL encrypts unwraps here), a sealed entry's SM4 decrypts as CTR, and the key files' PBKDF2-HMAC-SM3
- * equals {@code openssl kdf}. Skipped, saying why, where OpenSSL 3 with SM2 is not installed.
+ * equals {@code openssl kdf}, and a private key under a passphrase comes out with those two. Skipped, saying why, where OpenSSL 3 with SM2 is not installed.
  */
 class GmOpenSslInteropTest {
     private static final String DISTID = "distid:" + Sm2.DISTINGUISHING_ID;
@@ -133,6 +133,29 @@ class GmOpenSslInteropTest {
         assertThat(kdf.exit()).isZero();
         assertThat(kdf.out().strip().replace(":", "").toLowerCase(java.util.Locale.ROOT))
                 .isEqualTo(HEX.formatHex(GmKeyLock.derive(passphrase.toCharArray(), salt, 1000).getEncoded()));
+    }
+
+    @Test
+    void aPrivateKeyUnderThePassphraseComesOutWithOpensslKdfAndSm4Ctr() throws Exception {
+        KeyPair recipient = Suite.GM.newEncryptionKey();
+        String passphrase = "correct horse battery";
+        byte[] aad = Suite.GM.keyId(recipient.getPublic()).getBytes(StandardCharsets.US_ASCII);
+        KeyFile.Box box = GmKeyLock.lock(new KeyFile.Passphrase(passphrase.toCharArray()),
+                HEX.parseHex("00112233445566778899aabbccddeeff"), 1000, aad, recipient.getPrivate().getEncoded());
+        byte[] data = Base64.getDecoder().decode(box.data());
+        Files.write(dir.resolve("private.body"), Arrays.copyOf(data, data.length - Sm4Gcm.TAG_LENGTH));
+
+        Result kdf = openssl("kdf", "-keylen", "16", "-kdfopt", "digest:SM3", "-kdfopt", "pass:" + passphrase,
+                "-kdfopt", "hexsalt:" + HEX.formatHex(Base64.getDecoder().decode(box.salt())), "-kdfopt",
+                "iter:" + box.iterations(), "PBKDF2");
+        String key = kdf.out().strip().replace(":", "");
+        String iv = HEX.formatHex(Base64.getDecoder().decode(box.iv())) + "00000002";
+        assertThat(openssl("enc", "-d", "-sm4-ctr", "-K", key, "-iv", iv, "-in", "private.body", "-out",
+                "private.der").exit()).isZero();
+        assertThat(openssl("pkey", "-inform", "DER", "-in", "private.der", "-pubout", "-out", "public.pem").exit())
+                .isZero();
+
+        assertThat(Files.readString(dir.resolve("public.pem"))).isEqualTo(Suite.GM.toPem(recipient.getPublic()));
     }
 
     private int verify(String file) throws Exception {
