@@ -60,10 +60,11 @@ import org.bouncycastle.util.BigIntegers;
  *
  * <p>Keys are read strictly: only that algorithm and that named curve, a point on the curve, DER that
  * encodes back to the same bytes. A signing key and an encryption key are both SM2 keys; the suite
- * keeps them apart (two key pairs per workspace, as with intl-1 and as GM/T 0015's double certificates).
+ * keeps them apart (two key pairs per workspace, as with intl-1 and as the signing and encryption certificates of
+ * Chinese PKI).
  */
 public final class Sm2 {
-    /** The distinguishing ID both ends use for Z_A when none was agreed (GM/T 0009 §10). */
+    /** The distinguishing ID both ends use for Z_A when none was agreed (GM/T 0009). */
     public static final String DISTINGUISHING_ID = "1234567812345678";
     /** DER of {@code SEQUENCE {INTEGER r, INTEGER s}} with r, s below n: at most 2 + 2 × 35 bytes. */
     public static final int MAX_SIGNATURE_LENGTH = 72;
