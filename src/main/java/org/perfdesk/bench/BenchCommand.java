@@ -42,11 +42,12 @@ import picocli.CommandLine.Spec;
 
 /**
  * Benchmarks that print numbers (never timed tests): {@code perfdesk bench tree}, {@code perfdesk bench exchange},
+ * {@code perfdesk bench crypto},
  * {@code perfdesk bench province}.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Benchmarks: print measured times and memory.", "性能测试：输出实测时间和内存。"},
-        subcommands = {BenchCommand.TreeBench.class, ExchangeBench.class, ProvinceBench.class,
+        subcommands = {BenchCommand.TreeBench.class, ExchangeBench.class, ProvinceBench.class, CryptoBench.class,
             BenchChildren.ImportRun.class, BenchChildren.UiImportRun.class})
 public final class BenchCommand {
 

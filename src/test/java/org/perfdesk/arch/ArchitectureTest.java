@@ -57,6 +57,21 @@ class ArchitectureTest {
                 .check(CLASSES);
     }
 
+    /**
+     * Bouncy Castle serves the gm-1 suite from exchange/crypto only, through its own classes: no provider
+     * is registered, so every algorithm looked up by name (all of intl-1) stays the JDK's.
+     */
+    @Test
+    void bouncyCastleStaysInsideTheCryptoPackageAndIsNeverRegistered() {
+        noClasses().that().resideOutsideOfPackage("org.perfdesk.exchange.crypto")
+                .should().dependOnClassesThat().resideInAPackage("org.bouncycastle..")
+                .check(CLASSES);
+        noClasses().should().callMethod(java.security.Security.class, "addProvider", java.security.Provider.class)
+                .orShould().callMethod(java.security.Security.class, "insertProviderAt", java.security.Provider.class,
+                        int.class)
+                .check(CLASSES);
+    }
+
     @Test
     void viewModelsNeverTouchNodes() {
         noClasses().that().haveSimpleNameEndingWith("ViewModel")

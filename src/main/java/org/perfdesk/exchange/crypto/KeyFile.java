@@ -83,6 +83,23 @@ public final class KeyFile {
             }
             return key;
         }
+
+        /** The same for another suite's key derivation, remembered apart under its name. */
+        synchronized SecretKeySpec key(String kdf, byte[] salt, int iterations, Derivation derivation)
+                throws GeneralSecurityException {
+            String id = kdf + ":" + iterations + ":" + Base64.getEncoder().encodeToString(salt);
+            SecretKeySpec key = derived.get(id);
+            if (key == null) {
+                key = derivation.derive(chars, salt, iterations);
+                derived.put(id, key);
+            }
+            return key;
+        }
+    }
+
+    /** Stretches a passphrase into a key (a suite's KDF). */
+    interface Derivation {
+        SecretKeySpec derive(char[] passphrase, byte[] salt, int iterations) throws GeneralSecurityException;
     }
 
     /** Writes the key pair, encrypted under the passphrase; the file appears whole or not at all. */
@@ -173,7 +190,7 @@ public final class KeyFile {
         return lock(passphrase, random(16), Integer.getInteger(TEST_ITERATIONS_PROPERTY, ITERATIONS), aad, secret);
     }
 
-    private static Box lock(Passphrase passphrase, byte[] salt, int iterations, byte[] aad, byte[] secret) {
+    static Box lock(Passphrase passphrase, byte[] salt, int iterations, byte[] aad, byte[] secret) {
         byte[] iv = random(12);
         try {
             Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
