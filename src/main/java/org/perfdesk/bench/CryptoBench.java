@@ -1,4 +1,4 @@
-package org.perfdesk.app;
+package org.perfdesk.bench;
 
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
