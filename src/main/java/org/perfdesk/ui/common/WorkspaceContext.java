@@ -21,6 +21,7 @@ public final class WorkspaceContext {
     private final TaskRunner tasks;
     private final IntegerProperty year;
     private final ObjectProperty<java.time.LocalDateTime> lastSave = new SimpleObjectProperty<>();
+    private final PendingEdits edits = new PendingEdits();
     /** The signing key once unlocked this session; null until the passphrase is given. */
     private volatile Signer signer;
     /** True while no key backup holds the current encryption key (the status bar and settings warn). */
@@ -58,6 +59,11 @@ public final class WorkspaceContext {
 
     public int year() {
         return year.get();
+    }
+
+    /** The screens' editors, committed before the screen, year or workspace changes or the window closes. */
+    public PendingEdits edits() {
+        return edits;
     }
 
     /** The unlocked key, or null. */

@@ -199,7 +199,7 @@ public final class FeedbackView implements Screen {
         requirement.setId("feedback-requirement");
         requirement.setPrefRowCount(2);
         requirement.setWrapText(true);
-        DatePicker due = DatePickers.iso();
+        DatePicker due = DatePickers.typed(ctx::year);
         due.setValue(existing == null ? LocalDate.of(ctx.year() + 1, 6, 30) : existing.due());
         TextField reason = new TextField();
         reason.setId("feedback-reason");
@@ -214,17 +214,18 @@ public final class FeedbackView implements Screen {
         dialog.getDialogPane().setPrefWidth(560);
         dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         dialog.getDialogPane().lookupButton(ButtonType.OK).disableProperty().bind(Bindings.createBooleanBinding(
-                () -> finding.getText().isBlank() || sent && reason.getText().isBlank(), finding.textProperty(),
-                reason.textProperty()));
+                () -> finding.getText().isBlank() || sent && reason.getText().isBlank() || !DatePickers.readable(due),
+                finding.textProperty(), reason.textProperty(), due.getEditor().textProperty()));
         dialog.setOnShown(e -> finding.requestFocus());
         if (dialog.showAndWait().filter(b -> b == ButtonType.OK).isEmpty()) {
             return;
         }
         int year = ctx.year();
+        LocalDate dueDate = DatePickers.value(due, Texts.t("feedback.col.due"));
         ctx.tasks().run(Texts.t("task.saveFeedback"), () -> {
             Rectifications r = new Rectifications(ctx.workspace());
-            return existing == null ? r.add(u.code(), year, finding.getText(), requirement.getText(), due.getValue())
-                    : r.edit(existing, finding.getText(), requirement.getText(), due.getValue(), reason.getText());
+            return existing == null ? r.add(u.code(), year, finding.getText(), requirement.getText(), dueDate)
+                    : r.edit(existing, finding.getText(), requirement.getText(), dueDate, reason.getText());
         }, x -> changed());
     }
 

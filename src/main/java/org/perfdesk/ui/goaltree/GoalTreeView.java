@@ -1,8 +1,6 @@
 package org.perfdesk.ui.goaltree;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -48,14 +46,16 @@ import org.perfdesk.domain.Numbers;
 import org.perfdesk.domain.OrgUnit;
 import org.perfdesk.domain.ProgressStatus;
 import org.perfdesk.domain.Texts;
+import org.perfdesk.domain.UserError;
 import org.perfdesk.ui.common.Cells;
 import org.perfdesk.ui.common.Columns;
 import org.perfdesk.ui.common.Screen;
 import org.perfdesk.ui.common.Styles;
+import org.perfdesk.ui.common.Typed;
 
 /**
  * 目标分解: the goal tree as an editable table. Keyboard first: Insert adds a sibling, Ctrl+Insert a
- * child, Tab and Shift+Tab indent and outdent, Alt+↑/↓ move, Delete removes (after asking), F2 or
+ * child, Alt+→ and Alt+← indent and outdent (Tab goes on to the details form), Alt+↑/↓ move, Delete removes (after asking), F2 or
  * Enter edits, Ctrl+Z / Ctrl+Y undo and redo, Ctrl+F searches. Rows can be dragged. The details
  * pane edits every field; the problems list jumps to the node.
  */
@@ -269,8 +269,12 @@ public final class GoalTreeView implements Screen {
         });
         TreeTableColumn<GoalNode, String> weight = editable("goals.col.weight", 55, n -> Numbers.plain(n.weight()),
                 (n, text) -> {
-                    BigDecimal w = number(text, "goals.col.weight");
-                    return w == null && !text.isBlank() ? null : n.withWeight(w);
+                    try {
+                        return n.withWeight(Typed.points(text, Texts.t("goals.col.weight")));
+                    } catch (UserError ex) {
+                        showMessage(ex.getLocalizedMessage());
+                        return null;
+                    }
                 });
         weight.getStyleClass().add("numeric");
         TreeTableColumn<GoalNode, String> sum = Columns.treeText("goals.col.childWeights", 48, vm::childWeightsText);
@@ -279,13 +283,10 @@ public final class GoalTreeView implements Screen {
                 GoalTreeViewModel::targetText, this::withTarget);
         TreeTableColumn<GoalNode, String> deadline = editable("goals.col.deadline", 96,
                 n -> n.deadline() == null ? "" : n.deadline().toString(), (n, text) -> {
-                    if (text.isBlank()) {
-                        return n.withDeadline(null);
-                    }
                     try {
-                        return n.withDeadline(LocalDate.parse(text.strip()));
-                    } catch (DateTimeParseException ex) {
-                        showMessage(Texts.t("goals.badDate", text));
+                        return n.withDeadline(Typed.date(text, vm.context().year(), Texts.t("goals.col.deadline")));
+                    } catch (UserError ex) {
+                        showMessage(ex.getLocalizedMessage());
                         return null;
                     }
                 });
@@ -351,13 +352,10 @@ public final class GoalTreeView implements Screen {
     }
 
     private BigDecimal number(String text, String columnKey) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
         try {
-            return new BigDecimal(text.strip().replace(",", "").replace("，", ""));
-        } catch (NumberFormatException ex) {
-            showMessage(Texts.t("goals.badNumber", Texts.t(columnKey), text));
+            return Typed.number(text, Texts.t(columnKey));
+        } catch (UserError ex) {
+            showMessage(ex.getLocalizedMessage());
             return null;
         }
     }
@@ -378,8 +376,10 @@ public final class GoalTreeView implements Screen {
             action = () -> startEditing(vm.addSibling(newTitle()));
         } else if (code == KeyCode.INSERT || code == KeyCode.N && shortcut) {
             action = () -> startEditing(vm.addChild(newTitle()));
-        } else if (code == KeyCode.TAB) {
-            action = e.isShiftDown() ? vm::outdent : vm::indent;
+        } else if (code == KeyCode.RIGHT && e.isAltDown()) {
+            action = vm::indent;
+        } else if (code == KeyCode.LEFT && e.isAltDown()) {
+            action = vm::outdent;
         } else if (code == KeyCode.UP && e.isAltDown()) {
             action = vm::moveUp;
         } else if (code == KeyCode.DOWN && e.isAltDown()) {

@@ -33,6 +33,7 @@ import org.perfdesk.domain.Texts;
 import org.perfdesk.exchange.pkg.PackageReader;
 import org.perfdesk.store.WorkspaceLocation;
 import org.perfdesk.ui.common.PackageReceiver;
+import org.perfdesk.ui.common.PendingEdits;
 import org.perfdesk.ui.common.PlannedScreen;
 import org.perfdesk.ui.common.Screen;
 import org.perfdesk.ui.common.WorkspaceContext;
@@ -80,6 +81,7 @@ public final class MainWindow {
     private final ListView<NavEntry> nav = new ListView<>();
     private final Map<String, Screen> screens = new HashMap<>();
     private final Set<String> stale = new HashSet<>();
+    private NavEntry shown;
 
     /** @param actions what the settings screen asks of the shell (language, switching, restoring) */
     public MainWindow(WorkspaceContext ctx, SettingsView.Actions actions) {
@@ -166,6 +168,11 @@ public final class MainWindow {
         year.setValue(ctx.year());
         year.valueProperty().addListener((obs, old, y) -> {
             if (y != null && y != ctx.year()) {
+                if (!commitEdits()) {
+                    // What was typed for this year cannot be saved yet: the year stays.
+                    javafx.application.Platform.runLater(() -> year.setValue(ctx.year()));
+                    return;
+                }
                 ctx.yearProperty().set(y);
             }
         });
@@ -257,6 +264,13 @@ public final class MainWindow {
     }
 
     private void show(NavEntry entry) {
+        if (shown != null && shown != entry && !commitEdits()) {
+            // Something typed on the screen being left cannot be saved: stay there, at that field.
+            NavEntry back = shown;
+            javafx.application.Platform.runLater(() -> nav.getSelectionModel().select(back));
+            return;
+        }
+        shown = entry;
         Screen screen = screens.get(entry.id());
         if (screen == null) {
             screen = entry.factory().get();
@@ -312,6 +326,22 @@ public final class MainWindow {
             scene.getAccelerators().put(new KeyCodeCombination(digits[i], KeyCombination.SHORTCUT_DOWN),
                     () -> nav.getSelectionModel().select(index));
         }
+    }
+
+    /**
+     * Saves what is typed on every screen (each editor on the row it was typed for). When an entry
+     * cannot be saved, its field gets the keyboard, with the reason shown there, and false is
+     * returned: the caller (another screen or year) does not go on.
+     */
+    public boolean commitEdits() {
+        return unsavedEntry().isEmpty();
+    }
+
+    /** As {@link #commitEdits()}; the reason an entry cannot be saved, or empty when all is saved. */
+    public java.util.Optional<String> unsavedEntry() {
+        var refused = ctx.edits().commitAll();
+        refused.ifPresent(PendingEdits.Editor::focusRefused);
+        return refused.map(PendingEdits.Editor::refusal);
     }
 
     public Parent root() {
