@@ -21,6 +21,7 @@ import org.perfdesk.domain.GoalTree;
 import org.perfdesk.domain.Numbers;
 import org.perfdesk.domain.PlanReview;
 import org.perfdesk.domain.Texts;
+import org.perfdesk.ui.common.Mnemonics;
 import org.perfdesk.ui.common.Columns;
 import org.perfdesk.ui.common.Dialogs;
 import org.perfdesk.ui.common.Messages;
@@ -47,13 +48,13 @@ public final class ReviewView implements Screen {
     public ReviewView(ReviewViewModel vm) {
         this.vm = vm;
         Label title = Styles.screen(root, "screen-review", Texts.t("nav.review"));
-        Button approve = new Button(Texts.t("review.approve") + "…");
+        Button approve = Mnemonics.set(new Button(Texts.t("review.approve") + "…"), 'A');
         approve.setId("review-approve");
         approve.setOnAction(e -> decide(PlanReview.Decision.APPROVED));
-        Button giveBack = new Button(Texts.t("review.return") + "…");
+        Button giveBack = Mnemonics.set(new Button(Texts.t("review.return") + "…"), 'R');
         giveBack.setId("review-return");
         giveBack.setOnAction(e -> decide(PlanReview.Decision.RETURNED));
-        Button diagram = new Button(Texts.t("review.diagram"));
+        Button diagram = Mnemonics.set(new Button(Texts.t("review.diagram")), 'G');
         diagram.setId("review-diagram");
         diagram.setOnAction(e -> DiagramDialog.show(root.getScene().getWindow(), vm.context(),
                 vm.detailProperty().get().row().unit().code()));

@@ -20,6 +20,7 @@ import javafx.util.StringConverter;
 import org.perfdesk.domain.Texts;
 import org.perfdesk.exchange.KeyRegistry;
 import org.perfdesk.exchange.pkg.PackageKind;
+import org.perfdesk.ui.common.Mnemonics;
 import org.perfdesk.ui.common.Dialogs;
 import org.perfdesk.ui.common.Messages;
 import org.perfdesk.ui.common.PackageReceiver;
@@ -78,7 +79,7 @@ public final class ExchangeView implements Screen, PackageReceiver {
                 return null;
             }
         });
-        Button export = new Button(Texts.t("exchange.export"));
+        Button export = Mnemonics.set(new Button(Texts.t("exchange.export")), 'E');
         export.setId("export-button");
         export.getStyleClass().add("primary");
         export.setOnAction(e -> chooseAndExport(kind.getValue()));

@@ -47,6 +47,7 @@ import org.perfdesk.domain.OrgUnit;
 import org.perfdesk.domain.ProgressStatus;
 import org.perfdesk.domain.Texts;
 import org.perfdesk.domain.UserError;
+import org.perfdesk.ui.common.Mnemonics;
 import org.perfdesk.ui.common.Cells;
 import org.perfdesk.ui.common.Columns;
 import org.perfdesk.ui.common.Screen;
@@ -112,13 +113,15 @@ public final class GoalTreeView implements Screen {
     }
 
     private FlowPane toolbar() {
-        Button sibling = button("goals.addSibling", "goals-add-sibling", () -> startEditing(vm.addSibling(newTitle())));
-        Button child = button("goals.addChild", "goals-add-child", () -> startEditing(vm.addChild(newTitle())));
+        Button sibling = Mnemonics.set(button("goals.addSibling", "goals-add-sibling",
+                () -> startEditing(vm.addSibling(newTitle()))), 'S');
+        Button child = Mnemonics.set(button("goals.addChild", "goals-add-child",
+                () -> startEditing(vm.addChild(newTitle()))), 'C');
         Button outdent = button("goals.outdent", "goals-outdent", vm::outdent);
         Button indent = button("goals.indent", "goals-indent", vm::indent);
         Button up = button("goals.moveUp", "goals-up", vm::moveUp);
         Button down = button("goals.moveDown", "goals-down", vm::moveDown);
-        Button delete = button("goals.delete", "goals-delete", this::confirmDelete);
+        Button delete = Mnemonics.set(button("goals.delete", "goals-delete", this::confirmDelete), 'D');
         Button undo = button("goals.undo", "goals-undo", vm::undo);
         undo.disableProperty().bind(vm.undoStack().canUndoProperty().not());
         Button redo = button("goals.redo", "goals-redo", vm::redo);
@@ -129,10 +132,10 @@ public final class GoalTreeView implements Screen {
                 () -> new OwnersDialog(root.getScene().getWindow(), vm.context(), vm::load).showAndWait());
         Button newYear = button("goals.newYear", "goals-new-year",
                 () -> new NewYearDialog(root.getScene().getWindow(), vm.context()).showAndWait());
-        Button diagram = button("goals.diagram", "goals-diagram",
-                () -> DiagramDialog.show(root.getScene().getWindow(), vm.context()));
-        Button toExcel = button("goals.exportXlsx", "goals-export-xlsx", this::exportXlsx);
-        Button fromExcel = button("goals.importXlsx", "goals-import-xlsx", this::importXlsx);
+        Button diagram = Mnemonics.set(button("goals.diagram", "goals-diagram",
+                () -> DiagramDialog.show(root.getScene().getWindow(), vm.context())), 'G');
+        Button toExcel = Mnemonics.set(button("goals.exportXlsx", "goals-export-xlsx", this::exportXlsx), 'E');
+        Button fromExcel = Mnemonics.set(button("goals.importXlsx", "goals-import-xlsx", this::importXlsx), 'I');
         FlowPane bar = new FlowPane(6, 6, sibling, child, outdent, indent, up, down, delete, new Label("  "), undo,
                 redo, new Label("  "), expand, collapse, owners, diagram, toExcel, fromExcel, newYear);
         bar.getStyleClass().add("toolbar");

@@ -29,6 +29,7 @@ import org.perfdesk.domain.RectificationItem;
 import org.perfdesk.domain.Texts;
 import org.perfdesk.domain.UserError;
 import org.perfdesk.evaluation.Rectifications;
+import org.perfdesk.ui.common.Mnemonics;
 import org.perfdesk.ui.common.Columns;
 import org.perfdesk.ui.common.Converters;
 import org.perfdesk.ui.common.Forms;
@@ -58,8 +59,8 @@ public final class RectificationView implements Screen {
     private final ComboBox<RectificationItem.Status> status = new ComboBox<>();
     private final TextArea note = new TextArea();
     private final ListView<String> evidence = new ListView<>();
-    private final Button save = new Button(Texts.t("rectification.save"));
-    private final Button attach = new Button(Texts.t("rectification.attach") + "…");
+    private final Button save = Mnemonics.set(new Button(Texts.t("rectification.save")), 'S');
+    private final Button attach = Mnemonics.set(new Button(Texts.t("rectification.attach") + "…"), 'A');
     private final Label problem = new Label();
     /** The answer is typed for one item and saved on it, whatever is clicked next. */
     private final RowEditor<String> answer;
@@ -108,7 +109,7 @@ public final class RectificationView implements Screen {
         save.setOnAction(e -> answer.commit());
         attach.setId("rectification-attach");
         attach.setOnAction(e -> chooseEvidence());
-        Button open = new Button(Texts.t("self.open"));
+        Button open = Mnemonics.set(new Button(Texts.t("self.open")), 'O');
         open.disableProperty().bind(evidence.getSelectionModel().selectedItemProperty().isNull());
         open.setOnAction(e -> openEvidence());
         GridPane form = Forms.grid();

@@ -19,6 +19,7 @@ import javafx.util.StringConverter;
 import org.perfdesk.domain.ReportKind;
 import org.perfdesk.domain.ReportSection;
 import org.perfdesk.domain.Texts;
+import org.perfdesk.ui.common.Mnemonics;
 import org.perfdesk.ui.common.Messages;
 import org.perfdesk.ui.common.RowEditor;
 import org.perfdesk.ui.common.Screen;
@@ -57,13 +58,13 @@ public final class ReportsView implements Screen {
             }
         });
         kind.valueProperty().bindBidirectional(vm.kindProperty());
-        Button export = new Button(Texts.t("reports.export"));
+        Button export = Mnemonics.set(new Button(Texts.t("reports.export")), 'E');
         export.setId("reports-export");
         export.getStyleClass().add("primary");
         export.setOnAction(e -> export());
-        Button print = new Button(Texts.t("reports.print"));
+        Button print = Mnemonics.set(new Button(Texts.t("reports.print")), 'P');
         print.setOnAction(e -> print());
-        Button redraft = new Button(Texts.t("reports.redraft"));
+        Button redraft = Mnemonics.set(new Button(Texts.t("reports.redraft")), 'D');
         redraft.setOnAction(e -> {
             ReportSection shown = selectedSection();
             if (shown != null) {

@@ -33,6 +33,7 @@ import org.perfdesk.domain.Texts;
 import org.perfdesk.exchange.pkg.PackageReader;
 import org.perfdesk.store.WorkspaceLocation;
 import org.perfdesk.ui.common.PackageReceiver;
+import org.perfdesk.ui.common.Panes;
 import org.perfdesk.ui.common.PendingEdits;
 import org.perfdesk.ui.common.PlannedScreen;
 import org.perfdesk.ui.common.Screen;
@@ -317,8 +318,11 @@ public final class MainWindow {
         }
     }
 
-    /** Ctrl+1 … Ctrl+9 jump to the navigation's entries. */
+    /** Ctrl+1 … Ctrl+9 jump to the navigation's entries; F6 / Shift+F6 move between the panes. */
     public void installShortcuts(Scene scene) {
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F6), () -> Panes.cycle(scene, true, nav, centre));
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F6, KeyCombination.SHIFT_DOWN),
+                () -> Panes.cycle(scene, false, nav, centre));
         KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5,
             KeyCode.DIGIT6, KeyCode.DIGIT7, KeyCode.DIGIT8, KeyCode.DIGIT9};
         for (int i = 0; i < digits.length && i < nav.getItems().size(); i++) {
