@@ -22,6 +22,7 @@ public final class WorkspaceContext {
     private final IntegerProperty year;
     private final ObjectProperty<java.time.LocalDateTime> lastSave = new SimpleObjectProperty<>();
     private final PendingEdits edits = new PendingEdits();
+    private final Drafts drafts = new Drafts();
     /** The signing key once unlocked this session; null until the passphrase is given. */
     private volatile Signer signer;
     /** True while no key backup holds the current encryption key (the status bar and settings warn). */
@@ -64,6 +65,11 @@ public final class WorkspaceContext {
     /** The screens' editors, committed before the screen, year or workspace changes or the window closes. */
     public PendingEdits edits() {
         return edits;
+    }
+
+    /** Text typed into dialogs that closed unsaved, for the next time they open. */
+    public Drafts drafts() {
+        return drafts;
     }
 
     /** The unlocked key, or null. */

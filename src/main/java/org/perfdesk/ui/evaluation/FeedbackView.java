@@ -217,6 +217,12 @@ public final class FeedbackView implements Screen {
                 () -> finding.getText().isBlank() || sent && reason.getText().isBlank() || !DatePickers.readable(due),
                 finding.textProperty(), reason.textProperty(), due.getEditor().textProperty()));
         dialog.setOnShown(e -> finding.requestFocus());
+        // Typed text comes back if the dialog is closed unsaved or the save fails.
+        String draft = "feedback:" + u.code() + ":" + (existing == null ? "new" : existing.id());
+        if (ctx.drafts().restore(draft, finding, requirement, reason)) {
+            dialog.setHeaderText(u.name() + "\n" + Texts.t("drafts.restored"));
+        }
+        dialog.setOnHidden(e -> ctx.drafts().keep(draft, finding, requirement, reason));
         if (dialog.showAndWait().filter(b -> b == ButtonType.OK).isEmpty()) {
             return;
         }
@@ -226,7 +232,10 @@ public final class FeedbackView implements Screen {
             Rectifications r = new Rectifications(ctx.workspace());
             return existing == null ? r.add(u.code(), year, finding.getText(), requirement.getText(), dueDate)
                     : r.edit(existing, finding.getText(), requirement.getText(), dueDate, reason.getText());
-        }, x -> changed());
+        }, x -> {
+            ctx.drafts().done(draft);
+            changed();
+        });
     }
 
     private void delete(RectificationItem item) {

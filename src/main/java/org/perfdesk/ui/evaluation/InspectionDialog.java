@@ -26,6 +26,7 @@ import org.perfdesk.domain.OrgUnit;
 import org.perfdesk.domain.Texts;
 import org.perfdesk.ui.common.Converters;
 import org.perfdesk.ui.common.DatePickers;
+import org.perfdesk.ui.common.Drafts;
 import org.perfdesk.ui.common.Forms;
 
 /**
@@ -113,6 +114,17 @@ final class InspectionDialog extends Dialog<InspectionViewModel.Draft> {
         getDialogPane().lookupButton(ButtonType.OK).disableProperty().bind(problemText.isNotEmpty());
         setOnShown(e -> (editing == null ? unit : deduction).requestFocus());
         setResultConverter(b -> b == ButtonType.OK ? draft() : null);
+    }
+
+    /**
+     * Brings back what was typed the last time this record's dialog closed unsaved, and keeps what
+     * is typed now when it closes, until the record is saved ({@link Drafts#done}).
+     */
+    void keepDrafts(Drafts drafts, String key) {
+        if (drafts.restore(key, finding, deduction, reason)) {
+            setHeaderText(getHeaderText() + "\n" + Texts.t("drafts.restored"));
+        }
+        setOnHidden(e -> drafts.keep(key, finding, deduction, reason));
     }
 
     /** Starts a new record on this unit (the one the screen is filtered to). */

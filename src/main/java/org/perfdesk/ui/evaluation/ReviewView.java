@@ -166,11 +166,18 @@ public final class ReviewView implements Screen {
         }
         var window = root.getScene().getWindow();
         String key = decision == PlanReview.Decision.APPROVED ? "review.approve" : "review.return";
+        // The reason stays for the next try until the answer is written (no passphrase, a failure).
+        String draft = "review:" + d.row().unit().code() + ":" + decision;
+        var drafts = vm.context().drafts();
         Dialogs.askReason(window, "review-dialog", Texts.t(key),
-                Texts.t(key + "Header", d.row().unit().name(), planText(d.row())), Texts.t("review.reason"))
+                Texts.t(key + "Header", d.row().unit().name(), planText(d.row())), Texts.t("review.reason"),
+                drafts, draft)
                 .ifPresent(reason -> Dialogs.withSigner(window, vm.context(), signer -> vm.decide(signer, decision,
-                        reason, file -> Messages.info(window, Texts.t("review.done", Texts.current().of(decision)),
-                                Texts.t("review.doneText", d.row().unit().name(), file.toAbsolutePath().toString())))));
+                        reason, file -> {
+                            drafts.done(draft);
+                            Messages.info(window, Texts.t("review.done", Texts.current().of(decision)),
+                                    Texts.t("review.doneText", d.row().unit().name(), file.toAbsolutePath().toString()));
+                        })));
     }
 
     @Override
