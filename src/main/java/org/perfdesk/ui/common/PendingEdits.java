@@ -17,6 +17,18 @@ public final class PendingEdits {
         /** Saves what was typed; false (with the reason shown at the field) when it cannot be saved. */
         boolean commit();
 
+        /**
+         * Before the year or the workspace changes or the window closes: saves, and says false (with
+         * the reason) when something would be left behind. A form that is saved on purpose (the
+         * evaluation scheme, with a reason) keeps its changes across screens but not across these.
+         */
+        default boolean release() {
+            return commit();
+        }
+
+        /** The field or form that holds what cannot be saved (to show its screen), or null. */
+        javafx.scene.Node where();
+
         /** Why the last commit was refused, in words, or null. */
         String refusal();
 
@@ -36,10 +48,19 @@ public final class PendingEdits {
      * field) is returned, and the caller stays where it is. Call on the JavaFX thread.
      */
     public Optional<Editor> commitAll() {
+        return each(Editor::commit);
+    }
+
+    /** As {@link #commitAll()}, before the year or workspace changes or the window closes. */
+    public Optional<Editor> releaseAll() {
+        return each(Editor::release);
+    }
+
+    private Optional<Editor> each(java.util.function.Predicate<Editor> action) {
         Editor refused = null;
         for (WeakReference<Editor> ref : List.copyOf(editors)) {
             Editor e = ref.get();
-            if (e != null && !e.commit() && refused == null) {
+            if (e != null && !action.test(e) && refused == null) {
                 refused = e;
             }
         }

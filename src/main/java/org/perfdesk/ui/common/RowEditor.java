@@ -304,6 +304,11 @@ public final class RowEditor<K> implements PendingEdits.Editor {
     }
 
     @Override
+    public Node where() {
+        return refusedField;
+    }
+
+    @Override
     public void focusRefused() {
         if (refusedField != null) {
             refusedField.requestFocus();

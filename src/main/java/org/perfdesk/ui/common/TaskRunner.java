@@ -93,6 +93,11 @@ public final class TaskRunner {
     }
 
     private <T> Task<T> start(Task<T> task) {
+        if (executor.isShutdown()) {
+            // The window has closed and the workspace with it: nothing more can run.
+            java.util.logging.Logger.getLogger(TaskRunner.class.getName()).warning("after closing: " + task);
+            return task;
+        }
         pending++;
         current = task;
         running.set(true);

@@ -169,7 +169,7 @@ public final class MainWindow {
         year.setValue(ctx.year());
         year.valueProperty().addListener((obs, old, y) -> {
             if (y != null && y != ctx.year()) {
-                if (!commitEdits()) {
+                if (unsavedEntry().isPresent()) {
                     // What was typed for this year cannot be saved yet: the year stays.
                     javafx.application.Platform.runLater(() -> year.setValue(ctx.year()));
                     return;
@@ -335,17 +335,39 @@ public final class MainWindow {
     /**
      * Saves what is typed on every screen (each editor on the row it was typed for). When an entry
      * cannot be saved, its field gets the keyboard, with the reason shown there, and false is
-     * returned: the caller (another screen or year) does not go on.
+     * returned: the caller (another screen) does not go on.
      */
     public boolean commitEdits() {
-        return unsavedEntry().isEmpty();
+        return refused(ctx.edits().commitAll()).isEmpty();
     }
 
-    /** As {@link #commitEdits()}; the reason an entry cannot be saved, or empty when all is saved. */
+    /**
+     * Before the year or the workspace changes or the window closes: saves everything, and gives the
+     * reason something would be left behind (its screen and field are shown), or empty.
+     */
     public java.util.Optional<String> unsavedEntry() {
-        var refused = ctx.edits().commitAll();
-        refused.ifPresent(PendingEdits.Editor::focusRefused);
+        return refused(ctx.edits().releaseAll());
+    }
+
+    private java.util.Optional<String> refused(java.util.Optional<PendingEdits.Editor> refused) {
+        refused.ifPresent(editor -> {
+            showScreenOf(editor.where());
+            editor.focusRefused();
+        });
         return refused.map(PendingEdits.Editor::refusal);
+    }
+
+    /** Brings the screen holding {@code node} to the front. */
+    private void showScreenOf(javafx.scene.Node node) {
+        for (javafx.scene.Node n = node; n != null; n = n.getParent()) {
+            for (NavEntry entry : nav.getItems()) {
+                Screen screen = screens.get(entry.id());
+                if (screen != null && screen.view() == n && entry != shown) {
+                    nav.getSelectionModel().select(entry);
+                    return;
+                }
+            }
+        }
     }
 
     public Parent root() {
