@@ -22,6 +22,7 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.WindowEvent;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.perfdesk.domain.Direction;
 import org.perfdesk.domain.GoalNode;
 import org.perfdesk.domain.Measure;
@@ -33,6 +34,7 @@ import org.perfdesk.domain.RectificationItem;
 import org.perfdesk.domain.ReportKind;
 import org.perfdesk.domain.ReportSection;
 import org.perfdesk.domain.Role;
+import org.perfdesk.evaluation.DemoOffice;
 import org.perfdesk.store.Workspace;
 
 /**
@@ -40,7 +42,8 @@ import org.perfdesk.store.Workspace;
  * for, whatever is clicked next (another row, another screen, closing the window), and is there
  * when the workspace is opened again; dates and numbers are read as clerks write them and what
  * cannot be saved is refused at the field; the keyboard reaches the details form and indents with
- * Alt+→ rather than Tab; self-assessment shows each item's indicator target and latest progress.
+ * Alt+→ rather than Tab; self-assessment shows each item's indicator target and latest progress; the
+ * office's review reason survives a passphrase not given.
  */
 class EditingSafetyTest extends ShellTest {
     private Path dir;
@@ -178,6 +181,28 @@ class EditingSafetyTest extends ShellTest {
         clickOn("#rectification-note").write("月底前完成");
         closeWindow();
         reopened(ws -> assertThat(ws.rectifications().find("r2").orElseThrow().note()).isEqualTo("月底前完成"));
+    }
+
+    @Test
+    void theOfficesReviewReasonIsKeptWhenThePassphraseIsNotGiven(@TempDir Path demoDir, @TempDir Path copy)
+            throws Exception {
+        open(DemoOffice.importedCopy(demoDir, copy));
+        clickOn("#nav-review");
+        TableView<?> table = table("#review-table");
+        waitUntil("the units", () -> table.getItems().size() == 7);
+        clickOn("厦门市人民政府");
+        clickOn("#review-return");
+        waitUntil("the reason dialog", () -> !lookup("#review-dialog").queryAll().isEmpty());
+        clickOn("#review-dialog-reason").write("第三项指标缺少量化目标，请补充后重报。");
+        clickOn(defaultButton("#review-dialog"));
+        waitUntil("the passphrase asked", () -> !lookup("#unlock-passphrase").queryAll().isEmpty());
+        type(KeyCode.ESCAPE); // no passphrase at hand: nothing is sent
+        waitUntil("the passphrase dialog gone", () -> lookup("#unlock-passphrase").queryAll().isEmpty());
+        clickOn("#review-return");
+        waitUntil("the reason dialog again", () -> !lookup("#review-dialog-reason").queryAll().isEmpty());
+        assertThat(field("#review-dialog-reason").getText()).isEqualTo("第三项指标缺少量化目标，请补充后重报。");
+        type(KeyCode.ESCAPE);
+        assertThat(shell.current().workspace().reviews().latest("XM", 2008)).isEmpty();
     }
 
     // ---- fields accept what clerks type ----------------------------------------------------
@@ -355,6 +380,11 @@ class EditingSafetyTest extends ShellTest {
     private Node listCell(String listId, int index) {
         return lookup(listId + " .list-cell").match(n -> n instanceof ListCell<?> c && c.getIndex() == index
                 && c.getItem() != null).query();
+    }
+
+    private javafx.scene.control.Button defaultButton(String dialog) {
+        return lookup(dialog + " .button").match(b -> b instanceof javafx.scene.control.Button bt
+                && bt.isDefaultButton()).queryButton();
     }
 
     private TableView<?> table(String id) {
