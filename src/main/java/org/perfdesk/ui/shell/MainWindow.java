@@ -19,8 +19,6 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Separator;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -318,18 +316,27 @@ public final class MainWindow {
         }
     }
 
-    /** Ctrl+1 … Ctrl+9 jump to the navigation's entries; F6 / Shift+F6 move between the panes. */
+    /**
+     * Ctrl+1 … Ctrl+9 jump to the navigation's entries; F6 / Shift+F6 move between the panes. Caught
+     * before the control with the keyboard sees them: a choice list would otherwise keep them.
+     */
     public void installShortcuts(Scene scene) {
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F6), () -> Panes.cycle(scene, true, nav, centre));
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F6, KeyCombination.SHIFT_DOWN),
-                () -> Panes.cycle(scene, false, nav, centre));
         KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5,
             KeyCode.DIGIT6, KeyCode.DIGIT7, KeyCode.DIGIT8, KeyCode.DIGIT9};
-        for (int i = 0; i < digits.length && i < nav.getItems().size(); i++) {
-            int index = i;
-            scene.getAccelerators().put(new KeyCodeCombination(digits[i], KeyCombination.SHORTCUT_DOWN),
-                    () -> nav.getSelectionModel().select(index));
-        }
+        root.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.F6 && !e.isShortcutDown() && !e.isAltDown()) {
+                e.consume();
+                Panes.cycle(scene, !e.isShiftDown(), nav, centre);
+                return;
+            }
+            for (int i = 0; i < digits.length && i < nav.getItems().size(); i++) {
+                if (e.getCode() == digits[i] && e.isShortcutDown() && !e.isShiftDown() && !e.isAltDown()) {
+                    e.consume();
+                    nav.getSelectionModel().select(i);
+                    return;
+                }
+            }
+        });
     }
 
     /**
