@@ -101,11 +101,11 @@ class GoalEditorTest extends ShellTest {
         press(KeyCode.CONTROL).type(KeyCode.Y).release(KeyCode.CONTROL);
         waitForSaves("目标一(子目标一(指标二,指标一))");
 
-        // Tab makes 指标一 a task of 指标二; Shift+Tab takes it back out.
+        // Alt+→ makes 指标一 a task of 指标二; Alt+← takes it back out.
         type(KeyCode.DOWN);
-        type(KeyCode.TAB);
+        press(KeyCode.ALT).type(KeyCode.RIGHT).release(KeyCode.ALT);
         waitForSaves("目标一(子目标一(指标二(指标一)))");
-        press(KeyCode.SHIFT).type(KeyCode.TAB).release(KeyCode.SHIFT);
+        press(KeyCode.ALT).type(KeyCode.LEFT).release(KeyCode.ALT);
         waitForSaves("目标一(子目标一(指标二,指标一))");
 
         // Delete asks first; undo brings the node back.

@@ -130,6 +130,16 @@ public final class Dialogs {
      * needs a reason cannot go through without one.
      */
     public static Optional<String> askReason(Window owner, String id, String title, String header, String prompt) {
+        return askReason(owner, id, title, header, prompt, null, null);
+    }
+
+    /**
+     * As above; the reason typed is kept in {@code drafts} under {@code draftKey} when the dialog is
+     * cancelled, and also after OK until the caller says the work is {@link Drafts#done done} — so a
+     * reason is not lost when the passphrase is not given or the save fails.
+     */
+    public static Optional<String> askReason(Window owner, String id, String title, String header, String prompt,
+                                             Drafts drafts, String draftKey) {
         Dialog<String> dialog = new Dialog<>();
         dialog.initOwner(owner);
         dialog.setTitle(title);
@@ -144,6 +154,10 @@ public final class Dialogs {
                 .bind(reason.textProperty().map(String::isBlank));
         dialog.setOnShown(e -> reason.requestFocus());
         dialog.setResultConverter(b -> b == ButtonType.OK ? reason.getText().strip() : null);
+        if (drafts != null) {
+            drafts.restore(draftKey, reason);
+            dialog.setOnHidden(e -> drafts.keep(draftKey, reason));
+        }
         return dialog.showAndWait();
     }
 }

@@ -18,6 +18,8 @@ import javafx.concurrent.Task;
  * title and progress for the status bar, cancel, and errors shown as messages.
  */
 public final class TaskRunner {
+    /** How long closing the window waits for queued work (saves take milliseconds; an import may not). */
+    private static final int FINISH_SECONDS = 15;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "perfdesk-work");
         t.setDaemon(true);
@@ -91,6 +93,11 @@ public final class TaskRunner {
     }
 
     private <T> Task<T> start(Task<T> task) {
+        if (executor.isShutdown()) {
+            // The window has closed and the workspace with it: nothing more can run.
+            java.util.logging.Logger.getLogger(TaskRunner.class.getName()).warning("after closing: " + task);
+            return task;
+        }
         pending++;
         current = task;
         running.set(true);
@@ -132,7 +139,19 @@ public final class TaskRunner {
         return progress.getReadOnlyProperty();
     }
 
+    /**
+     * Takes no more work and lets what is queued (the last edits' saves) finish; work still running
+     * after {@code FINISH_SECONDS} is interrupted. Call when the window closes.
+     */
     public void shutdown() {
-        executor.shutdownNow();
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(FINISH_SECONDS, java.util.concurrent.TimeUnit.SECONDS)) {
+                executor.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            executor.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -23,6 +23,8 @@ public final class WorkspaceContext {
     /** The years the workspace holds, ascending (the year switcher lists them). */
     private final javafx.collections.ObservableList<Integer> years = javafx.collections.FXCollections.observableArrayList();
     private final ObjectProperty<java.time.LocalDateTime> lastSave = new SimpleObjectProperty<>();
+    private final PendingEdits edits = new PendingEdits();
+    private final Drafts drafts = new Drafts();
     /** The signing key once unlocked this session; null until the passphrase is given. */
     private volatile Signer signer;
     /** Goes to a place in the window (set by the main window; does nothing before). */
@@ -77,6 +79,16 @@ public final class WorkspaceContext {
             years.add(added);
             javafx.collections.FXCollections.sort(years);
         }
+    }
+
+    /** The screens' editors, committed before the screen, year or workspace changes or the window closes. */
+    public PendingEdits edits() {
+        return edits;
+    }
+
+    /** Text typed into dialogs that closed unsaved, for the next time they open. */
+    public Drafts drafts() {
+        return drafts;
     }
 
     /** The unlocked key, or null. */

@@ -199,7 +199,7 @@ public final class FeedbackView implements Screen {
         requirement.setId("feedback-requirement");
         requirement.setPrefRowCount(2);
         requirement.setWrapText(true);
-        DatePicker due = DatePickers.iso();
+        DatePicker due = DatePickers.typed(ctx::year);
         due.setValue(existing == null ? LocalDate.of(ctx.year() + 1, 6, 30) : existing.due());
         TextField reason = new TextField();
         reason.setId("feedback-reason");
@@ -214,18 +214,28 @@ public final class FeedbackView implements Screen {
         dialog.getDialogPane().setPrefWidth(560);
         dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         dialog.getDialogPane().lookupButton(ButtonType.OK).disableProperty().bind(Bindings.createBooleanBinding(
-                () -> finding.getText().isBlank() || sent && reason.getText().isBlank(), finding.textProperty(),
-                reason.textProperty()));
+                () -> finding.getText().isBlank() || sent && reason.getText().isBlank() || !DatePickers.readable(due),
+                finding.textProperty(), reason.textProperty(), due.getEditor().textProperty()));
         dialog.setOnShown(e -> finding.requestFocus());
+        // Typed text comes back if the dialog is closed unsaved or the save fails.
+        String draft = "feedback:" + u.code() + ":" + (existing == null ? "new" : existing.id());
+        if (ctx.drafts().restore(draft, finding, requirement, reason)) {
+            dialog.setHeaderText(u.name() + "\n" + Texts.t("drafts.restored"));
+        }
+        dialog.setOnHidden(e -> ctx.drafts().keep(draft, finding, requirement, reason));
         if (dialog.showAndWait().filter(b -> b == ButtonType.OK).isEmpty()) {
             return;
         }
         int year = ctx.year();
+        LocalDate dueDate = DatePickers.value(due, Texts.t("feedback.col.due"));
         ctx.tasks().run(Texts.t("task.saveFeedback"), () -> {
             Rectifications r = new Rectifications(ctx.workspace());
-            return existing == null ? r.add(u.code(), year, finding.getText(), requirement.getText(), due.getValue())
-                    : r.edit(existing, finding.getText(), requirement.getText(), due.getValue(), reason.getText());
-        }, x -> changed());
+            return existing == null ? r.add(u.code(), year, finding.getText(), requirement.getText(), dueDate)
+                    : r.edit(existing, finding.getText(), requirement.getText(), dueDate, reason.getText());
+        }, x -> {
+            ctx.drafts().done(draft);
+            changed();
+        });
     }
 
     private void delete(RectificationItem item) {

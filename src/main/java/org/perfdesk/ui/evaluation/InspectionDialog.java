@@ -26,6 +26,7 @@ import org.perfdesk.domain.OrgUnit;
 import org.perfdesk.domain.Texts;
 import org.perfdesk.ui.common.Converters;
 import org.perfdesk.ui.common.DatePickers;
+import org.perfdesk.ui.common.Drafts;
 import org.perfdesk.ui.common.Forms;
 
 /**
@@ -35,7 +36,7 @@ import org.perfdesk.ui.common.Forms;
  */
 final class InspectionDialog extends Dialog<InspectionViewModel.Draft> {
     private final ComboBox<OrgUnit> unit = new ComboBox<>();
-    private final DatePicker date = DatePickers.iso();
+    private final DatePicker date;
     private final ComboBox<Inspection.Kind> kind = new ComboBox<>();
     private final TextArea finding = new TextArea();
     private final TextField deduction = new TextField();
@@ -49,6 +50,7 @@ final class InspectionDialog extends Dialog<InspectionViewModel.Draft> {
     InspectionDialog(Window owner, List<OrgUnit> units, int year, Inspection editing, String evidenceName) {
         this.year = year;
         this.editing = editing;
+        this.date = DatePickers.typed(() -> year);
         initOwner(owner);
         setTitle(Texts.t(editing == null ? "inspection.add" : "inspection.edit"));
         setHeaderText(Texts.t("inspection.header", String.valueOf(year)));
@@ -106,12 +108,23 @@ final class InspectionDialog extends Dialog<InspectionViewModel.Draft> {
         getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
 
         StringBinding problemText = Bindings.createStringBinding(this::problem, unit.valueProperty(),
-                date.valueProperty(), kind.valueProperty(), finding.textProperty(), deduction.textProperty(),
+                date.valueProperty(), date.getEditor().textProperty(), kind.valueProperty(), finding.textProperty(), deduction.textProperty(),
                 reason.textProperty());
         problem.textProperty().bind(problemText);
         getDialogPane().lookupButton(ButtonType.OK).disableProperty().bind(problemText.isNotEmpty());
         setOnShown(e -> (editing == null ? unit : deduction).requestFocus());
         setResultConverter(b -> b == ButtonType.OK ? draft() : null);
+    }
+
+    /**
+     * Brings back what was typed the last time this record's dialog closed unsaved, and keeps what
+     * is typed now when it closes, until the record is saved ({@link Drafts#done}).
+     */
+    void keepDrafts(Drafts drafts, String key) {
+        if (drafts.restore(key, finding, deduction, reason)) {
+            setHeaderText(getHeaderText() + "\n" + Texts.t("drafts.restored"));
+        }
+        setOnHidden(e -> drafts.keep(key, finding, deduction, reason));
     }
 
     /** Starts a new record on this unit (the one the screen is filtered to). */
@@ -124,7 +137,11 @@ final class InspectionDialog extends Dialog<InspectionViewModel.Draft> {
         if (unit.getValue() == null) {
             return Texts.t("inspection.problem.unit");
         }
-        if (date.getValue() == null || date.getValue().getYear() != year) {
+        if (!DatePickers.readable(date)) {
+            return Texts.t("typed.badDate", Texts.t("inspection.col.date"), DatePickers.typedText(date));
+        }
+        LocalDate typedDate = DatePickers.value(date, Texts.t("inspection.col.date"));
+        if (typedDate == null || typedDate.getYear() != year) {
             return Texts.t("inspection.problem.date", String.valueOf(year));
         }
         if (finding.getText().isBlank()) {
@@ -142,11 +159,8 @@ final class InspectionDialog extends Dialog<InspectionViewModel.Draft> {
 
     /** A typed number, or null; the full-width point a Chinese input method may type is accepted. */
     static BigDecimal typedNumber(String text) {
-        try {
-            return Numbers.parse(text == null ? null : text.replace('．', '.'));
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return org.perfdesk.domain.TypedInput.number(text).filter(org.perfdesk.domain.TypedInput::inRange)
+                .orElse(null);
     }
 
     private void chooseEvidence() {
@@ -167,7 +181,7 @@ final class InspectionDialog extends Dialog<InspectionViewModel.Draft> {
     private InspectionViewModel.Draft draft() {
         String why = reason.getText().isBlank() ? Texts.t("inspection.reasonDefault") : reason.getText().strip();
         return new InspectionViewModel.Draft(editing == null ? null : editing.id(), unit.getValue().code(),
-                date.getValue(), kind.getValue(), finding.getText(), typedNumber(deduction.getText()),
+                DatePickers.value(date, Texts.t("inspection.col.date")), kind.getValue(), finding.getText(), typedNumber(deduction.getText()),
                 editing == null ? null : editing.evidenceSha256(), newEvidence, why);
     }
 }

@@ -146,7 +146,14 @@ public final class InspectionView implements Screen {
         if (existing == null && filter.getValue() != null && filter.getValue() != ALL) {
             dialog.preselect(filter.getValue());
         }
-        dialog.showAndWait().ifPresent(d -> vm.save(d, () -> table.requestFocus()));
+        // Typed text comes back if the dialog is closed unsaved or the save fails.
+        String draft = "inspection:" + (existing == null ? "new" : existing.id());
+        var drafts = vm.context().drafts();
+        dialog.keepDrafts(drafts, draft);
+        dialog.showAndWait().ifPresent(d -> vm.save(d, () -> {
+            drafts.done(draft);
+            table.requestFocus();
+        }));
     }
 
     private void delete(Inspection i) {

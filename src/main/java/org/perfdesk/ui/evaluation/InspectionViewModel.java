@@ -138,4 +138,8 @@ public final class InspectionViewModel {
     public int year() {
         return ctx.year();
     }
+
+    public WorkspaceContext context() {
+        return ctx;
+    }
 }

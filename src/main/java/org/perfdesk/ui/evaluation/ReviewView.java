@@ -21,6 +21,7 @@ import org.perfdesk.domain.GoalTree;
 import org.perfdesk.domain.Numbers;
 import org.perfdesk.domain.PlanReview;
 import org.perfdesk.domain.Texts;
+import org.perfdesk.ui.common.Mnemonics;
 import org.perfdesk.ui.common.Columns;
 import org.perfdesk.ui.common.Dialogs;
 import org.perfdesk.ui.common.Messages;
@@ -47,13 +48,13 @@ public final class ReviewView implements Screen {
     public ReviewView(ReviewViewModel vm) {
         this.vm = vm;
         Label title = Styles.screen(root, "screen-review", Texts.t("nav.review"));
-        Button approve = new Button(Texts.t("review.approve") + "…");
+        Button approve = Mnemonics.set(new Button(Texts.t("review.approve") + "…"), 'A');
         approve.setId("review-approve");
         approve.setOnAction(e -> decide(PlanReview.Decision.APPROVED));
-        Button giveBack = new Button(Texts.t("review.return") + "…");
+        Button giveBack = Mnemonics.set(new Button(Texts.t("review.return") + "…"), 'R');
         giveBack.setId("review-return");
         giveBack.setOnAction(e -> decide(PlanReview.Decision.RETURNED));
-        Button diagram = new Button(Texts.t("review.diagram"));
+        Button diagram = Mnemonics.set(new Button(Texts.t("review.diagram")), 'G');
         diagram.setId("review-diagram");
         diagram.setOnAction(e -> DiagramDialog.show(root.getScene().getWindow(), vm.context(),
                 vm.detailProperty().get().row().unit().code()));
@@ -170,11 +171,18 @@ public final class ReviewView implements Screen {
             return;
         }
         String key = decision == PlanReview.Decision.APPROVED ? "review.approve" : "review.return";
+        // The reason stays for the next try until the answer is written (no passphrase, a failure).
+        String draft = "review:" + d.row().unit().code() + ":" + decision;
+        var drafts = vm.context().drafts();
         Dialogs.askReason(window, "review-dialog", Texts.t(key),
-                Texts.t(key + "Header", d.row().unit().name(), planText(d.row())), Texts.t("review.reason"))
+                Texts.t(key + "Header", d.row().unit().name(), planText(d.row())), Texts.t("review.reason"),
+                drafts, draft)
                 .ifPresent(reason -> Dialogs.withSigner(window, vm.context(), signer -> vm.decide(signer, decision,
-                        reason, file -> Messages.info(window, Texts.t("review.done", Texts.current().of(decision)),
-                                Texts.t("review.doneText", d.row().unit().name(), file.toAbsolutePath().toString())))));
+                        reason, file -> {
+                            drafts.done(draft);
+                            Messages.info(window, Texts.t("review.done", Texts.current().of(decision)),
+                                    Texts.t("review.doneText", d.row().unit().name(), file.toAbsolutePath().toString()));
+                        })));
     }
 
     @Override

@@ -29,6 +29,7 @@ import org.perfdesk.evaluation.Evaluator;
 import org.perfdesk.ui.common.Dialogs;
 import org.perfdesk.ui.common.Forms;
 import org.perfdesk.ui.common.Messages;
+import org.perfdesk.ui.common.PendingEdits;
 import org.perfdesk.ui.common.Screen;
 import org.perfdesk.ui.common.Styles;
 import org.perfdesk.ui.common.WorkspaceContext;
@@ -67,9 +68,39 @@ public final class SchemeView implements Screen {
     private final ListView<String> history = new ListView<>();
     private final Button save = new Button(Texts.t("scheme.save") + "…");
     private EvaluationScheme loaded;
+    /** The form as last shown from the workspace; typed changes differ from it until saved or reverted. */
+    private List<String> shownForm = List.of();
+    /** Holds the typed scheme across screens; asks before the year or workspace is left with it unsaved. */
+    private final PendingEdits.Editor unsaved = new PendingEdits.Editor() {
+        @Override
+        public boolean commit() {
+            return true; // saved on purpose, with a reason: kept while other screens are visited
+        }
+
+        @Override
+        public boolean release() {
+            return !changed();
+        }
+
+        @Override
+        public String refusal() {
+            return changed() ? Texts.t("scheme.unsaved") : null;
+        }
+
+        @Override
+        public Node where() {
+            return save;
+        }
+
+        @Override
+        public void focusRefused() {
+            save.requestFocus();
+        }
+    };
 
     public SchemeView(WorkspaceContext ctx) {
         this.ctx = ctx;
+        ctx.edits().register(unsaved);
         Label title = Styles.screen(root, "screen-scheme", Texts.t("nav.scheme"));
         version.setId("scheme-version");
         version.setWrapText(true);
@@ -195,8 +226,27 @@ public final class SchemeView implements Screen {
             history.getItems().setAll(versions.stream().map(v -> Texts.t("scheme.historyLine", v.version(),
                     Numbers.plain(v.indicatorWeight()), Numbers.plain(v.appraisalWeight()),
                     frozen.contains(v.version()) ? Texts.t("scheme.frozenMark") : "", v.note())).toList());
-            show(loaded);
+            if (!changed() || shownYear != loaded.year()) {
+                show(loaded); // typed changes of this year's scheme stay in the form after a reload
+            } else {
+                check();
+            }
         });
+    }
+
+    private int shownYear;
+
+    /** The form's content, to tell typed changes from what was shown. */
+    private List<String> form() {
+        List<String> out = new ArrayList<>();
+        fields().forEach(f -> out.add(f.getText()));
+        levels.forEach(l -> out.add(l.name + "=" + l.value));
+        out.add(note.getText());
+        return out;
+    }
+
+    private boolean changed() {
+        return !shownForm.isEmpty() && !form().equals(shownForm);
     }
 
     private void show(EvaluationScheme s) {
@@ -212,6 +262,10 @@ public final class SchemeView implements Screen {
         spotCheckShare.setText(Numbers.plain(s.spotCheckShare()));
         levels.setAll(s.appraisalLevels().stream().map(l -> new LevelRow(l.name(), Numbers.plain(l.value()))).toList());
         note.setText(s.note());
+        if (s == loaded) {
+            shownForm = form();
+            shownYear = s.year();
+        }
         check();
     }
 
@@ -247,6 +301,7 @@ public final class SchemeView implements Screen {
                 ctx.tasks().run(Texts.t("task.saveScheme"), () -> new Evaluator(ctx.workspace()).saveScheme(s, reason),
                         saved -> {
                             ctx.saved();
+                            shownForm = List.of(); // saved: the reload shows the new version
                             load();
                             Messages.info(root.getScene().getWindow(), Texts.t("scheme.saved"),
                                     Texts.t("scheme.savedText", saved.version()));

@@ -21,6 +21,7 @@ import org.perfdesk.domain.Texts;
 import org.perfdesk.exchange.KeyRegistry;
 import org.perfdesk.exchange.pkg.PackageKind;
 import org.perfdesk.ui.common.BlockerNote;
+import org.perfdesk.ui.common.Mnemonics;
 import org.perfdesk.ui.common.Dialogs;
 import org.perfdesk.ui.common.KindNames;
 import org.perfdesk.ui.common.Preconditions;
@@ -83,7 +84,7 @@ public final class ExchangeView implements Screen, PackageReceiver {
                 return null;
             }
         });
-        Button export = new Button(Texts.t("exchange.export"));
+        Button export = Mnemonics.set(new Button(Texts.t("exchange.export")), 'E');
         export.setId("export-button");
         export.getStyleClass().add("primary");
         export.setOnAction(e -> chooseAndExport(kind.getValue()));

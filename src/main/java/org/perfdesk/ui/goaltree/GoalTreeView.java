@@ -1,8 +1,6 @@
 package org.perfdesk.ui.goaltree;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -48,14 +46,17 @@ import org.perfdesk.domain.Numbers;
 import org.perfdesk.domain.OrgUnit;
 import org.perfdesk.domain.ProgressStatus;
 import org.perfdesk.domain.Texts;
+import org.perfdesk.domain.UserError;
+import org.perfdesk.ui.common.Mnemonics;
 import org.perfdesk.ui.common.Cells;
 import org.perfdesk.ui.common.Columns;
 import org.perfdesk.ui.common.Screen;
 import org.perfdesk.ui.common.Styles;
+import org.perfdesk.ui.common.Typed;
 
 /**
  * 目标分解: the goal tree as an editable table. Keyboard first: Insert adds a sibling, Ctrl+Insert a
- * child, Tab and Shift+Tab indent and outdent, Alt+↑/↓ move, Delete removes (after asking), F2 or
+ * child, Alt+→ and Alt+← indent and outdent (Tab goes on to the details form), Alt+↑/↓ move, Delete removes (after asking), F2 or
  * Enter edits, Ctrl+Z / Ctrl+Y undo and redo, Ctrl+F searches. Rows can be dragged. The details
  * pane edits every field; the problems list jumps to the node.
  */
@@ -112,13 +113,15 @@ public final class GoalTreeView implements Screen {
     }
 
     private FlowPane toolbar() {
-        Button sibling = button("goals.addSibling", "goals-add-sibling", () -> startEditing(vm.addSibling(newTitle())));
-        Button child = button("goals.addChild", "goals-add-child", () -> startEditing(vm.addChild(newTitle())));
+        Button sibling = Mnemonics.set(button("goals.addSibling", "goals-add-sibling",
+                () -> startEditing(vm.addSibling(newTitle()))), 'S');
+        Button child = Mnemonics.set(button("goals.addChild", "goals-add-child",
+                () -> startEditing(vm.addChild(newTitle()))), 'C');
         Button outdent = button("goals.outdent", "goals-outdent", vm::outdent);
         Button indent = button("goals.indent", "goals-indent", vm::indent);
         Button up = button("goals.moveUp", "goals-up", vm::moveUp);
         Button down = button("goals.moveDown", "goals-down", vm::moveDown);
-        Button delete = button("goals.delete", "goals-delete", this::confirmDelete);
+        Button delete = Mnemonics.set(button("goals.delete", "goals-delete", this::confirmDelete), 'D');
         Button undo = button("goals.undo", "goals-undo", vm::undo);
         undo.disableProperty().bind(vm.undoStack().canUndoProperty().not());
         Button redo = button("goals.redo", "goals-redo", vm::redo);
@@ -129,10 +132,10 @@ public final class GoalTreeView implements Screen {
                 () -> new OwnersDialog(root.getScene().getWindow(), vm.context(), vm::load).showAndWait());
         Button newYear = button("goals.newYear", "goals-new-year",
                 () -> new NewYearDialog(root.getScene().getWindow(), vm.context()).showAndWait());
-        Button diagram = button("goals.diagram", "goals-diagram",
-                () -> DiagramDialog.show(root.getScene().getWindow(), vm.context()));
-        Button toExcel = button("goals.exportXlsx", "goals-export-xlsx", this::exportXlsx);
-        Button fromExcel = button("goals.importXlsx", "goals-import-xlsx", this::importXlsx);
+        Button diagram = Mnemonics.set(button("goals.diagram", "goals-diagram",
+                () -> DiagramDialog.show(root.getScene().getWindow(), vm.context())), 'G');
+        Button toExcel = Mnemonics.set(button("goals.exportXlsx", "goals-export-xlsx", this::exportXlsx), 'E');
+        Button fromExcel = Mnemonics.set(button("goals.importXlsx", "goals-import-xlsx", this::importXlsx), 'I');
         FlowPane bar = new FlowPane(6, 6, sibling, child, outdent, indent, up, down, delete, new Label("  "), undo,
                 redo, new Label("  "), expand, collapse, owners, diagram, toExcel, fromExcel, newYear);
         bar.getStyleClass().add("toolbar");
@@ -269,8 +272,12 @@ public final class GoalTreeView implements Screen {
         });
         TreeTableColumn<GoalNode, String> weight = editable("goals.col.weight", 55, n -> Numbers.plain(n.weight()),
                 (n, text) -> {
-                    BigDecimal w = number(text, "goals.col.weight");
-                    return w == null && !text.isBlank() ? null : n.withWeight(w);
+                    try {
+                        return n.withWeight(Typed.points(text, Texts.t("goals.col.weight")));
+                    } catch (UserError ex) {
+                        showMessage(ex.getLocalizedMessage());
+                        return null;
+                    }
                 });
         weight.getStyleClass().add("numeric");
         TreeTableColumn<GoalNode, String> sum = Columns.treeText("goals.col.childWeights", 48, vm::childWeightsText);
@@ -279,13 +286,10 @@ public final class GoalTreeView implements Screen {
                 GoalTreeViewModel::targetText, this::withTarget);
         TreeTableColumn<GoalNode, String> deadline = editable("goals.col.deadline", 96,
                 n -> n.deadline() == null ? "" : n.deadline().toString(), (n, text) -> {
-                    if (text.isBlank()) {
-                        return n.withDeadline(null);
-                    }
                     try {
-                        return n.withDeadline(LocalDate.parse(text.strip()));
-                    } catch (DateTimeParseException ex) {
-                        showMessage(Texts.t("goals.badDate", text));
+                        return n.withDeadline(Typed.date(text, vm.context().year(), Texts.t("goals.col.deadline")));
+                    } catch (UserError ex) {
+                        showMessage(ex.getLocalizedMessage());
                         return null;
                     }
                 });
@@ -351,13 +355,10 @@ public final class GoalTreeView implements Screen {
     }
 
     private BigDecimal number(String text, String columnKey) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
         try {
-            return new BigDecimal(text.strip().replace(",", "").replace("，", ""));
-        } catch (NumberFormatException ex) {
-            showMessage(Texts.t("goals.badNumber", Texts.t(columnKey), text));
+            return Typed.number(text, Texts.t(columnKey));
+        } catch (UserError ex) {
+            showMessage(ex.getLocalizedMessage());
             return null;
         }
     }
@@ -378,8 +379,10 @@ public final class GoalTreeView implements Screen {
             action = () -> startEditing(vm.addSibling(newTitle()));
         } else if (code == KeyCode.INSERT || code == KeyCode.N && shortcut) {
             action = () -> startEditing(vm.addChild(newTitle()));
-        } else if (code == KeyCode.TAB) {
-            action = e.isShiftDown() ? vm::outdent : vm::indent;
+        } else if (code == KeyCode.RIGHT && e.isAltDown()) {
+            action = vm::indent;
+        } else if (code == KeyCode.LEFT && e.isAltDown()) {
+            action = vm::outdent;
         } else if (code == KeyCode.UP && e.isAltDown()) {
             action = vm::moveUp;
         } else if (code == KeyCode.DOWN && e.isAltDown()) {

@@ -1,6 +1,7 @@
 package org.perfdesk.ui.goaltree;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
@@ -11,7 +12,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.control.TextInputControl;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -23,11 +23,15 @@ import org.perfdesk.domain.NodeKind;
 import org.perfdesk.domain.Numbers;
 import org.perfdesk.domain.OrgUnit;
 import org.perfdesk.domain.Texts;
+import org.perfdesk.domain.UserError;
 import org.perfdesk.ui.common.DatePickers;
+import org.perfdesk.ui.common.RowEditor;
+import org.perfdesk.ui.common.Typed;
 
 /**
- * Every field of the selected node. A field is saved when the user leaves it or presses Enter, as
- * one undoable edit; there is no Save button to forget.
+ * Every field of the selected node. What is typed is saved on that node (one undoable edit) when
+ * the user leaves the field, presses Enter, picks another node or screen, or closes the window
+ * ({@link RowEditor}); there is no Save button to forget.
  */
 final class NodeDetailsPane extends ScrollPane {
     /** How the node is measured, as the form offers it. */
@@ -40,7 +44,7 @@ final class NodeDetailsPane extends ScrollPane {
     private final TextArea description = area();
     private final ComboBox<OrgUnit> owner = new ComboBox<>();
     private final TextArea quality = area();
-    private final DatePicker deadline = DatePickers.iso();
+    private final DatePicker deadline;
     private final TextField weight = new TextField();
     private final ComboBox<MeasureType> measure = new ComboBox<>();
     private final TextField target = new TextField();
@@ -49,15 +53,16 @@ final class NodeDetailsPane extends ScrollPane {
     private final ComboBox<Direction> direction = new ComboBox<>();
     private final TextField levels = new TextField();
     private final TextField targetLevel = new TextField();
-    private final DatePicker due = DatePickers.iso();
+    private final DatePicker due;
     private final VBox form;
     private final Label none = new Label(Texts.t("details.none"));
-    private GoalNode shown;
-    private boolean filling;
+    private final RowEditor<String> editor;
 
     NodeDetailsPane(GoalTreeViewModel vm, Consumer<String> message) {
         this.vm = vm;
         this.message = message;
+        deadline = DatePickers.typed(vm.context()::year);
+        due = DatePickers.typed(vm.context()::year);
         setId("goals-details");
         setFitToWidth(true);
         kind.getItems().setAll(NodeKind.values());
@@ -91,6 +96,10 @@ final class NodeDetailsPane extends ScrollPane {
         levels.setPromptText(Texts.t("details.levelsPrompt"));
         title.setId("details-title");
         weight.setId("details-weight");
+        description.setId("details-description");
+        quality.setId("details-quality");
+        deadline.setId("details-deadline");
+        target.setId("details-target");
 
         GridPane grid = new GridPane();
         grid.setHgap(8);
@@ -117,23 +126,10 @@ final class NodeDetailsPane extends ScrollPane {
         form.getStyleClass().add("details-pane");
         setContent(none);
 
-        for (TextInputControl t : List.of(title, description, quality, weight, target, baseline, unit, levels,
-                targetLevel)) {
-            t.focusedProperty().addListener((o, had, has) -> {
-                if (!has) {
-                    commit();
-                }
-            });
-            if (t instanceof TextField f) {
-                f.setOnAction(e -> commit());
-            }
-        }
-        for (ComboBox<?> c : List.of(kind, owner, measure, direction)) {
-            c.valueProperty().addListener((o, a, b) -> commit());
-        }
-        for (DatePicker d : List.of(deadline, due)) {
-            d.valueProperty().addListener((o, a, b) -> commit());
-        }
+        editor = new RowEditor<>(vm.context().edits(), message, this::save)
+                .text(title, description, quality, weight, target, baseline, unit, levels, targetLevel)
+                .choice(kind, owner, measure, direction)
+                .date(deadline, due);
         measure.valueProperty().addListener((o, a, t) -> enableMeasureFields(t));
         vm.selectedIdProperty().addListener((o, a, id) -> fill());
         vm.treeProperty().addListener((o, a, t) -> fill());
@@ -176,47 +172,48 @@ final class NodeDetailsPane extends ScrollPane {
         };
     }
 
-    /** Shows the selected node's fields (without treating the filling as an edit). */
+    /**
+     * Shows the selected node's fields. What was typed for the node shown until now is saved on that
+     * node first; when it cannot be saved, the selection goes back to it (the reason is shown).
+     */
     private void fill() {
         String id = vm.selectedIdProperty().get();
         GoalNode n = id == null ? null : vm.treeProperty().get().find(id).orElse(null);
-        if (n == null) {
-            shown = null;
-            setContent(none);
+        if (!editor.show(n == null ? null : n.id(), () -> {
+            if (n != null) {
+                fillFields(n);
+            }
+        })) {
+            String back = editor.key();
+            javafx.application.Platform.runLater(() -> vm.selectedIdProperty().set(back));
             return;
         }
-        if (n.equals(shown)) {
-            return;
-        }
-        shown = n;
-        filling = true;
-        try {
-            kind.setValue(n.kind());
-            title.setText(n.title());
-            description.setText(text(n.description()));
-            owner.setValue(n.ownerCode() == null ? null : vm.owners().stream()
-                    .filter(o -> o.code().equals(n.ownerCode())).findFirst().orElse(null));
-            quality.setText(text(n.qualityRequirement()));
-            deadline.setValue(n.deadline());
-            weight.setText(Numbers.plain(n.weight()));
-            Measure m = n.measure();
-            measure.setValue(m instanceof Measure.Quantitative ? MeasureType.QUANTITATIVE
-                    : m instanceof Measure.Qualitative ? MeasureType.QUALITATIVE
-                    : m instanceof Measure.Milestone ? MeasureType.MILESTONE : MeasureType.NONE);
-            Measure.Quantitative q = m instanceof Measure.Quantitative x ? x : null;
-            target.setText(q == null ? "" : Numbers.plain(q.target()));
-            baseline.setText(q == null ? "" : Numbers.plain(q.baseline()));
-            unit.setText(q == null || q.unitOfMeasure() == null ? "" : q.unitOfMeasure());
-            direction.setValue(q == null ? null : q.direction());
-            Measure.Qualitative ql = m instanceof Measure.Qualitative x ? x : null;
-            levels.setText(ql == null ? "" : String.join("，", ql.levels()));
-            targetLevel.setText(ql == null || ql.targetLevel() == null ? "" : ql.targetLevel());
-            due.setValue(m instanceof Measure.Milestone ms ? ms.due() : null);
-            enableMeasureFields(measure.getValue());
-        } finally {
-            filling = false;
-        }
-        setContent(form);
+        setContent(n == null ? none : form);
+    }
+
+    private void fillFields(GoalNode n) {
+        editor.set(kind, n.kind());
+        editor.set(title, n.title());
+        editor.set(description, text(n.description()));
+        editor.set(owner, n.ownerCode() == null ? null : vm.owners().stream()
+                .filter(o -> o.code().equals(n.ownerCode())).findFirst().orElse(null));
+        editor.set(quality, text(n.qualityRequirement()));
+        editor.set(deadline, n.deadline());
+        editor.set(weight, Numbers.plain(n.weight()));
+        Measure m = n.measure();
+        editor.set(measure, m instanceof Measure.Quantitative ? MeasureType.QUANTITATIVE
+                : m instanceof Measure.Qualitative ? MeasureType.QUALITATIVE
+                : m instanceof Measure.Milestone ? MeasureType.MILESTONE : MeasureType.NONE);
+        Measure.Quantitative q = m instanceof Measure.Quantitative x ? x : null;
+        editor.set(target, q == null ? "" : Numbers.plain(q.target()));
+        editor.set(baseline, q == null ? "" : Numbers.plain(q.baseline()));
+        editor.set(unit, q == null || q.unitOfMeasure() == null ? "" : q.unitOfMeasure());
+        editor.set(direction, q == null ? null : q.direction());
+        Measure.Qualitative ql = m instanceof Measure.Qualitative x ? x : null;
+        editor.set(levels, ql == null ? "" : String.join("，", ql.levels()));
+        editor.set(targetLevel, ql == null || ql.targetLevel() == null ? "" : ql.targetLevel());
+        editor.set(due, m instanceof Measure.Milestone ms ? ms.due() : null);
+        enableMeasureFields(measure.getValue());
     }
 
     private void enableMeasureFields(MeasureType t) {
@@ -238,39 +235,42 @@ final class NodeDetailsPane extends ScrollPane {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
-    /** Builds the node from the form and saves it when something changed and everything parses. */
-    private void commit() {
-        if (filling || shown == null) {
-            return;
+    /**
+     * Builds node {@code id} from the form and saves it (one undoable edit) when something changed;
+     * a field that cannot be read refuses the whole form, with the reason at that field.
+     */
+    private void save(String id) {
+        GoalNode n = vm.treeProperty().get().find(id).orElse(null);
+        if (n == null) {
+            return; // removed meanwhile (undo of its adding): nothing to save it on
         }
         if (title.getText().isBlank()) {
-            message.accept(Texts.t("goals.titleRequired"));
-            return;
+            throw new RowEditor.Refusal(title, Texts.t("goals.titleRequired"));
         }
-        BigDecimal w;
-        BigDecimal t;
-        BigDecimal b;
-        try {
-            w = Numbers.parse(weight.getText().replace(",", ""));
-            t = Numbers.parse(target.getText().replace(",", ""));
-            b = Numbers.parse(baseline.getText().replace(",", ""));
-        } catch (NumberFormatException e) {
-            message.accept(Texts.t("details.badNumber"));
-            return;
-        }
+        BigDecimal w = read(weight, () -> Typed.points(weight.getText(), Texts.t("goals.col.weight")));
+        BigDecimal t = read(target, () -> Typed.number(target.getText(), Texts.t("details.target")));
+        BigDecimal b = read(baseline, () -> Typed.number(baseline.getText(), Texts.t("details.baseline")));
+        LocalDate d = read(deadline, () -> DatePickers.value(deadline, Texts.t("goals.col.deadline")));
         Measure m = switch (measure.getValue() == null ? MeasureType.NONE : measure.getValue()) {
             case NONE -> null;
             case QUANTITATIVE -> new Measure.Quantitative(t, b, orNull(unit.getText()), direction.getValue());
             case QUALITATIVE -> new Measure.Qualitative(Arrays.stream(levels.getText().split("[,，、\\s]+"))
                     .map(String::strip).filter(x -> !x.isEmpty()).toList(), orNull(targetLevel.getText()));
-            case MILESTONE -> new Measure.Milestone(due.getValue());
+            case MILESTONE -> new Measure.Milestone(read(due, () -> DatePickers.value(due, Texts.t("details.due"))));
         };
-        GoalNode n = shown;
         GoalNode changed = new GoalNode(n.id(), n.unitCode(), n.year(), n.parentId(), n.position(),
                 kind.getValue() == null ? n.kind() : kind.getValue(), title.getText().strip(),
                 orNull(description.getText()), owner.getValue() == null ? n.ownerCode() : owner.getValue().code(),
-                orNull(quality.getText()), deadline.getValue(), w, m, n.originId(), n.revision(), n.deleted());
-        message.accept("");
+                orNull(quality.getText()), d, w, m, n.originId(), n.revision(), n.deleted());
         vm.update(changed);
+    }
+
+    /** Reads one field; what cannot be read is refused at that field. */
+    private static <T> T read(javafx.scene.Node field, java.util.function.Supplier<T> reading) {
+        try {
+            return reading.get();
+        } catch (UserError e) {
+            throw new RowEditor.Refusal(field, e);
+        }
     }
 }

@@ -1,7 +1,5 @@
 package org.perfdesk.ui.overview;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 
 import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
@@ -15,10 +13,12 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.perfdesk.domain.Role;
 import org.perfdesk.domain.Texts;
+import org.perfdesk.domain.UserError;
 import org.perfdesk.ui.common.Cells;
 import org.perfdesk.ui.common.Columns;
 import org.perfdesk.ui.common.Screen;
 import org.perfdesk.ui.common.Styles;
+import org.perfdesk.ui.common.Typed;
 import org.perfdesk.ui.common.WorkspaceContext;
 
 /** 概览: figures as tiles; what needs attention; the year's calendar, its dates editable. */
@@ -28,8 +28,11 @@ public final class OverviewView implements Screen {
     private final FlowPane tiles = new FlowPane(12, 12);
     private final Label message = new Label();
 
+    private final WorkspaceContext ctx;
+
     public OverviewView(OverviewViewModel vm, WorkspaceContext ctx) {
         this.vm = vm;
+        this.ctx = ctx;
         Label title = Styles.screen(root, "screen-overview", Texts.t("overview.title", ctx.self().name()));
         tiles.setId("overview-figures");
         vm.figures().addListener((ListChangeListener<OverviewViewModel.Figure>) c -> rebuildTiles());
@@ -86,10 +89,10 @@ public final class OverviewView implements Screen {
         date.setOnEditCommit(e -> {
             String text = e.getNewValue() == null ? "" : e.getNewValue().strip();
             try {
-                vm.setDeadline(e.getRowValue().key(), text.isEmpty() ? null : LocalDate.parse(text));
+                vm.setDeadline(e.getRowValue().key(), Typed.date(text, ctx.year(), Texts.t("overview.col.date")));
                 message.setText("");
-            } catch (DateTimeParseException ex) {
-                message.setText(Texts.t("goals.badDate", text));
+            } catch (UserError ex) {
+                message.setText(ex.getLocalizedMessage());
                 table.refresh();
             }
         });

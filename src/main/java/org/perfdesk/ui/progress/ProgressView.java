@@ -26,10 +26,14 @@ import javafx.util.converter.DefaultStringConverter;
 import org.perfdesk.domain.Progress;
 import org.perfdesk.domain.ProgressStatus;
 import org.perfdesk.domain.Texts;
+import org.perfdesk.domain.UserError;
+import org.perfdesk.ui.common.Mnemonics;
 import org.perfdesk.ui.common.Cells;
 import org.perfdesk.ui.common.Columns;
+import org.perfdesk.ui.common.RowEditor;
 import org.perfdesk.ui.common.Screen;
 import org.perfdesk.ui.common.Styles;
+import org.perfdesk.ui.common.Typed;
 
 /**
  * 进度监控: the indicators of one quarter as an editable table (value, completion, status, what was
@@ -44,13 +48,18 @@ public final class ProgressView implements Screen {
     private final TextArea problems = gapArea("progress-problems");
     private final TextArea causes = gapArea("progress-causes");
     private final TextArea measures = gapArea("progress-measures");
-    private ProgressViewModel.Row shown;
+    /** The gap analysis is typed for one indicator in one quarter, and saved there. */
+    private record Entry(String nodeId, int quarter) {
+    }
+
+    private final RowEditor<Entry> gaps;
     private String selectedNode;
     private javafx.beans.property.ObjectProperty<Integer> quarterValue;
-    private boolean filling;
 
     public ProgressView(ProgressViewModel vm) {
         this.vm = vm;
+        gaps = new RowEditor<Entry>(vm.context().edits(), message::setText, this::saveGap)
+                .text(problems, causes, measures);
         Label title = Styles.screen(root, "screen-progress", Texts.t("nav.progress"));
         ComboBox<Integer> quarter = new ComboBox<>();
         quarter.setId("progress-quarter");
@@ -72,10 +81,10 @@ public final class ProgressView implements Screen {
         Label summary = new Label();
         summary.setId("progress-summary");
         summary.textProperty().bind(vm.summaryProperty());
-        Button undo = new Button(Texts.t("goals.undo"));
+        Button undo = Mnemonics.set(new Button(Texts.t("goals.undo")), 'U');
         undo.disableProperty().bind(vm.undoStack().canUndoProperty().not());
         undo.setOnAction(e -> vm.undo());
-        Button redo = new Button(Texts.t("goals.redo"));
+        Button redo = Mnemonics.set(new Button(Texts.t("goals.redo")), 'R');
         redo.disableProperty().bind(vm.undoStack().canRedoProperty().not());
         redo.setOnAction(e -> vm.redo());
         HBox toolbar = new HBox(8, new Label(Texts.t("progress.chooseQuarter")), quarter, undo, redo, summary);
@@ -181,13 +190,10 @@ public final class ProgressView implements Screen {
     }
 
     private BigDecimal number(String text, String columnKey) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
         try {
-            return new BigDecimal(text.strip().replace(",", ""));
-        } catch (NumberFormatException ex) {
-            message.setText(Texts.t("goals.badNumber", Texts.t(columnKey), text));
+            return Typed.number(text, Texts.t(columnKey));
+        } catch (UserError ex) {
+            message.setText(ex.getLocalizedMessage());
             return null;
         }
     }
@@ -224,11 +230,6 @@ public final class ProgressView implements Screen {
         for (TextArea a : List.of(problems, causes, measures)) {
             GridPane.setHgrow(a, Priority.ALWAYS);
             GridPane.setVgrow(a, Priority.ALWAYS);
-            a.focusedProperty().addListener((o, had, has) -> {
-                if (!has) {
-                    commitGap();
-                }
-            });
         }
         Label title = new Label(Texts.t("progress.gapTitle"));
         title.getStyleClass().add("section-title");
@@ -239,35 +240,28 @@ public final class ProgressView implements Screen {
         return box;
     }
 
+    /** Shows the selected indicator's gap analysis, after saving what was typed for the one shown before. */
     private void fill(ProgressViewModel.Row row) {
-        shown = row;
-        filling = true;
-        try {
-            Progress p = row == null ? null : row.progress();
-            show(problems, p == null ? null : p.problems());
-            show(causes, p == null ? null : p.causes());
-            show(measures, p == null ? null : p.measures());
-        } finally {
-            filling = false;
+        Entry entry = row == null ? null : new Entry(row.node().id(), vm.quarterProperty().get());
+        Progress p = row == null ? null : row.progress();
+        if (!gaps.show(entry, () -> {
+            gaps.set(problems, p == null ? null : p.problems());
+            gaps.set(causes, p == null ? null : p.causes());
+            gaps.set(measures, p == null ? null : p.measures());
+        })) {
+            // What was typed cannot be saved: stay on its indicator (the reason is shown).
+            String back = gaps.key().nodeId();
+            javafx.application.Platform.runLater(() -> vm.rows().stream().filter(r -> r.node().id().equals(back))
+                    .findFirst().ifPresent(r -> table.getSelectionModel().select(r)));
         }
     }
 
-    /** Never under the user's fingers: a field being typed in keeps its text. */
-    private static void show(TextArea area, String text) {
-        if (!area.isFocused()) {
-            area.setText(text == null ? "" : text);
-        }
-    }
-
-    private void commitGap() {
-        if (filling || shown == null) {
-            return;
-        }
-        Progress p = shown.current(vm.quarterProperty().get());
+    private void saveGap(Entry entry) {
+        Progress p = vm.entry(entry.nodeId(), entry.quarter());
         Progress changed = new Progress(p.nodeId(), p.quarter(), p.actualValue(), p.completionPercent(), p.status(),
                 p.narrative(), blankToNull(problems.getText()), blankToNull(causes.getText()),
                 blankToNull(measures.getText()));
-        vm.update(shown, changed);
+        vm.update(entry.nodeId(), changed);
     }
 
     private static String blankToNull(String s) {

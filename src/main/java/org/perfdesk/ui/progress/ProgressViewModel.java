@@ -65,6 +65,7 @@ public final class ProgressViewModel {
     private List<GoalNode> indicators = List.of();
     private Map<String, Map<Integer, Progress>> byNode = new HashMap<>();
     private Map<String, String> owners = Map.of();
+    private boolean rebuilding;
 
     public ProgressViewModel(WorkspaceContext ctx) {
         this.ctx = ctx;
@@ -111,6 +112,21 @@ public final class ProgressViewModel {
     }
 
     private void rebuild() {
+        if (rebuilding) {
+            // A save made while the rows are being replaced (the gap analysis of the row just left):
+            // its rows follow once these are in place.
+            javafx.application.Platform.runLater(this::rebuild);
+            return;
+        }
+        rebuilding = true;
+        try {
+            rebuildRows();
+        } finally {
+            rebuilding = false;
+        }
+    }
+
+    private void rebuildRows() {
         int q = quarter.get();
         List<Row> out = new ArrayList<>();
         Map<ProgressStatus, Integer> counts = new EnumMap<>(ProgressStatus.class);
@@ -140,15 +156,33 @@ public final class ProgressViewModel {
      * quantitative indicator that grows toward its target also fills in the completion when it is blank.
      */
     public void update(Row row, Progress changed) {
-        Progress before = row.progress();
-        Progress after = withSuggestedCompletion(row.node(), before, changed);
+        update(row.node(), changed);
+    }
+
+    /**
+     * Saves an entry of indicator {@code nodeId} for the quarter the entry names (not necessarily
+     * the one shown now: the gap analysis typed for the third quarter stays the third quarter's).
+     */
+    public void update(String nodeId, Progress changed) {
+        indicators.stream().filter(n -> n.id().equals(nodeId)).findFirst().ifPresent(n -> update(n, changed));
+    }
+
+    private void update(GoalNode node, Progress changed) {
+        Progress before = byNode.getOrDefault(node.id(), Map.of()).get(changed.quarter());
+        Progress after = withSuggestedCompletion(node, before, changed);
         if (after.equals(before)) {
             return;
         }
-        apply(row.node().id(), after.quarter(), after);
+        apply(node.id(), after.quarter(), after);
         undo.push(new UndoStack.Entry(Texts.t("edit.change"),
-                () -> apply(row.node().id(), after.quarter(), before),
-                () -> apply(row.node().id(), after.quarter(), after)));
+                () -> apply(node.id(), after.quarter(), before),
+                () -> apply(node.id(), after.quarter(), after)));
+    }
+
+    /** Indicator {@code nodeId}'s entry for {@code quarter} as shown now, or an empty one. */
+    public Progress entry(String nodeId, int quarter) {
+        Progress p = byNode.getOrDefault(nodeId, Map.of()).get(quarter);
+        return p != null ? p : new Progress(nodeId, quarter, null, null, null, null, null, null, null);
     }
 
     static Progress withSuggestedCompletion(GoalNode node, Progress before, Progress changed) {
@@ -210,6 +244,10 @@ public final class ProgressViewModel {
 
     public ObservableList<Row> rows() {
         return rows;
+    }
+
+    public WorkspaceContext context() {
+        return ctx;
     }
 
     public ReadOnlyStringProperty summaryProperty() {

@@ -1,6 +1,7 @@
 package org.perfdesk.ui.rectification;
 
 import java.io.File;
+import java.time.LocalDate;
 import java.util.List;
 
 import javafx.collections.FXCollections;
@@ -26,12 +27,15 @@ import javafx.stage.FileChooser;
 import org.perfdesk.domain.OrgUnit;
 import org.perfdesk.domain.RectificationItem;
 import org.perfdesk.domain.Texts;
+import org.perfdesk.domain.UserError;
 import org.perfdesk.evaluation.Rectifications;
+import org.perfdesk.ui.common.Mnemonics;
 import org.perfdesk.ui.common.Columns;
 import org.perfdesk.ui.common.Converters;
 import org.perfdesk.ui.common.Forms;
 import org.perfdesk.ui.common.DatePickers;
 import org.perfdesk.ui.common.OpenFiles;
+import org.perfdesk.ui.common.RowEditor;
 import org.perfdesk.ui.common.Screen;
 import org.perfdesk.ui.common.Styles;
 import org.perfdesk.ui.common.WorkspaceContext;
@@ -51,15 +55,25 @@ public final class RectificationView implements Screen {
     private final Label office = new Label();
     private final TextArea measure = new TextArea();
     private final ComboBox<String> owner = new ComboBox<>();
-    private final DatePicker planned = DatePickers.iso();
+    private final DatePicker planned;
     private final ComboBox<RectificationItem.Status> status = new ComboBox<>();
     private final TextArea note = new TextArea();
     private final ListView<String> evidence = new ListView<>();
-    private final Button save = new Button(Texts.t("rectification.save"));
-    private final Button attach = new Button(Texts.t("rectification.attach") + "…");
+    private final Button save = Mnemonics.set(new Button(Texts.t("rectification.save")), 'S');
+    private final Button attach = Mnemonics.set(new Button(Texts.t("rectification.attach") + "…"), 'A');
+    private final Label problem = new Label();
+    /** The answer is typed for one item and saved on it, whatever is clicked next. */
+    private final RowEditor<String> answer;
 
     public RectificationView(WorkspaceContext ctx) {
         this.ctx = ctx;
+        planned = DatePickers.typed(ctx::year);
+        answer = new RowEditor<String>(ctx.edits(), problem::setText, this::saveAnswer)
+                .text(measure, owner.getEditor(), note)
+                .choice(status)
+                .date(planned);
+        // A name picked from the list: the field's text follows the pick just after this.
+        owner.valueProperty().addListener((o, a, b) -> javafx.application.Platform.runLater(answer::commit));
         Label title = Styles.screen(root, "screen-rectification", Texts.t("nav.rectification"));
         Label hint = new Label(Texts.t("rectification.hint"));
         hint.getStyleClass().add("hint");
@@ -92,10 +106,10 @@ public final class RectificationView implements Screen {
         evidence.setId("rectification-evidence");
         evidence.setPrefHeight(90);
         save.setId("rectification-save");
-        save.setOnAction(e -> save());
+        save.setOnAction(e -> answer.commit());
         attach.setId("rectification-attach");
         attach.setOnAction(e -> chooseEvidence());
-        Button open = new Button(Texts.t("self.open"));
+        Button open = Mnemonics.set(new Button(Texts.t("self.open")), 'O');
         open.disableProperty().bind(evidence.getSelectionModel().selectedItemProperty().isNull());
         open.setOnAction(e -> openEvidence());
         GridPane form = Forms.grid();
@@ -105,7 +119,10 @@ public final class RectificationView implements Screen {
         form.addRow(3, new Label(Texts.t("rectification.col.status")), status);
         form.addRow(4, new Label(Texts.t("rectification.note")), note);
         form.addRow(5, new Label(Texts.t("feedback.col.evidence")), new VBox(4, evidence, new HBox(6, attach, open)));
-        VBox right = new VBox(8, office, form, save);
+        problem.setId("rectification-problem");
+        problem.getStyleClass().add("validation");
+        problem.setWrapText(true);
+        VBox right = new VBox(8, office, form, problem, save);
         right.setPadding(new javafx.geometry.Insets(4, 4, 4, 10));
         owner.setPrefWidth(260);
         right.setDisable(true);
@@ -113,7 +130,7 @@ public final class RectificationView implements Screen {
         root.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (SAVE.match(e) && !right.isDisabled()) {
                 e.consume();
-                save();
+                answer.commit();
             }
         });
         SplitPane split = new SplitPane(table, right);
@@ -122,7 +139,17 @@ public final class RectificationView implements Screen {
         root.setCenter(split);
     }
 
+    /** Shows an item's answer, after saving what was typed for the item shown before. */
     private void show(RectificationItem i) {
+        if (!answer.show(i == null ? null : i.id(), () -> fill(i))) {
+            // What was typed cannot be saved: stay on its item (the reason is shown).
+            String back = answer.key();
+            javafx.application.Platform.runLater(() -> items.stream().filter(x -> x.id().equals(back)).findFirst()
+                    .ifPresent(x -> table.getSelectionModel().select(x)));
+        }
+    }
+
+    private void fill(RectificationItem i) {
         if (i == null) {
             office.setText("");
             return;
@@ -136,11 +163,14 @@ public final class RectificationView implements Screen {
                     : Texts.t("feedback.reopened", i.closedReason()));
         }
         office.setText(b.toString());
-        measure.setText(i.measure());
-        owner.setValue(i.owner());
-        planned.setValue(i.planned());
-        status.setValue(i.status());
-        note.setText(i.note());
+        answer.set(measure, i.measure());
+        if (!answer.isChanged()) {
+            owner.setValue(i.owner());
+        }
+        answer.set(owner.getEditor(), i.owner());
+        answer.set(planned, i.planned());
+        answer.set(status, i.status());
+        answer.set(note, i.note());
         evidence.getItems().setAll(i.evidence().stream()
                 .map(sha -> ctx.workspace().evidence().fileName(sha).orElse(sha)).toList());
     }
@@ -170,14 +200,20 @@ public final class RectificationView implements Screen {
         return i == null ? null : i.id();
     }
 
-    private void save() {
-        RectificationItem i = table.getSelectionModel().getSelectedItem();
+    /** Saves the answer typed for item {@code id} (one item per save). */
+    private void saveAnswer(String id) {
+        RectificationItem i = items.stream().filter(x -> x.id().equals(id)).findFirst().orElse(null);
         if (i == null) {
             return;
         }
         String m = measure.getText();
         String o = owner.getEditor().getText();
-        var p = planned.getValue();
+        LocalDate p;
+        try {
+            p = DatePickers.value(planned, Texts.t("rectification.planned"));
+        } catch (UserError e) {
+            throw new RowEditor.Refusal(planned, e);
+        }
         var s = status.getValue();
         String n = note.getText();
         ctx.tasks().run(Texts.t("task.saveFeedback"), () -> new Rectifications(ctx.workspace()).answer(i, m, o, p, s, n),

@@ -19,7 +19,9 @@ import javafx.util.StringConverter;
 import org.perfdesk.domain.ReportKind;
 import org.perfdesk.domain.ReportSection;
 import org.perfdesk.domain.Texts;
+import org.perfdesk.ui.common.Mnemonics;
 import org.perfdesk.ui.common.Messages;
+import org.perfdesk.ui.common.RowEditor;
 import org.perfdesk.ui.common.Screen;
 import org.perfdesk.ui.common.Styles;
 
@@ -30,10 +32,16 @@ public final class ReportsView implements Screen {
     private final ListView<ReportSection> list;
     private final TextArea body = new TextArea();
     private final Label sectionTitle = new Label();
-    private ReportSection shown;
+    /** A section of one report: text typed into it is saved there. */
+    private record Section(ReportKind kind, String key) {
+    }
+
+    private final RowEditor<Section> editor;
 
     public ReportsView(ReportsViewModel vm) {
         this.vm = vm;
+        editor = new RowEditor<Section>(vm.context().edits(), m -> { }, at -> vm.edit(at.kind(), at.key(), body.getText()))
+                .text(body);
         Label title = Styles.screen(root, "screen-reports", Texts.t("nav.reports"));
         ComboBox<ReportKind> kind = new ComboBox<>();
         kind.setId("reports-kind");
@@ -50,15 +58,17 @@ public final class ReportsView implements Screen {
             }
         });
         kind.valueProperty().bindBidirectional(vm.kindProperty());
-        Button export = new Button(Texts.t("reports.export"));
+        Button export = Mnemonics.set(new Button(Texts.t("reports.export")), 'E');
         export.setId("reports-export");
         export.getStyleClass().add("primary");
         export.setOnAction(e -> export());
-        Button print = new Button(Texts.t("reports.print"));
+        Button print = Mnemonics.set(new Button(Texts.t("reports.print")), 'P');
         print.setOnAction(e -> print());
-        Button redraft = new Button(Texts.t("reports.redraft"));
+        Button redraft = Mnemonics.set(new Button(Texts.t("reports.redraft")), 'D');
         redraft.setOnAction(e -> {
+            ReportSection shown = selectedSection();
             if (shown != null) {
+                editor.commit();
                 vm.redraft(shown);
             }
         });
@@ -83,46 +93,43 @@ public final class ReportsView implements Screen {
         body.setWrapText(true);
         body.setDisable(true);
         sectionTitle.getStyleClass().add("section-title");
-        VBox editor = new VBox(6, sectionTitle, body);
+        VBox editorPane = new VBox(6, sectionTitle, body);
         VBox.setVgrow(body, Priority.ALWAYS);
-        SplitPane split = new SplitPane(list, editor);
+        SplitPane split = new SplitPane(list, editorPane);
         split.setDividerPositions(0.28);
         root.setCenter(split);
 
-        list.getSelectionModel().selectedItemProperty().addListener((o, old, s) -> {
-            commit();
-            if (s != null) {
-                shown = s;
-                sectionTitle.setText(s.title());
-                body.setText(s.body());
-                body.setDisable(false);
-            }
-        });
+        list.getSelectionModel().selectedItemProperty().addListener((o, old, s) -> show(s));
         vm.sections().addListener((javafx.collections.ListChangeListener<ReportSection>) c -> {
-            // The list is replaced after a save: stay on the same section, keep what is being typed.
-            if (shown != null) {
-                vm.sections().stream().filter(x -> x.key().equals(shown.key())).findFirst().ifPresent(x -> {
-                    shown = x;
-                    if (!body.isFocused()) {
-                        body.setText(x.body());
-                    }
-                    list.getSelectionModel().select(x);
-                });
+            // The list is replaced after a save: stay on the same section (its typing is kept).
+            Section at = editor.key();
+            if (at != null && at.kind() == vm.kindProperty().get()) {
+                vm.sections().stream().filter(x -> x.key().equals(at.key())).findFirst()
+                        .ifPresent(x -> list.getSelectionModel().select(x));
             } else if (!vm.sections().isEmpty()) {
                 list.getSelectionModel().selectFirst();
             }
         });
-        body.focusedProperty().addListener((o, had, has) -> {
-            if (!has) {
-                commit();
-            }
+    }
+
+    /** Shows a section, after saving what was typed into the one shown before. */
+    private void show(ReportSection s) {
+        if (s == null) {
+            return; // the list is being replaced; the section stays in the editor meanwhile
+        }
+        editor.show(new Section(s.kind(), s.key()), () -> {
+            sectionTitle.setText(s.title());
+            editor.set(body, s.body());
+            body.setDisable(false);
         });
     }
 
+    private ReportSection selectedSection() {
+        return list.getSelectionModel().getSelectedItem();
+    }
+
     private void commit() {
-        if (shown != null && !body.isDisabled()) {
-            vm.edit(shown, body.getText());
-        }
+        editor.commit();
     }
 
     private void export() {

@@ -24,6 +24,8 @@ public final class ReportsViewModel {
     private final WorkspaceContext ctx;
     private final ObjectProperty<ReportKind> kind = new SimpleObjectProperty<>(ReportKind.MIDYEAR);
     private final ObservableList<ReportSection> sections = FXCollections.observableArrayList();
+    /** Each report's sections as last loaded or edited, so text typed for one report is saved there. */
+    private final java.util.Map<ReportKind, List<ReportSection>> shownByKind = new java.util.EnumMap<>(ReportKind.class);
 
     public ReportsViewModel(WorkspaceContext ctx) {
         this.ctx = ctx;
@@ -40,21 +42,39 @@ public final class ReportsViewModel {
                 return List.<ReportSection>of();
             }
             return ReportDrafts.forEditing(ctx.workspace(), unit, year, k);
-        }, sections::setAll);
+        }, loaded -> {
+            shownByKind.put(k, List.copyOf(loaded));
+            if (k == kind.get()) {
+                sections.setAll(loaded);
+            }
+        });
     }
 
     /** Saves a section's text as the user wrote it (all sections, so their order is kept too). */
     public void edit(ReportSection section, String body) {
-        if (section.body().equals(body)) {
+        edit(section.kind(), section.key(), body);
+    }
+
+    /**
+     * Saves the text of section {@code key} of report {@code k} — the report it was typed for, even
+     * when another report is shown by now — with the report's other sections, so their order is kept.
+     */
+    public void edit(ReportKind k, String key, String body) {
+        List<ReportSection> updated = new ArrayList<>(shownByKind.getOrDefault(k, List.of()));
+        int i = -1;
+        for (int j = 0; j < updated.size(); j++) {
+            if (updated.get(j).key().equals(key)) {
+                i = j;
+            }
+        }
+        if (i < 0 || updated.get(i).body().equals(body)) {
             return;
         }
-        List<ReportSection> updated = new ArrayList<>(sections);
-        int i = updated.indexOf(section);
-        if (i < 0) {
-            return;
+        updated.set(i, updated.get(i).withBody(body));
+        shownByKind.put(k, List.copyOf(updated));
+        if (k == kind.get()) {
+            sections.setAll(updated);
         }
-        updated.set(i, section.withBody(body));
-        sections.setAll(updated);
         List<ReportSection> toSave = List.copyOf(updated);
         ctx.tasks().run(Texts.t("task.saveReport"), () -> {
             ctx.workspace().reports().saveAll(toSave);

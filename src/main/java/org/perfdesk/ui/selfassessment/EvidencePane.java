@@ -16,6 +16,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.perfdesk.domain.Evidence;
 import org.perfdesk.domain.Texts;
+import org.perfdesk.ui.common.Mnemonics;
 import org.perfdesk.ui.common.OpenFiles;
 
 /** The selected indicator's evidence files: add (choose or drop), open, remove. */
@@ -37,11 +38,11 @@ final class EvidencePane extends VBox {
                 setText(empty || e == null ? null : e.fileName() + "（" + size(e.size()) + "）");
             }
         });
-        Button add = new Button(Texts.t("self.attach"));
+        Button add = Mnemonics.set(new Button(Texts.t("self.attach")), 'A');
         add.setId("self-attach");
         add.disableProperty().bind(indicatorSelected.not());
         add.setOnAction(e -> choose());
-        Button open = new Button(Texts.t("self.open"));
+        Button open = Mnemonics.set(new Button(Texts.t("self.open")), 'O');
         open.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
         open.setOnAction(e -> open(list.getSelectionModel().getSelectedItem()));
         list.setOnMouseClicked(e -> {

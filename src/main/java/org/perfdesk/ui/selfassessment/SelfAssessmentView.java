@@ -22,9 +22,11 @@ import org.perfdesk.domain.SelfAssessment;
 import org.perfdesk.domain.SelfScore;
 import org.perfdesk.domain.Texts;
 import org.perfdesk.domain.UserError;
+import org.perfdesk.ui.common.Mnemonics;
 import org.perfdesk.ui.common.Cells;
 import org.perfdesk.ui.common.Columns;
 import org.perfdesk.ui.common.Messages;
+import org.perfdesk.ui.common.RowEditor;
 import org.perfdesk.ui.common.Screen;
 import org.perfdesk.ui.common.Styles;
 
@@ -34,20 +36,23 @@ public final class SelfAssessmentView implements Screen {
     private final BorderPane root = new BorderPane();
     private final TableView<SelfAssessmentViewModel.Row> table = new TableView<>();
     private final TextArea reason = new TextArea();
+    private final Label message = new Label();
+    /** The reason is typed for one item and saved on it, whatever is clicked next. */
+    private final RowEditor<String> reasons;
     private String selectedNode;
-    private boolean filling;
 
     public SelfAssessmentView(SelfAssessmentViewModel vm) {
         this.vm = vm;
+        reasons = new RowEditor<String>(vm.context().edits(), message::setText, this::saveReason).text(reason);
         Label title = Styles.screen(root, "screen-selfassessment", Texts.t("nav.selfAssessment"));
         Label total = new Label();
         total.setId("self-total");
         total.getStyleClass().add("section-title");
         total.textProperty().bind(vm.totalProperty());
-        Button undo = new Button(Texts.t("goals.undo"));
+        Button undo = Mnemonics.set(new Button(Texts.t("goals.undo")), 'U');
         undo.disableProperty().bind(vm.undoStack().canUndoProperty().not());
         undo.setOnAction(e -> vm.undo());
-        Button redo = new Button(Texts.t("goals.redo"));
+        Button redo = Mnemonics.set(new Button(Texts.t("goals.redo")), 'R');
         redo.disableProperty().bind(vm.undoStack().canRedoProperty().not());
         redo.setOnAction(e -> vm.redo());
         HBox bar = new HBox(8, undo, redo, total);
@@ -55,7 +60,10 @@ public final class SelfAssessmentView implements Screen {
         Label hint = new Label(Texts.t("self.hint"));
         hint.getStyleClass().add("hint");
         hint.setWrapText(true);
-        root.setTop(new VBox(4, title, bar, hint));
+        message.setId("self-message");
+        message.getStyleClass().add("validation");
+        message.setWrapText(true);
+        root.setTop(new VBox(4, title, bar, hint, message));
 
         buildTable();
         SplitPane lower = new SplitPane(reasonPane(), evidencePane(), sumsPane());
@@ -78,8 +86,15 @@ public final class SelfAssessmentView implements Screen {
         table.getColumns().add(indicator);
         table.getColumns().add(Columns.text("progress.col.owner", 120, SelfAssessmentViewModel.Row::owner));
         table.getColumns().add(Columns.text("goals.col.weight", 55, r -> Numbers.plain(r.node().weight())));
-        table.getColumns().add(Columns.text("progress.col.target", 90, SelfAssessmentViewModel.Row::target));
-        table.getColumns().add(Columns.text("self.col.completion", 80, SelfAssessmentViewModel.Row::completion));
+        // Beside the score: what the item's indicator aims at and how far it got, as reported.
+        TableColumn<SelfAssessmentViewModel.Row, String> target = Columns.text("self.col.target", 120,
+                SelfAssessmentViewModel.Row::target);
+        Cells.fullTextOnHover(target);
+        table.getColumns().add(target);
+        TableColumn<SelfAssessmentViewModel.Row, String> progress = Columns.text("self.col.progress", 200,
+                SelfAssessmentViewModel.Row::progress);
+        Cells.fullTextOnHover(progress);
+        table.getColumns().add(progress);
         TableColumn<SelfAssessmentViewModel.Row, String> score = Columns.text("self.col.score", 70,
                 SelfAssessmentViewModel.Row::score);
         score.setEditable(true);
@@ -111,11 +126,14 @@ public final class SelfAssessmentView implements Screen {
                 selectedNode = row.node().id();
                 vm.select(selectedNode);
             }
-            filling = true;
-            reason.setText(row == null || row.assessment() == null || row.assessment().narrative() == null ? ""
-                    : row.assessment().narrative());
+            String text = row == null || row.assessment() == null ? null : row.assessment().narrative();
+            if (!reasons.show(row == null ? null : row.node().id(), () -> reasons.set(reason, text))) {
+                String back = reasons.key();
+                javafx.application.Platform.runLater(() -> vm.rows().stream()
+                        .filter(r -> r.node().id().equals(back)).findFirst()
+                        .ifPresent(r -> table.getSelectionModel().select(r)));
+            }
             reason.setDisable(row == null);
-            filling = false;
         });
         vm.rows().addListener((javafx.collections.ListChangeListener<SelfAssessmentViewModel.Row>) c -> {
             if (selectedNode != null) {
@@ -148,19 +166,19 @@ public final class SelfAssessmentView implements Screen {
         javafx.application.Platform.runLater(table::requestFocus);
     }
 
+    /** Saves the reason typed for item {@code nodeId}. */
+    private void saveReason(String nodeId) {
+        String text = reason.getText() == null || reason.getText().isBlank() ? null : reason.getText().strip();
+        vm.rows().stream().filter(r -> r.node().id().equals(nodeId)).findFirst().ifPresent(row -> {
+            SelfAssessment a = row.current();
+            vm.update(row, new SelfAssessment(a.nodeId(), a.score(), a.level(), text));
+        });
+    }
+
     private Node reasonPane() {
         reason.setId("self-reason");
         reason.setWrapText(true);
         reason.setDisable(true);
-        reason.focusedProperty().addListener((o, had, has) -> {
-            if (!has && !filling) {
-                SelfAssessmentViewModel.Row row = table.getSelectionModel().getSelectedItem();
-                if (row != null) {
-                    String text = reason.getText() == null || reason.getText().isBlank() ? null : reason.getText().strip();
-                    change(row, a -> new SelfAssessment(a.nodeId(), a.score(), a.level(), text));
-                }
-            }
-        });
         Label title = new Label(Texts.t("self.reason"));
         title.getStyleClass().add("section-title");
         VBox box = new VBox(4, title, reason);

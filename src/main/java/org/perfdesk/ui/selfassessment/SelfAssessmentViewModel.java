@@ -33,9 +33,14 @@ import org.perfdesk.ui.goaltree.GoalTreeViewModel;
  * weighted roll-up per goal and in all. Scores and reasons save at once and can be undone.
  */
 public final class SelfAssessmentViewModel {
-    /** One indicator: what it aims at, how far it got, and what the unit gives itself. */
-    public record Row(GoalNode node, String owner, String target, String completion, SelfAssessment assessment,
+    /**
+     * One scored item: what its indicator aims at (the item's own target, or for a task the target of
+     * the indicator above it, with the unit of measure), the latest progress reported on that
+     * indicator, and what the unit gives itself.
+     */
+    public record Row(GoalNode node, String owner, String target, String progress, SelfAssessment assessment,
                       int evidenceCount) {
+
         public String score() {
             return assessment == null || assessment.score() == null ? "" : Numbers.plain(assessment.score());
         }
@@ -63,7 +68,8 @@ public final class SelfAssessmentViewModel {
     private Map<String, SelfAssessment> assessments = new HashMap<>();
     private Map<String, Integer> evidenceCounts = new HashMap<>();
     private Map<String, String> owners = Map.of();
-    private Map<String, String> completion = Map.of();
+    /** Each indicator's latest reported entry (its own latest quarter). */
+    private Map<String, Progress> latest = Map.of();
     private String selected;
 
     public SelfAssessmentViewModel(WorkspaceContext ctx) {
@@ -71,7 +77,7 @@ public final class SelfAssessmentViewModel {
     }
 
     private record Loaded(GoalTree tree, Map<String, SelfAssessment> assessments, Map<String, Integer> evidence,
-                          Map<String, String> owners, Map<String, String> completion) {
+                          Map<String, String> owners, Map<String, Progress> latest) {
     }
 
     public void load() {
@@ -87,24 +93,19 @@ public final class SelfAssessmentViewModel {
             for (OrgUnit o : ctx.workspace().orgUnits().findSubtree(unit)) {
                 names.put(o.code(), o.name());
             }
-            Map<String, String> done = new HashMap<>();
-            int latest = 0;
-            List<Progress> progress = ctx.workspace().progress().findByUnit(unit, year);
-            for (Progress p : progress) {
-                latest = Math.max(latest, p.quarter());
-            }
-            for (Progress p : progress) {
-                if (p.quarter() == latest) {
-                    done.put(p.nodeId(), Numbers.percent(p.completionPercent()));
+            Map<String, Progress> last = new HashMap<>();
+            for (Progress p : ctx.workspace().progress().findByUnit(unit, year)) {
+                if (p.actualValue() != null || p.completionPercent() != null || p.status() != null) {
+                    last.merge(p.nodeId(), p, (x, y) -> y.quarter() > x.quarter() ? y : x);
                 }
             }
-            return new Loaded(t, a, ev, names, done);
+            return new Loaded(t, a, ev, names, last);
         }, l -> {
             tree = l.tree();
             assessments = new HashMap<>(l.assessments());
             evidenceCounts = new HashMap<>(l.evidence());
             owners = l.owners();
-            completion = l.completion();
+            latest = l.latest();
             undo.clear();
             rebuild();
             select(selected);
@@ -115,9 +116,10 @@ public final class SelfAssessmentViewModel {
         List<Row> out = new ArrayList<>();
         for (GoalNode n : tree.inOrder()) {
             if (tree.isLeaf(n.id())) {
+                GoalNode indicator = indicatorOf(n);
                 out.add(new Row(n, n.ownerCode() == null ? "" : owners.getOrDefault(n.ownerCode(), n.ownerCode()),
-                        GoalTreeViewModel.targetText(n), completion.getOrDefault(n.id(), ""),
-                        assessments.get(n.id()), evidenceCounts.getOrDefault(n.id(), 0)));
+                        targetOf(n, indicator), progressText(indicator), assessments.get(n.id()),
+                        evidenceCounts.getOrDefault(n.id(), 0)));
             }
         }
         rows.setAll(out);
@@ -126,6 +128,38 @@ public final class SelfAssessmentViewModel {
         SelfScore.Sum all = s.get(s.size() - 1);
         total.set(Texts.t("self.total", Numbers.plain(all.given()), Numbers.plain(all.available()), all.assessed(),
                 all.total()));
+    }
+
+    /** The item itself when it is measured, else the nearest measured node above it (a task's indicator). */
+    private GoalNode indicatorOf(GoalNode n) {
+        for (GoalNode x = n; x != null; x = x.parentId() == null ? null : tree.find(x.parentId()).orElse(null)) {
+            if (x.measure() != null) {
+                return x;
+            }
+        }
+        return n;
+    }
+
+    /** The target as officials write it ("12 个"); for a task, its indicator's, named. */
+    private static String targetOf(GoalNode n, GoalNode indicator) {
+        String target = GoalTreeViewModel.targetText(indicator);
+        if (indicator == n || target.isEmpty()) {
+            return target;
+        }
+        return Texts.t("self.indicatorTarget", indicator.title(), target);
+    }
+
+    /** The indicator's latest reported quarter: actual value with its unit and completion. */
+    private String progressText(GoalNode indicator) {
+        Progress p = latest.get(indicator.id());
+        if (p == null) {
+            return Texts.t("self.noProgress");
+        }
+        String unit = indicator.measure() instanceof Measure.Quantitative q && q.unitOfMeasure() != null
+                ? " " + q.unitOfMeasure() : "";
+        String actual = p.actualValue() == null ? "—" : Numbers.plain(p.actualValue()) + unit;
+        String done = p.completionPercent() == null ? "—" : Numbers.percent(p.completionPercent());
+        return Texts.t("self.progressLine", p.quarter(), actual, done);
     }
 
     /** Saves a row's score, level or reason, undoably; a score above the indicator's points is refused. */
@@ -223,6 +257,10 @@ public final class SelfAssessmentViewModel {
         return ctx.workspace().evidence().openableCopy(e.sha256());
     }
 
+    public WorkspaceContext context() {
+        return ctx;
+    }
+
     public void undo() {
         undo.undo();
     }
@@ -253,10 +291,6 @@ public final class SelfAssessmentViewModel {
 
     /** Parses a typed score; blank clears it. */
     public static BigDecimal parseScore(String text) {
-        try {
-            return Numbers.parse(text == null ? null : text.replace(",", ""));
-        } catch (NumberFormatException e) {
-            throw new UserError("self.badScore", text);
-        }
+        return org.perfdesk.ui.common.Typed.points(text, Texts.t("self.col.score"));
     }
 }

@@ -20,7 +20,6 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Separator;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -33,6 +32,8 @@ import org.perfdesk.domain.Texts;
 import org.perfdesk.exchange.pkg.PackageReader;
 import org.perfdesk.store.WorkspaceLocation;
 import org.perfdesk.ui.common.PackageReceiver;
+import org.perfdesk.ui.common.Panes;
+import org.perfdesk.ui.common.PendingEdits;
 import org.perfdesk.ui.common.PlannedScreen;
 import org.perfdesk.ui.common.Screen;
 import org.perfdesk.ui.common.WorkspaceContext;
@@ -80,6 +81,7 @@ public final class MainWindow {
     private final ListView<NavEntry> nav = new ListView<>();
     private final Map<String, Screen> screens = new HashMap<>();
     private final Set<String> stale = new HashSet<>();
+    private NavEntry shown;
 
     /** @param actions what the settings screen asks of the shell (language, switching, restoring) */
     public MainWindow(WorkspaceContext ctx, SettingsView.Actions actions) {
@@ -164,6 +166,11 @@ public final class MainWindow {
         year.setValue(ctx.year());
         year.valueProperty().addListener((obs, old, y) -> {
             if (y != null && y != ctx.year()) {
+                if (unsavedEntry().isPresent()) {
+                    // What was typed for this year cannot be saved yet: the year stays.
+                    javafx.application.Platform.runLater(() -> year.setValue(ctx.year()));
+                    return;
+                }
                 ctx.yearProperty().set(y);
             }
         });
@@ -255,6 +262,13 @@ public final class MainWindow {
     }
 
     private void show(NavEntry entry) {
+        if (shown != null && shown != entry && !commitEdits()) {
+            // Something typed on the screen being left cannot be saved: stay there, at that field.
+            NavEntry back = shown;
+            javafx.application.Platform.runLater(() -> nav.getSelectionModel().select(back));
+            return;
+        }
+        shown = entry;
         Screen screen = screens.get(entry.id());
         if (screen == null) {
             screen = entry.factory().get();
@@ -312,17 +326,68 @@ public final class MainWindow {
         }
     }
 
-    /** Ctrl+1 … Ctrl+9 jump to the navigation's entries; F1 opens the help (shortcuts and glossary). */
+    /**
+     * Ctrl+1 … Ctrl+9 jump to the navigation's entries; F6 / Shift+F6 move between the panes; F1 opens
+     * the help (shortcuts and glossary). Caught before the control with the keyboard sees them: a
+     * choice list would otherwise keep them.
+     */
     public void installShortcuts(Scene scene) {
         KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5,
             KeyCode.DIGIT6, KeyCode.DIGIT7, KeyCode.DIGIT8, KeyCode.DIGIT9};
-        for (int i = 0; i < digits.length && i < nav.getItems().size(); i++) {
-            int index = i;
-            scene.getAccelerators().put(new KeyCodeCombination(digits[i], KeyCombination.SHORTCUT_DOWN),
-                    () -> nav.getSelectionModel().select(index));
-        }
+        root.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.F6 && !e.isShortcutDown() && !e.isAltDown()) {
+                e.consume();
+                Panes.cycle(scene, !e.isShiftDown(), nav, centre);
+                return;
+            }
+            for (int i = 0; i < digits.length && i < nav.getItems().size(); i++) {
+                if (e.getCode() == digits[i] && e.isShortcutDown() && !e.isShiftDown() && !e.isAltDown()) {
+                    e.consume();
+                    nav.getSelectionModel().select(i);
+                    return;
+                }
+            }
+        });
         // F1: the shortcuts and the words the window uses.
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F1), () -> HelpDialog.show(scene.getWindow()));
+    }
+
+    /**
+     * Saves what is typed on every screen (each editor on the row it was typed for). When an entry
+     * cannot be saved, its field gets the keyboard, with the reason shown there, and false is
+     * returned: the caller (another screen) does not go on.
+     */
+    public boolean commitEdits() {
+        return refused(ctx.edits().commitAll()).isEmpty();
+    }
+
+    /**
+     * Before the year or the workspace changes or the window closes: saves everything, and gives the
+     * reason something would be left behind (its screen and field are shown), or empty.
+     */
+    public java.util.Optional<String> unsavedEntry() {
+        return refused(ctx.edits().releaseAll());
+    }
+
+    private java.util.Optional<String> refused(java.util.Optional<PendingEdits.Editor> refused) {
+        refused.ifPresent(editor -> {
+            showScreenOf(editor.where());
+            editor.focusRefused();
+        });
+        return refused.map(PendingEdits.Editor::refusal);
+    }
+
+    /** Brings the screen holding {@code node} to the front. */
+    private void showScreenOf(javafx.scene.Node node) {
+        for (javafx.scene.Node n = node; n != null; n = n.getParent()) {
+            for (NavEntry entry : nav.getItems()) {
+                Screen screen = screens.get(entry.id());
+                if (screen != null && screen.view() == n && entry != shown) {
+                    nav.getSelectionModel().select(entry);
+                    return;
+                }
+            }
+        }
     }
 
     public Parent root() {

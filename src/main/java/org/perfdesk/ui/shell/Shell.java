@@ -14,6 +14,8 @@ import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.VBox;
@@ -70,6 +72,38 @@ public final class Shell {
         stage.setTitle(Texts.t("app.title"));
         stage.setMinWidth(1000);
         stage.setMinHeight(640);
+        // Closing the window saves what is typed first; an entry that cannot be saved is shown.
+        stage.setOnCloseRequest(e -> {
+            if (!mayLeave()) {
+                e.consume();
+            }
+        });
+    }
+
+    /**
+     * Saves what is typed on every screen before the workspace is left (the window closes, another
+     * workspace or language, a restore). An entry that cannot be saved is shown at its field, and the
+     * user chooses: back to it (false), or leave without it (true).
+     */
+    boolean mayLeave() {
+        if (main == null) {
+            return true;
+        }
+        java.util.Optional<String> unsaved = main.unsavedEntry();
+        if (unsaved.isEmpty()) {
+            return true;
+        }
+        ButtonType back = new ButtonType(Texts.t("unsaved.back"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        ButtonType leave = new ButtonType(Texts.t("unsaved.leave"), ButtonBar.ButtonData.OTHER);
+        Alert ask = new Alert(Alert.AlertType.WARNING, Texts.t("unsaved.text", unsaved.get()), back, leave);
+        ask.initOwner(stage);
+        ask.setHeaderText(Texts.t("unsaved.header"));
+        ask.getDialogPane().setId("unsaved-dialog");
+        boolean leaving = ask.showAndWait().filter(b -> b == leave).isPresent();
+        if (!leaving) {
+            main.unsavedEntry(); // the keyboard back on the field
+        }
+        return leaving;
     }
 
     /**
@@ -265,6 +299,9 @@ public final class Shell {
     }
 
     private void rebuildMain() {
+        if (main != null) {
+            main.commitEdits(); // the screens are built anew (another language): their typing first
+        }
         main = new MainWindow(current, new SettingsView.Actions(lang -> setLanguage(lang, this::rebuildMain),
                 this::switchWorkspace, this::restore));
         stage.setTitle(Texts.t("app.titleWithUnit", current.self().name()));
@@ -293,6 +330,9 @@ public final class Shell {
      * refused leaves the workspace as it was, and it is opened again all the same.
      */
     private void restore(Path backup) {
+        if (!mayLeave()) {
+            return;
+        }
         WorkspaceContext closing = current;
         Path dir = closing.workspace().dir();
         current = null;
@@ -317,6 +357,9 @@ public final class Shell {
     }
 
     private void switchWorkspace() {
+        if (!mayLeave()) {
+            return;
+        }
         closeCurrent();
         settings.setLastWorkspace(null);
         saveSettings();
@@ -342,11 +385,16 @@ public final class Shell {
         }
     }
 
+    /** Closes the workspace once the saves queued before have run (they share one worker thread). */
     private void closeCurrent() {
         main = null;
         if (current != null) {
-            current.workspace().close();
+            Workspace closing = current.workspace();
             current = null;
+            tasks.run(Texts.t("task.closeWorkspace"), () -> {
+                closing.close();
+                return closing;
+            }, ws -> { });
         }
     }
 
@@ -367,7 +415,13 @@ public final class Shell {
 
     /** Closes the workspace and stops background work; called when the window closes. */
     public void shutdown() {
+        Workspace closing = current == null ? null : current.workspace();
+        main = null;
+        current = null;
+        // Saves queued by the last edits run to the end before the workspace is closed.
         tasks.shutdown();
-        closeCurrent();
+        if (closing != null) {
+            closing.close();
+        }
     }
 }
