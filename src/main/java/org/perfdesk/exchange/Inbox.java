@@ -16,19 +16,19 @@ import org.perfdesk.store.Workspace;
  * {@code inbox/}: every accepted package kept byte for byte under its package id, and refused ones
  * under {@code inbox/rejected/} with the reason beside them, so the office can show what arrived.
  */
-final class Inbox {
+public final class Inbox {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")
             .withZone(ZoneOffset.UTC);
 
     private Inbox() {
     }
 
-    static Path fileOf(Workspace ws, PackageRecord r) {
+    public static Path fileOf(Workspace ws, PackageRecord r) {
         return ws.inboxDir().resolve(r.packageId() + ".perfpkg");
     }
 
     /** Keeps an accepted package; the copy is verified against the hash that was checked. */
-    static Path keep(Workspace ws, Path source, String packageId, String hash) {
+    public static Path keep(Workspace ws, Path source, String packageId, String hash) {
         Path target = ws.inboxDir().resolve(packageId + ".perfpkg");
         try {
             if (Files.exists(target) && org.perfdesk.exchange.pkg.Hashing.sha256(target).equals(hash)) {
@@ -46,7 +46,7 @@ final class Inbox {
     }
 
     /** Keeps a refused file and why, for the office to see; failures here never hide the refusal. */
-    static void keepRejected(Workspace ws, Path source, String code, String message) {
+    public static void keepRejected(Workspace ws, Path source, String code, String message) {
         try {
             Path dir = ws.inboxDir().resolve("rejected");
             String base = STAMP.format(Instant.now()) + "-" + source.getFileName();
