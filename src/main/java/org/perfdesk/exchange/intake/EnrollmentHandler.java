@@ -123,7 +123,8 @@ public final class EnrollmentHandler implements PackageHandler {
         String parent = d.parent() != null ? d.parent() : registered != null ? registered.parentCode() : self.code();
         if (!parent.equals(self.code()) && ws.orgUnits().find(parent)
                 .filter(p -> self.code().equals(p.parentCode()) && !p.kind().isInternal()
-                        && !p.code().equals(request.code())).isEmpty()) {
+                        && !p.code().equals(request.code()) && !ws.trustedKeys().findByUnit(p.code()).isEmpty())
+                .isEmpty()) {
             throw new UserError("error.enroll.badParent", parent);
         }
         RankingGroup group = d.groupSet() ? d.group()
@@ -154,20 +155,28 @@ public final class EnrollmentHandler implements PackageHandler {
     }
 
     /**
+     * Every check of accepting, before anything is asked or written: the typed fingerprint, the
+     * preview's checks, and the office's confirmation when a registered key is replaced.
+     */
+    public static Preview check(Workspace ws, Payloads.Enrollment enrollment, Decision d) {
+        KeyRegistry.requireFingerprint(Ed25519.fromBase64(enrollment.publicKey()), d.fingerprint());
+        Preview p = preview(ws, enrollment, d);
+        if (p.replacesKey() && !d.replaceKey()) {
+            throw new UserError("error.enroll.knownCode", p.unit().code(), SafeText.escaped(p.unit().name()),
+                    String.join(", ", p.oldFingerprints()), p.newFingerprint());
+        }
+        return p;
+    }
+
+    /**
      * Checks the request and the office's decisions against this workspace and returns the writes:
      * the old keys revoked (when confirmed), the unit as decided, its keys registered. Nothing is
      * written here; the caller runs them in one transaction.
      */
     public static Runnable registration(Workspace ws, Payloads.Enrollment enrollment,
                                         Payloads.EncryptionKey encryption, Decision d) {
-        PublicKey key = Ed25519.fromBase64(enrollment.publicKey());
-        KeyRegistry.requireFingerprint(key, d.fingerprint());
-        Preview p = preview(ws, enrollment, d);
-        if (p.replacesKey() && !d.replaceKey()) {
-            throw new UserError("error.enroll.knownCode", p.unit().code(), SafeText.escaped(p.unit().name()),
-                    String.join(", ", p.oldFingerprints()), p.newFingerprint());
-        }
-        String keyId = Ed25519.keyId(key);
+        Preview p = check(ws, enrollment, d);
+        String keyId = Ed25519.keyId(Ed25519.fromBase64(enrollment.publicKey()));
         return () -> {
             Instant now = Instant.now();
             if (p.replacesKey()) {

@@ -84,7 +84,9 @@ public final class Pipeline {
     private ImportReport guarded(String label, boolean dryRun, String[] details, Supplier<ImportReport> step) {
         try {
             return step.get();
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            // Out of memory here is one allocation a package asked for that could not be made (the
+            // database work was rolled back): the next file starts afresh.
             StringWriter trace = new StringWriter();
             e.printStackTrace(new PrintWriter(trace));
             details[0] = trace.toString();
