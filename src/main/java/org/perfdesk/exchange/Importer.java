@@ -54,7 +54,7 @@ public final class Importer {
     }
 
     /** With other handlers (tests put a failing one in to check that a batch goes on). */
-    Importer(Workspace ws, Limits limits, Supplier<KeyRing> keys, Handlers handlers) {
+    public Importer(Workspace ws, Limits limits, Supplier<KeyRing> keys, Handlers handlers) {
         this.ws = ws;
         this.pipeline = new Pipeline(ws, limits, keys, handlers);
     }

@@ -70,9 +70,15 @@ class ReleaseFixtureTest {
             Signer smqSigner = WorkspaceKeys.unlock(smq, World.PASSPHRASE.toCharArray());
             Path usb = Files.createDirectories(dir.resolve("usb"));
 
-            // A package the office imported before the upgrade is still the same package.
+            // Upgrading changes nothing the office accepted: encryption from units is not required.
+            assertThat(OfficePolicy.requiresEncryption(office)).isFalse();
+
+            // A package the office imported before the upgrade is still the same package, in any zip.
             Path oldPlan = slt.outboxDir().resolve(sltPlan(slt).fileName());
             assertThat(new Importer(office, officeSigner).importFile(oldPlan, false).status())
+                    .isEqualTo(ImportReport.Status.ALREADY_IMPORTED);
+            Path rezipped = World.rezipped(oldPlan, dir.resolve("rezipped.perfpkg"), World.Rezip.COMMENT);
+            assertThat(new Importer(office, officeSigner).importFile(rezipped, false).status())
                     .isEqualTo(ImportReport.Status.ALREADY_IMPORTED);
 
             // The unit's next package links to the last one it sent before the upgrade, and is accepted.
@@ -104,6 +110,9 @@ class ReleaseFixtureTest {
 
             new Evaluator(office).setScore("SLT-i1", new BigDecimal("55"), "复核后调整");
             assertThat(office.audit().check()).isEmpty();
+            for (Workspace ws : List.of(office, slt, xm, smq)) {
+                assertChainsVerify(ws);
+            }
         }
     }
 
@@ -120,6 +129,9 @@ class ReleaseFixtureTest {
             if (r.direction() == PackageRecord.Direction.IN) {
                 PackageReader.Opened opened = PackageReader.read(kept, KeyRegistry.trust(ws), Limits.DEFAULT);
                 assertThat(opened.manifest().packageId()).isEqualTo(r.packageId());
+                if (r.manifestHash() != null) {
+                    assertThat(opened.manifestHash()).isEqualTo(r.manifestHash());
+                }
             }
             chains.computeIfAbsent(r.direction() + " " + r.senderKeyId() + " " + r.recipientCode(),
                     k -> new ArrayList<>()).add(r);
@@ -130,7 +142,9 @@ class ReleaseFixtureTest {
                 PackageRecord before = chain.get(i - 1);
                 PackageRecord r = chain.get(i);
                 if (r.sequence() == before.sequence() + 1) {
-                    assertThat(r.previousHash()).as(r.fileName()).isEqualTo(before.fileHash());
+                    // Written before the upgrade: the file hash; after it: the manifest hash.
+                    assertThat(before.isNamedBy(r.previousHash())).as(r.fileName()).isTrue();
+                    assertThat(r.previousHash()).isEqualTo(before.identity());
                 }
             }
         }
