@@ -86,6 +86,32 @@ class PipelineTest {
     }
 
     @Test
+    void aWeightOfOneE999999999IsThatPackagesRefusalNotTheBatchsEnd() throws Exception {
+        OfficePolicy.setRequiresEncryption(world.office, false);
+        Path folder = Files.createDirectories(dir.resolve("huge"));
+        // Signed with SLT's key, so only the checks behind the signature stand in the way. 0.1.0 ended the
+        // whole batch here ("BigInteger would overflow supported range").
+        World.resigned(world.exportPlain("NYT", PackageKind.PLAN), folder.resolve("a.perfpkg"),
+                world.signers.get("NYT"), (m, entries) -> {
+                    String s = new String(entries.get(org.perfdesk.exchange.pkg.EntryNames.SNAPSHOT),
+                            java.nio.charset.StandardCharsets.UTF_8);
+                    entries.put(org.perfdesk.exchange.pkg.EntryNames.SNAPSHOT, s.replaceFirst("\"weight\" : 100",
+                            "\"weight\" : 1E+999999999").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    return m;
+                });
+        Files.move(world.export("SLT", PackageKind.PLAN), folder.resolve("b.perfpkg"));
+
+        List<ImportReport> reports = new Importer(world.office, world.officeSigner).importAll(List.of(folder), false);
+
+        assertThat(reports).hasSize(2);
+        assertThat(reports.get(0).status()).as(reports.get(0).message()).isEqualTo(ImportReport.Status.REJECTED);
+        assertThat(reports.get(1).status()).as(reports.get(1).message()).isEqualTo(ImportReport.Status.ACCEPTED);
+        assertThat(world.office.goals().count("NYT", World.YEAR)).isZero();
+        assertThat(world.office.goals().count("SLT", World.YEAR)).isEqualTo(3);
+        assertThat(world.office.packages().findIncoming("NYT")).extracting(p -> p.kind()).containsExactly("ENROLLMENT");
+    }
+
+    @Test
     void aNewOfficeRefusesAUnitsPackageInTheClearNamingTheSetting() {
         assertThat(OfficePolicy.requiresEncryption(world.office)).as("on for a new office").isTrue();
         Path plain = world.exportPlain("SLT", PackageKind.PLAN);
