@@ -33,6 +33,8 @@ import org.perfdesk.store.Workspace;
  *   <li>a code this workspace knows with another key is a key replacement: it needs the office's
  *       explicit confirmation after seeing both fingerprints, and revokes the old key in the same
  *       transaction as the new one is registered;</li>
+ *   <li>a code some unit only described in its snapshot (no key here) is taken by the enrolling unit,
+ *       placed as the office decides; the preview names the unit that described it;</li>
  *   <li>codes compare without regard to case; a code only a case away from a known one is refused;</li>
  *   <li>names are NFC and may not hold control, bidirectional or zero-width characters ({@code bad-name}).</li>
  * </ul>

@@ -40,6 +40,8 @@ final class OrganisationScope {
         String unitName = Chain.unitName(ws, unit);
         Set<String> subtree = new HashSet<>();
         ws.orgUnits().findSubtree(unit).forEach(o -> subtree.add(o.code()));
+        Set<String> keyed = new HashSet<>();
+        ws.trustedKeys().findAll().forEach(k -> keyed.add(k.unitCode()));
         Set<String> inSnapshot = new HashSet<>();
         Map<String, String> parentOf = new HashMap<>();
         List<OrgUnit> out = new ArrayList<>();
@@ -49,7 +51,7 @@ final class OrganisationScope {
                 throw new PackageException("bad-snapshot", "organisation " + org.code());
             }
             OrgUnit known = ws.orgUnits().findIgnoringCase(org.code()).orElse(null);
-            boolean registered = known != null && !ws.trustedKeys().findByUnit(known.code()).isEmpty();
+            boolean registered = known != null && keyed.contains(known.code());
             boolean allowed;
             if (org.code().equalsIgnoreCase(unit) || org.kind() == OrgKind.OFFICE) {
                 allowed = false;
