@@ -11,6 +11,11 @@ public final class MetaRepository {
     public static final String CURRENT_YEAR = "current_year";
     public static final String CREATED_AT = "created_at";
     public static final String CREATED_BY = "created_by_version";
+    /**
+     * "true" when packages from the units below must be encrypted; set for new office workspaces,
+     * absent (off) in workspaces made before the setting existed.
+     */
+    public static final String REQUIRE_ENCRYPTION = "require_encryption_from_units";
 
     private final Database db;
 

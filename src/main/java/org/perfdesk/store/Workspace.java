@@ -103,6 +103,10 @@ public final class Workspace implements AutoCloseable {
                 ws.meta.put(MetaRepository.CURRENT_YEAR, String.valueOf(setup.year()));
                 ws.meta.put(MetaRepository.CREATED_AT, Instant.now().toString());
                 ws.meta.put(MetaRepository.CREATED_BY, setup.programVersion());
+                if (setup.role() == Role.OFFICE) {
+                    // A new office asks its units for encrypted packages from the start (设置 turns it off).
+                    ws.meta.put(MetaRepository.REQUIRE_ENCRYPTION, "true");
+                }
                 ws.years.open(setup.year());
                 return null;
             });

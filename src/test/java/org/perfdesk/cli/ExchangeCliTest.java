@@ -153,8 +153,10 @@ class ExchangeCliTest {
                 "--out", plain.toString());
         assertThat(clear.status()).as(clear.err()).isZero();
         assertThat(manifestOf(only(plain, ".perfpkg"))).contains("perfdesk-package/1").contains("payload/snapshot.json");
+        // A new office requires encrypted packages from its units, and says which setting refuses it.
         Result plainIn = run("import", "--workspace", office, plain.toString());
-        assertThat(plainIn.status()).as(plainIn.out()).isZero();
+        assertThat(plainIn.status()).as(plainIn.out()).isEqualTo(1);
+        assertThat(plainIn.out()).contains("要求下级单位加密报送");
     }
 
     @Test

@@ -304,7 +304,7 @@ class FuzzTargetsTest {
                 ProofWorld.UNIT, ProofWorld.YEAR, id, "APPROVED", "同意。", "2026-03-01T08:00:00Z",
                 List.of(new Payloads.NodeRevision(id, 2)))));
         samples.put(Payloads.ReceiptPayload.class, StrictJson.write(new Payloads.ReceiptPayload(
-                Payloads.RECEIPT_FORMAT, id, "0".repeat(64), "annual", ProofWorld.YEAR, 2, "2026-03-01T08:00:00Z",
+                Payloads.RECEIPT_FORMAT, id, "1".repeat(64), "0".repeat(64), "annual", ProofWorld.YEAR, 2, "2026-03-01T08:00:00Z",
                 "accepted", null)));
         samples.put(Payloads.Certificate.class, StrictJson.write(new Payloads.Certificate(Payloads.CERTIFICATE_FORMAT,
                 ProofWorld.UNIT, "单位", "0".repeat(32), FUZZ_PUBLIC, "2026-03-01T08:00:00Z", "P", "1".repeat(32))));

@@ -48,9 +48,13 @@ public final class PackageReader {
         TrustedKey find(String keyId);
     }
 
-    /** A package that passed every check: its manifest, hash, and entries' bytes by path. */
+    /**
+     * A package that passed every check: its manifest, hashes, and entries' bytes by path. The
+     * manifest hash (SHA-256 of the signed {@code manifest.json} bytes) is the package's identity;
+     * the file hash is only that of this copy.
+     */
     public record Opened(Manifest manifest, String fileHash, long fileSize, Map<String, byte[]> entries,
-                         TrustedKey signer) {
+                         TrustedKey signer, String manifestHash) {
         public byte[] entry(String path) {
             return entries.get(path);
         }
@@ -126,7 +130,8 @@ public final class PackageReader {
                 checkSignature(manifest, manifestBytes, signature, id -> id.equals(Ed25519.keyId(key))
                         ? new TrustedKey(id, manifest.sender().code(), key, null, null) : null);
             }
-            return new Opened(manifest, Hashing.sha256(file), size, Collections.unmodifiableMap(entries), signer);
+            return new Opened(manifest, Hashing.sha256(file), size, Collections.unmodifiableMap(entries), signer,
+                    Hashing.sha256(manifestBytes));
         } catch (PackageException e) {
             throw e;
         } catch (IOException e) {

@@ -105,9 +105,18 @@ public final class SnapshotMapper {
         return new ReportSection(unitCode, year, r.kind(), r.key(), r.position(), r.title(), r.body());
     }
 
+    /**
+     * An organisation as a package describes it: a valid code, a name without hidden characters
+     * ({@code bad-name}; see {@link org.perfdesk.domain.SafeText}), stored in NFC.
+     */
     public static OrgUnit toOrgUnit(Org o) {
+        if (o.name() != null && org.perfdesk.domain.SafeText.name(o.name()) == null) {
+            throw new PackageException("bad-name", String.valueOf(o.code()),
+                    org.perfdesk.domain.SafeText.escaped(o.name()));
+        }
         try {
-            return new OrgUnit(o.code(), o.name(), o.kind(), o.parent(), o.group(), null);
+            return new OrgUnit(o.code(), org.perfdesk.domain.SafeText.name(o.name()), o.kind(), o.parent(), o.group(),
+                    null);
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new PackageException(e, "bad-snapshot", "organisation " + o.code());
         }
