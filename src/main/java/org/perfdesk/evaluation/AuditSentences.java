@@ -140,6 +140,12 @@ public final class AuditSentences {
                     : "audit.say.review.returned", unit, year);
             case "feedback" -> Texts.t("audit.say.feedback", unit, year, f.get("items"));
             case "restore" -> Texts.t("audit.say.restore", f.get("backup"), f.get("kept"));
+            case "policy" -> Texts.t(Boolean.parseBoolean(f.get("after")) ? "audit.say.policy.requireEncryption.on"
+                    : "audit.say.policy.requireEncryption.off");
+            case "enroll" -> Texts.t("audit.say.enroll", unit, parent(f.get("parent")), group(f.get("group")),
+                    f.get("after"));
+            case "enroll-replace-key" -> Texts.t("audit.say.enroll-replace-key", unit, f.get("before"), f.get("after"),
+                    parent(f.get("parent")), group(f.get("group")));
             default -> null;
         };
     }
@@ -226,6 +232,11 @@ public final class AuditSentences {
             return Texts.t("audit.say.empty");
         }
         return v.asText();
+    }
+
+    /** The unit a unit was registered under: its name, or "本单位" for the workspace's own. */
+    private String parent(String code) {
+        return code == null || code.isBlank() ? "" : unit(code);
     }
 
     private String unit(String code) {

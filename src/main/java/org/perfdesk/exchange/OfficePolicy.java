@@ -29,7 +29,7 @@ public final class OfficePolicy {
         ws.database().write(c -> {
             ws.meta().put(MetaRepository.REQUIRE_ENCRYPTION, String.valueOf(on));
             ws.audit().append("policy", MetaRepository.REQUIRE_ENCRYPTION, String.valueOf(before), String.valueOf(on),
-                    "");
+                    "", java.util.Map.of("op", "requireEncryption", "after", String.valueOf(on)));
             return null;
         });
     }

@@ -184,6 +184,7 @@ class AuditSentencesTest {
             }
         }
         actions.add("restore"); // written by AuditLog.recordRestore itself
+        actions.addAll(List.of("enroll", "enroll-replace-key")); // chosen by a condition in EnrollmentHandler
         assertThat(actions).contains("scheme", "score", "spotCheck", "appraisal", "inspection", "bonus", "group",
                 "freeze", "rectification", "review", "feedback");
         for (Locale l : List.of(Texts.CHINESE, Locale.ENGLISH)) {
@@ -193,6 +194,21 @@ class AuditSentencesTest {
                 assertThat(t.bundle().keySet()).as(l + ": a sentence for " + a)
                         .anyMatch(k -> k.equals("audit.say." + a) || k.startsWith("audit.say." + a + "."));
             }
+        }
+    }
+
+    @Test
+    void theOfficesEncryptionSettingReadsAsASentence() {
+        Path p = dir.resolve("policy");
+        try (Workspace ws = Workspace.create(p, new Workspace.Setup(Role.OFFICE,
+                new OrgUnit("XNB", "福建省效能办", OrgKind.OFFICE, null), 2008, "test"))) {
+            boolean initially = org.perfdesk.exchange.OfficePolicy.requiresEncryption(ws);
+            org.perfdesk.exchange.OfficePolicy.setRequiresEncryption(ws, !initially);
+            org.perfdesk.exchange.OfficePolicy.setRequiresEncryption(ws, initially);
+            List<AuditLog.Entry> entries = ws.audit().recent(10);
+            assertThat(entries).extracting(e -> new AuditSentences(ws).sentence(e)).containsExactlyInAnyOrder(
+                    "开启“要求下级单位加密报送”：未加密的数据包将不予接收",
+                    "关闭“要求下级单位加密报送”：未加密的数据包也可接收");
         }
     }
 

@@ -195,9 +195,17 @@ public final class EnrollmentHandler implements PackageHandler {
             if (encryption != null) {
                 KeyRegistry.saveEncryptionKey(ws, encryption, keyId, EncryptionKey.Source.ENROLLMENT);
             }
+            java.util.Map<String, String> facts = new java.util.LinkedHashMap<>();
+            facts.put("unit", p.unit().code());
+            facts.put("parent", p.unit().parentCode());
+            facts.put("group", p.unit().group() == null ? "" : p.unit().group().name());
+            facts.put("after", p.newFingerprint());
+            if (p.replacesKey()) {
+                facts.put("before", String.join("、", p.oldFingerprints()));
+            }
             ws.audit().append(p.replacesKey() ? "enroll-replace-key" : "enroll", p.unit().code(),
                     p.replacesKey() ? String.join(", ", p.oldFingerprints()) : null,
-                    p.newFingerprint() + " parent=" + p.unit().parentCode() + " group=" + p.unit().group(), "");
+                    p.newFingerprint() + " parent=" + p.unit().parentCode() + " group=" + p.unit().group(), "", facts);
         };
     }
 }
