@@ -377,11 +377,18 @@ class PackageFuzzTest {
     private static final byte[] FILLER = new byte[32 << 20];
     private static final byte[] FILLER_DEFLATED = CraftedZip.deflate(FILLER);
     private static final String FILLER_HASH = Hashing.sha256(FILLER);
+    private static final long FILLER_CRC = CraftedZip.crc(FILLER);
 
     /** The entries as a crafted zip (every header true), then {@code lie}. Manifest and signature stay the genuine ones. */
     private static byte[] crafted(Map<String, byte[]> entries, java.util.function.Consumer<CraftedZip> lie) {
         CraftedZip z = new CraftedZip();
-        entries.forEach((name, bytes) -> z.add(name, bytes).rawData = bytes == FILLER ? FILLER_DEFLATED : null);
+        entries.forEach((name, bytes) -> {
+            CraftedZip.Entry e = z.add(name, bytes);
+            if (bytes == FILLER) {
+                e.rawData = FILLER_DEFLATED;
+                e.crc = FILLER_CRC;
+            }
+        });
         lie.accept(z);
         return z.write();
     }
