@@ -71,7 +71,7 @@ public final class Enrollments {
             throw new PackageException("not-an-enrollment", m.kind().cliName());
         }
         PublicKey key = Ed25519.fromBase64(e.publicKey());
-        if (!e.unit().code().equals(m.sender().code()) || !Ed25519.keyId(key).equals(m.sender().keyId())) {
+        if (!m.sender().code().equals(e.unit().code()) || !Ed25519.keyId(key).equals(m.sender().keyId())) {
             throw new PackageException("bad-snapshot", EntryNames.ENROLLMENT);
         }
         SnapshotMapper.toOrgUnit(e.unit()); // a valid code and name, or refused

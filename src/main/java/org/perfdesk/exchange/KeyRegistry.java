@@ -78,7 +78,7 @@ public final class KeyRegistry {
     public static Payloads.Card readCard(Path file) {
         byte[] bytes;
         try {
-            if (Files.size(file) > 64 * 1024) {
+            if (Files.size(file) > org.perfdesk.exchange.pkg.Limits.CARD_FILE) {
                 throw new UserError("error.trust.badCard", file.toString());
             }
             bytes = Files.readAllBytes(file);
