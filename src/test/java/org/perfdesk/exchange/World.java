@@ -196,6 +196,8 @@ public final class World implements AutoCloseable {
         }
         Files.deleteIfExists(target);
         try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(target.toFile())) {
+            // As the zip programs people use write small files: no ZIP64 records (PerfDesk refuses those).
+            zip.setUseZip64(org.apache.commons.compress.archivers.zip.Zip64Mode.Never);
             if (how == Rezip.COMMENT) {
                 zip.setComment("re-zipped by someone else");
             }

@@ -187,7 +187,7 @@ class HostileFileTest {
         assertThat(Files.size(pkg)).isLessThan(200_000);
         Path copy = dir.resolve("office-copy"); // the office itself is open (and locked) in this JVM
         org.perfdesk.store.Folders.copyWorkspace(world.officeBefore, copy);
-        String message = "shares its bytes with another entry";
+        String message = "shares its bytes with another file";
         child(List.of("import", "--dry-run", "--json", "--workspace", copy.toString(), pkg.toString()),
                 "overlapping-entries");
         child(List.of("import", "--workspace", copy.toString(), pkg.toString()), message);
