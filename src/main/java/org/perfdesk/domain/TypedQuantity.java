@@ -32,7 +32,7 @@ public record TypedQuantity(Comparison comparison, BigDecimal value, BigDecimal 
         RANGE
     }
 
-    private static final String NUMBER = "[-+]?\\d+(?:,\\d{3})*(?:\\.\\d+)?";
+    private static final String NUMBER = "[-+]?\\d+(?:,\\d{3})*(?:\\.\\d+)?(?:[eE][-+]?\\d{1,3}(?![\\d]))?";
     private static final Pattern AT_LEAST_WORDS = Pattern.compile("^(≥|≧|>=|>|不低于|不少于|不小于|大于等于|大于|高于|多于|超过|至少|达到|达)");
     private static final Pattern AT_MOST_WORDS = Pattern.compile("^(≤|≦|<=|<|不高于|不超过|不大于|不多于|小于等于|小于|低于|少于)");
     private static final Pattern AROUND_WORDS = Pattern.compile("^(控制在|保持在|稳定在|=|等于)");

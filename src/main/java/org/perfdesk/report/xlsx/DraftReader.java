@@ -36,6 +36,8 @@ final class DraftReader {
     private final List<RowNote> notes;
     private final List<RowProblem> problems;
     private final Map<String, String> deadlineTexts = new HashMap<>();
+    /** New organisations already noted: each is noted once, where it is first named. */
+    private final java.util.Set<String> notedNew = new java.util.HashSet<>();
     private final List<ParsedRow> rows = new ArrayList<>();
 
     DraftReader(int year, OwnerResolver owners, boolean createOrg, List<RowNote> notes, List<RowProblem> problems) {
@@ -159,6 +161,12 @@ final class DraftReader {
             if (q.isPresent()) {
                 return quantitative(n, q.get(), target, unit, baseline, description);
             }
+            Optional<TypedDates> when = TypedInput.dates(target, year);
+            if (when.isPresent() && when.get().dates().size() == 1) {
+                // 完工时间 | 2026年11月底前: a target that is a date is a milestone
+                noteDates(n, Field.TARGET, target, when.get());
+                return new Measure.Milestone(when.get().last());
+            }
             String t = TypedInput.normalized(target);
             if (t.equals("是") || t.equals("否")) {
                 return new Measure.Qualitative(List.of("是", "否"), t);
@@ -210,6 +218,12 @@ final class DraftReader {
         }
         if (c == null || c.equals(own) || c.startsWith(own)) {
             return c == null ? own : c;
+        }
+        if (own.startsWith(c + "/")) {
+            return own; // 张/万人口 with 张: the value says more
+        }
+        if (own.startsWith("每")) {
+            return c + "/" + own.substring(1); // 每万人口≥16 with 标台: 标台/万人口
         }
         if (own.matches("[万亿千百十]+") && !c.matches("^[万亿千百十].*")) {
             return own + c;
@@ -279,7 +293,7 @@ final class DraftReader {
         String division = null;
         if (ownerText != null) {
             OwnerResolver.Owners o = owners.owners(ownerText);
-            ownerNotes(n, column, ownerText, o, description, "责任单位");
+            ownerNotes(n, column, ownerText, o, description, column.isEmpty() ? "责任单位" : column);
             division = o.ownerCode();
         }
         String personText = n.text(Field.PERSON);
@@ -299,10 +313,10 @@ final class DraftReader {
             problems.add(RowProblem.at(n.sheet, n.row, column, Reason.AMBIGUOUS_OWNER, name, "?"));
         }
         if (o.ownerCode() != null && owners.isProposed(o.ownerCode())) {
-            if (createOrg) {
+            if (createOrg && notedNew.add(o.ownerCode())) {
                 notes.add(RowNote.of(n.sheet, n.row, column, owners.isPerson(o.ownerCode()) ? Kind.PERSON_NEW
                         : Kind.OWNER_NEW, o.ownerText()));
-            } else {
+            } else if (!createOrg) {
                 problems.add(RowProblem.at(n.sheet, n.row, column, Reason.NEW_OWNER_NOT_CREATED, o.ownerText()));
             }
         }

@@ -282,7 +282,7 @@ final class FormSheetReader {
         if (area == null || area.firstRow() == area.lastRow()) {
             return node;
         }
-        for (int i = 0; i < levelCols.size(); i++) {
+        for (int i = levelCols.size() - 1; i >= 0; i--) {
             CellArea la = grid.area(r, levelCols.get(i));
             if (la != null && la.firstRow() == area.firstRow() && la.lastRow() == area.lastRow()) {
                 DraftNode n = atLevel(node, i);

@@ -39,7 +39,7 @@ final class KeyValues {
                 if (text == null) {
                     continue;
                 }
-                String[] kv = text.split("[:：]", 2);
+                String[] kv = KEYS.contains(key(text)) ? new String[] {text} : text.split("[:：]", 2);
                 String key = key(kv[0]);
                 if (!KEYS.contains(key)) {
                     continue;
@@ -56,7 +56,8 @@ final class KeyValues {
                     }
                 }
                 if (value != null) {
-                    values.putIfAbsent(key, value);
+                    // keyed as written (其中：财政拨款), so the goal's 说明 reads as the form does
+                    values.putIfAbsent(kv[0].strip().replaceAll("[:：]+$", ""), value);
                 }
             }
             if (!any && title == null && row.cells().size() == 1) {
@@ -76,22 +77,44 @@ final class KeyValues {
     /** The project's or department's name, when the block gives one. */
     String name() {
         for (String k : List.of("项目名称", "处室名称", "部门名称")) {
-            if (values.containsKey(k)) {
-                return values.get(k);
+            String v = value(k);
+            if (v != null) {
+                return v;
+            }
+        }
+        return null;
+    }
+
+    /** Who carries it out: 实施单位, or the division or department the sheet is for. */
+    String owner() {
+        for (String k : List.of("实施单位", "处室名称", "部门名称")) {
+            String v = value(k);
+            if (v != null && OwnerResolver.looksLikeOrganisation(v)) {
+                return v;
             }
         }
         return null;
     }
 
     boolean namesProject() {
-        return values.containsKey("项目名称");
+        return value("项目名称") != null;
+    }
+
+    /** The value of a key however the form wrote it (项目名称, 项目名称：, 项目名称 ). */
+    private String value(String key) {
+        for (Map.Entry<String, String> e : values.entrySet()) {
+            if (key(e.getKey()).equals(key)) {
+                return e.getValue();
+            }
+        }
+        return null;
     }
 
     /** The lines that are not names, for the goal's 说明: 年度总体目标：…, 资金情况：… */
     String description() {
         StringBuilder b = new StringBuilder();
         values.forEach((k, v) -> {
-            if (!NAMES.contains(k)) {
+            if (!NAMES.contains(key(k))) {
                 if (!b.isEmpty()) {
                     b.append('\n');
                 }

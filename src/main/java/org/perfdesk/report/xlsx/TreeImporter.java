@@ -136,13 +136,17 @@ final class TreeImporter {
             String title = goalTitle(kv, sheet, several);
             root = new DraftNode(sheet, mapping.headerRow(), null, -1, title);
             root.description = kv.description();
-            if (several && OwnerResolver.looksLikeOrganisation(sheet)) {
+            // The project's implementing unit, or the department the sheet is, owns what names no owner.
+            if (kv.owner() != null) {
+                root.defaultOwnerText = kv.owner();
+            } else if (several && OwnerResolver.looksLikeOrganisation(sheet)) {
                 root.defaultOwnerText = sheet;
             }
             notes.add(RowNote.of(sheet, 0, "", RowNote.Kind.SHEET_AS_GOAL, title));
         }
         if (!kv.values.isEmpty()) {
-            notes.add(RowNote.of(sheet, 0, "", RowNote.Kind.KEY_VALUE, String.join("、", kv.values.keySet())));
+            notes.add(RowNote.of(sheet, 0, "", oneGoal ? RowNote.Kind.KEY_VALUE : RowNote.Kind.KEY_VALUE_UNUSED,
+                    String.join("、", kv.values.keySet())));
         }
         List<DraftNode> nodes = new FormSheetReader(grid, mapping, notes, problems).read(root);
         if (nodes.isEmpty() || root != null && root.children.isEmpty()) {
