@@ -20,8 +20,16 @@ import org.perfdesk.domain.Role;
 import org.perfdesk.exchange.demo.DemoBuilder;
 import org.perfdesk.store.Workspace;
 
-/** Every demo unit's tree survives export and import, and re-importing a unit's own export changes nothing. */
+/**
+ * Every demo unit's own export gives a fresh workspace of the unit the same tree and organisation,
+ * also after LibreOffice saved it again as .xlsx and as .xls (those files are committed under
+ * {@code resaved/}; {@code -Dperfdesk.writeResaved=true} makes them again with {@code soffice}); and
+ * re-importing a unit's own export changes nothing.
+ */
 class XlsxRoundTripTest {
+    static final Path RESAVED = Path.of("src/test/resources/org/perfdesk/report/xlsx/resaved");
+    private static final List<String> UNITS = List.of("XM", "NP", "SLT", "NYT", "LYT", "DSJ", "WJJ");
+
     private static final int YEAR = 2008;
     /** NP's one indicator without an owner, a deliberate flaw of the demo (see architecture.md). */
     private static final String NP_OWNERLESS = "新型农村合作医疗参合率";
@@ -34,12 +42,47 @@ class XlsxRoundTripTest {
     Path dir;
 
     @BeforeAll
-    static void buildDemo() {
+    static void buildDemo() throws Exception {
         DemoBuilder.bundled().build(demo, "test");
         nanpingAsBuilt = demo.resolve("NP-as-built.xlsx");
         try (Workspace ws = Workspace.open(demo.resolve("NP"))) {
             GoalTreeXlsx.export(ws, "NP", YEAR, nanpingAsBuilt);
         }
+        if (Boolean.getBoolean("perfdesk.writeResaved")) {
+            resaveWithLibreOffice();
+        }
+    }
+
+    /** Each unit's export saved again by LibreOffice as .xlsx and .xls, into {@link #RESAVED}. */
+    private static void resaveWithLibreOffice() throws Exception {
+        java.nio.file.Files.createDirectories(RESAVED);
+        Path exports = demo.resolve("exports");
+        java.nio.file.Files.createDirectories(exports);
+        for (String unit : UNITS) {
+            Path file = exports.resolve(unit + ".xlsx");
+            try (Workspace ws = Workspace.open(demo.resolve(unit))) {
+                GoalTreeXlsx.export(ws, unit, YEAR, file);
+            }
+            for (String format : List.of("xlsx", "xls")) {
+                Process p = new ProcessBuilder("soffice", "--headless", "--convert-to", format, "--outdir",
+                        RESAVED.toAbsolutePath().toString(), file.toString()).inheritIO().start();
+                if (p.waitFor() != 0) {
+                    throw new IllegalStateException("soffice failed for " + file + " as " + format);
+                }
+            }
+        }
+    }
+
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> resaved() {
+        return UNITS.stream().flatMap(u -> java.util.stream.Stream.of("xlsx", "xls")
+                .map(f -> org.junit.jupiter.params.provider.Arguments.of(u, f)));
+    }
+
+    @ParameterizedTest(name = "{0} re-saved by LibreOffice as .{1}")
+    @org.junit.jupiter.params.provider.MethodSource("resaved")
+    void theExportReSavedByLibreOfficeGivesTheSameTreeAndOrganisation(String unit, String format) {
+        DemoUnits.assertImportsAsTheDemoUnit(demo, unit, RESAVED.resolve(unit + "." + format),
+                dir.resolve("fresh-" + unit + "-" + format));
     }
 
     @ParameterizedTest
