@@ -33,7 +33,9 @@ final class CappedSharedStrings implements SharedStrings {
     static CappedSharedStrings read(InputStream in, long maxChars) throws Exception {
         CappedSharedStrings table = new CappedSharedStrings();
         XMLReader xml = XMLHelper.newXMLReader();
-        xml.setContentHandler(table.new Handler(maxChars));
+        Handler handler = table.new Handler(maxChars);
+        xml.setContentHandler(handler);
+        xml.setErrorHandler(handler);
         xml.parse(new InputSource(in));
         return table;
     }

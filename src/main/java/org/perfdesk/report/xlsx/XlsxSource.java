@@ -369,6 +369,8 @@ final class XlsxSource {
         // POI's XML reader: no external entities, no DTDs, secure processing limits.
         XMLReader xml = XMLHelper.newXMLReader();
         xml.setContentHandler(handler);
+        // Errors end the read as exceptions (and become our message); POI's own handler would also log them.
+        xml.setErrorHandler(handler);
         xml.parse(new InputSource(in));
     }
 
