@@ -73,7 +73,7 @@ public final class TreeWorkbook {
             return new SheetInfo(s.name(), SheetKind.NO_HEADER, s.hidden(), s.rows().size(), 0, false);
         }
         found.put(s.name(), m.get());
-        String json = rememberedJson.get(signature(m.get()));
+        String json = rememberedJson.get(signature(s.name(), m.get()));
         boolean fromMemory = false;
         if (json != null) {
             Optional<SheetMapping> r = MappingFile.sheetMapping(json, this, s.name());
@@ -215,14 +215,17 @@ public final class TreeWorkbook {
         return orgSheet;
     }
 
-    /** The key under which a sheet's mapping is remembered: the headings as found, not where they are. */
+    /**
+     * The key under which a sheet's mapping is remembered: the sheet's name and its headings as found
+     * (not the row they are on), so each department's sheet keeps its own corrections.
+     */
     String rememberKey(String sheet) {
         SheetMapping m = found.get(sheet);
-        return m == null ? null : signature(m);
+        return m == null ? null : signature(sheet, m);
     }
 
-    static String signature(SheetMapping found) {
-        StringBuilder b = new StringBuilder();
+    static String signature(String sheet, SheetMapping found) {
+        StringBuilder b = new StringBuilder(sheet).append('\n');
         found.headings().forEach((col, h) -> b.append(col).append('=').append(HeadingWords.key(h)).append('\n'));
         try {
             byte[] d = MessageDigest.getInstance("SHA-256").digest(b.toString().getBytes(StandardCharsets.UTF_8));
