@@ -143,10 +143,10 @@ public final class TreeImportDialog extends Dialog<Void> {
         VBox.setVgrow(page, Priority.ALWAYS);
         content.setPadding(new Insets(4));
         getDialogPane().setContent(content);
-        button(BACK).setVisible(step != TreeImportViewModel.Step.RESULT && vm.canGoBack());
-        button(NEXT).setVisible(step == TreeImportViewModel.Step.SHEETS || step == TreeImportViewModel.Step.MAPPING);
+        shown(button(BACK), step != TreeImportViewModel.Step.RESULT && vm.canGoBack());
+        shown(button(NEXT), step == TreeImportViewModel.Step.SHEETS || step == TreeImportViewModel.Step.MAPPING);
         XlsxImport p = vm.previewProperty().get();
-        button(IMPORT).setVisible(step == TreeImportViewModel.Step.PREVIEW);
+        shown(button(IMPORT), step == TreeImportViewModel.Step.PREVIEW);
         button(IMPORT).setDisable(p == null || p.refused());
         if (step == TreeImportViewModel.Step.RESULT) {
             getDialogPane().getButtonTypes().setAll(ButtonType.CLOSE);
@@ -157,10 +157,19 @@ public final class TreeImportDialog extends Dialog<Void> {
         }
     }
 
+    /** A button of the bar shown or taken out (a hidden one would still take its place). */
+    private static void shown(Button b, boolean visible) {
+        if (b != null) {
+            b.setVisible(visible);
+            b.setManaged(visible);
+        }
+    }
+
     private Node sheetsPage() {
         header.setText(Texts.t("xlsx.ui.sheets.header", Path.of(vm.workbook().file()).getFileName().toString()));
         TableView<TreeImportViewModel.SheetChoice> table = new TableView<>(vm.sheets());
         table.setId("xlsx-sheets");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         TableColumn<TreeImportViewModel.SheetChoice, Boolean> use = new TableColumn<>(Texts.t("xlsx.ui.sheets.use"));
         use.setPrefWidth(60);
         use.setCellValueFactory(c -> c.getValue().chosenProperty());
@@ -223,6 +232,7 @@ public final class TreeImportDialog extends Dialog<Void> {
                 new Label(Texts.t("xlsx.ui.mapping.headerRow")), headerRow);
         TableView<TreeImportViewModel.ColumnChoice> table = new TableView<>(vm.columns());
         table.setId("xlsx-mapping");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         table.getColumns().add(text("xlsx.ui.mapping.column", 50, c -> c.info().letter()));
         table.getColumns().add(text("xlsx.ui.mapping.heading", 200, c -> c.info().heading()));
         table.getColumns().add(text("xlsx.ui.mapping.samples", 380, c -> String.join(" ｜ ", c.info().samples())));
@@ -285,7 +295,7 @@ public final class TreeImportDialog extends Dialog<Void> {
     private Node previewPage() {
         XlsxImport p = vm.previewProperty().get();
         Texts t = Texts.current();
-        ListView<String> lines = new ListView<>();
+        ListView<String> lines = wrapping(new ListView<>());
         lines.setId("xlsx-lines");
         if (p == null) {
             header.setText(Texts.t("task.readXlsx"));
@@ -303,8 +313,9 @@ public final class TreeImportDialog extends Dialog<Void> {
                 + (p.newOrganisations().isEmpty() ? "" : " " + t.get("xlsx.ui.orgs", p.newOrganisations().size())));
         p.newOrganisations().forEach(o -> orgNames.put(o.code(), o.name()));
         TreeTableView<GoalNode> tree = tree(p);
-        ListView<String> orgs = new ListView<>();
+        ListView<String> orgs = wrapping(new ListView<>());
         orgs.setId("xlsx-new-orgs");
+        orgs.setPrefHeight(Math.min(8, Math.max(2, p.newOrganisations().size())) * 26 + 4);
         orgs.setPlaceholder(new Label(t.get("xlsx.ui.noNewOrgs")));
         for (OrgUnit o : p.newOrganisations()) {
             orgs.getItems().add(t.get("xlsx.ui.org", t.of(o.kind()), o.name(), orgNames.getOrDefault(o.parentCode(),
@@ -376,6 +387,23 @@ public final class TreeImportDialog extends Dialog<Void> {
         result.setId("xlsx-result");
         result.setWrapText(true);
         return new VBox(8, result, hint(Texts.t("xlsx.ui.resultHint")));
+    }
+
+    /** Long lines (a note quoting a cell) wrap instead of running off the list. */
+    private static ListView<String> wrapping(ListView<String> list) {
+        list.setCellFactory(l -> new javafx.scene.control.ListCell<>() {
+            {
+                setWrapText(true);
+                prefWidthProperty().bind(l.widthProperty().subtract(24));
+            }
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+            }
+        });
+        return list;
     }
 
     private static Label hint(String text) {
