@@ -34,6 +34,8 @@ final class OrgPlanner {
     private final Map<String, OrgUnit> subtree = new LinkedHashMap<>();
     private final List<RowProblem> problems = new ArrayList<>();
     private final List<RowNote> notes = new ArrayList<>();
+    /** Codes of rows refused for a problem of their own: no further problem for the rows under them. */
+    private final Set<String> refused = new HashSet<>();
     /** The unit's own name as the sheet gives it, which a hand-made sheet may use as a parent's name. */
     private String sheetSelfName;
 
@@ -68,6 +70,9 @@ final class OrgPlanner {
             }
             Draft d = draft(r);
             if (d == null) {
+                if (r.code() != null) {
+                    refused.add(TypedInput.normalized(r.code())); // its children's problem is its own row's
+                }
                 continue;
             }
             if (d.code() != null) {
@@ -183,6 +188,8 @@ final class OrgPlanner {
                 parent = self.code();
             } else if (byCode.containsKey(code) || subtree.containsKey(code)) {
                 parent = code;
+            } else if (refused.contains(code)) {
+                return null;
             } else {
                 problem(r.row(), Col.PARENT_CODE, Reason.ORG_UNKNOWN_PARENT, r.parentCode());
                 return null;
