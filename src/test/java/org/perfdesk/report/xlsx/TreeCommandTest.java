@@ -99,7 +99,7 @@ class TreeCommandTest {
         Path text = java.nio.file.Files.writeString(dir.resolve("notes.xlsx"), "not a workbook");
         Result r = run("tree", "import-xlsx", "--workspace", workspace.toString(), "--year", "2008", text.toString());
         assertThat(r.status()).isEqualTo(1);
-        assertThat(r.err()).startsWith("错误：文件 " + text + " 不是 Excel 工作簿（.xlsx）").doesNotContain("Exception");
+        assertThat(r.err()).startsWith("错误：文件 " + text + " 不是 Excel 工作簿（.xlsx、.xls），也不是 CSV 文件。").doesNotContain("Exception");
     }
 
     @Test

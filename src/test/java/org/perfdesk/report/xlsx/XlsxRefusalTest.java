@@ -239,6 +239,29 @@ class XlsxRefusalTest {
     }
 
     @Test
+    void aPasswordProtectedOldWorkbookAnOldWordFileAndAnOpenDocumentSheetEachSaySo() throws IOException {
+        Path locked = dir.resolve("locked.xls");
+        org.apache.poi.hssf.record.crypto.Biff8EncryptionKey.setCurrentUserPassword("secret");
+        try (var wb = new org.apache.poi.hssf.usermodel.HSSFWorkbook(); OutputStream os = Files.newOutputStream(locked)) {
+            wb.createSheet("目标").createRow(0).createCell(0).setCellValue("一级指标");
+            wb.write(os);
+        } finally {
+            org.apache.poi.hssf.record.crypto.Biff8EncryptionKey.setCurrentUserPassword(null);
+        }
+        assertThat(fileError(locked).key()).isEqualTo("xlsx.error.password");
+
+        Path doc = dir.resolve("plan.xls");
+        try (var fs = new org.apache.poi.poifs.filesystem.POIFSFileSystem(); OutputStream os = Files.newOutputStream(doc)) {
+            fs.createDocument(new java.io.ByteArrayInputStream(new byte[4096]), "WordDocument");
+            fs.writeFilesystem(os);
+        }
+        assertThat(fileError(doc).key()).isEqualTo("xlsx.error.notWorkbook");
+
+        UserError ods = fileError(Path.of("src/test/resources/org/perfdesk/report/xlsx/corpus/libreoffice.ods"));
+        assertThat(ods.key()).isEqualTo("xlsx.error.ods");
+    }
+
+    @Test
     void aDamagedZip() throws IOException {
         byte[] bytes = Files.readAllBytes(good);
         Path f = Files.write(dir.resolve("cut.xlsx"), java.util.Arrays.copyOf(bytes, bytes.length / 2));
