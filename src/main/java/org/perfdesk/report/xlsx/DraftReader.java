@@ -309,9 +309,8 @@ final class DraftReader {
 
     private void ownerNotes(DraftNode n, String column, String text, OwnerResolver.Owners o, List<String> description,
                             String label) {
-        for (String name : owners.ambiguous()) {
-            problems.add(RowProblem.at(n.sheet, n.row, column, Reason.AMBIGUOUS_OWNER, name, "?"));
-        }
+        owners.ambiguous().forEach((name, codes) -> problems.add(RowProblem.at(n.sheet, n.row, column,
+                Reason.AMBIGUOUS_OWNER, name, String.join("、", codes))));
         if (o.ownerCode() != null && owners.isProposed(o.ownerCode())) {
             if (createOrg && notedNew.add(o.ownerCode())) {
                 notes.add(RowNote.of(n.sheet, n.row, column, owners.isPerson(o.ownerCode()) ? Kind.PERSON_NEW

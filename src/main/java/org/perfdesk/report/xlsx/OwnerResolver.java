@@ -42,7 +42,8 @@ final class OwnerResolver {
     /** New organisations offered, by name key, in the order first named. */
     private final Map<String, OrgUnit> proposed = new LinkedHashMap<>();
     private final Map<String, List<String>> personsByBareName = new HashMap<>();
-    private final List<String> ambiguous = new ArrayList<>();
+    /** Names two organisations share, with their codes, met in the last cell read. */
+    private final Map<String, List<String>> ambiguous = new LinkedHashMap<>();
 
     OwnerResolver(OrgUnit self, OwnerNames names, Predicate<String> taken) {
         this.self = self;
@@ -76,8 +77,8 @@ final class OwnerResolver {
                 || names.units().stream().anyMatch(o -> o.code().equals(code) && o.kind() == OrgKind.PERSON);
     }
 
-    /** Names two organisations share, met while resolving (the last cell's). */
-    List<String> ambiguous() {
+    /** Names two organisations share, with their codes, met in the last cell read. */
+    Map<String, List<String>> ambiguous() {
         return ambiguous;
     }
 
@@ -140,8 +141,8 @@ final class OwnerResolver {
         if (m instanceof OwnerNames.Found f) {
             return f.code();
         }
-        if (m instanceof OwnerNames.Ambiguous) {
-            ambiguous.add(part);
+        if (m instanceof OwnerNames.Ambiguous a) {
+            ambiguous.put(part, a.codes());
             return null;
         }
         if (isNobody(key)) {
@@ -166,8 +167,12 @@ final class OwnerResolver {
         if (byBare.size() == 1) {
             return byBare.get(0);
         }
-        if (byBare.size() > 1 || m instanceof OwnerNames.Ambiguous) {
-            ambiguous.add(part);
+        if (m instanceof OwnerNames.Ambiguous a) {
+            ambiguous.put(part, a.codes());
+            return null;
+        }
+        if (byBare.size() > 1) {
+            ambiguous.put(part, byBare);
             return null;
         }
         if (isNobody(key) || !PERSON.matcher(key).matches()) {

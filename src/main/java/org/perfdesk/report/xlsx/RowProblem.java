@@ -49,7 +49,9 @@ public record RowProblem(int row, String column, Reason reason, List<Object> arg
 
     /** The same, led by 「工作表」 when the workbook has several sheets that could be meant. */
     public String describe(Texts texts, boolean nameSheet) {
-        String text = texts.get("xlsx.problem.at", String.valueOf(row), column, texts.get(reason.key(), args.toArray()));
+        String what = texts.get(reason.key(), args.toArray());
+        String text = column.isEmpty() ? texts.get("xlsx.note.atRow", String.valueOf(row)) + what
+                : texts.get("xlsx.problem.at", String.valueOf(row), column, what);
         return nameSheet && !sheet.isEmpty() ? texts.get("xlsx.note.sheet", sheet) + text : text;
     }
 }

@@ -123,7 +123,7 @@ final class TreeImporter {
         TreeWorkbook.SheetInfo info = wb.sheet(sheet);
         if (mapping == null || !mapping.hasTitleColumn()) {
             int row = mapping == null ? 1 : mapping.headerRow();
-            problems.add(RowProblem.at(sheet, row, mapping == null ? "" : "", Reason.NO_TITLE_COLUMN,
+            problems.add(RowProblem.at(sheet, row, "", Reason.NO_TITLE_COLUMN,
                     HeadingWords.examples()));
             return List.of();
         }
