@@ -315,7 +315,8 @@ final class DraftReader {
             if (createOrg && notedNew.add(o.ownerCode())) {
                 notes.add(RowNote.of(n.sheet, n.row, column, owners.isPerson(o.ownerCode()) ? Kind.PERSON_NEW
                         : Kind.OWNER_NEW, o.ownerText()));
-            } else if (!createOrg) {
+            } else if (!createOrg && (!column.isEmpty() || notedNew.add(o.ownerCode()))) {
+                // a cell names it on each row; an owner the sheet gives its goal is named once
                 problems.add(RowProblem.at(n.sheet, n.row, column, Reason.NEW_OWNER_NOT_CREATED, o.ownerText()));
             }
         }
