@@ -1,5 +1,6 @@
 package org.perfdesk.domain;
 
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -20,5 +21,21 @@ public final class Codes {
     /** Whether two codes name the same unit (compared without regard to case). */
     public static boolean same(String a, String b) {
         return a != null && a.equalsIgnoreCase(b);
+    }
+
+    /**
+     * A code for a new organisation under {@code parent} that {@code taken} does not know yet: the
+     * parent's code and a number (SLT-01, SLT-01-02 …), or, when that grows too long, ORG and a number.
+     */
+    public static String child(String parent, Predicate<String> taken) {
+        for (int i = 1; ; i++) {
+            String code = String.format("%s-%02d", parent, i);
+            if (code.length() > 32) {
+                code = String.format("ORG-%04d", i);
+            }
+            if (!taken.test(code)) {
+                return code;
+            }
+        }
     }
 }

@@ -34,6 +34,24 @@ public final class MetaRepository {
         });
     }
 
+    /** Every fact whose key starts with {@code prefix}, by key. */
+    public java.util.Map<String, String> withPrefix(String prefix) {
+        return db.read(c -> {
+            java.util.Map<String, String> out = new java.util.TreeMap<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT key, value FROM workspace_meta WHERE substr(key, 1, length(?)) = ?")) {
+                ps.setString(1, prefix);
+                ps.setString(2, prefix);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.put(rs.getString(1), rs.getString(2));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
     public void put(String key, String value) {
         db.write(c -> {
             try (PreparedStatement ps = c.prepareStatement(

@@ -147,6 +147,15 @@ class TextsTest {
             for (RowProblem.Reason r : RowProblem.Reason.values()) {
                 assertThat(t.has(r.key())).as(locale + " sheet problem " + r).isTrue();
             }
+            for (org.perfdesk.report.xlsx.RowNote.Kind k : org.perfdesk.report.xlsx.RowNote.Kind.values()) {
+                assertThat(t.has(k.key())).as(locale + " sheet note " + k).isTrue();
+            }
+            for (org.perfdesk.report.xlsx.Field f : org.perfdesk.report.xlsx.Field.values()) {
+                assertThat(t.has("xlsx.field." + f.name())).as(locale + " field " + f).isTrue();
+            }
+            for (org.perfdesk.report.xlsx.TreeWorkbook.SheetKind k : org.perfdesk.report.xlsx.TreeWorkbook.SheetKind.values()) {
+                assertThat(t.has("xlsx.ui.sheets.kind." + k.name())).as(locale + " sheet kind " + k).isTrue();
+            }
             for (org.perfdesk.report.xlsx.AppraisalProblem.Reason r
                     : org.perfdesk.report.xlsx.AppraisalProblem.Reason.values()) {
                 assertThat(t.has(r.key())).as(locale + " appraisal problem " + r).isTrue();

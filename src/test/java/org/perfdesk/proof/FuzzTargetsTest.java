@@ -76,6 +76,7 @@ class FuzzTargetsTest {
     /** How long one target fuzzes with {@code JAZZER_FUZZ=1} (Jazzer 0.24 takes it from the annotation only). */
     static final String FUZZ_TIME = "6m";
     private static final String SHEET = "xl/worksheets/sheet1.xml";
+    private static final String OFFICE_FORM = "src/test/resources/org/perfdesk/report/xlsx/corpus/project-form.xlsx";
     private static final String INPUTS = "/org/perfdesk/proof/FuzzTargetsTestInputs/";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -222,7 +223,10 @@ class FuzzTargetsTest {
         Fixture f = Fixture.get();
         Path file = f.scratch("tree.xlsx", data);
         try {
-            XlsxImport preview = GoalTreeXlsx.read(f.unit, ProofWorld.UNIT, ProofWorld.YEAR, file);
+            // as the window reads it: the organisations it names created with the tree
+            org.perfdesk.report.xlsx.TreeWorkbook wb = GoalTreeXlsx.open(f.unit, file);
+            XlsxImport preview = GoalTreeXlsx.read(f.unit, ProofWorld.UNIT, ProofWorld.YEAR, wb,
+                    wb.defaults().withCreateOrg(true));
             if (!preview.refused()) {
                 f.unit.database().simulate(c -> GoalTreeXlsx.apply(f.unit, preview));
             }
@@ -230,6 +234,17 @@ class FuzzTargetsTest {
             assertThat(refused.getLocalizedMessage()).isNotBlank();
         }
         assertThat(f.unit.goals().findAll(ProofWorld.UNIT, ProofWorld.YEAR)).isEqualTo(f.tree);
+        assertThat(f.unit.orgUnits().findAll()).isEqualTo(f.organisations);
+        assertThat(f.unit.meta().withPrefix("xlsx.mapping.")).isEmpty();
+    }
+
+    /**
+     * Any bytes as the sheet's XML of an office's own form (the corpus's 项目支出绩效目标申报表, with its
+     * merged cells and two-row header), read through a column mapping: as {@link #goalTreeXlsx}.
+     */
+    @FuzzTest(maxDuration = FUZZ_TIME)
+    void goalTreeFormXml(byte[] xml) throws IOException {
+        goalTreeXlsx(withSheet(Fixture.get().officeForm, xml));
     }
 
     /**
@@ -384,6 +399,10 @@ class FuzzTargetsTest {
         seed(root, "appraisalXlsx", "template.xlsx", Files.readAllBytes(form));
         seed(root, "appraisalXlsx", "sample-2008.xlsx", Files.readAllBytes(Path.of("sample-data/appraisal-2008.xlsx")));
         seed(root, "goalTreeSheetXml", "exported.xml", ProofWorld.entriesOf(tree).get(SHEET));
+        seed(root, "goalTreeFormXml", "project-form.xml", ProofWorld.entriesOf(Path.of(OFFICE_FORM)).get(SHEET));
+        for (String own : List.of("departments.xlsx", "weights.xlsx", "old-format.xls", "wps-catalogue.xlsx")) {
+            seed(root, "goalTreeXlsx", own, Files.readAllBytes(Path.of(OFFICE_FORM).resolveSibling(own)));
+        }
         seed(root, "appraisalSheetXml", "template.xml", ProofWorld.entriesOf(form).get(SHEET));
     }
 
@@ -482,6 +501,9 @@ class FuzzTargetsTest {
         /** The committed seed forms' entries, for the sheet-XML targets. */
         final Map<String, byte[]> treeForm;
         final Map<String, byte[]> appraisalForm;
+        /** An office's own form from the corpus, for the office-form target. */
+        final Map<String, byte[]> officeForm;
+        final List<org.perfdesk.domain.OrgUnit> organisations;
         final String officeBefore;
         boolean changedOnPurpose;
 
@@ -556,6 +578,8 @@ class FuzzTargetsTest {
             seedSealedEntries = withoutManifest(seedWorkbook(dir, "packageFile/sealed.perfpkg"));
             treeForm = seedWorkbook(dir, "goalTreeXlsx/exported.xlsx");
             appraisalForm = seedWorkbook(dir, "appraisalXlsx/template.xlsx");
+            officeForm = ProofWorld.entriesOf(Path.of(OFFICE_FORM));
+            organisations = unit.orgUnits().findAll();
         }
 
         private static Map<String, byte[]> withoutManifest(Map<String, byte[]> entries) {
