@@ -91,6 +91,9 @@ public final class NoticeDocx {
             body(doc, t.get("notice.preamble", year, data.office().name(), groupCounts(groups)));
             body(doc, t.get("notice.method", Numbers.plain(data.scheme().indicatorWeight()),
                     Numbers.plain(data.scheme().appraisalWeight()), String.valueOf(data.scheme().version())));
+            body(doc, data.currentApproval().map(a -> t.get("notice.approved", a.approvedBy(),
+                    DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(t.locale()).format(a.approvedOn()),
+                    a.reference())).orElse(t.get("notice.notApproved")));
             int number = 1;
             for (RankingGroup g : groups) {
                 heading(doc, HeadingNumbers.of(number++, t) + t.get("notice.groupHeading", t.of(g)));
@@ -147,14 +150,24 @@ public final class NoticeDocx {
     }
 
     private void unit(XWPFDocument doc, Evaluation.UnitResult r) {
-        String standing = r.rank() == null ? t.get("notice.unit.unranked")
+        String standing = r.rank() == null ? (r.standing() == Evaluation.Standing.COMPLETE
+                ? t.get("notice.unit.unranked") : t.get("notice.unit.notRanked", words.rank(r)))
                 : r.tiedWith().isEmpty() ? t.get("notice.unit.rank", t.of(r.group()), r.rank())
                 : t.get("notice.unit.tied", t.of(r.group()), r.rank(),
                         String.join("、", r.tiedWith().stream().map(c -> names.getOrDefault(c, c)).toList()));
-        StringBuilder text = new StringBuilder(t.get("notice.unit", ResultsTexts.number(r.total()),
+        StringBuilder text = new StringBuilder(r.total() == null
+                ? t.get("notice.unit.notSubmitted", words.missing(r), standing)
+                : t.get("notice.unit", ResultsTexts.number(r.total()),
                 standing, ResultsTexts.number(r.indicatorScore()), r.indicators().size(),
                 ResultsTexts.number(r.appraisalScore()), r.rounds().size(), ResultsTexts.number(r.deductions()),
                 r.inspections().size(), ResultsTexts.number(r.bonus())));
+        if (r.standing() == Evaluation.Standing.INCOMPLETE) {
+            text.append(t.get("notice.unit.incomplete", words.missing(r)));
+        }
+        if (r.decision() != null) {
+            text.append(t.get("notice.unit.decision", t.get("results.decision." + r.decision().decision().name(),
+                    r.decision().reason())));
+        }
         for (String note : r.notes()) {
             text.append(t.get("notice.unit.note", t.get(note)));
         }
@@ -224,9 +237,9 @@ public final class NoticeDocx {
         for (Evaluation.UnitResult r : results) {
             XWPFTableRow row = table.createRow();
             row.setCantSplitRow(true);
-            String[] values = {words.rank(r), r.unit().name(), ResultsTexts.number(r.indicatorScore()),
+            String[] values = {words.rank(r), r.unit().name(), words.score(r.indicatorScore()),
                 ResultsTexts.number(r.appraisalScore()), ResultsTexts.number(r.deductions()),
-                ResultsTexts.number(r.bonus()), ResultsTexts.number(r.total())};
+                ResultsTexts.number(r.bonus()), words.score(r.total())};
             for (int i = 0; i < values.length; i++) {
                 fill(row.getCell(i), i, values[i], DocxFormat.SONG,
                         i == 1 ? ParagraphAlignment.LEFT : ParagraphAlignment.CENTER);

@@ -92,9 +92,13 @@ public final class AssessmentView implements Screen {
         rows.getColumns().add(Columns.text("results.col.weight", 45, r -> Numbers.plain(r.node().weight())));
         rows.getColumns().add(Columns.text("assessment.col.self", 55, r -> r.self() == null ? "—"
                 : Numbers.plain(r.self())));
+        rows.getColumns().add(Columns.text("results.col.reported", 70,
+                r -> EvaluationTexts.figure(r.computed().reported(), r.computed())));
+        rows.getColumns().add(Columns.text("results.col.verified", 70, r -> r.computed().verified() == null ? ""
+                : EvaluationTexts.figure(r.computed().verified(), r.computed()) + (r.computed().differs() ? " ≠" : "")));
         rows.getColumns().add(Columns.text("assessment.col.computed", 65, r -> Numbers.plain(r.computed().points())));
-        rows.getColumns().add(Columns.text("results.col.basis", 120, r -> r.computed().basis() == null
-                ? EvaluationTexts.source(r.computed()) : EvaluationTexts.basis(r.computed())));
+        rows.getColumns().add(Columns.text("results.col.basis", 160, r -> EvaluationTexts.why(r.computed(),
+                vm.scheme())));
         rows.getColumns().add(Columns.text("assessment.col.office", 75, r -> r.office() == null ? ""
                 : Numbers.plain(r.office().points())));
         rows.getColumns().add(Columns.text("assessment.col.difference", 50, r -> r.difference() == null ? ""

@@ -13,9 +13,11 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.perfdesk.domain.EvaluationScheme;
 import org.perfdesk.domain.Evidence;
 import org.perfdesk.domain.GoalNode;
 import org.perfdesk.domain.GoalTree;
+import org.perfdesk.domain.IndicatorRule;
 import org.perfdesk.domain.Measure;
 import org.perfdesk.domain.Numbers;
 import org.perfdesk.domain.OrgUnit;
@@ -33,9 +35,16 @@ import org.perfdesk.ui.goaltree.GoalTreeViewModel;
  * weighted roll-up per goal and in all. Scores and reasons save at once and can be undone.
  */
 public final class SelfAssessmentViewModel {
-    /** One indicator: what it aims at, how far it got, and what the unit gives itself. */
+    /**
+     * One indicator: what it aims at, how far it got (completion by the scoring rule, from the unit's
+     * own figure), the points the rule gives that figure, and what the unit gives itself.
+     */
     public record Row(GoalNode node, String owner, String target, String completion, SelfAssessment assessment,
-                      int evidenceCount) {
+                      int evidenceCount, BigDecimal computed) {
+        public String computedText() {
+            return computed == null ? "" : Numbers.plain(computed);
+        }
+
         public String score() {
             return assessment == null || assessment.score() == null ? "" : Numbers.plain(assessment.score());
         }
@@ -64,6 +73,8 @@ public final class SelfAssessmentViewModel {
     private Map<String, Integer> evidenceCounts = new HashMap<>();
     private Map<String, String> owners = Map.of();
     private Map<String, String> completion = Map.of();
+    private Map<String, List<Progress>> progressByNode = Map.of();
+    private EvaluationScheme scheme = EvaluationScheme.defaults(2008);
     private String selected;
 
     public SelfAssessmentViewModel(WorkspaceContext ctx) {
@@ -71,7 +82,8 @@ public final class SelfAssessmentViewModel {
     }
 
     private record Loaded(GoalTree tree, Map<String, SelfAssessment> assessments, Map<String, Integer> evidence,
-                          Map<String, String> owners, Map<String, String> completion) {
+                          Map<String, String> owners, Map<String, String> completion,
+                          Map<String, List<Progress>> progress, EvaluationScheme scheme) {
     }
 
     public void load() {
@@ -87,24 +99,30 @@ public final class SelfAssessmentViewModel {
             for (OrgUnit o : ctx.workspace().orgUnits().findSubtree(unit)) {
                 names.put(o.code(), o.name());
             }
-            Map<String, String> done = new HashMap<>();
-            int latest = 0;
-            List<Progress> progress = ctx.workspace().progress().findByUnit(unit, year);
-            for (Progress p : progress) {
-                latest = Math.max(latest, p.quarter());
+            // The office's scheme where this workspace has one, else the defaults: the period and rules.
+            EvaluationScheme sc = ctx.workspace().evaluation().schemes().latest(year)
+                    .orElseGet(() -> EvaluationScheme.defaults(year));
+            Map<String, List<Progress>> byNode = new HashMap<>();
+            for (Progress p : ctx.workspace().progress().findByUnit(unit, year)) {
+                byNode.computeIfAbsent(p.nodeId(), k -> new ArrayList<>()).add(p);
             }
-            for (Progress p : progress) {
-                if (p.quarter() == latest) {
-                    done.put(p.nodeId(), Numbers.percent(p.completionPercent()));
+            Map<String, String> done = new HashMap<>();
+            for (GoalNode n : IndicatorRule.scored(t)) {
+                IndicatorRule.Line line = IndicatorRule.score(n, byNode.getOrDefault(n.id(), List.of()), a.get(n.id()),
+                        null, null, sc);
+                if (line.completion() != null) {
+                    done.put(n.id(), Numbers.percent(line.completion()));
                 }
             }
-            return new Loaded(t, a, ev, names, done);
+            return new Loaded(t, a, ev, names, done, byNode, sc);
         }, l -> {
             tree = l.tree();
             assessments = new HashMap<>(l.assessments());
             evidenceCounts = new HashMap<>(l.evidence());
             owners = l.owners();
             completion = l.completion();
+            progressByNode = l.progress();
+            scheme = l.scheme();
             undo.clear();
             rebuild();
             select(selected);
@@ -113,19 +131,19 @@ public final class SelfAssessmentViewModel {
 
     private void rebuild() {
         List<Row> out = new ArrayList<>();
-        for (GoalNode n : tree.inOrder()) {
-            if (tree.isLeaf(n.id())) {
-                out.add(new Row(n, n.ownerCode() == null ? "" : owners.getOrDefault(n.ownerCode(), n.ownerCode()),
-                        GoalTreeViewModel.targetText(n), completion.getOrDefault(n.id(), ""),
-                        assessments.get(n.id()), evidenceCounts.getOrDefault(n.id(), 0)));
-            }
+        for (GoalNode n : IndicatorRule.scored(tree)) {
+            BigDecimal computed = IndicatorRule.score(n, progressByNode.getOrDefault(n.id(), List.of()),
+                    assessments.get(n.id()), null, null, scheme).points();
+            out.add(new Row(n, n.ownerCode() == null ? "" : owners.getOrDefault(n.ownerCode(), n.ownerCode()),
+                    GoalTreeViewModel.targetText(n), completion.getOrDefault(n.id(), ""),
+                    assessments.get(n.id()), evidenceCounts.getOrDefault(n.id(), 0), computed));
         }
         rows.setAll(out);
-        List<SelfScore.Sum> s = SelfScore.sums(tree, assessments);
+        List<SelfScore.Sum> s = SelfScore.sums(tree, assessments, progressByNode, scheme);
         sums.setAll(s.subList(0, s.size() - 1));
         SelfScore.Sum all = s.get(s.size() - 1);
         total.set(Texts.t("self.total", Numbers.plain(all.given()), Numbers.plain(all.available()), all.assessed(),
-                all.total()));
+                all.total(), Numbers.plain(all.computed())));
     }
 
     /** Saves a row's score, level or reason, undoably; a score above the indicator's points is refused. */
