@@ -31,12 +31,15 @@ import org.perfdesk.store.Workspace;
  * side takes only the other side's part (see {@link RectificationMerge}).
  */
 public final class Feedbacks {
-    public static final String FEEDBACK_FORMAT = "perfdesk-feedback/1";
+    public static final String FEEDBACK_FORMAT = FeedbackPayload.FORMAT;
     public static final String RECTIFICATION_FORMAT = "perfdesk-rectification/1";
     public static final String RECTIFICATION_ENTRY = "payload/rectification.json";
 
-    /** The office's feedback to one unit. */
-    public record Feedback(String format, String unitCode, int year, String summary, List<FeedbackItem> items) {
+    /** The office's feedback to one unit: its result (version 2) and its rectification items, if any. */
+    public record Feedback(String format, String unitCode, int year, String summary, List<FeedbackItem> items,
+                           @com.fasterxml.jackson.annotation.JsonInclude(
+                                   com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                           org.perfdesk.domain.FeedbackResult result) {
     }
 
     public record FeedbackItem(String id, int number, String finding, String requirement, String due,
@@ -60,27 +63,35 @@ public final class Feedbacks {
     // ---- the office sends ------------------------------------------------------------------
 
     /**
-     * Writes the unit's feedback as a signed package: {@code summary} is its result in words (the
-     * caller words it from the evaluation); every item of the year goes, with its closure.
+     * Writes the unit's feedback as a signed package: its result from the year's approved and frozen
+     * results ({@link FeedbackPayload#resultFor}, refused before 审定 or after a change) and every
+     * rectification item of the year with its closure — none is fine.
      */
-    public static PackageWriter.Written send(Workspace ws, Signer signer, String unitCode, int year, String summary,
-                                             Path out) {
+    public static PackageWriter.Written send(Workspace ws, Signer signer, String unitCode, int year, Path out) {
+        org.perfdesk.domain.FeedbackResult result = FeedbackPayload.resultFor(ws, unitCode, year);
         List<RectificationItem> items = ws.rectifications().findByUnit(unitCode, year);
-        if (items.isEmpty()) {
-            throw new UserError("error.feedback.noItems", unitCode, String.valueOf(year));
-        }
-        Feedback payload = new Feedback(FEEDBACK_FORMAT, unitCode, year, summary == null ? "" : summary,
+        String summary = result.total() == null ? result.rankText()
+                : Texts.t("feedback.summaryLine", org.perfdesk.domain.Numbers.plain(result.total()), result.group(),
+                result.rankText());
+        Feedback payload = new Feedback(FEEDBACK_FORMAT, unitCode, year, summary,
                 items.stream().map(i -> new FeedbackItem(i.id(), i.number(), i.finding(), i.requirement(),
                         i.due() == null ? null : i.due().toString(),
-                        i.closedAt() == null ? null : i.closedAt().toString(), i.closedReason())).toList());
+                        i.closedAt() == null ? null : i.closedAt().toString(), i.closedReason())).toList(), result);
         PackageWriter.Written written = new Exporter(ws, signer).exportOfficePackage(PackageKind.FEEDBACK, unitCode,
                 year, EntryNames.FEEDBACK, payload, out);
         String id = written.manifest().packageId();
+        java.util.Map<String, Object> after = new java.util.TreeMap<>();
+        after.put("package", id);
+        after.put("items", items.size());
+        after.put("total", result.total() == null ? null : org.perfdesk.domain.Numbers.plain(result.total()));
+        after.put("rank", result.rankText());
+        after.put("approval", result.approvalReference());
         ws.database().write(c -> {
             for (RectificationItem i : items) {
                 ws.rectifications().save(i.withSentIn(id));
             }
-            ws.audit().append("feedback", unitCode + " " + year, null, items.size() + " items, package " + id, "");
+            ws.audit().append("feedback", unitCode + " " + year, null,
+                    org.perfdesk.evaluation.Canonical.json(after), "");
             return null;
         });
         return written;
@@ -95,11 +106,7 @@ public final class Feedbacks {
         if (bytes == null) {
             throw new PackageException("missing-entry", EntryNames.FEEDBACK);
         }
-        Feedback f = StrictJson.read(bytes, Feedback.class, EntryNames.FEEDBACK);
-        if (!FEEDBACK_FORMAT.equals(f.format()) || !ws.self().code().equals(f.unitCode()) || f.year() != m.year()
-                || f.items() == null) {
-            throw new PackageException("bad-snapshot", EntryNames.FEEDBACK);
-        }
+        Feedback f = FeedbackPayload.read(ws, bytes, m.year());
         List<RectificationItem> sent = new ArrayList<>();
         Set<String> ids = new java.util.HashSet<>();
         try {
@@ -121,6 +128,7 @@ public final class Feedbacks {
             List<RectificationItem> merged = RectificationMerge.feedbackIntoUnit(
                     ws.rectifications().findByUnit(f.unitCode(), f.year()), sent);
             merged.forEach(ws.rectifications()::save);
+            FeedbackPayload.keep(ws, m.packageId(), f, bytes);
         };
     }
 

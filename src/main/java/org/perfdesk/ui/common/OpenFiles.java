@@ -10,7 +10,7 @@ import javafx.stage.Window;
 import org.perfdesk.domain.Texts;
 import org.perfdesk.domain.UserError;
 
-/** Opening a stored file (evidence) with the system's program for it, off the JavaFX thread. */
+/** Opening a stored file (evidence) or printing a document with the system's program for it, off the JavaFX thread. */
 public final class OpenFiles {
     private OpenFiles() {
     }
@@ -33,6 +33,27 @@ public final class OpenFiles {
                         : new UserError(ex, "self.openFailed", name, String.valueOf(ex.getMessage()))));
             }
         }, "perfdesk-open");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /**
+     * Prints a document through the program the system uses for its kind (the same pages officials
+     * file); where there is none, says where the document is.
+     */
+    public static void print(Window owner, Path document) {
+        Thread t = new Thread(() -> {
+            try {
+                if (Desktop.isDesktopSupported() && Desktop.getDesktop().isSupported(Desktop.Action.PRINT)) {
+                    Desktop.getDesktop().print(document.toFile());
+                    return;
+                }
+            } catch (Exception ignored) {
+                // fall through to telling the user where the document is
+            }
+            Platform.runLater(() -> Messages.info(owner, Texts.t("reports.print"),
+                    Texts.t("reports.printHere", document.toAbsolutePath().toString())));
+        }, "perfdesk-print");
         t.setDaemon(true);
         t.start();
     }

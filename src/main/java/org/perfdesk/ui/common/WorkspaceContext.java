@@ -21,6 +21,8 @@ public final class WorkspaceContext {
     private final TaskRunner tasks;
     private final IntegerProperty year;
     private final ObjectProperty<java.time.LocalDateTime> lastSave = new SimpleObjectProperty<>();
+    /** Shows another screen by its navigation id (set by the main window; nothing before that). */
+    private java.util.function.Consumer<String> navigator = id -> { };
     /** The signing key once unlocked this session; null until the passphrase is given. */
     private volatile Signer signer;
     /** True while no key backup holds the current encryption key (the status bar and settings warn). */
@@ -95,5 +97,14 @@ public final class WorkspaceContext {
     /** When something was last written to the workspace, for the status bar. */
     public ObjectProperty<java.time.LocalDateTime> lastSaveProperty() {
         return lastSave;
+    }
+
+    /** Lets a screen send the user on to another screen (考核结果 → 整改), by its navigation id. */
+    public void setNavigator(java.util.function.Consumer<String> navigator) {
+        this.navigator = navigator;
+    }
+
+    public void navigateTo(String screenId) {
+        navigator.accept(screenId);
     }
 }

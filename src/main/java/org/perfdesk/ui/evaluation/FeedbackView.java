@@ -119,7 +119,7 @@ public final class FeedbackView implements Screen {
         Button send = new Button(Texts.t("feedback.send") + "…");
         send.setId("feedback-send");
         send.getStyleClass().add("primary");
-        send.disableProperty().bind(noUnit.or(Bindings.isEmpty(items)));
+        send.disableProperty().bind(noUnit);
         send.setOnAction(e -> send());
         HBox actions = new HBox(8, add, change, close, reopen, send);
         actions.getStyleClass().add("toolbar");
@@ -251,23 +251,12 @@ public final class FeedbackView implements Screen {
         var window = root.getScene().getWindow();
         int year = ctx.year();
         Dialogs.withSigner(window, ctx, signer -> ctx.tasks().run(Texts.t("task.sendFeedback"),
-                () -> Feedbacks.send(ctx.workspace(), signer, u.code(), year, summary(u, year),
-                        ctx.workspace().outboxDir()).file(),
+                () -> Feedbacks.send(ctx.workspace(), signer, u.code(), year, ctx.workspace().outboxDir()).file(),
                 file -> {
                     changed();
                     Messages.info(window, Texts.t("feedback.sentTitle"), Texts.t("review.doneText", u.name(),
                             file.toAbsolutePath().toString()));
                 }));
-    }
-
-    /** The unit's result in words for the feedback: "总分 34.40，设区市政府第 1 名". */
-    private String summary(OrgUnit u, int year) {
-        return new Evaluator(ctx.workspace()).evaluate(year).stream().filter(r -> r.unit().code().equals(u.code()))
-                .findFirst().map(r -> r.rank() == null
-                        ? Texts.t("feedback.summaryUnranked", EvaluationTexts.number(r.total()))
-                        : Texts.t("feedback.summaryLine", EvaluationTexts.number(r.total()),
-                        Texts.current().of(r.group()), String.valueOf(r.rank())))
-                .orElse("");
     }
 
     @Override

@@ -41,6 +41,7 @@ import org.perfdesk.ui.evaluation.AssessmentView;
 import org.perfdesk.ui.evaluation.AssessmentViewModel;
 import org.perfdesk.ui.evaluation.AuditView;
 import org.perfdesk.ui.rectification.RectificationView;
+import org.perfdesk.ui.rectification.ResultView;
 import org.perfdesk.ui.evaluation.FeedbackView;
 import org.perfdesk.ui.evaluation.InspectionView;
 import org.perfdesk.ui.evaluation.InspectionViewModel;
@@ -99,6 +100,8 @@ public final class MainWindow {
             screens.keySet().stream().filter(id -> current == null || !id.equals(current.id())).forEach(stale::add);
         });
         nav.getSelectionModel().selectFirst();
+        ctx.setNavigator(id -> nav.getItems().stream().filter(e -> e.id().equals(id)).findFirst()
+                .ifPresent(e -> nav.getSelectionModel().select(e)));
     }
 
     private List<NavEntry> entries(SettingsView.Actions actions) {
@@ -125,6 +128,7 @@ public final class MainWindow {
             list.add(new NavEntry("reports", "nav.reports", () -> new ReportsView(new ReportsViewModel(ctx))));
             list.add(new NavEntry("selfassessment", "nav.selfAssessment",
                     () -> new SelfAssessmentView(new SelfAssessmentViewModel(ctx))));
+            list.add(new NavEntry("result", "nav.result", () -> new ResultView(ctx)));
             list.add(new NavEntry("rectification", "nav.rectification", () -> new RectificationView(ctx)));
             list.add(new NavEntry("exchange", "nav.exchange",
                     () -> new ExchangeView(new ExchangeViewModel(ctx), ctx)));

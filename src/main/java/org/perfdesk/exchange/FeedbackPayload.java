@@ -1,0 +1,86 @@
+package org.perfdesk.exchange;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.perfdesk.domain.FeedbackResult;
+import org.perfdesk.domain.UserError;
+import org.perfdesk.exchange.pkg.EntryNames;
+import org.perfdesk.exchange.pkg.PackageException;
+import org.perfdesk.exchange.pkg.StrictJson;
+import org.perfdesk.report.FeedbackResults;
+import org.perfdesk.report.ResultsData;
+import org.perfdesk.store.FeedbackResultRepository;
+import org.perfdesk.store.Workspace;
+
+/**
+ * {@code payload/feedback.json}, version 2: the unit's result as the plan has the office feed it
+ * back (each indicator's target, reported and verified figure, completion, points and why; the
+ * appraisal per round; inspection findings with deductions; total and rank; the 审定 it rests on)
+ * and its rectification items, if any. Built at the office only from results that were approved
+ * and frozen and have not changed since; kept at the unit as received, to be opened again.
+ */
+public final class FeedbackPayload {
+    public static final String FORMAT = "perfdesk-feedback/2";
+    /** Feedback of the first version carried a summary line and items only; still read. */
+    public static final String FORMAT_V1 = "perfdesk-feedback/1";
+
+    private FeedbackPayload() {
+    }
+
+    /**
+     * The unit's result from the year's frozen results. Refused before the results were approved
+     * (审定) and frozen, or when they changed since, so no provisional total or rank goes out.
+     */
+    public static FeedbackResult resultFor(Workspace ws, String unitCode, int year) {
+        ResultsData data = ResultsData.load(ws, year, java.time.LocalDate.now());
+        if (data.comparison().isEmpty() || data.comparison().get().freeze().approvalId() == null) {
+            throw new UserError("error.feedback.notApproved", String.valueOf(year));
+        }
+        if (!data.frozenUnchanged() || data.currentApproval().isEmpty()) {
+            throw new UserError("error.feedback.changedSinceFreeze", String.valueOf(year));
+        }
+        return FeedbackResults.of(data, unitCode, org.perfdesk.domain.Texts.current())
+                .orElseThrow(() -> new UserError("error.feedback.notEvaluated", unitCode, String.valueOf(year)));
+    }
+
+    /** Reads and checks a received feedback for this unit and year (both versions). */
+    static Feedbacks.Feedback read(Workspace ws, byte[] bytes, int year) {
+        Feedbacks.Feedback f = StrictJson.read(bytes, Feedbacks.Feedback.class, EntryNames.FEEDBACK);
+        boolean v2 = FORMAT.equals(f.format());
+        if (!(v2 || FORMAT_V1.equals(f.format())) || !ws.self().code().equals(f.unitCode()) || f.year() != year
+                || f.items() == null || v2 != (f.result() != null)) {
+            throw new PackageException("bad-snapshot", EntryNames.FEEDBACK);
+        }
+        FeedbackResult r = f.result();
+        if (r != null && (!f.unitCode().equals(r.unitCode()) || r.year() != year || r.indicators() == null)) {
+            throw new PackageException("bad-snapshot", EntryNames.FEEDBACK);
+        }
+        return f;
+    }
+
+    /** Keeps a received result at the unit, so the 考核结果 screen can open and print it again. */
+    static void keep(Workspace ws, String packageId, Feedbacks.Feedback f, byte[] bytes) {
+        if (f.result() != null) {
+            ws.feedbackResults().save(new FeedbackResultRepository.Received(packageId, f.unitCode(), f.year(),
+                    new String(bytes, java.nio.charset.StandardCharsets.UTF_8), Instant.now()));
+        }
+    }
+
+    /** A kept result, read back (it was checked when it came in). */
+    public static FeedbackResult parse(String json) {
+        Feedbacks.Feedback f = StrictJson.read(json.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                Feedbacks.Feedback.class, EntryNames.FEEDBACK);
+        return f.result();
+    }
+
+    /** The results the unit has received for the year, oldest first, with the package each came in. */
+    public static List<Received> received(Workspace ws, int year) {
+        return ws.feedbackResults().findByUnit(ws.self().code(), year).stream()
+                .map(r -> new Received(r.packageId(), r.receivedAt(), parse(r.body()))).toList();
+    }
+
+    /** One result as received. */
+    public record Received(String packageId, Instant receivedAt, FeedbackResult result) {
+    }
+}
