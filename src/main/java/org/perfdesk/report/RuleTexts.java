@@ -79,14 +79,17 @@ public final class RuleTexts {
         int[] example = {120, 50, 20, 10};
         Map<String, Integer> counts = new java.util.LinkedHashMap<>();
         List<EvaluationScheme.AppraisalLevel> levels = s.appraisalLevels();
+        List<String> given = new ArrayList<>();
         int sample = 0;
-        for (int i = 0; i < levels.size() && i < example.length; i++) {
-            counts.put(levels.get(i).name(), example[i]);
-            sample += example[i];
+        for (int i = 0; i < levels.size(); i++) {
+            int n = i < example.length ? example[i] : 0;
+            counts.put(levels.get(i).name(), n);
+            given.add(levels.get(i).name() + " " + n);
+            sample += n;
         }
         BigDecimal score = AppraisalScore.of(new Appraisal("X", s.year(), 1, Math.max(1, sample), counts), s);
         return rule(t, "appraisal", String.valueOf(s.appraisalRounds()), String.valueOf(sample),
-                Numbers.plain(score));
+                String.join(t.get("notice.listSeparator"), given), Numbers.plain(score));
     }
 
     private static BigDecimal pct(Direction d, String target, String high, String actual) {
