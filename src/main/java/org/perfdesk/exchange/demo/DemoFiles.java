@@ -25,13 +25,22 @@ final class DemoFiles {
     }
 
     record Node(NodeKind kind, String title, String description, BigDecimal weight, String owner, String quality,
-                LocalDate deadline, MeasureSpec measure, List<Node> children, List<ProgressSpec> progress) {
+                LocalDate deadline, MeasureSpec measure, List<Node> children, List<ProgressSpec> progress,
+                SelfSpec self) {
+    }
+
+    /** The unit's self-assessment at year end: a score, or a level for a qualitative indicator. */
+    record SelfSpec(BigDecimal score, String level, String narrative) {
     }
 
     record MeasureSpec(String type, BigDecimal target, BigDecimal baseline, String unit, Direction direction,
-                       List<String> levels, String targetLevel, LocalDate due) {
+                       List<String> levels, String targetLevel, LocalDate due, BigDecimal targetHigh) {
     }
 
+    /**
+     * A quarter's progress. {@code completion} is given for milestones and tasks only (the share of the work
+     * done); a quantitative indicator's is what the rule computes from {@code actual}.
+     */
     record ProgressSpec(int quarter, BigDecimal actual, BigDecimal completion, ProgressStatus status,
                         String narrative, String problems, String causes, String measures) {
     }
