@@ -79,7 +79,9 @@ public record EvaluationScheme(
         note = note == null ? "" : note;
         // Schemes saved before these fields existed read as the defaults.
         period = period == 0 ? 4 : period;
-        levelShares = List.copyOf(levelShares == null ? DEFAULT_LEVEL_SHARES : levelShares);
+        // Not List.copyOf: a share typed as something else than a number is null, and problems() names it.
+        levelShares = Collections.unmodifiableList(new ArrayList<>(levelShares == null ? DEFAULT_LEVEL_SHARES
+                : levelShares));
         appraisalRounds = appraisalRounds == 0 ? 2 : appraisalRounds;
         required = required == null ? DEFAULT_REQUIRED : Collections.unmodifiableSet(EnumSet.copyOf(
                 required.isEmpty() ? EnumSet.noneOf(Material.class) : required));

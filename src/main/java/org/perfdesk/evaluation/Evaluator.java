@@ -83,10 +83,7 @@ public final class Evaluator {
         EvaluationScheme current = scheme(changed.year());
         boolean frozen = ws.evaluation().freezes().all(changed.year()).stream()
                 .anyMatch(f -> f.schemeVersion() == current.version());
-        EvaluationScheme toSave = new EvaluationScheme(changed.year(), frozen ? current.version() + 1 : current.version(),
-                changed.indicatorWeight(), changed.appraisalWeight(), changed.inspectionCap(), changed.bonusCap(),
-                changed.quantitativeCap(), changed.latePenalty(), changed.spotCheckShare(), changed.appraisalLevels(),
-                changed.note());
+        EvaluationScheme toSave = changed.withVersion(frozen ? current.version() + 1 : current.version());
         ws.database().write(c -> {
             ws.evaluation().schemes().save(toSave);
             ws.audit().append("scheme", toSave.year() + " v" + toSave.version(), Canonical.scheme(current),

@@ -47,4 +47,24 @@ public final class DemoOffice {
         }
         return officeDir;
     }
+
+    /**
+     * The demo office at the end of its year: packages, the public-appraisal form and 省统计局's verified
+     * figures of the cities imported, the results
+     * approved by the leading group (审定) and frozen — what feedback is sent from. Closed.
+     */
+    public static synchronized Path approvedCopy(Path demoDir, Path into) throws IOException {
+        Path officeDir = importedCopy(demoDir, into);
+        try (Workspace office = Workspace.open(officeDir)) {
+            org.perfdesk.report.xlsx.AppraisalXlsx.apply(office, org.perfdesk.report.xlsx.AppraisalXlsx.parse(office,
+                    2008, Path.of("sample-data", "appraisal-2008.xlsx")));
+            org.perfdesk.report.xlsx.FiguresXlsx.apply(office, org.perfdesk.report.xlsx.FiguresXlsx.parse(office,
+                    2008, Path.of("sample-data", "figures-2008-省统计局.xlsx")));
+            Evaluator evaluator = new Evaluator(office);
+            evaluator.approve(2008, java.time.LocalDate.of(2009, 3, 10), "省机关效能建设领导小组第十四次会议",
+                    "省机关效能建设领导小组", "");
+            evaluator.freeze(2008, "按审定结果发布");
+        }
+        return officeDir;
+    }
 }

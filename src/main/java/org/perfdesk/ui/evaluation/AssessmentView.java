@@ -44,6 +44,7 @@ public final class AssessmentView implements Screen {
     private final FilteredList<AssessmentSheet.Row> shown;
     private final CheckBox onlyDrawn = new CheckBox(Texts.t("assessment.onlyDrawn"));
     private final CheckBox onlyNotable = new CheckBox(Texts.t("assessment.onlyNotable"));
+    private final FiguresImport figures;
 
     public AssessmentView(AssessmentViewModel vm) {
         this.vm = vm;
@@ -51,7 +52,12 @@ public final class AssessmentView implements Screen {
         Label hint = new Label(Texts.t("assessment.hint"));
         hint.getStyleClass().add("hint");
         hint.setWrapText(true);
-        root.setTop(new VBox(4, title, hint));
+        figures = new FiguresImport(vm.context(), () -> root.getScene().getWindow(), vm::load);
+        HBox figureActions = new HBox(8, figures.importButton(), figures.templateButton(),
+                new Label(Texts.t("figures.ui.hint")));
+        figureActions.getStyleClass().add("toolbar");
+        root.setTop(new VBox(4, title, hint, figureActions));
+        root.getProperties().put(FiguresImport.class, figures);
 
         units = new TableView<>(vm.units());
         units.setId("assessment-units");

@@ -122,6 +122,10 @@ public final class AssessmentViewModel {
         load();
     }
 
+    public WorkspaceContext context() {
+        return ctx;
+    }
+
     /** The year's scheme as last loaded (the period and rules the "why" column states). */
     public EvaluationScheme scheme() {
         return scheme == null ? EvaluationScheme.defaults(ctx.year()) : scheme;

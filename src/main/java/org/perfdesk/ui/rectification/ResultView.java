@@ -99,6 +99,7 @@ public final class ResultView implements Screen {
         split.setDividerPositions(0.7);
         VBox.setVgrow(split, Priority.ALWAYS);
         root.setCenter(split);
+        root.getProperties().put(ResultView.class, this);
     }
 
     private void load() {
@@ -166,7 +167,7 @@ public final class ResultView implements Screen {
     }
 
     /** Writes the selected result as Word (what export and print share; a test hands in the file). */
-    void exportTo(Path file, java.util.function.Consumer<Path> done) {
+    public void exportTo(Path file, java.util.function.Consumer<Path> done) {
         FeedbackPayload.Received r = which.getValue();
         if (r == null) {
             return;

@@ -120,6 +120,7 @@ class NoticeDocxTest {
     private static Evaluation.UnitResult result(OrgUnit u, String total, int rank, List<String> tied) {
         BigDecimal zero = BigDecimal.ZERO.setScale(2);
         return new Evaluation.UnitResult(u, u.group(), new BigDecimal(total), zero, zero, zero, new BigDecimal(total),
-                rank, tied, List.of(), List.of(), List.of(), List.of(), List.of());
+                rank, tied, List.of(), List.of(), List.of(), List.of(), List.of(), Evaluation.Standing.COMPLETE,
+                List.of(), null);
     }
 }
