@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
         description = {"The office's steps before the results go out: decide on units 未报送 or 材料不全, record the"
             + " leading group's approval (审定), freeze.",
             "结果发布前的步骤：对未报送或材料不全的单位作出决定，记录领导小组审定，冻结结果。"},
-        subcommands = {ResultsCommand.Decide.class, ResultsCommand.Approve.class, ResultsCommand.Freeze.class})
+        subcommands = {ResultsCommand.Decide.class, ResultsCommand.Approve.class, ResultsCommand.Freeze.class,
+            ResultsCommand.Feedback.class})
 final class ResultsCommand {
 
     @Command(name = "decide", mixinStandardHelpOptions = true,
@@ -106,7 +107,34 @@ final class ResultsCommand {
         public Integer call() {
             try (Workspace ws = target.open()) {
                 ResultFreezeRepository.Freeze f = new Evaluator(ws).freeze(target.year, reason);
-                spec.commandLine().getOut().println(Texts.t("results.cli.frozen", f.frozenAt(), f.inputsHash()));
+                spec.commandLine().getOut().println(Texts.t("results.cli.frozen",
+                        org.perfdesk.report.ResultsTexts.when(f.frozenAt()), f.inputsHash()));
+            }
+            return Cli.OK;
+        }
+    }
+
+    @Command(name = "feedback", mixinStandardHelpOptions = true,
+            description = {"Write a unit's feedback package: its approved and frozen result and its rectification items"
+                + " (none is fine).", "生成单位的反馈数据包：经审定冻结的考核结果和整改事项（可以没有）。"})
+    static final class Feedback implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        WorkspaceYear target;
+        @Option(names = "--unit", required = true, paramLabel = "CODE", description = "The unit. 单位代码。")
+        String unit;
+        @Option(names = "--out", required = true, paramLabel = "FILE|DIR", description = "Where to write it. 输出位置。")
+        java.nio.file.Path out;
+
+        @Override
+        public Integer call() {
+            try (Workspace ws = target.open()) {
+                var result = org.perfdesk.report.FeedbackResults.approved(ws, unit, target.year);
+                var signer = org.perfdesk.exchange.WorkspaceKeys.unlock(ws, Passphrases.read(false));
+                var written = org.perfdesk.exchange.Feedbacks.send(ws, signer, result, out);
+                spec.commandLine().getOut().println(Texts.t("results.cli.feedback", result.unitName(),
+                        written.file().toAbsolutePath().toString()));
             }
             return Cli.OK;
         }

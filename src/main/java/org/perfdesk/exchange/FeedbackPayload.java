@@ -4,12 +4,9 @@ import java.time.Instant;
 import java.util.List;
 
 import org.perfdesk.domain.FeedbackResult;
-import org.perfdesk.domain.UserError;
 import org.perfdesk.exchange.pkg.EntryNames;
 import org.perfdesk.exchange.pkg.PackageException;
 import org.perfdesk.exchange.pkg.StrictJson;
-import org.perfdesk.report.FeedbackResults;
-import org.perfdesk.report.ResultsData;
 import org.perfdesk.store.FeedbackResultRepository;
 import org.perfdesk.store.Workspace;
 
@@ -17,8 +14,8 @@ import org.perfdesk.store.Workspace;
  * {@code payload/feedback.json}, version 2: the unit's result as the plan has the office feed it
  * back (each indicator's target, reported and verified figure, completion, points and why; the
  * appraisal per round; inspection findings with deductions; total and rank; the 审定 it rests on)
- * and its rectification items, if any. Built at the office only from results that were approved
- * and frozen and have not changed since; kept at the unit as received, to be opened again.
+ * and its rectification items, if any. The result comes from {@code report/FeedbackResults.approved}
+ * (only results approved, frozen and unchanged since); kept at the unit as received, to be opened again.
  */
 public final class FeedbackPayload {
     public static final String FORMAT = "perfdesk-feedback/2";
@@ -26,22 +23,6 @@ public final class FeedbackPayload {
     public static final String FORMAT_V1 = "perfdesk-feedback/1";
 
     private FeedbackPayload() {
-    }
-
-    /**
-     * The unit's result from the year's frozen results. Refused before the results were approved
-     * (审定) and frozen, or when they changed since, so no provisional total or rank goes out.
-     */
-    public static FeedbackResult resultFor(Workspace ws, String unitCode, int year) {
-        ResultsData data = ResultsData.load(ws, year, java.time.LocalDate.now());
-        if (data.comparison().isEmpty() || data.comparison().get().freeze().approvalId() == null) {
-            throw new UserError("error.feedback.notApproved", String.valueOf(year));
-        }
-        if (!data.frozenUnchanged() || data.currentApproval().isEmpty()) {
-            throw new UserError("error.feedback.changedSinceFreeze", String.valueOf(year));
-        }
-        return FeedbackResults.of(data, unitCode, org.perfdesk.domain.Texts.current())
-                .orElseThrow(() -> new UserError("error.feedback.notEvaluated", unitCode, String.valueOf(year)));
     }
 
     /** Reads and checks a received feedback for this unit and year (both versions). */

@@ -63,12 +63,14 @@ public final class Feedbacks {
     // ---- the office sends ------------------------------------------------------------------
 
     /**
-     * Writes the unit's feedback as a signed package: its result from the year's approved and frozen
-     * results ({@link FeedbackPayload#resultFor}, refused before 审定 or after a change) and every
-     * rectification item of the year with its closure — none is fine.
+     * Writes the unit's feedback as a signed package: its result (from the year's approved and frozen
+     * results: {@code report/FeedbackResults.approved}) and every rectification item of the year with its
+     * closure — none is fine.
      */
-    public static PackageWriter.Written send(Workspace ws, Signer signer, String unitCode, int year, Path out) {
-        org.perfdesk.domain.FeedbackResult result = FeedbackPayload.resultFor(ws, unitCode, year);
+    public static PackageWriter.Written send(Workspace ws, Signer signer, org.perfdesk.domain.FeedbackResult result,
+                                             Path out) {
+        String unitCode = result.unitCode();
+        int year = result.year();
         List<RectificationItem> items = ws.rectifications().findByUnit(unitCode, year);
         String summary = result.total() == null ? result.rankText()
                 : Texts.t("feedback.summaryLine", org.perfdesk.domain.Numbers.plain(result.total()), result.group(),
@@ -90,11 +92,20 @@ public final class Feedbacks {
             for (RectificationItem i : items) {
                 ws.rectifications().save(i.withSentIn(id));
             }
-            ws.audit().append("feedback", unitCode + " " + year, null,
-                    org.perfdesk.evaluation.Canonical.json(after), "");
+            ws.audit().append("feedback", unitCode + " " + year, null, json(after), "");
             return null;
         });
         return written;
+    }
+
+    private static String json(Object o) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper()
+                    .configure(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
+                    .writeValueAsString(o);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     // ---- the unit receives -----------------------------------------------------------------

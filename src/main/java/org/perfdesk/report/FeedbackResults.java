@@ -18,6 +18,22 @@ public final class FeedbackResults {
     private FeedbackResults() {
     }
 
+    /**
+     * The unit's result to feed back, from the year's results as approved (审定) and frozen. Refused before
+     * the approval and the freeze, or when the results changed since, so no provisional total or rank goes out.
+     */
+    public static FeedbackResult approved(org.perfdesk.store.Workspace ws, String unitCode, int year) {
+        ResultsData data = ResultsData.load(ws, year, java.time.LocalDate.now());
+        if (data.comparison().isEmpty() || data.comparison().get().freeze().approvalId() == null) {
+            throw new org.perfdesk.domain.UserError("error.feedback.notApproved", String.valueOf(year));
+        }
+        if (!data.frozenUnchanged() || data.currentApproval().isEmpty()) {
+            throw new org.perfdesk.domain.UserError("error.feedback.changedSinceFreeze", String.valueOf(year));
+        }
+        return of(data, unitCode, Texts.current()).orElseThrow(() -> new org.perfdesk.domain.UserError(
+                "error.feedback.notEvaluated", unitCode, String.valueOf(year)));
+    }
+
     /** The unit's result from the year's data; empty when the unit is not among the evaluated. */
     public static java.util.Optional<FeedbackResult> of(ResultsData data, String unitCode, Texts t) {
         ResultsTexts words = new ResultsTexts(t);

@@ -35,7 +35,8 @@ class SubmissionTrackerTest {
     }
 
     @Test
-    void theDemoOfficeHasEveryUnitsPlanAndNoAnnualSummaryYet(@TempDir Path demo, @TempDir Path copy) throws Exception {
+    void theDemoOfficeHasEveryUnitsPlanHalfYearReportAndAnnualSummary(@TempDir Path demo, @TempDir Path copy)
+            throws Exception {
         try (Workspace office = Workspace.open(DemoOffice.importedCopy(demo, copy))) {
             LocalDate today = LocalDate.of(2008, 9, 1);
             List<SubmissionTracker.Line> lines = SubmissionTracker.of(office, 2008, today);
@@ -46,7 +47,8 @@ class SubmissionTrackerTest {
             assertThat(lines).allSatisfy(l -> {
                 assertThat(l.cell(Expected.PLAN).state()).isEqualTo(State.LATE);
                 assertThat(l.cell(Expected.PLAN).days()).isEqualTo(days);
-                assertThat(l.cell(Expected.ANNUAL).state()).isEqualTo(State.NOT_DUE);
+                assertThat(l.cell(Expected.MIDYEAR).state()).isEqualTo(State.LATE);
+                assertThat(l.cell(Expected.ANNUAL).state()).isEqualTo(State.LATE);
                 assertThat(l.cell(Expected.ANNUAL).due()).isEqualTo(LocalDate.of(2009, 1, 10));
                 assertThat(l.cell(Expected.RECTIFICATION).state()).isEqualTo(State.NOT_EXPECTED);
             });

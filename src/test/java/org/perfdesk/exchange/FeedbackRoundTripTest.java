@@ -39,14 +39,16 @@ class FeedbackRoundTripTest {
             Rectifications r = new Rectifications(office);
             r.add("XM", 2008, "行政服务中心窗口工作时间无人值守", "建立 AB 岗制度", LocalDate.of(2009, 5, 31));
             r.add("XM", 2008, "半年报告逾期报送", "", null);
-            var sent = Feedbacks.send(office, WorkspaceKeys.unlock(office, pass), "XM", 2008, usb);
+            var sent = Feedbacks.send(office, WorkspaceKeys.unlock(office, pass),
+                    org.perfdesk.report.FeedbackResults.approved(office, "XM", 2008), usb);
             feedback = sent.file();
             var xm = new org.perfdesk.evaluation.Evaluator(office).evaluate(2008).stream()
                     .filter(x -> x.unit().code().equals("XM")).findFirst().orElseThrow();
             summary = "总分 " + org.perfdesk.domain.Numbers.plain(xm.total()) + "，设区市政府排名：" + xm.rank();
             assertThat(r.of("XM", 2008)).allMatch(i -> i.sentIn() != null);
             // A unit without items gets its result all the same.
-            assertThat(Feedbacks.send(office, WorkspaceKeys.unlock(office, pass), "NP", 2008, usb).file()).exists();
+            assertThat(Feedbacks.send(office, WorkspaceKeys.unlock(office, pass),
+                    org.perfdesk.report.FeedbackResults.approved(office, "NP", 2008), usb).file()).exists();
         }
 
         // XM imports it, answers both items and attaches evidence to the first, and sends its plan.
@@ -91,7 +93,8 @@ class FeedbackRoundTripTest {
             assertThat(items.get(1).status()).isEqualTo(RectificationItem.Status.IN_PROGRESS);
 
             r.close(first, "暗访复查：窗口已有人值守");
-            closure = Feedbacks.send(office, WorkspaceKeys.unlock(office, pass), "XM", 2008, usb).file();
+            closure = Feedbacks.send(office, WorkspaceKeys.unlock(office, pass),
+                    org.perfdesk.report.FeedbackResults.approved(office, "XM", 2008), usb).file();
             assertThat(office.audit().check()).isEmpty();
         }
 
@@ -117,7 +120,7 @@ class FeedbackRoundTripTest {
         Path officeDir = DemoOffice.importedCopy(demo, copy);
         char[] pass = DemoBuilder.PASSPHRASE.toCharArray();
         try (Workspace office = Workspace.open(officeDir)) {
-            assertThatThrownBy(() -> Feedbacks.send(office, WorkspaceKeys.unlock(office, pass), "XM", 2008, usb))
+            assertThatThrownBy(() -> org.perfdesk.report.FeedbackResults.approved(office, "XM", 2008))
                     .isInstanceOf(UserError.class).hasFieldOrPropertyWithValue("key", "error.feedback.notApproved");
             assertThat(office.packages().findAll().stream().filter(p -> p.kind().equalsIgnoreCase("feedback"))).isEmpty();
         }

@@ -109,7 +109,7 @@ public final class DemoBuilder {
 
     /**
      * Creates the eight workspaces under {@code outDir}, every unit enrolled with the office (key
-     * registered, certificate imported), and each unit's plan and annual packages (the year's tree,
+     * registered, certificate imported), and each unit's plan, half-year and annual packages (the last with
      * four quarters of progress and the self-assessment) in {@code outDir/usb/} for the office to import. Refuses to write over existing workspaces.
      * Returns the folders created, office first.
      */
@@ -162,8 +162,8 @@ public final class DemoBuilder {
             List<SelfAssessment> assessments = new ArrayList<>();
             flatten(self.code(), file.goals(), null, "", nodes, progress, assessments);
             ws.goals().saveAll(nodes);
-            ws.progress().saveAll(progress);
-            ws.selfAssessments().saveAll(assessments);
+            // The half year first: the plan and the half-year report go out before the rest of the year is known.
+            ws.progress().saveAll(progress.stream().filter(p -> p.quarter() <= 2).toList());
 
             // Enrollment as the people would do it, with the fingerprints "read over the phone".
             KeyRegistry.pinOffice(ws, card, card.fingerprint());
@@ -177,6 +177,9 @@ public final class DemoBuilder {
                 throw new IllegalStateException("demo certificate refused: " + answer.message());
             }
             unitOut.exportUnitPackage(PackageKind.PLAN, year(), usb, null);
+            unitOut.exportUnitPackage(PackageKind.MIDYEAR, year(), usb, null);
+            ws.progress().saveAll(progress.stream().filter(p -> p.quarter() > 2).toList());
+            ws.selfAssessments().saveAll(assessments);
             unitOut.exportUnitPackage(PackageKind.ANNUAL, year(), usb, null);
         }
     }

@@ -251,7 +251,8 @@ public final class FeedbackView implements Screen {
         var window = root.getScene().getWindow();
         int year = ctx.year();
         Dialogs.withSigner(window, ctx, signer -> ctx.tasks().run(Texts.t("task.sendFeedback"),
-                () -> Feedbacks.send(ctx.workspace(), signer, u.code(), year, ctx.workspace().outboxDir()).file(),
+                () -> Feedbacks.send(ctx.workspace(), signer, org.perfdesk.report.FeedbackResults.approved(
+                        ctx.workspace(), u.code(), year), ctx.workspace().outboxDir()).file(),
                 file -> {
                     changed();
                     Messages.info(window, Texts.t("feedback.sentTitle"), Texts.t("review.doneText", u.name(),

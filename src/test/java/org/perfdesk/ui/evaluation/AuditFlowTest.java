@@ -26,13 +26,14 @@ class AuditFlowTest extends ShellTest {
 
     @Test
     void theCheckNamesTheEntryThatWasEditedInTheDatabase() throws Exception {
-        Path office = DemoOffice.importedCopy(demoDir, copy);
+        Path office = DemoOffice.evaluatedCopy(demoDir, copy);
         try (Workspace ws = Workspace.open(office)) {
             Evaluator e = new Evaluator(ws);
             e.saveInspection(new Inspection("i1", "XM", 2008, LocalDate.of(2008, 9, 3), Inspection.Kind.OPEN,
                     "窗口服务不规范", new BigDecimal("0.5"), null), "明查");
             e.saveInspection(new Inspection("i2", "NP", 2008, LocalDate.of(2008, 9, 4), Inspection.Kind.UNANNOUNCED,
                     "工作时间脱岗", new BigDecimal("1"), null), "暗访");
+            e.approve(2008, LocalDate.of(2009, 3, 10), "第十四次会议", "省机关效能建设领导小组", "");
             e.freeze(2008, "领导小组审定");
         }
 
@@ -42,8 +43,9 @@ class AuditFlowTest extends ShellTest {
         @SuppressWarnings("unchecked")
         TableView<AuditLog.Entry> table = lookup("#audit-table").queryAs(TableView.class);
         waitUntil("the entries", () -> table.getItems().size() >= 3);
-        // Newest first: the freeze, then the two inspections.
-        assertThat(AuditView.action(table.getItems().get(0).action())).isEqualTo("审定冻结");
+        // Newest first: the freeze, the approval it rests on, then the two inspections.
+        assertThat(AuditView.action(table.getItems().get(0).action())).isEqualTo("冻结结果");
+        assertThat(AuditView.action(table.getItems().get(1).action())).isEqualTo("领导小组审定");
         assertThat(table.getItems().get(0).reason()).isEqualTo("领导小组审定");
         clickOn("#audit-search").write("脱岗");
         waitUntil("the search", () -> table.getItems().size() == 1);

@@ -84,7 +84,8 @@ class FeedbackFlowTest extends ShellTest {
         try (Workspace ws = Workspace.open(office)) {
             new org.perfdesk.evaluation.Rectifications(ws).add("XM", 2008, "半年报告逾期报送", "建立报送提醒", null);
             feedback = org.perfdesk.exchange.Feedbacks.send(ws, org.perfdesk.exchange.WorkspaceKeys.unlock(ws,
-                    DemoBuilder.PASSPHRASE.toCharArray()), "XM", 2008, copy).file();
+                    DemoBuilder.PASSPHRASE.toCharArray()), org.perfdesk.report.FeedbackResults.approved(ws, "XM", 2008),
+                    copy).file();
         }
         Path xmDir = DemoBuilder.bundled().folderOf(demoDir, "XM");
         try (Workspace xm = Workspace.open(xmDir)) {

@@ -153,9 +153,9 @@ class ScoresFlowTest extends ShellTest {
         FeedbackResult sent;
         try (Workspace ws = Workspace.open(office)) {
             new org.perfdesk.evaluation.Rectifications(ws).add("NP", 2008, "森林火灾防控宣传不到位", "加强宣传", null);
-            feedback = Feedbacks.send(ws, WorkspaceKeys.unlock(ws, DemoBuilder.PASSPHRASE.toCharArray()), "NP", 2008,
-                    copy).file();
-            sent = org.perfdesk.exchange.FeedbackPayload.resultFor(ws, "NP", 2008);
+            feedback = Feedbacks.send(ws, WorkspaceKeys.unlock(ws, DemoBuilder.PASSPHRASE.toCharArray()),
+                    org.perfdesk.report.FeedbackResults.approved(ws, "NP", 2008), copy).file();
+            sent = org.perfdesk.report.FeedbackResults.approved(ws, "NP", 2008);
         }
         Path np = DemoBuilder.bundled().folderOf(demoDir, "NP");
         try (Workspace unit = Workspace.open(np)) {
