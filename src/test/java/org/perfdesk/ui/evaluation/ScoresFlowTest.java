@@ -164,6 +164,12 @@ class ScoresFlowTest extends ShellTest {
                     .satisfies(r -> assertThat(r.status()).as(r.message()).isEqualTo(ImportReport.Status.ACCEPTED));
         }
         for (int time = 0; time < 2; time++) {
+            if (time > 0) {
+                // Closed (设置 → 切换工作区) and opened again: the result is read from the workspace.
+                clickOn("#nav-settings");
+                clickOn("#settings-switch");
+                waitUntil("the first-start choice", () -> shell.current() == null);
+            }
             open(np);
             clickOn("#nav-result");
             waitUntil("the results screen", () -> !lookup("#result-indicators").queryAll().isEmpty());
@@ -192,6 +198,7 @@ class ScoresFlowTest extends ShellTest {
                     .anySatisfy(p -> assertThat(p).contains("请对照以下1项问题"));
         }
         // And on to the rectification it asks for.
+        assertThat(lookup("#result-rectify").queryButton().isDisabled()).as("one item to rectify").isFalse();
         clickOn("#result-rectify");
         waitUntil("the rectification screen", () -> !lookup("#rectification-items").queryAll().isEmpty()
                 && lookup("#rectification-items").query().isVisible());
