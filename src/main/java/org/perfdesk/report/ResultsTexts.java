@@ -124,12 +124,17 @@ public final class ResultsTexts {
      * Why the indicator earned its points, in one clause: "完成率 95.2%（按省统计局核定值）", "低于目标等级
      * “好”一级，得分值的 60%", "逾期 1 个季度，扣 20%", "没有四季度数据，不得分", the office's reason.
      */
+    /** A completion as the completion column shows it (one decimal), so the two never read differently. */
+    private static String tenths(BigDecimal completion) {
+        return completion.setScale(1, RoundingMode.HALF_UP).toPlainString();
+    }
+
     public String why(IndicatorRule.Line l, EvaluationScheme scheme) {
         String by = l.verified() == null ? "" : t.get("results.why.verified", l.verifiedBy());
         return switch (l.source()) {
             case OFFICE -> t.get("results.why.office", l.basis() == null ? "" : l.basis());
-            case COMPLETION -> (l.capped() ? t.get("results.why.completionCapped", Numbers.plain(l.completion()),
-                    Numbers.plain(l.share())) : t.get("results.why.completion", Numbers.plain(l.completion()))) + by;
+            case COMPLETION -> (l.capped() ? t.get("results.why.completionCapped", tenths(l.completion()),
+                    Numbers.plain(l.share())) : t.get("results.why.completion", tenths(l.completion()))) + by;
             case LEVEL -> (l.share().compareTo(IndicatorRule.HUNDRED) >= 0
                     ? t.get("results.why.levelMet", l.used().level())
                     : t.get("results.why.levelBelow", l.used().level(), target(l, scheme.year()),

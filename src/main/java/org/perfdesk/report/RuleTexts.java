@@ -89,7 +89,9 @@ public final class RuleTexts {
         }
         BigDecimal score = AppraisalScore.of(new Appraisal("X", s.year(), 1, Math.max(1, sample), counts), s);
         return rule(t, "appraisal", String.valueOf(s.appraisalRounds()), String.valueOf(sample),
-                String.join(t.get("notice.listSeparator"), given), Numbers.plain(score));
+                String.join(t.get("notice.listSeparator"), given), Numbers.plain(score),
+                t.get(s.required().contains(EvaluationScheme.Material.APPRAISAL)
+                        ? "results.workbook.rule.appraisal.missingRequired" : "results.workbook.rule.appraisal.missingZero"));
     }
 
     private static BigDecimal pct(Direction d, String target, String high, String actual) {

@@ -106,10 +106,20 @@ public final class FeedbackDocx {
         return new FeedbackDocx(r, List.of(), "", LocalDate.now(), t).summary();
     }
 
+    /** 2009年3月10日 as the notice writes it; a date that does not parse is shown as it came. */
+    private String longDate(String isoDate) {
+        try {
+            return java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.LONG)
+                    .withLocale(t.locale()).format(LocalDate.parse(isoDate));
+        } catch (java.time.format.DateTimeParseException e) {
+            return isoDate;
+        }
+    }
+
     /** The result in one paragraph: the approval, the total with its parts, the rank in the group. */
     String summary() {
         String approval = r.approvalReference().isEmpty() ? ""
-                : t.get("feedbackDoc.approval", r.approvedBy(), r.approvedOn(), r.approvalReference());
+                : t.get("feedbackDoc.approval", r.approvedBy(), longDate(r.approvedOn()), r.approvalReference());
         if (r.total() == null) {
             return approval + t.get("feedbackDoc.noTotal", String.valueOf(r.year()), r.standing());
         }

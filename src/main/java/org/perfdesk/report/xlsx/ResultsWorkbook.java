@@ -128,7 +128,7 @@ public final class ResultsWorkbook {
         TitledTable table = new TitledTable(wb, styles, t.get("results.workbook.sheet.summary"),
                 t.get("results.workbook.title", String.valueOf(data.year())), headers,
                 new int[] {12, 8, 10, 28, 11, 11, 11, 9, 11, 36},
-                List.of(words.status(data), formula()));
+                List.of(words.status(data), words.approval(data), formula()));
         for (Evaluation.UnitResult r : data.results()) {
             Row row = table.next();
             text(row, 0, r.group() == null ? t.get("results.unranked") : t.of(r.group()), centred);

@@ -49,7 +49,7 @@ import org.perfdesk.ui.common.WorkspaceContext;
 public final class FeedbackView implements Screen {
     private static final KeyCombination NEW = new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN);
 
-    /** A unit's line: how many items, sent or not, how many the unit reports done, how many closed. */
+    /** A unit's line: how many items, its feedback sent or not, how many the unit reports done, how many closed. */
     public record UnitLine(OrgUnit unit, int items, boolean allSent, int done, int closed) {
     }
 
@@ -72,8 +72,8 @@ public final class FeedbackView implements Screen {
         unitTable.setPlaceholder(new Label(Texts.t("review.empty")));
         unitTable.getColumns().add(Columns.text("results.col.unit", 125, l -> l.unit().name()));
         unitTable.getColumns().add(Columns.text("feedback.col.items", 40, l -> String.valueOf(l.items())));
-        unitTable.getColumns().add(Columns.text("feedback.col.sent", 45, l -> l.items() == 0 ? ""
-                : Texts.t(l.allSent() ? "feedback.sent" : "feedback.notSent")));
+        unitTable.getColumns().add(Columns.text("feedback.col.sent", 45,
+                l -> Texts.t(l.allSent() ? "feedback.sent" : "feedback.notSent")));
         unitTable.getColumns().add(Columns.text("feedback.col.done", 50, l -> String.valueOf(l.done())));
         unitTable.getColumns().add(Columns.text("feedback.col.closed", 50, l -> String.valueOf(l.closed())));
         unitTable.getSelectionModel().selectedItemProperty().addListener((o, a, l) -> loadItems());
@@ -149,9 +149,16 @@ public final class FeedbackView implements Screen {
         ctx.tasks().run(Texts.t("task.loadFeedback"), () -> {
             List<UnitLine> out = new ArrayList<>();
             Rectifications r = new Rectifications(ctx.workspace());
+            // Sent: a feedback package went to the unit for the year, and no item was added since.
+            java.util.Set<String> fedBack = new java.util.HashSet<>();
+            ctx.workspace().packages().findOutgoing().stream()
+                    .filter(p -> p.kind().equals(org.perfdesk.exchange.pkg.PackageKind.FEEDBACK.name())
+                            && p.year() == year)
+                    .forEach(p -> fedBack.add(p.recipientCode()));
             for (OrgUnit u : new Evaluator(ctx.workspace()).units(year)) {
                 List<RectificationItem> its = r.of(u.code(), year);
-                out.add(new UnitLine(u, its.size(), its.stream().allMatch(i -> i.sentIn() != null),
+                out.add(new UnitLine(u, its.size(), fedBack.contains(u.code())
+                        && its.stream().allMatch(i -> i.sentIn() != null),
                         (int) its.stream().filter(i -> i.status() == RectificationItem.Status.DONE).count(),
                         (int) its.stream().filter(RectificationItem::closed).count()));
             }

@@ -103,7 +103,7 @@ public final class SchemeView implements Screen {
         form.addRow(row++, new Label(Texts.t("scheme.field.levelShares")), levelShares, unit("%"));
         form.addRow(row++, new Label(Texts.t("scheme.field.appraisalRounds")), appraisalRounds,
                 unit(Texts.t("scheme.roundsUnit")));
-        HBox requiredBoxes = new HBox(10);
+        VBox requiredBoxes = new VBox(4);
         for (EvaluationScheme.Material m : EvaluationScheme.Material.values()) {
             javafx.scene.control.CheckBox box = new javafx.scene.control.CheckBox(Texts.t("scheme.material." + m.name()));
             box.setId("scheme-required-" + m.name());
@@ -111,7 +111,9 @@ public final class SchemeView implements Screen {
             required.put(m, box);
             requiredBoxes.getChildren().add(box);
         }
-        form.add(new Label(Texts.t("scheme.field.required")), 0, row);
+        Label requiredLabel = new Label(Texts.t("scheme.field.required"));
+        GridPane.setValignment(requiredLabel, javafx.geometry.VPos.TOP);
+        form.add(requiredLabel, 0, row);
         form.add(requiredBoxes, 1, row++, 2, 1);
         levelShares.setPrefColumnCount(10);
         for (org.perfdesk.domain.RankingGroup g : org.perfdesk.domain.RankingGroup.values()) {
