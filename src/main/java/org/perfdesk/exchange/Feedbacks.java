@@ -8,6 +8,7 @@ import java.util.Set;
 
 import org.perfdesk.domain.RectificationItem;
 import org.perfdesk.domain.RectificationMerge;
+import org.perfdesk.domain.Texts;
 import org.perfdesk.domain.UserError;
 import org.perfdesk.exchange.pkg.EntryNames;
 import org.perfdesk.exchange.pkg.PackageKind;
@@ -25,12 +26,15 @@ import org.perfdesk.store.Workspace;
  * {@link org.perfdesk.exchange.intake.RectificationHandler}.
  */
 public final class Feedbacks {
-    public static final String FEEDBACK_FORMAT = "perfdesk-feedback/1";
+    public static final String FEEDBACK_FORMAT = FeedbackPayload.FORMAT;
     public static final String RECTIFICATION_FORMAT = "perfdesk-rectification/1";
     public static final String RECTIFICATION_ENTRY = "payload/rectification.json";
 
-    /** The office's feedback to one unit. */
-    public record Feedback(String format, String unitCode, int year, String summary, List<FeedbackItem> items) {
+    /** The office's feedback to one unit: its result (version 2) and its rectification items, if any. */
+    public record Feedback(String format, String unitCode, int year, String summary, List<FeedbackItem> items,
+                           @com.fasterxml.jackson.annotation.JsonInclude(
+                                   com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                           org.perfdesk.domain.FeedbackResult result) {
     }
 
     public record FeedbackItem(String id, int number, String finding, String requirement, String due,
@@ -54,32 +58,52 @@ public final class Feedbacks {
     // ---- the office sends ------------------------------------------------------------------
 
     /**
-     * Writes the unit's feedback as a signed package: {@code summary} is its result in words (the
-     * caller words it from the evaluation); every item of the year goes, with its closure.
+     * Writes the unit's feedback as a signed package: its result (from the year's approved and frozen
+     * results: {@code report/FeedbackResults.approved}) and every rectification item of the year with its
+     * closure — none is fine.
      */
-    public static PackageWriter.Written send(Workspace ws, Signer signer, String unitCode, int year, String summary,
+    public static PackageWriter.Written send(Workspace ws, Signer signer, org.perfdesk.domain.FeedbackResult result,
                                              Path out) {
+        String unitCode = result.unitCode();
+        int year = result.year();
         List<RectificationItem> items = ws.rectifications().findByUnit(unitCode, year);
-        if (items.isEmpty()) {
-            throw new UserError("error.feedback.noItems", unitCode, String.valueOf(year));
-        }
-        Feedback payload = new Feedback(FEEDBACK_FORMAT, unitCode, year, summary == null ? "" : summary,
+        String summary = result.total() == null ? result.rankText()
+                : Texts.t("feedback.summaryLine", org.perfdesk.domain.Numbers.plain(result.total()), result.group(),
+                result.rankText());
+        Feedback payload = new Feedback(FEEDBACK_FORMAT, unitCode, year, summary,
                 items.stream().map(i -> new FeedbackItem(i.id(), i.number(), i.finding(), i.requirement(),
                         i.due() == null ? null : i.due().toString(),
-                        i.closedAt() == null ? null : i.closedAt().toString(), i.closedReason())).toList());
+                        i.closedAt() == null ? null : i.closedAt().toString(), i.closedReason())).toList(), result);
         PackageWriter.Written written = new Exporter(ws, signer).exportOfficePackage(PackageKind.FEEDBACK, unitCode,
                 year, EntryNames.FEEDBACK, payload, out);
         String id = written.manifest().packageId();
+        java.util.Map<String, Object> after = new java.util.TreeMap<>();
+        after.put("package", id);
+        after.put("items", items.size());
+        after.put("total", result.total() == null ? null : org.perfdesk.domain.Numbers.plain(result.total()));
+        after.put("rank", result.rankText());
+        after.put("approval", result.approvalReference());
         ws.database().write(c -> {
             for (RectificationItem i : items) {
                 ws.rectifications().save(i.withSentIn(id));
             }
-            ws.audit().append("feedback", unitCode + " " + year, null, items.size() + " items, package " + id, "",
+            ws.audit().append("feedback", unitCode + " " + year, null, json(after), "",
                     org.perfdesk.store.AuditLog.facts("unit", unitCode, "year", year, "items", items.size(),
-                            "package", id));
+                            "package", id, "total", after.get("total"), "rank", result.rankText(),
+                            "approval", result.approvalReference()));
             return null;
         });
         return written;
+    }
+
+    private static String json(Object o) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper()
+                    .configure(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
+                    .writeValueAsString(o);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     // ---- the unit sends --------------------------------------------------------------------

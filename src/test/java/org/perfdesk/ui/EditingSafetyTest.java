@@ -328,13 +328,14 @@ class EditingSafetyTest extends ShellTest {
         clickOn("#nav-selfassessment");
         TableView<?> table = table("#self-table");
         waitUntil("the scored items", () -> table.getItems().size() == 2);
-        // Columns: item, owner, points, target, latest progress, score, level, evidence.
+        // Columns: item, owner, points, target, latest progress, points by the rule, score, level, evidence.
         assertThat(table.getColumns().get(0).getCellData(0)).isEqualTo("项目甲开工");
         assertThat(String.valueOf(table.getColumns().get(3).getCellData(0))).contains("12 个").contains("完成项目数");
         assertThat(String.valueOf(table.getColumns().get(4).getCellData(0))).isEqualTo("第 2 季度：实际 9 个，完成 75.0%");
         assertThat(String.valueOf(table.getColumns().get(3).getCellData(1))).isEqualTo("好");
         assertThat(String.valueOf(table.getColumns().get(4).getCellData(1))).isEqualTo("尚未报告进度");
-        assertThat(table.getColumns().get(5).getText()).isEqualTo("自评分");
+        assertThat(table.getColumns().get(5).getText()).isEqualTo("按规则得分");
+        assertThat(table.getColumns().get(6).getText()).isEqualTo("自评分");
     }
 
     // ---- helpers ---------------------------------------------------------------------------
@@ -549,7 +550,10 @@ class EditingSafetyTest extends ShellTest {
         try (Workspace ws = Workspace.open(office())) {
             Signer signer = WorkspaceKeys.unlock(ws, PASSPHRASE.toCharArray());
             new Rectifications(ws).add("XM", 2008, "半年报告逾期报送", "建立报送提醒", null);
-            Feedbacks.send(ws, signer, "XM", 2008, "", stick);
+            Feedbacks.send(ws, signer, new org.perfdesk.domain.FeedbackResult("XM", "厦门市人民政府", 2008, "设区市政府",
+                    1, "1", 2, "", new BigDecimal("90"), new BigDecimal("90"), null, null, null, null, null, 1,
+                    "2009-03-10", "第十四次会议", "领导小组", null, List.of(), List.of(), List.of(), List.of(),
+                    List.of()), stick);
         }
         open(demo.folderOf(demoDir, "XM"));
         clickOn("#nav-exchange");

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.perfdesk.domain.RectificationItem;
 import org.perfdesk.domain.RectificationMerge;
 import org.perfdesk.domain.Texts;
+import org.perfdesk.exchange.FeedbackPayload;
 import org.perfdesk.exchange.Feedbacks;
 import org.perfdesk.exchange.pkg.EntryNames;
 import org.perfdesk.exchange.pkg.Manifest;
@@ -17,8 +18,9 @@ import org.perfdesk.exchange.pkg.PackageException;
 import org.perfdesk.exchange.pkg.PackageKind;
 
 /**
- * The office's feedback (绩效反馈): the unit's result in words and its rectification items with their
- * closures, merged into the unit's own items (the unit keeps its answers; see {@link RectificationMerge}).
+ * The office's feedback (绩效反馈): the unit's result (kept at the unit for its 考核结果 screen) and its
+ * rectification items with their closures, merged into the unit's own items (the unit keeps its answers;
+ * see {@link RectificationMerge}).
  */
 public final class FeedbackHandler implements PackageHandler {
     @Override
@@ -29,11 +31,8 @@ public final class FeedbackHandler implements PackageHandler {
     @Override
     public Plan plan(Incoming in) {
         Manifest m = in.manifest();
-        Feedbacks.Feedback f = in.read(EntryNames.FEEDBACK, Feedbacks.Feedback.class);
-        if (!Feedbacks.FEEDBACK_FORMAT.equals(f.format()) || !in.ws().self().code().equals(f.unitCode())
-                || f.year() != m.year() || f.items() == null) {
-            throw new PackageException("bad-snapshot", EntryNames.FEEDBACK);
-        }
+        byte[] bytes = in.required(EntryNames.FEEDBACK);
+        Feedbacks.Feedback f = FeedbackPayload.read(in.ws(), bytes, m.year());
         List<RectificationItem> sent = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         try {
@@ -51,8 +50,10 @@ public final class FeedbackHandler implements PackageHandler {
             throw new PackageException(e, "bad-snapshot", EntryNames.FEEDBACK);
         }
         return new Plan().summary(Texts.t("import.feedback", String.valueOf(f.year()), f.summary(), sent.size()))
-                .write(() -> RectificationMerge.feedbackIntoUnit(
-                        in.ws().rectifications().findByUnit(f.unitCode(), f.year()), sent)
-                        .forEach(in.ws().rectifications()::save));
+                .write(() -> {
+                    RectificationMerge.feedbackIntoUnit(in.ws().rectifications().findByUnit(f.unitCode(), f.year()),
+                            sent).forEach(in.ws().rectifications()::save);
+                    FeedbackPayload.keep(in.ws(), m.packageId(), f, bytes);
+                });
     }
 }

@@ -52,11 +52,17 @@ public final class Payloads {
     public record Org(String code, String name, OrgKind kind, String parent, RankingGroup group) {
     }
 
+    /**
+     * One goal-tree node. {@code targetHigh} is the upper bound of a range target (区间); it is left out
+     * of the JSON when there is none, so a package without ranges reads in versions that predate them.
+     */
     public record Node(String id, String parentId, int position, NodeKind kind, String title, String description,
                        String owner, String quality, LocalDate deadline, BigDecimal weight, String measureType,
                        BigDecimal target, BigDecimal baseline, String unitOfMeasure, Direction direction,
                        List<String> levels, String targetLevel, LocalDate due, String originId, int revision,
-                       boolean deleted) {
+                       boolean deleted,
+                       @com.fasterxml.jackson.annotation.JsonInclude(
+                               com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) BigDecimal targetHigh) {
     }
 
     public record ProgressItem(String nodeId, int quarter, BigDecimal actual, BigDecimal completion,

@@ -13,8 +13,8 @@ import org.perfdesk.domain.Texts;
 import org.perfdesk.domain.UserError;
 
 /**
- * Opening a stored file (evidence) with the system's viewer, off the JavaFX thread. Every place that
- * opens evidence comes here. Only documents and pictures are opened ({@link DocumentTypes}): a
+ * Opening a stored file (evidence) with the system's viewer, or printing a document with the system's
+ * program for it, off the JavaFX thread. Every place that opens evidence comes here. Only documents and pictures are opened ({@link DocumentTypes}): a
  * program, script or shortcut is refused with a message, whatever its name pretends (the name is
  * cleaned first, so {@code report.pdf} + U+202E + {@code gpj.exe} is seen as the {@code .exe} it is).
  * Where the system has no viewer, or the viewer cannot be started, the message says so plainly and
@@ -95,6 +95,27 @@ public final class OpenFiles {
                         : new UserError(ex, "self.openFailed", shown, String.valueOf(ex.getMessage()))));
             }
         }, "perfdesk-open");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /**
+     * Prints a document through the program the system uses for its kind (the same pages officials
+     * file); where there is none, says where the document is.
+     */
+    public static void print(Window owner, Path document) {
+        Thread t = new Thread(() -> {
+            try {
+                if (Desktop.isDesktopSupported() && Desktop.getDesktop().isSupported(Desktop.Action.PRINT)) {
+                    Desktop.getDesktop().print(document.toFile());
+                    return;
+                }
+            } catch (Exception ignored) {
+                // fall through to telling the user where the document is
+            }
+            Platform.runLater(() -> Messages.info(owner, Texts.t("reports.print"),
+                    Texts.t("reports.printHere", document.toAbsolutePath().toString())));
+        }, "perfdesk-print");
         t.setDaemon(true);
         t.start();
     }

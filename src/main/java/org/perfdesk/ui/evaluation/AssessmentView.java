@@ -44,6 +44,7 @@ public final class AssessmentView implements Screen {
     private final FilteredList<AssessmentSheet.Row> shown;
     private final CheckBox onlyDrawn = new CheckBox(Texts.t("assessment.onlyDrawn"));
     private final CheckBox onlyNotable = new CheckBox(Texts.t("assessment.onlyNotable"));
+    private final FiguresImport figures;
 
     public AssessmentView(AssessmentViewModel vm) {
         this.vm = vm;
@@ -51,7 +52,12 @@ public final class AssessmentView implements Screen {
         Label hint = new Label(Texts.t("assessment.hint"));
         hint.getStyleClass().add("hint");
         hint.setWrapText(true);
-        root.setTop(new VBox(4, title, hint));
+        figures = new FiguresImport(vm.context(), () -> root.getScene().getWindow(), vm::load);
+        HBox figureActions = new HBox(8, figures.importButton(), figures.templateButton(),
+                new Label(Texts.t("figures.ui.hint")));
+        figureActions.getStyleClass().add("toolbar");
+        root.setTop(new VBox(4, title, hint, figureActions));
+        root.getProperties().put(FiguresImport.class, figures);
 
         units = new TableView<>(vm.units());
         units.setId("assessment-units");
@@ -92,9 +98,13 @@ public final class AssessmentView implements Screen {
         rows.getColumns().add(Columns.text("results.col.weight", 45, r -> Numbers.plain(r.node().weight())));
         rows.getColumns().add(Columns.text("assessment.col.self", 55, r -> r.self() == null ? "—"
                 : Numbers.plain(r.self())));
+        rows.getColumns().add(Columns.text("results.col.reported", 70,
+                r -> EvaluationTexts.figure(r.computed().reported(), r.computed())));
+        rows.getColumns().add(Columns.text("results.col.verified", 70, r -> r.computed().verified() == null ? ""
+                : EvaluationTexts.figure(r.computed().verified(), r.computed()) + (r.computed().differs() ? " ≠" : "")));
         rows.getColumns().add(Columns.text("assessment.col.computed", 65, r -> Numbers.plain(r.computed().points())));
-        rows.getColumns().add(Columns.text("results.col.basis", 120, r -> r.computed().basis() == null
-                ? EvaluationTexts.source(r.computed()) : EvaluationTexts.basis(r.computed())));
+        rows.getColumns().add(Columns.text("results.col.basis", 160, r -> EvaluationTexts.why(r.computed(),
+                vm.scheme())));
         rows.getColumns().add(Columns.text("assessment.col.office", 75, r -> r.office() == null ? ""
                 : Numbers.plain(r.office().points())));
         rows.getColumns().add(Columns.text("assessment.col.difference", 50, r -> r.difference() == null ? ""

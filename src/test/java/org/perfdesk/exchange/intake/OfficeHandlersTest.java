@@ -97,8 +97,7 @@ class OfficeHandlersTest {
     @Test
     void feedbackMergesTheOfficesItemsAndRectificationTakesTheUnitsAnswers() {
         new Rectifications(world.office).add("SLT", World.YEAR, "台账不全", "补齐台账", null);
-        Path feedback = Feedbacks.send(world.office, world.officeSigner, "SLT", World.YEAR, "总分 90", world.usb)
-                .file();
+        Path feedback = Feedbacks.send(world.office, world.officeSigner, result("SLT", "90"), world.usb).file();
         Plan p = new FeedbackHandler().plan(Opening.of(slt, world.signers.get("SLT"), feedback));
         assertThat(p.summary()).contains("总分 90");
         Opening.apply(slt, p);
@@ -118,8 +117,15 @@ class OfficeHandlersTest {
         Incoming twice = fromOffice(PackageKind.FEEDBACK, EntryNames.FEEDBACK, new Feedbacks.Feedback(
                 Feedbacks.FEEDBACK_FORMAT, "SLT", World.YEAR, "", List.of(
                         new Feedbacks.FeedbackItem("a", 1, "一", "", null, null, null),
-                        new Feedbacks.FeedbackItem("a", 2, "二", "", null, null, null))));
+                        new Feedbacks.FeedbackItem("a", 2, "二", "", null, null, null)), result("SLT", "90")));
         assertThatThrownBy(() -> new FeedbackHandler().plan(twice)).isInstanceOf(PackageException.class)
                 .hasFieldOrPropertyWithValue("code", "bad-snapshot");
+    }
+
+    /** A unit's result as the office's approved, frozen results would give it (only what the handler reads). */
+    static org.perfdesk.domain.FeedbackResult result(String unit, String total) {
+        return new org.perfdesk.domain.FeedbackResult(unit, unit, World.YEAR, "省直部门", 1, "1", 1, "",
+                new java.math.BigDecimal(total), new java.math.BigDecimal(total), null, null, null, null, null, 1,
+                "2009-03-10", "第十四次会议", "领导小组", null, List.of(), List.of(), List.of(), List.of(), List.of());
     }
 }
