@@ -6,17 +6,20 @@ import java.time.Instant;
  * A package this workspace wrote (OUT) or accepted (IN): its place in the sender's chain and what
  * became of it.
  *
- * @param fileHash       SHA-256 of the whole package file, as it was written or received
+ * @param fileHash       the hash of the whole package file, as it was written or received (SHA-256, or
+ *                       SM3 for a gm-1 package: every hash about a package is its suite's)
  * @param previousHash   the link to the sender's previous package, as the manifest says: that package's
  *                       manifest hash (or, when it was written before manifest hashes, its file hash)
  * @param outerPackageId for a package that arrived inside a collector's package, the outer one
- * @param manifestHash   SHA-256 of the signed {@code manifest.json}: the package's identity, the same for
- *                       every copy however it was zipped; null for packages recorded before schema 7
+ * @param manifestHash   the hash (the suite's) of the signed {@code manifest.json}: the package's identity,
+ *                       the same for every copy however it was zipped; null for packages recorded before schema 7
+ * @param suite          the package's algorithm suite ({@code intl-1} for every package before suites)
  */
 public record PackageRecord(String packageId, Direction direction, String kind, String senderCode,
                             String senderKeyId, String recipientCode, int year, long sequence, String previousHash,
                             String fileHash, String fileName, long fileSize, Instant createdAt, Instant processedAt,
-                            String warning, String reportJson, String outerPackageId, String manifestHash) {
+                            String warning, String reportJson, String outerPackageId, String manifestHash,
+                            String suite) {
 
     public enum Direction { IN, OUT }
 

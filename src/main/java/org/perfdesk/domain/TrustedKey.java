@@ -7,9 +7,19 @@ import java.time.Instant;
  *
  * @param publicKey base64 of the key's SubjectPublicKeyInfo
  * @param source    how it came to be trusted
+ * @param suite     the algorithm suite it belongs to ({@code intl-1}, {@code gm-1}): it verifies packages of
+ *                  that suite only
  */
 public record TrustedKey(String keyId, String unitCode, String publicKey, Source source, Instant validFrom,
-                         Instant revokedAt, String revokedReason) {
+                         Instant revokedAt, String revokedReason, String suite) {
+    /** The suite of every key before suites were recorded. */
+    public static final String INTL = "intl-1";
+
+    /** An intl-1 key (tests, and keys from before suites). */
+    public TrustedKey(String keyId, String unitCode, String publicKey, Source source, Instant validFrom,
+                      Instant revokedAt, String revokedReason) {
+        this(keyId, unitCode, publicKey, source, validFrom, revokedAt, revokedReason, INTL);
+    }
 
     public enum Source {
         /** The workspace's own key. */

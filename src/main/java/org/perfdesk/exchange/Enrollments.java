@@ -8,7 +8,7 @@ import org.perfdesk.domain.OrgUnit;
 import org.perfdesk.domain.PackageRecord;
 import org.perfdesk.domain.SafeText;
 import org.perfdesk.domain.UserError;
-import org.perfdesk.exchange.crypto.Ed25519;
+import org.perfdesk.exchange.crypto.Suite;
 import org.perfdesk.exchange.intake.EnrollmentHandler;
 import org.perfdesk.exchange.pkg.EntryNames;
 import org.perfdesk.exchange.pkg.Limits;
@@ -38,6 +38,11 @@ public final class Enrollments {
      */
     public record Request(Payloads.Enrollment enrollment, String fingerprint, PackageReader.Opened opened,
                           Payloads.EncryptionKey encryptionKey) {
+        /** The algorithm suite of the key it introduces (the package's). */
+        public Suite suite() {
+            return opened.suite();
+        }
+
         public String unitCode() {
             return enrollment.unit().code();
         }
@@ -55,12 +60,12 @@ public final class Enrollments {
                 throw new PackageException("missing-entry", EntryNames.ENROLLMENT);
             }
             Payloads.Enrollment e = StrictJson.read(bytes, Payloads.Enrollment.class, EntryNames.ENROLLMENT);
-            if (!Payloads.ENROLLMENT_FORMAT.equals(e.format()) || e.unit() == null || e.publicKey() == null) {
+            if (!validFormat(e) || e.unit() == null || e.publicKey() == null) {
                 throw new PackageException("bad-snapshot", EntryNames.ENROLLMENT);
             }
             holder[0] = e;
             try {
-                return Ed25519.fromBase64(e.publicKey());
+                return suiteOf(e).signingKey(e.publicKey());
             } catch (IllegalArgumentException ex) {
                 throw new PackageException(ex, "bad-snapshot", EntryNames.ENROLLMENT);
             }
@@ -70,14 +75,26 @@ public final class Enrollments {
         if (m.kind() != PackageKind.ENROLLMENT) {
             throw new PackageException("not-an-enrollment", m.kind().cliName());
         }
-        PublicKey key = Ed25519.fromBase64(e.publicKey());
-        if (!m.sender().code().equals(e.unit().code()) || !Ed25519.keyId(key).equals(m.sender().keyId())) {
+        Suite suite = opened.suite();
+        PublicKey key = suite.signingKey(e.publicKey());
+        if (!m.sender().code().equals(e.unit().code()) || !suite.keyId(key).equals(m.sender().keyId())) {
             throw new PackageException("bad-snapshot", EntryNames.ENROLLMENT);
         }
         SnapshotMapper.toOrgUnit(e.unit()); // a valid code and name, or refused
         byte[] encryption = opened.entry(EntryNames.ENCRYPTION_KEY);
-        return new Request(e, Ed25519.fingerprint(key), opened,
-                encryption == null ? null : KeyRegistry.readEncryptionKey(encryption, m.sender().code()));
+        return new Request(e, suite.fingerprint(key), opened,
+                encryption == null ? null : KeyRegistry.readEncryptionKey(encryption, m.sender().code(), suite));
+    }
+
+    /** Version 1 is intl-1 and names no suite; version 2 names a known one. */
+    private static boolean validFormat(Payloads.Enrollment e) {
+        return Payloads.ENROLLMENT_FORMAT.equals(e.format()) && e.suite() == null
+                || Payloads.ENROLLMENT_FORMAT_V2.equals(e.format()) && Suite.known(e.suite());
+    }
+
+    /** The suite of the key an enrollment introduces. */
+    public static Suite suiteOf(Payloads.Enrollment e) {
+        return Suite.named(e.suite());
     }
 
     /**
@@ -109,27 +126,38 @@ public final class Enrollments {
         if (!self.code().equals(m.recipient().code())) {
             throw new PackageException("wrong-recipient", String.valueOf(m.recipient().code()));
         }
+        // Only keys of a suite this office uses: a gm-1 key where intl-1 is required, or the other way round,
+        // is refused naming both, before anything is written.
+        SuitePlan.check(ws, request.suite(), PackageKind.ENROLLMENT, m.year());
         if (ws.packages().find(m.packageId()).isPresent()) {
             throw new UserError("error.enroll.already", SafeText.escaped(request.unitName()));
         }
         Runnable registration = EnrollmentHandler.registration(ws, request.enrollment(), request.encryptionKey(),
                 decision);
-        Inbox.keep(ws, file, m.packageId(), request.opened().fileHash());
+        Inbox.keep(ws, file, m.packageId(), request.suite(), request.opened().fileHash());
         ws.database().write(c -> {
             registration.run();
             ws.packages().add(new PackageRecord(m.packageId(), PackageRecord.Direction.IN, m.kind().name(),
                     m.sender().code(), m.sender().keyId(), m.recipient().code(), m.year(), m.sequence(), m.previousHash(),
                     request.opened().fileHash(), file.getFileName().toString(), request.opened().fileSize(),
-                    Instant.parse(m.createdAt()), Instant.now(), null, null, null, request.opened().manifestHash()));
+                    Instant.parse(m.createdAt()), Instant.now(), null, null, null, request.opened().manifestHash(),
+                    request.suite().id()));
             return null;
         });
         OrgUnit registered = ws.orgUnits().find(request.unitCode()).orElseThrow();
-        Payloads.Certificate cert = new Payloads.Certificate(Payloads.CERTIFICATE_FORMAT, registered.code(),
-                registered.name(), m.sender().keyId(), request.enrollment().publicKey(), Instant.now().toString(),
-                self.code(), signer.keyId());
+        Suite suite = request.suite();
+        Signer issuer = signer.forSuite(suite);
+        Payloads.Certificate cert = suite == Suite.INTL
+                ? new Payloads.Certificate(Payloads.CERTIFICATE_FORMAT, registered.code(), registered.name(),
+                        m.sender().keyId(), request.enrollment().publicKey(), Instant.now().toString(), self.code(),
+                        issuer.keyId())
+                : new Payloads.Certificate(Payloads.CERTIFICATE_FORMAT_V2, suite.id(), registered.code(),
+                        registered.name(), m.sender().keyId(), request.enrollment().publicKey(),
+                        Instant.now().toString(), self.code(), issuer.keyId());
         // An enrollment without an encryption key comes from a version that cannot decrypt: its
-        // certificate (public keys only) goes in the clear, so the unit can still take part.
+        // certificate (public keys only) goes in the clear, so the unit can still take part. The
+        // certificate is of the certified key's suite, signed with the office's key of that suite.
         return new Exporter(ws, signer).exportOfficePackage(PackageKind.CERTIFICATE, request.unitCode(), m.year(),
-                EntryNames.CERTIFICATE, cert, out, request.encryptionKey() == null);
+                suite, EntryNames.CERTIFICATE, cert, out, request.encryptionKey() == null);
     }
 }

@@ -16,8 +16,7 @@ import org.perfdesk.domain.PackageRecord;
 import org.perfdesk.domain.ProgramInfo;
 import org.perfdesk.domain.Role;
 import org.perfdesk.domain.UserError;
-import org.perfdesk.exchange.crypto.Ed25519;
-import org.perfdesk.exchange.crypto.X25519;
+import org.perfdesk.exchange.crypto.Suite;
 import org.perfdesk.exchange.pkg.EntryNames;
 import org.perfdesk.exchange.pkg.Hashing;
 import org.perfdesk.exchange.pkg.Limits;
@@ -39,6 +38,10 @@ import org.perfdesk.store.Workspace;
  * {@code outbox/} and logged; a copy to the chosen place (a USB stick) is then written the same safe
  * way and verified again. An enrollment is always in the clear: it carries only public keys and must
  * be readable before the office trusts anything of the unit's.
+ *
+ * <p>A package is written in the algorithm suite of its year ({@link SuitePlan}), signed with that
+ * suite's key and sealed for the recipient's key of that suite; an enrollment in the newest suite (the
+ * keys it introduces), a certificate in the suite of the key it certifies.
  */
 public final class Exporter {
     private final Workspace ws;
@@ -73,12 +76,17 @@ public final class Exporter {
         }
         List<PackageWriter.Source> sources = new ArrayList<>();
         if (kind == PackageKind.ENROLLMENT) {
-            Payloads.Enrollment e = new Payloads.Enrollment(Payloads.ENROLLMENT_FORMAT,
-                    new Payloads.Org(self.code(), self.name(), self.kind(), self.parentCode(), self.group()),
-                    Ed25519.toBase64(signer.publicKey()), clock.instant().toString());
+            Suite suite = SuitePlan.newest(ws);
+            Signer keys = signer.forSuite(suite);
+            Payloads.Org org = new Payloads.Org(self.code(), self.name(), self.kind(), self.parentCode(), self.group());
+            Payloads.Enrollment e = suite == Suite.INTL
+                    ? new Payloads.Enrollment(Payloads.ENROLLMENT_FORMAT, org, Suite.toBase64(keys.publicKey()),
+                            clock.instant().toString())
+                    : new Payloads.Enrollment(Payloads.ENROLLMENT_FORMAT_V2, suite.id(), org,
+                            Suite.toBase64(keys.publicKey()), clock.instant().toString());
             sources.add(PackageWriter.Source.of(EntryNames.ENROLLMENT, StrictJson.write(e)));
-            sources.addAll(encryptionKey());
-            return write(kind, self.parentCode(), year, sources, out, progress, false);
+            sources.addAll(encryptionKey(keys));
+            return write(kind, self.parentCode(), year, suite, sources, out, progress, false);
         } else {
             if (!ws.years().findAll().contains(year)) {
                 throw new UserError("error.export.noYear", String.valueOf(year));
@@ -91,19 +99,23 @@ public final class Exporter {
                 snapshot.evidence().forEach(e -> attached.add(e.sha256()));
                 sources.addAll(Feedbacks.rectificationSources(ws, self.code(), year, attached));
             }
-            sources.addAll(encryptionKey());
+            Suite suite = SuitePlan.forYear(ws, year);
+            sources.addAll(encryptionKey(signer.forSuite(suite)));
             sources.addAll(innerPackages(year, !plain));
+            return write(kind, self.parentCode(), year, suite, sources, out, progress, !plain);
         }
-        return write(kind, self.parentCode(), year, sources, out, progress, !plain);
     }
 
-    /** The sender's current encryption key, so the other side seals its answers for it (and learns a new one). */
-    private List<PackageWriter.Source> encryptionKey() {
-        if (signer.encryptionKey() == null) {
+    /**
+     * The sender's current encryption key of the package's suite, so the other side seals its answers
+     * for it (and learns a new one).
+     */
+    private List<PackageWriter.Source> encryptionKey(Signer keys) {
+        if (keys.encryptionKey() == null) {
             return List.of();
         }
         return List.of(PackageWriter.Source.of(EntryNames.ENCRYPTION_KEY,
-                StrictJson.write(KeyRegistry.encryptionKeyStatement(ws, signer.encryptionKey()))));
+                StrictJson.write(KeyRegistry.encryptionKeyStatement(ws, keys.encryptionKey()))));
     }
 
     /** Each evidence file once, under its hash, read from the workspace's own copy. */
@@ -167,6 +179,12 @@ public final class Exporter {
 
     public PackageWriter.Written exportOfficePackage(PackageKind kind, String unitCode, int year, String payloadEntry,
                                                      Object payload, Path out, boolean plain) {
+        return exportOfficePackage(kind, unitCode, year, SuitePlan.forYear(ws, year), payloadEntry, payload, out, plain);
+    }
+
+    /** The same in a given suite (a certificate: the suite of the key it certifies). */
+    public PackageWriter.Written exportOfficePackage(PackageKind kind, String unitCode, int year, Suite suite,
+                                                     String payloadEntry, Object payload, Path out, boolean plain) {
         if (!kind.fromOffice()) {
             throw new UserError("error.export.unitKind", kind.cliName());
         }
@@ -177,15 +195,16 @@ public final class Exporter {
         List<PackageWriter.Source> sources = new ArrayList<>();
         sources.add(PackageWriter.Source.of(payloadEntry, StrictJson.write(payload)));
         sources.add(PackageWriter.Source.of(EntryNames.REVOCATIONS, StrictJson.write(KeyRegistry.revocations(ws))));
-        sources.addAll(encryptionKey());
-        return write(kind, unitCode, year, sources, out, null, !plain);
+        sources.addAll(encryptionKey(signer.forSuite(suite)));
+        return write(kind, unitCode, year, suite, sources, out, null, !plain);
     }
 
-    private PackageWriter.Written write(PackageKind kind, String recipient, int year,
+    private PackageWriter.Written write(PackageKind kind, String recipient, int year, Suite suite,
                                         List<PackageWriter.Source> sources, Path out, DoubleConsumer progress,
                                         boolean sealed) {
-        List<Sealed.Recipient> recipients = sealed ? recipients(recipient) : null;
-        // One chain per recipient: each unit sees the office's answers to it numbered without gaps.
+        Signer signer = this.signer.forSuite(suite);
+        List<Sealed.Recipient> recipients = sealed ? recipients(recipient, signer) : null;
+        // One chain per signing key and recipient: each unit sees the office's answers to it numbered without gaps.
         Optional<PackageRecord> last = ws.packages().lastOutgoing(signer.keyId(), recipient);
         long sequence = last.map(p -> p.sequence() + 1).orElse(1L);
         // The link names the previous package by its identity (manifest hash), so any copy of it matches.
@@ -197,10 +216,12 @@ public final class Exporter {
                 year, sequence, previousHash,
                 clock.instant().toString(), ProgramInfo.version(), List.of());
         // Sender, recipient and sequence first, so a folder listing shows each chain in order.
-        String fileName = String.format("%s-%s-%03d-%s-%d.perfpkg", ws.self().code(), recipient, sequence,
-                kind.cliName(), year);
+        // A suite other than intl-1 starts a chain of its own (a new key): its name says so, so it never
+        // takes the name of an earlier package in outbox/.
+        String fileName = String.format("%s-%s-%03d-%s-%d%s.perfpkg", ws.self().code(), recipient, sequence,
+                kind.cliName(), year, suite == Suite.INTL ? "" : "-" + suite.id());
         Path inOutbox = ws.outboxDir().resolve(fileName);
-        PackageWriter.Written written = PackageWriter.write(inOutbox, header, sources, signer.privateKey(),
+        PackageWriter.Written written = PackageWriter.write(inOutbox, header, suite, sources, signer.privateKey(),
                 signer.publicKey(), recipients, signer.keyRing(), progress == null ? null : p -> progress.accept(p * 0.8));
         // The snapshot a package carries is not copied into the sender's own database: nothing reads it
         // there, the package in outbox/ keeps it byte for byte, and a 2,000-node unit's 3.5 MB per export
@@ -208,9 +229,9 @@ public final class Exporter {
         ws.packages().add(new PackageRecord(packageId, PackageRecord.Direction.OUT, kind.name(), ws.self().code(),
                 signer.keyId(), recipient, year, sequence, previousHash, written.fileHash(), fileName,
                 written.fileSize(), Instant.parse(header.createdAt()), Instant.now(), null, null, null,
-                written.manifestHash()));
+                written.manifestHash(), suite.id()));
         if (out != null && !out.toAbsolutePath().normalize().equals(inOutbox.toAbsolutePath().normalize())) {
-            copyVerified(inOutbox, targetFile(out, fileName), written.fileHash());
+            copyVerified(inOutbox, targetFile(out, fileName), suite, written.fileHash());
         }
         if (progress != null) {
             progress.accept(1.0);
@@ -224,11 +245,12 @@ public final class Exporter {
      * Whom a package is sealed for: the recipient's current encryption key (which must be known: from
      * its card, enrollment or any package it sent) and the sender's own, so it can open what it sent.
      */
-    private List<Sealed.Recipient> recipients(String recipient) {
-        EncryptionKey theirs = ws.encryptionKeys().current(recipient).orElseThrow(() -> new UserError(
+    private List<Sealed.Recipient> recipients(String recipient, Signer signer) {
+        Suite suite = signer.suite();
+        EncryptionKey theirs = ws.encryptionKeys().current(recipient, suite.id()).orElseThrow(() -> new UserError(
                 "error.export.noRecipientKey", ws.orgUnits().find(recipient).map(OrgUnit::name).orElse(recipient)));
         List<Sealed.Recipient> out = new ArrayList<>();
-        out.add(new Sealed.Recipient(recipient, X25519.fromBase64(theirs.publicKey())));
+        out.add(new Sealed.Recipient(recipient, suite.encryptionKey(theirs.publicKey())));
         if (signer.encryptionKey() != null) {
             out.add(new Sealed.Recipient(ws.self().code(), signer.encryptionKey()));
         }
@@ -244,13 +266,13 @@ public final class Exporter {
      * Copies to the stick through a temporary name, then reads the copy back and compares its hash with
      * the package verified in outbox/: the same bytes, so the same verdict (the check is not repeated).
      */
-    private void copyVerified(Path from, Path to, String hash) {
+    private void copyVerified(Path from, Path to, Suite suite, String hash) {
         try {
             Path tmp = SafeFiles.temporaryFor(to);
             Files.createDirectories(to.toAbsolutePath().getParent());
             Files.copy(from, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             SafeFiles.commit(tmp, to);
-            if (!Hashing.sha256(to).equals(hash)) {
+            if (!Hashing.hash(suite, to).equals(hash)) {
                 throw new IOException("the copy reads back different from what was written");
             }
         } catch (IOException e) {

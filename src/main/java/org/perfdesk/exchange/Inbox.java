@@ -6,6 +6,8 @@ import java.nio.file.Path;
 
 import org.perfdesk.domain.PackageRecord;
 import org.perfdesk.domain.UserError;
+import org.perfdesk.exchange.crypto.Suite;
+import org.perfdesk.exchange.pkg.Hashing;
 import org.perfdesk.store.SafeFiles;
 import org.perfdesk.store.Workspace;
 
@@ -22,15 +24,24 @@ public final class Inbox {
         return ws.inboxDir().resolve(r.packageId() + ".perfpkg");
     }
 
-    /** Keeps an accepted package; the copy is verified against the hash that was checked. */
-    public static Path keep(Workspace ws, Path source, String packageId, String hash) {
+    /**
+     * Keeps an accepted package; the copy is verified against the hash that was checked (its suite's:
+     * SHA-256 or SM3).
+     */
+    public static Path keep(Workspace ws, Path source, String packageId, Suite suite, String hash) {
         Path target = ws.inboxDir().resolve(packageId + ".perfpkg");
         try {
-            if (Files.exists(target) && org.perfdesk.exchange.pkg.Hashing.sha256(target).equals(hash)) {
+            if (Files.exists(target) && Hashing.hash(suite, target).equals(hash)) {
                 return target;
             }
-            SafeFiles.writeAtomically(target, Files.readAllBytes(source));
-            if (!org.perfdesk.exchange.pkg.Hashing.sha256(target).equals(hash)) {
+            byte[] bytes = Files.readAllBytes(source);
+            // The bytes kept are checked against the hash the reader verified (the file could have changed
+            // since), once; the copy on disk is then compared byte for byte, which costs no second hash.
+            if (!Hashing.hash(suite, bytes).equals(hash)) {
+                throw new IOException("the package changed while it was being read");
+            }
+            SafeFiles.writeAtomically(target, bytes);
+            if (!java.util.Arrays.equals(Files.readAllBytes(target), bytes)) {
                 Files.deleteIfExists(target);
                 throw new IOException("the package changed while it was being read");
             }

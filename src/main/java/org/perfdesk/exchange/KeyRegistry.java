@@ -14,7 +14,7 @@ import org.perfdesk.domain.OrgUnit;
 import org.perfdesk.domain.TrustedKey;
 import org.perfdesk.domain.UserError;
 import org.perfdesk.exchange.crypto.Ed25519;
-import org.perfdesk.exchange.crypto.X25519;
+import org.perfdesk.exchange.crypto.Suite;
 import org.perfdesk.exchange.intake.EnrollmentHandler;
 import org.perfdesk.exchange.pkg.EntryNames;
 import org.perfdesk.exchange.pkg.PackageException;
@@ -26,7 +26,8 @@ import org.perfdesk.store.Workspace;
 
 /**
  * Whose signatures a workspace accepts: the office's card pinned by a unit, units' keys registered by
- * the office (or a collector) after comparing fingerprints by phone, and revocations.
+ * the office (or a collector) after comparing fingerprints by phone, and revocations. Every key belongs
+ * to one algorithm suite and is recorded with it; a card of a suite the unit has no keys of makes them.
  */
 public final class KeyRegistry {
     private KeyRegistry() {
@@ -35,8 +36,8 @@ public final class KeyRegistry {
     /** The lookup the package reader uses. */
     public static PackageReader.Trust trust(Workspace ws) {
         return keyId -> ws.trustedKeys().find(keyId)
-                .map(k -> new PackageReader.TrustedKey(k.keyId(), k.unitCode(), Ed25519.fromBase64(k.publicKey()),
-                        k.revokedAt(), k.revokedReason()))
+                .map(k -> new PackageReader.TrustedKey(k.keyId(), k.unitCode(),
+                        Suite.named(k.suite()).signingKey(k.publicKey()), k.revokedAt(), k.revokedReason()))
                 .orElse(null);
     }
 
@@ -46,25 +47,45 @@ public final class KeyRegistry {
      * made or recorded yet (one from before encryption) must unlock its keys first ({@link #cardNeedsUnlock}).
      */
     public static Payloads.Card card(Workspace ws) {
-        PublicKey key = WorkspaceKeys.publicKey(ws);
+        return card(ws, WorkspaceKeys.currentSuite(ws));
+    }
+
+    /**
+     * The card of one suite's keys: intl-1's is {@code perfdesk-card/2} as always; another suite's is
+     * {@code perfdesk-card/3}, naming the suite and the year the workspace uses it from.
+     */
+    public static Payloads.Card card(Workspace ws, Suite suite) {
+        PublicKey key = WorkspaceKeys.publicKey(ws, suite);
         OrgUnit self = ws.self();
-        EncryptionKey own = ownCurrent(ws);
+        EncryptionKey own = ownCurrent(ws, suite);
         if (own == null) {
             throw new UserError("error.key.unlockForCard");
         }
-        return new Payloads.Card(Payloads.CARD_FORMAT, self.code(), self.name(), self.kind(), Ed25519.toBase64(key),
-                Ed25519.fingerprint(key), own.publicKey(), own.createdAt().toString(), own.signature());
+        if (suite == Suite.INTL) {
+            return new Payloads.Card(Payloads.CARD_FORMAT, self.code(), self.name(), self.kind(),
+                    Suite.toBase64(key), suite.fingerprint(key), own.publicKey(), own.createdAt().toString(),
+                    own.signature());
+        }
+        Integer from = SuitePlan.newest(ws) == suite ? SuitePlan.fromYear(ws) : null;
+        return new Payloads.Card(Payloads.CARD_FORMAT_V3, suite.id(), from == null || from == 0 ? null : from,
+                self.code(), self.name(), self.kind(), Suite.toBase64(key), suite.fingerprint(key), own.publicKey(),
+                own.createdAt().toString(), own.signature());
     }
 
     /** True when the card cannot be written before the keys are unlocked once (the encryption key is made then). */
     public static boolean cardNeedsUnlock(Workspace ws) {
-        return ownCurrent(ws) == null;
+        return ownCurrent(ws, WorkspaceKeys.currentSuite(ws)) == null;
     }
 
-    private static EncryptionKey ownCurrent(Workspace ws) {
-        PublicKey enc = WorkspaceKeys.encryptionKey(ws);
-        return enc == null ? null : ws.encryptionKeys().find(X25519.keyId(enc))
+    private static EncryptionKey ownCurrent(Workspace ws, Suite suite) {
+        PublicKey enc = WorkspaceKeys.encryptionKey(ws, suite);
+        return enc == null ? null : ws.encryptionKeys().find(suite.keyId(enc))
                 .filter(k -> k.signature() != null && k.source() == EncryptionKey.Source.OWN).orElse(null);
+    }
+
+    /** The suite a card's keys belong to: intl-1 for versions 1 and 2, the named one for version 3. */
+    public static Suite suiteOf(Payloads.Card card) {
+        return Payloads.CARD_FORMAT_V3.equals(card.format()) ? Suite.of(card.suite()) : Suite.INTL;
     }
 
     public static void writeCard(Payloads.Card card, Path out) {
@@ -88,15 +109,23 @@ public final class KeyRegistry {
         Payloads.Card card;
         try {
             card = StrictJson.read(bytes, Payloads.Card.class, file.getFileName().toString());
-            Ed25519.fromBase64(card.publicKey());
+            boolean v3 = Payloads.CARD_FORMAT_V3.equals(card.format());
+            if (v3 != (card.suite() != null) || !v3 && card.fromYear() != null
+                    || v3 && (!Suite.known(card.suite()) || card.fromYear() != null
+                    && (card.fromYear() < 2000 || card.fromYear() > 2100))) {
+                throw new IllegalArgumentException("the suite of a version 3 card only, and a year");
+            }
+            Suite suite = v3 ? Suite.of(card.suite()) : Suite.INTL;
+            suite.signingKey(card.publicKey());
             if (org.perfdesk.domain.SafeText.name(card.name()) == null
                     || !org.perfdesk.domain.Codes.isValid(card.code())) {
                 throw new IllegalArgumentException("a name with hidden characters, or no valid code");
             }
-            if (Payloads.CARD_FORMAT.equals(card.format())) {
-                X25519.fromBase64(card.encryptionKey());
+            if (Payloads.CARD_FORMAT.equals(card.format()) || v3) {
+                suite.encryptionKey(card.encryptionKey());
                 java.time.Instant.parse(card.encryptionKeyCreatedAt());
-                if (java.util.Base64.getDecoder().decode(card.encryptionKeySignature()).length != Ed25519.SIGNATURE_LENGTH) {
+                int length = java.util.Base64.getDecoder().decode(card.encryptionKeySignature()).length;
+                if (length == 0 || length > suite.maxSignatureLength()) {
                     throw new IllegalArgumentException("signature length");
                 }
             } else if (card.encryptionKey() != null || card.encryptionKeySignature() != null
@@ -107,7 +136,8 @@ public final class KeyRegistry {
                  | java.time.format.DateTimeParseException e) {
             throw new UserError(e, "error.trust.badCard", file.toString());
         }
-        if (!Payloads.CARD_FORMAT.equals(card.format()) && !Payloads.CARD_FORMAT_V1.equals(card.format())) {
+        if (!Payloads.CARD_FORMAT.equals(card.format()) && !Payloads.CARD_FORMAT_V1.equals(card.format())
+                && !Payloads.CARD_FORMAT_V3.equals(card.format())) {
             throw new UserError("error.trust.badCard", file.toString());
         }
         return card;
@@ -115,10 +145,23 @@ public final class KeyRegistry {
 
     /**
      * A unit pins the key of the office (or of the collector it reports to). The fingerprint the person read out over the phone must match
-     * the card's key, whatever the card itself claims.
+     * the card's key, whatever the card itself claims. The workspace must hold keys of the card's suite
+     * ({@link #pinOffice(Workspace, Payloads.Card, String, java.util.function.Supplier)} makes them).
      */
     public static void pinOffice(Workspace ws, Payloads.Card card, String typedFingerprint) {
-        PublicKey key = Ed25519.fromBase64(card.publicKey());
+        pinOffice(ws, card, typedFingerprint, null);
+    }
+
+    /**
+     * The same; when the workspace holds no keys of the card's suite (the office chose 国密, or moved to
+     * it for a new year), they are made under the passphrase {@code passphrase} gives (asked only then;
+     * null: refused with a message). The unit then uses the card's suite from the year the card names.
+     * Returns the keys unlocked when they were made, else null.
+     */
+    public static Signer pinOffice(Workspace ws, Payloads.Card card, String typedFingerprint,
+                                   java.util.function.Supplier<char[]> passphrase) {
+        Suite suite = suiteOf(card);
+        PublicKey key = suite.signingKey(card.publicKey());
         requireFingerprint(key, typedFingerprint);
         // The encryption key is trusted because the key whose fingerprint was just compared signed it.
         EncryptionKey encryption = null;
@@ -129,36 +172,47 @@ public final class KeyRegistry {
             } catch (IllegalArgumentException | NullPointerException e) {
                 signature = null;
             }
-            if (!Ed25519.verify(key, WorkspaceKeys.statement(card.code(), card.encryptionKey(),
+            if (!suite.verify(key, WorkspaceKeys.statement(suite, card.code(), card.encryptionKey(),
                     String.valueOf(card.encryptionKeyCreatedAt())), signature)) {
                 throw new UserError("error.trust.badCardSignature", card.name());
             }
-            encryption = new EncryptionKey(X25519.keyId(X25519.fromBase64(card.encryptionKey())), card.code(),
-                    card.encryptionKey(), Ed25519.keyId(key), EncryptionKey.Source.CARD,
-                    java.time.Instant.parse(card.encryptionKeyCreatedAt()), Instant.now(), null);
+            encryption = new EncryptionKey(suite.keyId(suite.encryptionKey(card.encryptionKey())), card.code(),
+                    card.encryptionKey(), suite.keyId(key), EncryptionKey.Source.CARD,
+                    java.time.Instant.parse(card.encryptionKeyCreatedAt()), Instant.now(), null, suite.id());
         }
         EncryptionKey encryptionKey = encryption;
         OrgUnit self = ws.self();
         if (self.parentCode() != null && !self.parentCode().equals(card.code())) {
             throw new UserError("error.trust.otherParent", card.code(), self.parentCode());
         }
+        OrgKind kind = card.kind() == null ? OrgKind.OFFICE : card.kind();
+        if (kind.isInternal()) {
+            throw new UserError("error.trust.badCard", card.code());
+        }
+        Signer made = null;
+        if (!WorkspaceKeys.exists(ws, suite)) {
+            if (passphrase == null) {
+                throw new UserError("error.suite.pinNeedsPassphrase", suite.label());
+            }
+            made = WorkspaceKeys.addSuite(ws, passphrase.get(), suite);
+        }
+        // The card's suite is the unit's from the year the card names (every year for a card without one).
+        SuitePlan.follow(ws, suite, card.fromYear());
         ws.database().write(c -> {
-            OrgKind kind = card.kind() == null ? OrgKind.OFFICE : card.kind();
-            if (kind.isInternal()) {
-                throw new UserError("error.trust.badCard", card.code());
+            OrgUnit now = ws.self();
+            ws.orgUnits().save(new OrgUnit(card.code(), card.name(), kind, null, null, suite.keyId(key)));
+            if (now.parentCode() == null) {
+                ws.orgUnits().save(new OrgUnit(now.code(), now.name(), now.kind(), card.code(), now.group(),
+                        now.keyId()));
             }
-            ws.orgUnits().save(new OrgUnit(card.code(), card.name(), kind, null, null, Ed25519.keyId(key)));
-            if (self.parentCode() == null) {
-                ws.orgUnits().save(new OrgUnit(self.code(), self.name(), self.kind(), card.code(), self.group(),
-                        self.keyId()));
-            }
-            ws.trustedKeys().save(new TrustedKey(Ed25519.keyId(key), card.code(), card.publicKey(),
-                    TrustedKey.Source.PINNED, Instant.now(), null, null));
+            ws.trustedKeys().save(new TrustedKey(suite.keyId(key), card.code(), card.publicKey(),
+                    TrustedKey.Source.PINNED, Instant.now(), null, null, suite.id()));
             if (encryptionKey != null) {
                 ws.encryptionKeys().save(encryptionKey);
             }
             return null;
         });
+        return made;
     }
 
     /**
@@ -187,10 +241,30 @@ public final class KeyRegistry {
      * sender's ({@code bad-snapshot} otherwise). Trusted as far as the package's signature is.
      */
     public static Payloads.EncryptionKey readEncryptionKey(byte[] bytes, String senderCode) {
+        return readEncryptionKey(bytes, senderCode, Suite.INTL);
+    }
+
+    /**
+     * The same in a package of {@code suite}: the statement must be of that suite (version 1 for intl-1,
+     * version 2 naming the suite otherwise), and so must the key; one of another suite is {@code mixed-suite}.
+     */
+    public static Payloads.EncryptionKey readEncryptionKey(byte[] bytes, String senderCode, Suite suite) {
         Payloads.EncryptionKey k = StrictJson.read(bytes, Payloads.EncryptionKey.class, EntryNames.ENCRYPTION_KEY);
+        Suite stated;
         try {
-            if (!Payloads.ENCRYPTION_KEY_FORMAT.equals(k.format()) || !senderCode.equals(k.unitCode())
-                    || !X25519.keyId(X25519.fromBase64(k.publicKey())).equals(k.keyId())) {
+            stated = Payloads.ENCRYPTION_KEY_FORMAT_V2.equals(k.format()) ? Suite.of(k.suite()) : Suite.INTL;
+        } catch (IllegalArgumentException e) {
+            throw new PackageException(e, "bad-snapshot", EntryNames.ENCRYPTION_KEY);
+        }
+        if (stated != suite) {
+            throw new PackageException("mixed-suite", suite.label(),
+                    org.perfdesk.domain.Texts.t("suite.part.encryptionKey"), stated.label());
+        }
+        try {
+            boolean format = suite == Suite.INTL ? Payloads.ENCRYPTION_KEY_FORMAT.equals(k.format()) && k.suite() == null
+                    : Payloads.ENCRYPTION_KEY_FORMAT_V2.equals(k.format());
+            if (!format || !senderCode.equals(k.unitCode())
+                    || !suite.keyId(suite.encryptionKey(k.publicKey())).equals(k.keyId())) {
                 throw new IllegalArgumentException("not the sender's key");
             }
             Instant.parse(k.createdAt());
@@ -200,19 +274,23 @@ public final class KeyRegistry {
         return k;
     }
 
-    /** The statement a package carries for the sender's current encryption key. */
+    /** The statement a package carries for the sender's current encryption key (of the key's suite). */
     public static Payloads.EncryptionKey encryptionKeyStatement(Workspace ws, PublicKey key) {
-        String id = X25519.keyId(key);
+        Suite suite = Suite.ofKey(key);
+        String id = suite.keyId(key);
         Instant created = ws.encryptionKeys().find(id).map(EncryptionKey::createdAt).orElse(Instant.now());
-        return new Payloads.EncryptionKey(Payloads.ENCRYPTION_KEY_FORMAT, ws.self().code(), id, X25519.toBase64(key),
-                created.toString());
+        return suite == Suite.INTL
+                ? new Payloads.EncryptionKey(Payloads.ENCRYPTION_KEY_FORMAT, ws.self().code(), id, Suite.toBase64(key),
+                        created.toString())
+                : new Payloads.EncryptionKey(Payloads.ENCRYPTION_KEY_FORMAT_V2, suite.id(), ws.self().code(), id,
+                        Suite.toBase64(key), created.toString());
     }
 
     /** Records another unit's encryption key, vouched for by the signing key that signed what carried it. */
     public static void saveEncryptionKey(Workspace ws, Payloads.EncryptionKey k, String signingKeyId,
                                          EncryptionKey.Source source) {
         ws.encryptionKeys().save(new EncryptionKey(k.keyId(), k.unitCode(), k.publicKey(), signingKeyId, source,
-                Instant.parse(k.createdAt()), Instant.now(), null));
+                Instant.parse(k.createdAt()), Instant.now(), null, Suite.named(k.suite()).id()));
     }
 
     /** Revokes every live key of a unit; returns how many. */
@@ -258,9 +336,9 @@ public final class KeyRegistry {
         return n;
     }
 
-    /** The fingerprint a person typed (any grouping) must be the key's. */
+    /** The fingerprint a person typed (any grouping) must be the key's (of its suite). */
     public static void requireFingerprint(PublicKey key, String typed) {
-        String expected = Ed25519.keyId(key);
+        String expected = Suite.ofKey(key).keyId(key);
         String given = Ed25519.normalizeFingerprint(typed);
         if (given == null) {
             throw new UserError("error.trust.fingerprintFormat");

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 
 import org.perfdesk.domain.PackageRecord;
 import org.perfdesk.domain.UserError;
+import org.perfdesk.exchange.crypto.Suite;
 import org.perfdesk.exchange.intake.Chain;
 import org.perfdesk.exchange.pkg.EntryNames;
 import org.perfdesk.exchange.pkg.PackageKind;
@@ -26,9 +27,15 @@ public final class Receipts {
                 .orElseThrow(() -> new UserError("error.receipt.unknown", packageId));
         // The package's identity; one accepted before manifest hashes were kept is read from inbox/.
         String packageHash = r.manifestHash() != null ? r.manifestHash() : Chain.manifestHashOfKept(ws, r);
-        Payloads.ReceiptPayload payload = new Payloads.ReceiptPayload(Payloads.RECEIPT_FORMAT, r.packageId(),
-                packageHash, r.fileHash(), r.kind(), r.year(), r.sequence(), r.processedAt().toString(), "accepted", r.warning());
-        return new Exporter(ws, signer).exportOfficePackage(PackageKind.RECEIPT, r.senderCode(), r.year(),
-                EntryNames.RECEIPT, payload, out);
+        // The receipt is in the suite of the package it answers; its hashes are that suite's.
+        Suite suite = Suite.named(r.suite());
+        Payloads.ReceiptPayload payload = suite == Suite.INTL
+                ? new Payloads.ReceiptPayload(Payloads.RECEIPT_FORMAT, r.packageId(), packageHash, r.fileHash(),
+                        r.kind(), r.year(), r.sequence(), r.processedAt().toString(), "accepted", r.warning())
+                : new Payloads.ReceiptPayload(Payloads.RECEIPT_FORMAT_V3, suite.id(), r.packageId(), packageHash,
+                        r.fileHash(), r.kind(), r.year(), r.sequence(), r.processedAt().toString(), "accepted",
+                        r.warning());
+        return new Exporter(ws, signer).exportOfficePackage(PackageKind.RECEIPT, r.senderCode(), r.year(), suite,
+                EntryNames.RECEIPT, payload, out, false);
     }
 }

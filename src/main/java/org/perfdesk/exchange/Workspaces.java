@@ -8,12 +8,25 @@ import java.util.List;
 
 import org.perfdesk.domain.UserError;
 import org.perfdesk.exchange.crypto.KeyFile;
+import org.perfdesk.exchange.crypto.Suite;
 import org.perfdesk.store.Workspace;
 import org.perfdesk.store.WorkspaceLock;
 
-/** Creating a workspace together with its keys (signing and encryption): all or nothing. */
+/** Creating a workspace together with its keys (signing and encryption) of one algorithm suite: all or nothing. */
 public final class Workspaces {
+    /**
+     * The suite of workspaces made without naming one: intl-1, as before suites. The test suite sets
+     * {@value #TEST_SUITE_PROPERTY} to run every exchange test under gm-1 as well.
+     */
+    static final String TEST_SUITE_PROPERTY = "perfdesk.test.suite";
+
     private Workspaces() {
+    }
+
+    /** The suite a workspace gets when none is chosen ({@code init} without {@code --suite}, the tests). */
+    public static Suite defaultSuite() {
+        String s = System.getProperty(TEST_SUITE_PROPERTY);
+        return s == null || s.isBlank() ? Suite.INTL : Suite.of(s.strip());
     }
 
     /** A new workspace and its key, open and unlocked. */
@@ -21,12 +34,18 @@ public final class Workspaces {
     }
 
     public static Created create(Path dir, Workspace.Setup setup, char[] passphrase) {
+        return create(dir, setup, passphrase, defaultSuite());
+    }
+
+    /** A new workspace using {@code suite} for every year, with keys of that suite, open and unlocked. */
+    public static Created create(Path dir, Workspace.Setup setup, char[] passphrase, Suite suite) {
         if (passphrase == null || passphrase.length < KeyFile.MIN_PASSPHRASE_LENGTH) {
             throw new UserError("error.key.passphraseTooShort", String.valueOf(KeyFile.MIN_PASSPHRASE_LENGTH));
         }
         Workspace ws = Workspace.create(dir, setup);
         try {
-            return new Created(ws, WorkspaceKeys.create(ws, passphrase));
+            SuitePlan.start(ws, suite);
+            return new Created(ws, WorkspaceKeys.create(ws, passphrase, suite));
         } catch (RuntimeException e) {
             ws.close();
             removeWhatWasMade(dir);
@@ -45,6 +64,16 @@ public final class Workspaces {
         files.add(dir.resolve("keys").resolve(WorkspaceKeys.PUBLIC_PEM));
         files.add(dir.resolve("keys").resolve(WorkspaceKeys.ENCRYPTION_FILE));
         files.add(dir.resolve("keys").resolve(WorkspaceKeys.ENCRYPTION_PEM));
+        for (Suite suite : Suite.all()) {
+            if (suite != Suite.INTL) {
+                Path keys = dir.resolve("keys").resolve(suite.id());
+                for (String name : List.of(WorkspaceKeys.KEY_FILE, WorkspaceKeys.PUBLIC_PEM, WorkspaceKeys.ENCRYPTION_FILE,
+                        WorkspaceKeys.ENCRYPTION_PEM)) {
+                    files.add(keys.resolve(name));
+                }
+                files.add(keys);
+            }
+        }
         for (String folder : Workspace.FOLDERS) {
             files.add(dir.resolve(folder));
         }

@@ -28,7 +28,9 @@ import org.perfdesk.domain.UserError;
  * inserting a row anywhere breaks the chain from there on, and {@link #verify()} says where.
  *
  * <p>Since schema 8 the check value is an HMAC-SHA256 with the workspace's audit secret
- * ({@link AuditKeys}), marked {@value #KEYED}: an entry edited in the database with its values
+ * ({@link AuditKeys}), marked {@value #KEYED} — or, once the workspace uses the gm-1 suite (schema 12), an
+ * HMAC-SM3 marked {@code g1:} ({@link AuditMac}); each entry's mark says which, so a chain switches at
+ * the entry that says so and earlier ones check as they were written: an entry edited in the database with its values
  * recomputed no longer checks without the secret. Entries from before the secret existed keep the
  * unkeyed SHA-256 of the first release; the key file records where the keyed part begins, so no entry
  * of it can be passed off as an old one. The last committed entry is recorded beside the key after each
@@ -46,12 +48,17 @@ public final class AuditLog {
     };
     private static final String COLUMNS = "seq, at, actor, action, subject, before, after, reason, detail, prev_hash, hash";
 
+    private static final java.util.List<AuditMac> MACS = java.util.ServiceLoader.load(AuditMac.class).stream()
+            .map(java.util.ServiceLoader.Provider::get).toList();
+
     private final Database db;
     private final AuditKeys keys;
+    private final SuiteYearRepository suites;
 
-    AuditLog(Database db, Path keysDir) {
+    AuditLog(Database db, Path keysDir, SuiteYearRepository suites) {
         this.db = db;
         this.keys = new AuditKeys(keysDir);
+        this.suites = suites;
     }
 
     /**
@@ -72,8 +79,9 @@ public final class AuditLog {
             }
         }
 
+        /** Keyed: {@code k1:} (HMAC-SHA256) or another suite's mark such as {@code g1:} (HMAC-SM3). */
         public boolean keyed() {
-            return hash.startsWith(KEYED);
+            return isKeyed(hash);
         }
     }
 
@@ -102,7 +110,7 @@ public final class AuditLog {
             if (lastHash == null) {
                 return "";
             }
-            String hex = lastHash.startsWith(KEYED) ? lastHash.substring(KEYED.length()) : lastHash;
+            String hex = isKeyed(lastHash) ? lastHash.substring(KEYED.length()) : lastHash;
             return String.join(" ", hex.substring(0, 4), hex.substring(4, 8), hex.substring(8, 12), hex.substring(12, 16))
                     .toUpperCase(java.util.Locale.ROOT);
         }
@@ -141,7 +149,7 @@ public final class AuditLog {
         Optional<String[]> last = last();
         boolean anyKeyed = db.read(c -> {
             try (var s = c.createStatement(); var rs = s.executeQuery(
-                    "SELECT 1 FROM audit_log WHERE hash LIKE '" + KEYED + "%' LIMIT 1")) {
+                    "SELECT 1 FROM audit_log WHERE substr(hash, 3, 1) = ':' LIMIT 1")) {
                 return rs.next();
             }
         });
@@ -179,7 +187,8 @@ public final class AuditLog {
             String at = Instant.now().toString();
             String actor = actor();
             String r = reason == null ? "" : reason;
-            String hash = keyed(key.secret(), prev, seq, at, actor, action, subject, before, after, r, detail);
+            String hash = keyed(markOf(suites.newest()), key.secret(), prev, seq, at, actor, action, subject, before,
+                    after, r, detail);
             try (var ps = c.prepareStatement("INSERT INTO audit_log(" + COLUMNS + ") VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 ps.setLong(1, seq);
                 ps.setString(2, at);
@@ -325,8 +334,12 @@ public final class AuditLog {
             if (secret == null) {
                 return Optional.of(new Break(e.seq(), "noKey"));
             }
-            String h = keyed(secret, e.prevHash(), e.seq(), e.at(), e.actor(), e.action(), e.subject(), e.before(),
-                    e.after(), e.reason(), e.detail());
+            String mark = e.hash().substring(0, KEYED.length());
+            if (!KEYED.equals(mark) && MACS.stream().noneMatch(m -> m.prefix().equals(mark))) {
+                return Optional.of(new Break(e.seq(), "content"));
+            }
+            String h = keyed(mark, secret, e.prevHash(), e.seq(), e.at(), e.actor(), e.action(), e.subject(),
+                    e.before(), e.after(), e.reason(), e.detail());
             return MessageDigest.isEqual(h.getBytes(StandardCharsets.US_ASCII), e.hash().getBytes(StandardCharsets.US_ASCII))
                     ? Optional.empty() : Optional.of(new Break(e.seq(), "content"));
         }
@@ -357,15 +370,34 @@ public final class AuditLog {
         }
     }
 
-    /**
-     * The keyed check value: HMAC-SHA256 with the audit secret over a domain text and the fields, each as
-     * its length in UTF-8 bytes, a colon and the bytes ({@code -1:} for none), each followed by a newline.
-     */
+    /** Whether a check value is keyed: a mark of two characters and a colon ({@code k1:}, {@code g1:}) before the hex. */
+    static boolean isKeyed(String hash) {
+        return hash != null && hash.length() > KEYED.length() && hash.charAt(KEYED.length() - 1) == ':';
+    }
+
+    /** The mark of the suite's keyed hash: {@value #KEYED} for intl-1, the suite's own ({@code g1:}) otherwise. */
+    private static String markOf(String suite) {
+        if (SuiteYearRepository.INTL.equals(suite)) {
+            return KEYED;
+        }
+        return MACS.stream().filter(m -> m.suite().equals(suite)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no audit hash for the suite " + suite)).prefix();
+    }
+
+    /** HMAC-SHA256 with the audit secret, as every keyed entry before suites. */
     static String keyed(byte[] secret, String prev, long seq, String at, String actor, String action, String subject,
                         String before, String after, String reason, String detail) {
+        return keyed(KEYED, secret, prev, seq, at, actor, action, subject, before, after, reason, detail);
+    }
+
+    /**
+     * The keyed check value: the mark, then the hex of the mark's keyed hash (HMAC-SHA256 for {@value #KEYED},
+     * HMAC-SM3 for {@code g1:}) with the audit secret over a domain text and the fields, each as its length
+     * in UTF-8 bytes, a colon and the bytes ({@code -1:} for none), each followed by a newline.
+     */
+    static String keyed(String mark, byte[] secret, String prev, long seq, String at, String actor, String action,
+                        String subject, String before, String after, String reason, String detail) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
             java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
             for (String f : new String[] {KEYED_DOMAIN, prev, Long.toString(seq), at, actor, action, subject, before,
                     after, reason, detail}) {
@@ -378,7 +410,15 @@ public final class AuditLog {
                 }
                 b.write('\n');
             }
-            return KEYED + HexFormat.of().formatHex(mac.doFinal(b.toByteArray()));
+            byte[] message = b.toByteArray();
+            if (KEYED.equals(mark)) {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+                return KEYED + HexFormat.of().formatHex(mac.doFinal(message));
+            }
+            AuditMac other = MACS.stream().filter(m -> m.prefix().equals(mark)).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no audit hash marked " + mark));
+            return mark + HexFormat.of().formatHex(other.mac(secret, message));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

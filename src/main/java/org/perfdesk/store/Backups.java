@@ -175,7 +175,7 @@ public final class Backups {
     private static void recordInAuditLog(Path dir, Path backup, Path kept) {
         try (Database restored = Database.open(dir.resolve(Workspace.DB_FILE), Migrations.standard(),
                 dir.resolve("backups"), false)) {
-            new AuditLog(restored, dir.resolve("keys")).recordRestore(backup.getFileName().toString(),
+            new AuditLog(restored, dir.resolve("keys"), new SuiteYearRepository(restored)).recordRestore(backup.getFileName().toString(),
                     kept.getFileName().toString());
         } catch (UserError e) {
             // The database is restored; the audit check will say what could not be recorded.

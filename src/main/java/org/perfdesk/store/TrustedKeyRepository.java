@@ -11,7 +11,7 @@ import org.perfdesk.domain.TrustedKey;
 
 /** Public keys the workspace accepts signatures from, and their revocations. */
 public final class TrustedKeyRepository {
-    private static final String COLUMNS = "key_id, unit_code, public_key, source, valid_from, revoked_at, revoked_reason";
+    private static final String COLUMNS = "key_id, unit_code, public_key, source, valid_from, revoked_at, revoked_reason, suite";
 
     private final Database db;
 
@@ -23,7 +23,7 @@ public final class TrustedKeyRepository {
     public void save(TrustedKey k) {
         db.write(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO trusted_key(" + COLUMNS + ") "
-                    + "VALUES(?, ?, ?, ?, ?, ?, ?) ON CONFLICT(key_id) DO UPDATE SET source = excluded.source, "
+                    + "VALUES(?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(key_id) DO UPDATE SET source = excluded.source, "
                     + "revoked_at = coalesce(trusted_key.revoked_at, excluded.revoked_at), "
                     + "revoked_reason = coalesce(trusted_key.revoked_reason, excluded.revoked_reason)")) {
                 ps.setString(1, k.keyId());
@@ -33,6 +33,7 @@ public final class TrustedKeyRepository {
                 ps.setString(5, k.validFrom().toString());
                 Sql.text(ps, 6, k.revokedAt() == null ? null : k.revokedAt().toString());
                 Sql.text(ps, 7, k.revokedReason());
+                ps.setString(8, k.suite() == null ? TrustedKey.INTL : k.suite());
                 return ps.executeUpdate();
             }
         });
@@ -76,6 +77,6 @@ public final class TrustedKeyRepository {
         String revoked = rs.getString("revoked_at");
         return new TrustedKey(rs.getString("key_id"), rs.getString("unit_code"), rs.getString("public_key"),
                 TrustedKey.Source.valueOf(rs.getString("source")), Instant.parse(rs.getString("valid_from")),
-                revoked == null ? null : Instant.parse(revoked), rs.getString("revoked_reason"));
+                revoked == null ? null : Instant.parse(revoked), rs.getString("revoked_reason"), rs.getString("suite"));
     }
 }

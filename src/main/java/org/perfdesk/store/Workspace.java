@@ -33,6 +33,7 @@ public final class Workspace implements AutoCloseable {
     private final TrustedKeyRepository trustedKeys;
     private final EncryptionKeyRepository encryptionKeys;
     private final PackageLogRepository packages;
+    private final SuiteYearRepository suiteYears;
     private final PlanReviewRepository reviews;
     private final ReceiptRepository receipts;
     private final ReportRepository reports;
@@ -56,6 +57,7 @@ public final class Workspace implements AutoCloseable {
         this.trustedKeys = new TrustedKeyRepository(db);
         this.encryptionKeys = new EncryptionKeyRepository(db);
         this.packages = new PackageLogRepository(db);
+        this.suiteYears = new SuiteYearRepository(db);
         this.reviews = new PlanReviewRepository(db);
         this.receipts = new ReceiptRepository(db);
         this.reports = new ReportRepository(db);
@@ -67,7 +69,7 @@ public final class Workspace implements AutoCloseable {
                 new SpotCheckRepository(db), new AppraisalRepository(db), new InspectionRepository(db),
                 new ResultFreezeRepository(db), new VerifiedFigureRepository(db), new StandingRepository(db),
                 new ApprovalRepository(db));
-        this.audit = new AuditLog(db, dir.resolve("keys"));
+        this.audit = new AuditLog(db, dir.resolve("keys"), suiteYears);
     }
 
     /** What a new workspace starts with. */
@@ -228,6 +230,11 @@ public final class Workspace implements AutoCloseable {
 
     public EncryptionKeyRepository encryptionKeys() {
         return encryptionKeys;
+    }
+
+    /** Which algorithm suite the workspace uses from which year on. */
+    public SuiteYearRepository suiteYears() {
+        return suiteYears;
     }
 
     public PackageLogRepository packages() {

@@ -147,6 +147,11 @@ final class GmSuite implements Suite {
     }
 
     @Override
+    public byte[] hmac(byte[] key, byte[] data) {
+        return Sm3.hmac(key, data);
+    }
+
+    @Override
     public String toString() {
         return id();
     }

@@ -33,10 +33,18 @@ import org.perfdesk.store.SafeFiles;
  * (Ed25519) is {@code perfdesk-key/1}, an encryption key (X25519) {@code perfdesk-encryption-key/1};
  * otherwise the files are alike. {@link #lock}/{@link #open} are the same protection for other
  * secrets (the key backup).
+ *
+ * <p>A key of another suite (gm-1's SM2 keys) is {@code perfdesk-key/2} or {@code perfdesk-encryption-key/2}:
+ * the same fields and {@code suite}, protected the suite's way ({@link Suite#lock}: PBKDF2-HMAC-SM3 →
+ * SM4-GCM), with {@code suite "|" keyId} as the associated data, so a file cannot be relabelled as
+ * another suite's. The suite is read from the file, never guessed from {@code kdf}.
  */
 public final class KeyFile {
     public static final String FORMAT = "perfdesk-key/1";
     public static final String ENCRYPTION_FORMAT = "perfdesk-encryption-key/1";
+    /** A signing key that names its suite (any suite but intl-1, whose files keep version 1). */
+    public static final String FORMAT_V2 = "perfdesk-key/2";
+    public static final String ENCRYPTION_FORMAT_V2 = "perfdesk-encryption-key/2";
     /** OWASP's 2023 figure for PBKDF2-HMAC-SHA256. */
     public static final int ITERATIONS = 600_000;
     /** Lowers the cost for the test suite only; the count used is stored in each file. */
@@ -48,10 +56,26 @@ public final class KeyFile {
     private KeyFile() {
     }
 
-    /** The file as stored. */
+    /** The file as stored; {@code suite} is absent (null) in version 1 files, which are intl-1's. */
     @JsonIgnoreProperties(ignoreUnknown = false)
-    public record Stored(String format, String keyId, String publicKey, String kdf, int iterations, String salt,
+    public record Stored(String format,
+                         @com.fasterxml.jackson.annotation.JsonInclude(
+                                 com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String suite,
+                         String keyId, String publicKey, String kdf, int iterations, String salt,
                          String cipher, String iv, String encryptedPrivateKey) {
+        /** The suite the key belongs to. */
+        public Suite suiteOf() {
+            return Suite.named(suite);
+        }
+
+        /** Whether it is an encryption key (else a signing key). */
+        public boolean encryption() {
+            return ENCRYPTION_FORMAT.equals(format) || ENCRYPTION_FORMAT_V2.equals(format);
+        }
+
+        Box box() {
+            return new Box(kdf, iterations, salt, cipher, iv, encryptedPrivateKey);
+        }
     }
 
     /** A secret encrypted under a passphrase, as stored: the key derivation, its parameters, the cipher and the bytes. */
@@ -112,16 +136,28 @@ public final class KeyFile {
      * is given (so one stretching of the passphrase opens both), else fresh ones.
      */
     public static void write(Path file, KeyPair pair, Passphrase passphrase, Stored sameSaltAs) {
+        write(file, pair, Suite.ofKey(pair.getPublic()), pair.getPublic() instanceof XECPublicKey, passphrase,
+                sameSaltAs);
+    }
+
+    /**
+     * A key of {@code suite}, signing or {@code encryption}, written the suite's way (version 1 for intl-1,
+     * as before; version 2 naming the suite otherwise), with the salt and rounds of {@code sameSaltAs}
+     * (a key file of the same suite) when given.
+     */
+    public static void write(Path file, KeyPair pair, Suite suite, boolean encryption, Passphrase passphrase,
+                             Stored sameSaltAs) {
         requirePassphrase(passphrase.chars());
-        boolean encryption = pair.getPublic() instanceof XECPublicKey;
-        String keyId = Ed25519.keyId(pair.getPublic());
+        String keyId = suite.keyId(pair.getPublic());
         byte[] secret = pair.getPrivate().getEncoded();
+        boolean v1 = suite == Suite.INTL;
         try {
-            Box box = sameSaltAs == null ? lock(passphrase, keyId.getBytes(StandardCharsets.US_ASCII), secret)
-                    : lock(passphrase, unb64(sameSaltAs.salt()), sameSaltAs.iterations(),
-                            keyId.getBytes(StandardCharsets.US_ASCII), secret);
-            Stored stored = new Stored(encryption ? ENCRYPTION_FORMAT : FORMAT, keyId,
-                    encryption ? X25519.toBase64(pair.getPublic()) : Ed25519.toBase64(pair.getPublic()), box.kdf(),
+            byte[] aad = aad(suite, keyId);
+            Box box = sameSaltAs == null ? suite.lock(passphrase, aad, secret)
+                    : suite.lockLike(sameSaltAs.box(), passphrase, aad, secret);
+            Stored stored = new Stored(v1 ? (encryption ? ENCRYPTION_FORMAT : FORMAT)
+                    : (encryption ? ENCRYPTION_FORMAT_V2 : FORMAT_V2), v1 ? null : suite.id(), keyId,
+                    Suite.toBase64(pair.getPublic()), box.kdf(),
                     box.iterations(), box.salt(), box.cipher(), box.iv(), box.data());
             SafeFiles.writeAtomically(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(stored));
         } catch (IOException e) {
@@ -137,11 +173,19 @@ public final class KeyFile {
         }
     }
 
+    /** The associated data of a key file: the key id (intl-1, as always), or the suite and the key id. */
+    private static byte[] aad(Suite suite, String keyId) {
+        return (suite == Suite.INTL ? keyId : suite.id() + "|" + keyId).getBytes(StandardCharsets.US_ASCII);
+    }
+
     public static Stored read(Path file) {
         try {
             Stored s = JSON.readValue(file.toFile(), Stored.class);
-            if (!FORMAT.equals(s.format()) && !ENCRYPTION_FORMAT.equals(s.format())) {
-                throw new UserError("error.key.unreadable", file.toString(), "format " + s.format());
+            boolean v1 = FORMAT.equals(s.format()) || ENCRYPTION_FORMAT.equals(s.format());
+            boolean v2 = FORMAT_V2.equals(s.format()) || ENCRYPTION_FORMAT_V2.equals(s.format());
+            if (!(v1 && s.suite() == null || v2 && Suite.known(s.suite()))) {
+                throw new UserError("error.key.unreadable", file.toString(), "format " + s.format() + " "
+                        + s.suite());
             }
             return s;
         } catch (IOException e) {
@@ -152,7 +196,7 @@ public final class KeyFile {
     public static PublicKey publicKey(Path file) {
         Stored s = read(file);
         try {
-            return ENCRYPTION_FORMAT.equals(s.format()) ? X25519.fromBase64(s.publicKey()) : Ed25519.fromBase64(s.publicKey());
+            return s.encryption() ? s.suiteOf().encryptionKey(s.publicKey()) : s.suiteOf().signingKey(s.publicKey());
         } catch (IllegalArgumentException e) {
             throw new UserError(e, "error.key.unreadable", file.toString(), e.getMessage());
         }
@@ -165,10 +209,10 @@ public final class KeyFile {
 
     public static PrivateKey unlock(Path file, Passphrase passphrase) {
         Stored s = read(file);
-        byte[] secret = open(new Box(s.kdf(), s.iterations(), s.salt(), s.cipher(), s.iv(), s.encryptedPrivateKey()),
-                passphrase, s.keyId().getBytes(StandardCharsets.US_ASCII), file.toString());
+        Suite suite = s.suiteOf();
+        byte[] secret = suite.unlock(s.box(), passphrase, aad(suite, s.keyId()), file.toString());
         try {
-            return privateKey(ENCRYPTION_FORMAT.equals(s.format()) ? "X25519" : "Ed25519", secret);
+            return s.encryption() ? suite.encryptionPrivateKey(secret) : suite.signingPrivateKey(secret);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new UserError(e, "error.key.unreadable", file.toString(), e.getMessage());
         } finally {

@@ -271,7 +271,8 @@ public final class Sm2 {
         return key;
     }
 
-    private static boolean isSm2(byte[] spki) {
+    /** Whether a SubjectPublicKeyInfo DER names an SM2 key (id-ecPublicKey on sm2p256v1). */
+    static boolean isSm2(byte[] spki) {
         try {
             return isSm2(SubjectPublicKeyInfo.getInstance(spki).getAlgorithm());
         } catch (IllegalArgumentException | NullPointerException e) {

@@ -22,4 +22,15 @@ public final class Sm3 {
     public static byte[] hash(byte[] data) {
         return newDigest().digest(data);
     }
+
+    /** HMAC-SM3 (RFC 2104 with SM3, GM/T 0042): the gm-1 suite's keyed hash. */
+    public static byte[] hmac(byte[] key, byte[] data) {
+        org.bouncycastle.crypto.macs.HMac mac = new org.bouncycastle.crypto.macs.HMac(
+                new org.bouncycastle.crypto.digests.SM3Digest());
+        mac.init(new org.bouncycastle.crypto.params.KeyParameter(key));
+        mac.update(data, 0, data.length);
+        byte[] out = new byte[mac.getMacSize()];
+        mac.doFinal(out, 0);
+        return out;
+    }
 }

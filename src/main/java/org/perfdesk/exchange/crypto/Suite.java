@@ -31,6 +31,11 @@ public interface Suite {
     /** {@code intl-1} or {@code gm-1}: the name signed data carries. */
     String id();
 
+    /** The suite as people read it, in the interface language (国密算法（gm-1：SM2/SM3/SM4）). */
+    default String label() {
+        return org.perfdesk.domain.Texts.t("suite." + id());
+    }
+
     // ---- signing
 
     KeyPair newSigningKey();
@@ -139,6 +144,68 @@ public interface Suite {
      */
     byte[] unlock(KeyFile.Box box, KeyFile.Passphrase passphrase, byte[] aad, String where);
 
+    // ---- keyed hash
+
+    /** HMAC with the suite's hash (intl-1: HMAC-SHA256; gm-1: HMAC-SM3): the audit log's check values. */
+    byte[] hmac(byte[] key, byte[] data);
+
+    // ---- keys in JSON (base64 of the SubjectPublicKeyInfo DER)
+
+    /** A signing public key from base64; {@link IllegalArgumentException} if it is not this suite's. */
+    default PublicKey signingKey(String base64) {
+        return signingKey(decode(base64));
+    }
+
+    /** An encryption public key from base64; {@link IllegalArgumentException} if it is not this suite's. */
+    default PublicKey encryptionKey(String base64) {
+        return encryptionKey(decode(base64));
+    }
+
+    /** Any public key as JSON carries it: base64 of its SubjectPublicKeyInfo DER. */
+    static String toBase64(PublicKey key) {
+        return java.util.Base64.getEncoder().encodeToString(key.getEncoded());
+    }
+
+    private static byte[] decode(String base64) {
+        if (base64 == null) {
+            throw new IllegalArgumentException("no key");
+        }
+        return java.util.Base64.getDecoder().decode(base64.strip());
+    }
+
+    /**
+     * The suite a public key (signing or encryption) belongs to: Ed25519 and X25519 keys are intl-1's,
+     * SM2 keys gm-1's. @throws IllegalArgumentException for any other key
+     */
+    static Suite ofKey(PublicKey key) {
+        if (key instanceof java.security.interfaces.EdECKey || key instanceof java.security.interfaces.XECKey) {
+            return INTL;
+        }
+        if (key != null && Sm2.isSm2(key.getEncoded())) {
+            return GM;
+        }
+        throw new IllegalArgumentException("a key of no known suite");
+    }
+
+    /** The suite a SubjectPublicKeyInfo DER (base64) names, by its algorithm; {@link IllegalArgumentException} if none. */
+    static Suite ofSpki(String base64) {
+        byte[] der = decode(base64);
+        if (Sm2.isSm2(der)) {
+            return GM;
+        }
+        // Ed25519 (1.3.101.112) and X25519 (1.3.101.110): 30 2a 30 05 06 03 2b 65 7x
+        if (der.length == 44 && der[0] == 0x30 && der[2] == 0x30 && der[4] == 0x06 && der[6] == 0x2b
+                && der[7] == 0x65 && (der[8] == 0x70 || der[8] == 0x6e)) {
+            return INTL;
+        }
+        throw new IllegalArgumentException("a key of no known suite");
+    }
+
+    /** The suite a structure names; null (a structure from before suites were named) is intl-1. */
+    static Suite named(String id) {
+        return id == null ? INTL : of(id);
+    }
+
     // ---- naming
 
     /** The suite of that name. @throws IllegalArgumentException for a name no suite has */
@@ -153,5 +220,15 @@ public interface Suite {
 
     static List<Suite> all() {
         return List.of(INTL, GM);
+    }
+
+    /** Whether a name is one of the suites'. */
+    static boolean known(String id) {
+        return all().stream().anyMatch(s -> s.id().equals(id));
+    }
+
+    /** The longest signature of any suite: what a reader unpacks of {@code manifest.sig} before it knows the suite. */
+    static int longestSignature() {
+        return all().stream().mapToInt(Suite::maxSignatureLength).max().orElseThrow();
     }
 }

@@ -6,6 +6,7 @@ import org.perfdesk.domain.Texts;
 import org.perfdesk.domain.TrustedKey;
 import org.perfdesk.exchange.WorkspaceKeys;
 import org.perfdesk.exchange.crypto.Ed25519;
+import org.perfdesk.exchange.crypto.Suite;
 import org.perfdesk.exchange.pkg.EntryNames;
 import org.perfdesk.exchange.pkg.PackageException;
 import org.perfdesk.exchange.pkg.PackageKind;
@@ -21,15 +22,21 @@ public final class CertificateHandler implements PackageHandler {
     @Override
     public Plan plan(Incoming in) {
         Payloads.Certificate c = in.read(EntryNames.CERTIFICATE, Payloads.Certificate.class);
-        String ownKey = WorkspaceKeys.keyId(in.ws());
-        if (!Payloads.CERTIFICATE_FORMAT.equals(c.format()) || !in.ws().self().code().equals(c.unitCode())
-                || !ownKey.equals(c.keyId())) {
+        // A certificate is of its key's suite, which is the package's: it names this unit's own key of it.
+        Suite suite = in.opened().suite();
+        boolean format = suite == Suite.INTL ? Payloads.CERTIFICATE_FORMAT.equals(c.format()) && c.suite() == null
+                : Payloads.CERTIFICATE_FORMAT_V2.equals(c.format()) && suite.id().equals(c.suite());
+        if (!format || !WorkspaceKeys.exists(in.ws(), suite)) {
+            throw new PackageException("certificate-mismatch", String.valueOf(c.unitCode()));
+        }
+        String ownKey = WorkspaceKeys.keyId(in.ws(), suite);
+        if (!in.ws().self().code().equals(c.unitCode()) || !ownKey.equals(c.keyId())) {
             throw new PackageException("certificate-mismatch", String.valueOf(c.unitCode()));
         }
         return new Plan().summary(Texts.t("import.certificate", Ed25519.fingerprintOf(ownKey))).write(() -> {
             TrustedKey own = in.ws().trustedKeys().find(ownKey).orElseThrow();
             in.ws().trustedKeys().save(new TrustedKey(own.keyId(), own.unitCode(), own.publicKey(),
-                    TrustedKey.Source.CERTIFIED, own.validFrom(), null, null));
+                    TrustedKey.Source.CERTIFIED, own.validFrom(), null, null, own.suite()));
         });
     }
 }

@@ -15,6 +15,7 @@ import org.perfdesk.domain.TrustedKey;
 import org.perfdesk.domain.UserError;
 import org.perfdesk.exchange.KeyRegistry;
 import org.perfdesk.exchange.crypto.Ed25519;
+import org.perfdesk.exchange.crypto.Suite;
 import org.perfdesk.exchange.pkg.PackageException;
 import org.perfdesk.exchange.pkg.PackageKind;
 import org.perfdesk.exchange.snapshot.Payloads;
@@ -30,9 +31,11 @@ import org.perfdesk.store.Workspace;
  *       chooses (default: itself; when re-enrolling, where the unit already sits);</li>
  *   <li>the ranking group is the office's choice (default: by kind, city governments or provincial
  *       departments; when re-enrolling, the unit's present group);</li>
- *   <li>a code this workspace knows with another key is a key replacement: it needs the office's
- *       explicit confirmation after seeing both fingerprints, and revokes the old key in the same
- *       transaction as the new one is registered;</li>
+ *   <li>a code this workspace knows with another key of the same algorithm suite is a key replacement: it
+ *       needs the office's explicit confirmation after seeing both fingerprints, and revokes the old key in
+ *       the same transaction as the new one is registered. A key of another suite (a unit following its
+ *       office to gm-1 for a new year) is registered beside the old one, which keeps verifying the
+ *       packages of the years before;</li>
  *   <li>a code some unit only described in its snapshot (no key here) is taken by the enrolling unit,
  *       placed as the office decides; the preview names the unit that described it;</li>
  *   <li>codes compare without regard to case; a code only a case away from a known one is refused;</li>
@@ -97,8 +100,9 @@ public final class EnrollmentHandler implements PackageHandler {
 
     /** Who the request asks to register, as this workspace would register it with these decisions. */
     public static Preview preview(Workspace ws, Payloads.Enrollment enrollment, Decision d) {
-        PublicKey key = Ed25519.fromBase64(enrollment.publicKey());
-        String keyId = Ed25519.keyId(key);
+        Suite suite = org.perfdesk.exchange.Enrollments.suiteOf(enrollment);
+        PublicKey key = suite.signingKey(enrollment.publicKey());
+        String keyId = suite.keyId(key);
         Payloads.Org request = enrollment.unit();
         String name = SafeText.name(request.name());
         if (name == null) {
@@ -134,10 +138,10 @@ public final class EnrollmentHandler implements PackageHandler {
         OrgUnit unit = registered != null
                 ? new OrgUnit(registered.code(), registered.name(), registered.kind(), parent, group, keyId)
                 : new OrgUnit(request.code(), name, request.kind(), parent, group, keyId);
-        List<String> old = keys.stream().filter(k -> !k.keyId().equals(keyId))
+        List<String> old = keys.stream().filter(k -> !k.keyId().equals(keyId) && suite.id().equals(k.suite()))
                 .map(k -> Ed25519.fingerprintOf(k.keyId())).toList();
         OrgUnit describedBy = known != null && registered == null ? reportingAncestor(ws, known) : null;
-        return new Preview(unit, known, old, Ed25519.fingerprint(key), describedBy);
+        return new Preview(unit, known, old, suite.fingerprint(key), describedBy);
     }
 
     /** The nearest unit above an organisation that keeps a workspace of its own (or this one). */
@@ -161,7 +165,8 @@ public final class EnrollmentHandler implements PackageHandler {
      * preview's checks, and the office's confirmation when a registered key is replaced.
      */
     public static Preview check(Workspace ws, Payloads.Enrollment enrollment, Decision d) {
-        KeyRegistry.requireFingerprint(Ed25519.fromBase64(enrollment.publicKey()), d.fingerprint());
+        KeyRegistry.requireFingerprint(org.perfdesk.exchange.Enrollments.suiteOf(enrollment)
+                .signingKey(enrollment.publicKey()), d.fingerprint());
         Preview p = preview(ws, enrollment, d);
         if (p.replacesKey() && !d.replaceKey()) {
             throw new UserError("error.enroll.knownCode", p.unit().code(), SafeText.escaped(p.unit().name()),
@@ -178,20 +183,21 @@ public final class EnrollmentHandler implements PackageHandler {
     public static Runnable registration(Workspace ws, Payloads.Enrollment enrollment,
                                         Payloads.EncryptionKey encryption, Decision d) {
         Preview p = check(ws, enrollment, d);
-        String keyId = Ed25519.keyId(Ed25519.fromBase64(enrollment.publicKey()));
+        Suite suite = org.perfdesk.exchange.Enrollments.suiteOf(enrollment);
+        String keyId = suite.keyId(suite.signingKey(enrollment.publicKey()));
         return () -> {
             Instant now = Instant.now();
             if (p.replacesKey()) {
                 String reason = Texts.t("enroll.replacedReason", p.newFingerprint());
                 for (TrustedKey old : ws.trustedKeys().findByUnit(p.unit().code())) {
-                    if (!old.keyId().equals(keyId) && old.revokedAt() == null) {
+                    if (!old.keyId().equals(keyId) && old.revokedAt() == null && suite.id().equals(old.suite())) {
                         ws.trustedKeys().revoke(old.keyId(), now, reason);
                     }
                 }
             }
             ws.orgUnits().save(p.unit());
             ws.trustedKeys().save(new TrustedKey(keyId, p.unit().code(), enrollment.publicKey(),
-                    TrustedKey.Source.REGISTERED, now, null, null));
+                    TrustedKey.Source.REGISTERED, now, null, null, suite.id()));
             if (encryption != null) {
                 KeyRegistry.saveEncryptionKey(ws, encryption, keyId, EncryptionKey.Source.ENROLLMENT);
             }

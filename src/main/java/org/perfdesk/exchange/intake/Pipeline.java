@@ -20,6 +20,7 @@ import org.perfdesk.exchange.ImportReport;
 import org.perfdesk.exchange.ImportReport.Status;
 import org.perfdesk.exchange.Inbox;
 import org.perfdesk.exchange.OfficePolicy;
+import org.perfdesk.exchange.SuitePlan;
 import org.perfdesk.exchange.crypto.Envelope;
 import org.perfdesk.exchange.crypto.KeyRing;
 import org.perfdesk.exchange.pkg.EntryNames;
@@ -37,7 +38,8 @@ import org.perfdesk.store.Workspace;
  * before the last:
  * <ol>
  *   <li><b>read</b> within the limits and <b>verify</b> the signature with a key this workspace trusts
- *       ({@link PackageReader});</li>
+ *       ({@link PackageReader}), the package's algorithm suite being the one this workspace uses for its
+ *       year ({@link SuitePlan}: checked on the manifest's first scan, and again on the mapped manifest);</li>
  *   <li><b>addressing</b>: for this workspace, from someone who may send this kind ({@link Addressing});</li>
  *   <li><b>chain</b>: the same package again, a reused id, a fork, a stale one ({@link Chain});</li>
  *   <li><b>policy</b>: a unit's package in the clear where the office requires encryption ({@link OfficePolicy});</li>
@@ -100,8 +102,10 @@ public final class Pipeline {
     private ImportReport process(Path file, String label, boolean dryRun, String expectedRecipient, String outerId,
                                  byte[] contentKey) {
         try {
-            PackageReader.Opened opened = PackageReader.read(file, org.perfdesk.exchange.KeyRegistry.trust(ws), limits);
+            PackageReader.Opened opened = PackageReader.read(file, org.perfdesk.exchange.KeyRegistry.trust(ws), limits,
+                    SuitePlan.rule(ws));
             Manifest m = opened.manifest();
+            SuitePlan.check(ws, opened.suite(), m.kind(), m.year());
             Addressing.check(ws, m, expectedRecipient, outerId);
             PackageRecord already = Chain.check(ws, opened);
             if (already != null) {
@@ -222,7 +226,8 @@ public final class Pipeline {
         for (Payloads.InnerKey k : keys.keys()) {
             try {
                 byte[] key = java.util.Base64.getDecoder().decode(k.contentKey());
-                if (k.packageId() == null || key.length != Envelope.CONTENT_KEY_LENGTH
+                // the forwarded package's own suite decides whether the key opens it (32 bytes intl-1, 16 gm-1)
+                if (k.packageId() == null || key.length != Envelope.CONTENT_KEY_LENGTH && key.length != 16
                         || opened.entry(EntryNames.inner(k.packageId())) == null || out.put(k.packageId(), key) != null) {
                     throw new IllegalArgumentException("not a content key of a forwarded package");
                 }
@@ -240,7 +245,7 @@ public final class Pipeline {
     private void commit(Path file, PackageReader.Opened opened, Plan plan, Runnable writes, ImportReport report,
                         String outerId, boolean dryRun) {
         Manifest m = opened.manifest();
-        Path kept = dryRun ? null : Inbox.keep(ws, file, m.packageId(), opened.fileHash());
+        Path kept = dryRun ? null : Inbox.keep(ws, file, m.packageId(), opened.suite(), opened.fileHash());
         if (!dryRun) {
             // Content-addressed and verified: a file kept for a package that then fails harms nothing.
             plan.files().forEach((sha, bytes) -> ws.evidence().storeChecked(sha, bytes));
@@ -252,7 +257,8 @@ public final class Pipeline {
                         m.sender().code(), opened.signer().keyId(), m.recipient().code(), m.year(), m.sequence(),
                         m.previousHash(), opened.fileHash(), file.getFileName().toString(), opened.fileSize(),
                         parseInstant(m.createdAt()), Instant.now(), report.warning(),
-                        new String(StrictJson.write(report), StandardCharsets.UTF_8), outerId, opened.manifestHash()));
+                        new String(StrictJson.write(report), StandardCharsets.UTF_8), outerId, opened.manifestHash(),
+                        opened.suite().id()));
                 if (plan.snapshotJson() != null) {
                     ws.packages().saveSnapshot(m.packageId(), m.sender().code(), m.year(), plan.snapshotJson());
                 }

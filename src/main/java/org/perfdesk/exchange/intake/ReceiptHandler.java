@@ -28,8 +28,13 @@ public final class ReceiptHandler implements PackageHandler {
         Payloads.ReceiptPayload r = in.read(EntryNames.RECEIPT, Payloads.ReceiptPayload.class);
         PackageRecord sent = r.packageId() == null ? null : in.ws().packages().find(r.packageId())
                 .filter(p -> p.direction() == PackageRecord.Direction.OUT).orElse(null);
-        boolean format = Payloads.RECEIPT_FORMAT.equals(r.format())
-                || Payloads.RECEIPT_FORMAT_V1.equals(r.format()) && r.packageHash() == null;
+        // A receipt is in the suite of the package it answers, and names its hashes in that suite.
+        org.perfdesk.exchange.crypto.Suite suite = in.opened().suite();
+        boolean format = suite == org.perfdesk.exchange.crypto.Suite.INTL
+                ? r.suite() == null && (Payloads.RECEIPT_FORMAT.equals(r.format())
+                        || Payloads.RECEIPT_FORMAT_V1.equals(r.format()) && r.packageHash() == null)
+                : Payloads.RECEIPT_FORMAT_V3.equals(r.format()) && suite.id().equals(r.suite())
+                        && sent != null && suite.id().equals(sent.suite());
         if (!format || sent == null || !names(r, sent)) {
             throw new PackageException("receipt-unknown", String.valueOf(r.packageId()));
         }

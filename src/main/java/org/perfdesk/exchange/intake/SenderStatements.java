@@ -33,7 +33,7 @@ final class SenderStatements {
         if (statement == null) {
             return () -> { };
         }
-        Payloads.EncryptionKey key = KeyRegistry.readEncryptionKey(statement, in.sender());
+        Payloads.EncryptionKey key = KeyRegistry.readEncryptionKey(statement, in.sender(), in.opened().suite());
         String signingKeyId = in.opened().signer().keyId();
         return () -> KeyRegistry.saveEncryptionKey(in.ws(), key, signingKeyId, EncryptionKey.Source.PACKAGE);
     }

@@ -8,7 +8,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** SHA-256 as lower-case hex, the way the manifest and sha256sum write it. */
+/** Hashes as lower-case hex, the way the manifest and sha256sum (or {@code openssl dgst -sm3}) write them. */
 public final class Hashing {
     private Hashing() {
     }
@@ -29,8 +29,21 @@ public final class Hashing {
         return hex(sha256().digest(data));
     }
 
+    /** A file's hash under a suite (SHA-256 or SM3), as lower-case hex. */
+    public static String hash(org.perfdesk.exchange.crypto.Suite suite, Path file) throws IOException {
+        return hash(suite.newDigest(), file);
+    }
+
+    /** Bytes' hash under a suite, as lower-case hex. */
+    public static String hash(org.perfdesk.exchange.crypto.Suite suite, byte[] data) {
+        return hex(suite.newDigest().digest(data));
+    }
+
     public static String sha256(Path file) throws IOException {
-        MessageDigest md = sha256();
+        return hash(sha256(), file);
+    }
+
+    private static String hash(MessageDigest md, Path file) throws IOException {
         byte[] buf = new byte[64 * 1024];
         try (InputStream in = Files.newInputStream(file)) {
             for (int n; (n = in.read(buf)) > 0; ) {

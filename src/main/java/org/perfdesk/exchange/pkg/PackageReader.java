@@ -13,7 +13,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.perfdesk.domain.Texts;
 import org.perfdesk.exchange.crypto.Ed25519;
+import org.perfdesk.exchange.crypto.Suite;
 
 /**
  * Opens a package the way the design demands, trusting nothing it has not checked, refusing at the
@@ -35,6 +37,13 @@ import org.perfdesk.exchange.crypto.Ed25519;
  * </ol>
  * For a confidential package these entries are the sealed ones; {@link Sealed#open} decrypts them
  * afterwards. The caller then parses the JSON entries with {@link StrictJson}.
+ *
+ * <p>Everything follows the one algorithm suite the manifest names ({@link Manifest#suiteOf()}): the
+ * signature's length and algorithm, the key that verifies it (a key of one suite never verifies
+ * another's package), every hash field and hash, the envelope. A part of another suite is
+ * {@code mixed-suite}; a suite this program does not know is {@code unknown-suite}. A {@link SuiteRule}
+ * given by the importer (the suite the workspace requires for the package's year) is applied right
+ * after the manifest's first scan, before the key is looked up.
  */
 public final class PackageReader {
     private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
@@ -43,14 +52,33 @@ public final class PackageReader {
     private static final String SENDER_KEY = "sender.keyId";
     private static final String KIND = "kind";
     private static final String FORMAT = "format";
-    private static final Set<String> HEAD = Set.of(FORMAT, KIND, SENDER_CODE, SENDER_KEY, "sequence",
-            "recipient.code", "recipient.name");
+    private static final String SUITE = "suite";
+    private static final String YEAR = "year";
+    private static final Set<String> HEAD = Set.of(FORMAT, SUITE, KIND, SENDER_CODE, SENDER_KEY, YEAR, "sequence",
+            "recipient.code", "recipient.name", "encryption.scheme");
 
     private PackageReader() {
     }
 
-    /** A key the reader may accept a signature from. */
+    /** A key the reader may accept a signature from; it verifies packages of its own suite only. */
     public record TrustedKey(String keyId, String unitCode, PublicKey key, Instant revokedAt, String revokedReason) {
+        /** The key's algorithm suite. */
+        public Suite suite() {
+            return Suite.ofKey(key);
+        }
+    }
+
+    /**
+     * What the reading workspace requires of a package's suite, checked on the manifest's first scan
+     * (before any key is looked up), so a package of another suite is named as such rather than as
+     * signed by an unknown key. It throws a {@link PackageException} to refuse.
+     */
+    @FunctionalInterface
+    public interface SuiteRule {
+        SuiteRule ANY = (suite, kind, year) -> { };
+
+        /** @param year the manifest's year as scanned, or null when it is missing or not a number */
+        void check(Suite suite, PackageKind kind, Integer year);
     }
 
     /** Finds a trusted key by id, or null. */
@@ -65,14 +93,19 @@ public final class PackageReader {
      * the file hash is only that of this copy.
      */
     public record Opened(Manifest manifest, String fileHash, long fileSize, Map<String, byte[]> entries,
-                         TrustedKey signer, String manifestHash) {
+                         TrustedKey signer, String manifestHash, Suite suite) {
         public byte[] entry(String path) {
             return entries.get(path);
         }
     }
 
     public static Opened read(Path file, Trust trust, Limits limits) {
-        return open(file, limits, Signature.TRUSTED, trust);
+        return read(file, trust, limits, SuiteRule.ANY);
+    }
+
+    /** The same, refusing early a package whose suite {@code rule} does not accept. */
+    public static Opened read(Path file, Trust trust, Limits limits, SuiteRule rule) {
+        return open(file, limits, Signature.TRUSTED, trust, rule);
     }
 
     /**
@@ -80,6 +113,24 @@ public final class PackageReader {
      * to name it when a package is refused. Nothing is trusted from it.
      */
     public record Peek(String sender, long sequence, boolean sealed, Manifest.Party recipient) {
+    }
+
+    /** The suite a package's manifest names, by the same checks and scan as {@link #peek}; null when it cannot tell. */
+    public static Suite peekSuite(Path file) {
+        try {
+            long size = checkFile(file, Limits.DEFAULT);
+            try (ZipIndex zip = ZipIndex.open(file, size, Limits.DEFAULT)) {
+                ZipIndex.Item e = zip.get(Manifest.MANIFEST);
+                if (e == null) {
+                    return null;
+                }
+                Map<String, String> head = StrictJson.pick(unpackAtMost(zip, e, Limits.DEFAULT.maxManifestSize()),
+                        Manifest.MANIFEST, HEAD);
+                return Manifest.suiteOf(head.get(FORMAT), head.get(SUITE));
+            }
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     /**
@@ -102,7 +153,9 @@ public final class PackageReader {
                 }
                 String code = head.get("recipient.code");
                 String name = head.get("recipient.name");
-                return new Peek(sender, sequence(head.get("sequence")), Manifest.FORMAT_SEALED.equals(head.get(FORMAT)),
+                boolean sealed = Manifest.FORMAT_SEALED.equals(head.get(FORMAT))
+                        || Manifest.FORMAT_SUITED.equals(head.get(FORMAT)) && head.containsKey("encryption.scheme");
+                return new Peek(sender, sequence(head.get("sequence")), sealed,
                         code == null && name == null ? null : Manifest.Party.recipient(code, name));
             }
         } catch (IOException | RuntimeException e) {
@@ -124,7 +177,7 @@ public final class PackageReader {
      * by the key it introduces is checked all the same: it needs no trusted key.
      */
     public static Opened readWithoutSignature(Path file, Limits limits) {
-        return open(file, limits, Signature.NONE, null);
+        return open(file, limits, Signature.NONE, null, SuiteRule.ANY);
     }
 
     /**
@@ -134,7 +187,7 @@ public final class PackageReader {
      * mapped or any other entry read. Nothing is trusted until a person compares the fingerprint.
      */
     public static Opened readSelfSigned(Path file, Limits limits) {
-        return open(file, limits, Signature.SELF, null);
+        return open(file, limits, Signature.SELF, null, SuiteRule.ANY);
     }
 
     /**
@@ -144,7 +197,7 @@ public final class PackageReader {
     public static Opened readSelfSigned(Path file, Limits limits, java.util.function.Function<byte[], PublicKey> keyOf) {
         Opened opened = readSelfSigned(file, limits);
         PublicKey key = keyOf.apply(opened.entry(EntryNames.ENROLLMENT));
-        if (key == null || !Ed25519.keyId(key).equals(opened.signer().keyId())) {
+        if (key == null || Suite.ofKey(key) != opened.suite() || !opened.suite().keyId(key).equals(opened.signer().keyId())) {
             throw new PackageException("bad-snapshot", EntryNames.ENROLLMENT);
         }
         return opened;
@@ -155,7 +208,7 @@ public final class PackageReader {
         TRUSTED, SELF, NONE
     }
 
-    private static Opened open(Path file, Limits limits, Signature check, Trust trust) {
+    private static Opened open(Path file, Limits limits, Signature check, Trust trust, SuiteRule rule) {
         long size = checkFile(file, limits);
         try (ZipIndex zip = ZipIndex.open(file, size, limits)) {
             ZipIndex.Item manifestEntry = zip.get(Manifest.MANIFEST);
@@ -164,33 +217,60 @@ public final class PackageReader {
                 throw new PackageException("not-a-package", file.getFileName().toString());
             }
             byte[] manifestBytes = unpackAtMost(zip, manifestEntry, limits.maxManifestSize());
-            byte[] signature = unpackAtMost(zip, signatureEntry, Limits.SIGNATURE_SIZE);
+            byte[] signature = unpackAtMost(zip, signatureEntry, Suite.longestSignature());
             Map<String, String> head = StrictJson.pick(manifestBytes, Manifest.MANIFEST, HEAD);
             if (head.get(SENDER_CODE) == null || head.get(SENDER_KEY) == null) {
                 throw new PackageException("bad-manifest", Manifest.MANIFEST);
             }
+            Suite suite = Manifest.suiteOf(head.get(FORMAT), head.get(SUITE));
+            if (signature.length > suite.maxSignatureLength()) {
+                throw new PackageException("size-mismatch", Manifest.SIGNATURE, suite.maxSignatureLength(),
+                        signature.length);
+            }
+            rule.check(suite, kindOf(head.get(KIND)), year(head.get(YEAR)));
             boolean enrollment = PackageKind.ENROLLMENT.name().equals(head.get(KIND));
             Map<String, byte[]> early = new LinkedHashMap<>();
             TrustedKey signer = null;
             if (check == Signature.TRUSTED) {
-                signer = checkSignature(head, manifestBytes, signature, trust);
+                signer = checkSignature(head, suite, manifestBytes, signature, trust);
             } else if (check == Signature.SELF || enrollment) {
                 if (!enrollment) {
                     throw new PackageException("not-an-enrollment", kindName(head.get(KIND)));
                 }
-                signer = checkSelfSignature(zip, head, manifestBytes, signature, early);
+                signer = checkSelfSignature(zip, head, suite, manifestBytes, signature, early);
             }
-            Manifest manifest = parseManifest(manifestBytes);
+            Manifest manifest = parseManifest(manifestBytes, suite);
             checkListing(manifest, zip.items().keySet());
-            Map<String, byte[]> entries = readEntries(zip, manifest, limits, early);
-            return new Opened(manifest, Hashing.sha256(file), size, Collections.unmodifiableMap(entries), signer,
-                    Hashing.sha256(manifestBytes));
+            Map<String, byte[]> entries = readEntries(zip, manifest, suite, limits, early);
+            return new Opened(manifest, Hashing.hash(suite, file), size, Collections.unmodifiableMap(entries), signer,
+                    Hashing.hash(suite, manifestBytes), suite);
         } catch (PackageException e) {
             throw e;
         } catch (IOException e) {
             throw new PackageException(e, startsWithZipMagic(file) ? "truncated" : "not-a-zip",
                     file.getFileName().toString());
         }
+    }
+
+    private static PackageKind kindOf(String kind) {
+        try {
+            return kind == null ? null : PackageKind.valueOf(kind);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static Integer year(String text) {
+        try {
+            return text == null ? null : Integer.valueOf(text);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** A package that names {@code declared} but holds {@code what} of {@code other}: refused, naming both. */
+    static PackageException mixed(Suite declared, String what, Suite other) {
+        return new PackageException("mixed-suite", declared.label(), what, other.label());
     }
 
     private static String kindName(String kind) {
@@ -241,10 +321,15 @@ public final class PackageReader {
         }
     }
 
-    private static Manifest parseManifest(byte[] bytes) {
+    private static Manifest parseManifest(byte[] bytes, Suite suite) {
         Manifest m = StrictJson.read(bytes, Manifest.class, Manifest.MANIFEST);
-        if (!Manifest.FORMAT.equals(m.format()) && !Manifest.FORMAT_SEALED.equals(m.format())) {
+        boolean suited = Manifest.FORMAT_SUITED.equals(m.format());
+        if (!Manifest.FORMAT.equals(m.format()) && !Manifest.FORMAT_SEALED.equals(m.format()) && !suited) {
             throw new PackageException("unknown-format", String.valueOf(m.format()));
+        }
+        if (suited != (m.suite() != null) || m.suiteOf() != suite) {
+            // versions 1 and 2 are intl-1 and name no suite; version 3 names the one its first scan found
+            throw new PackageException("bad-manifest", Manifest.MANIFEST);
         }
         if (m.packageId() == null || m.kind() == null || m.sender() == null || m.sender().code() == null
                 || m.sender().keyId() == null || m.recipient() == null || m.recipient().code() == null
@@ -260,7 +345,11 @@ public final class PackageReader {
         }
         Set<String> seen = new HashSet<>();
         for (Manifest.Entry e : m.entries()) {
-            if (e == null || e.path() == null || e.sha256() == null || !e.sha256().matches("[0-9a-f]{64}") || e.size() < 0) {
+            if (e != null && e.hashedOtherThan(suite)) {
+                throw mixed(suite, Texts.t("suite.part.entryHash", printable(String.valueOf(e.path()))),
+                        suite == Suite.GM ? Suite.INTL : Suite.GM);
+            }
+            if (e == null || e.path() == null || !e.hashedWith(suite) || e.size() < 0) {
                 throw new PackageException("bad-manifest", Manifest.MANIFEST);
             }
             if (EntryNames.isUnsafe(e.path()) || !EntryNames.isPayload(e.path())) {
@@ -270,16 +359,16 @@ public final class PackageReader {
                 throw new PackageException("duplicate-entry", printable(e.path()));
             }
         }
-        if (Manifest.FORMAT_SEALED.equals(m.format())) {
-            Sealed.checkManifest(m);
+        if (Manifest.FORMAT_SEALED.equals(m.format()) || suited && m.encryption() != null) {
+            Sealed.checkManifest(m, suite);
         } else if (m.encryption() != null || m.entries().stream().anyMatch(e -> EntryNames.isSealed(e.path()))) {
             throw new PackageException("bad-manifest", Manifest.MANIFEST);
         }
         return m;
     }
 
-    private static TrustedKey checkSignature(Map<String, String> head, byte[] manifestBytes, byte[] signature,
-                                             Trust trust) {
+    private static TrustedKey checkSignature(Map<String, String> head, Suite suite, byte[] manifestBytes,
+                                             byte[] signature, Trust trust) {
         String sender = head.get(SENDER_CODE);
         TrustedKey key = trust.find(head.get(SENDER_KEY));
         if (key == null && PackageKind.ENROLLMENT.name().equals(head.get(KIND))) {
@@ -295,7 +384,10 @@ public final class PackageReader {
             throw new PackageException("revoked-key", sender,
                     key.revokedAt().toString().substring(0, 10), String.valueOf(key.revokedReason()));
         }
-        if (!Ed25519.verify(key.key(), manifestBytes, signature)) {
+        if (key.suite() != suite) {
+            throw mixed(suite, Texts.t("suite.part.signingKey", Ed25519.fingerprintOf(key.keyId())), key.suite());
+        }
+        if (!suite.verify(key.key(), manifestBytes, signature)) {
             throw new PackageException("bad-signature", sender);
         }
         return key;
@@ -306,8 +398,9 @@ public final class PackageReader {
      * unpacked within {@link Limits#ENROLLMENT_JSON} and only scanned for its {@code publicKey}, whose
      * id must be the manifest's {@code sender.keyId}.
      */
-    private static TrustedKey checkSelfSignature(ZipIndex zip, Map<String, String> head, byte[] manifestBytes,
-                                                 byte[] signature, Map<String, byte[]> early) throws IOException {
+    private static TrustedKey checkSelfSignature(ZipIndex zip, Map<String, String> head, Suite suite,
+                                                 byte[] manifestBytes, byte[] signature, Map<String, byte[]> early)
+            throws IOException {
         ZipIndex.Item entry = zip.get(EntryNames.ENROLLMENT);
         if (entry == null) {
             throw new PackageException("missing-entry", EntryNames.ENROLLMENT);
@@ -318,17 +411,26 @@ public final class PackageReader {
         byte[] bytes = zip.unpack(entry);
         String publicKey = StrictJson.pick(bytes, EntryNames.ENROLLMENT, Set.of("publicKey")).get("publicKey");
         PublicKey key;
+        Suite keySuite;
         try {
-            key = Ed25519.fromBase64(String.valueOf(publicKey));
+            keySuite = Suite.ofSpki(String.valueOf(publicKey));
         } catch (IllegalArgumentException e) {
             throw new PackageException(e, "bad-snapshot", EntryNames.ENROLLMENT);
         }
-        String id = Ed25519.keyId(key);
+        if (keySuite != suite) {
+            throw mixed(suite, Texts.t("suite.part.enrollmentKey"), keySuite);
+        }
+        try {
+            key = suite.signingKey(String.valueOf(publicKey));
+        } catch (IllegalArgumentException e) {
+            throw new PackageException(e, "bad-snapshot", EntryNames.ENROLLMENT);
+        }
+        String id = suite.keyId(key);
         String sender = head.get(SENDER_CODE);
         if (!id.equals(head.get(SENDER_KEY))) {
             throw new PackageException("unknown-key", sender, Ed25519.fingerprintOf(head.get(SENDER_KEY)));
         }
-        if (!Ed25519.verify(key, manifestBytes, signature)) {
+        if (!suite.verify(key, manifestBytes, signature)) {
             throw new PackageException("bad-signature", sender);
         }
         early.put(EntryNames.ENROLLMENT, bytes);
@@ -354,10 +456,10 @@ public final class PackageReader {
 
     /**
      * Every listed entry, in manifest order: the directory's size must be the listed one, then it is
-     * unpacked and counted (see {@link ZipIndex#unpack}) and its SHA-256 compared.
+     * unpacked and counted (see {@link ZipIndex#unpack}) and its hash (the suite's) compared.
      */
-    private static Map<String, byte[]> readEntries(ZipIndex zip, Manifest m, Limits limits, Map<String, byte[]> early)
-            throws IOException {
+    private static Map<String, byte[]> readEntries(ZipIndex zip, Manifest m, Suite suite, Limits limits,
+                                                   Map<String, byte[]> early) throws IOException {
         Map<String, byte[]> out = new LinkedHashMap<>();
         long listed = 0;
         for (Manifest.Entry e : m.entries()) {
@@ -373,7 +475,7 @@ public final class PackageReader {
                 throw new PackageException("size-mismatch", e.path(), e.size(), item.size());
             }
             byte[] bytes = early.containsKey(e.path()) ? early.get(e.path()) : zip.unpack(item);
-            if (!Hashing.sha256(bytes).equals(e.sha256())) {
+            if (!Hashing.hash(suite, bytes).equals(e.hash())) {
                 throw new PackageException("hash-mismatch", e.path());
             }
             out.put(e.path(), bytes);

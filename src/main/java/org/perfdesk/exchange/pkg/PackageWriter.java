@@ -16,8 +16,8 @@ import java.util.zip.ZipOutputStream;
 
 import org.perfdesk.domain.UserError;
 import org.perfdesk.exchange.crypto.Compression;
-import org.perfdesk.exchange.crypto.Ed25519;
 import org.perfdesk.exchange.crypto.KeyRing;
+import org.perfdesk.exchange.crypto.Suite;
 import org.perfdesk.store.SafeFiles;
 
 /**
@@ -53,7 +53,7 @@ public final class PackageWriter {
     }
 
     /**
-     * A package in the clear ({@code perfdesk-package/1}).
+     * A package in the clear ({@code perfdesk-package/1}; version 3 for a suite other than intl-1).
      *
      * @param header   the manifest without entries (they are filled in here)
      * @param progress receives 0…1 as bytes are written; may be null
@@ -63,40 +63,51 @@ public final class PackageWriter {
         return write(target, header, sources, key, publicKey, null, null, progress);
     }
 
-    /**
-     * A confidential package ({@code perfdesk-package/2}): the sources sealed for the recipients
-     * (package-format.md §10), the sealed entries listed and signed. When {@code readBack} holds one
-     * of the recipients' keys (the sender's own), the read-back also unwraps the content key with it.
-     */
+    /** The same, sealed when {@code recipients} are given (see below); the suite is the signing key's. */
     public static Written write(Path target, Manifest header, List<Source> sources, PrivateKey key,
                                 PublicKey publicKey, List<Sealed.Recipient> recipients, KeyRing readBack,
                                 DoubleConsumer progress) {
+        return write(target, header, Suite.ofKey(publicKey), sources, key, publicKey, recipients, readBack, progress);
+    }
+
+    /**
+     * A package of {@code suite}: in the clear, or confidential ({@code perfdesk-package/2}, or version 3
+     * naming the suite) when {@code recipients} are given — the sources sealed for the recipients
+     * (package-format.md §10, §11), the sealed entries listed and signed. When {@code readBack} holds one
+     * of the recipients' keys (the sender's own), the read-back also unwraps the content key with it.
+     */
+    public static Written write(Path target, Manifest header, Suite suite, List<Source> sources, PrivateKey key,
+                                PublicKey publicKey, List<Sealed.Recipient> recipients, KeyRing readBack,
+                                DoubleConsumer progress) {
+        if (Suite.ofKey(publicKey) != suite) {
+            throw new IllegalArgumentException("a " + suite + " package signed with a key of another suite");
+        }
         try {
-            String format = Manifest.FORMAT;
             Manifest.Encryption encryption = null;
             if (recipients != null) {
-                Sealed.Sealing sealing = Sealed.seal(header.packageId(), Ed25519.keyId(publicKey), recipients, sources);
+                Sealed.Sealing sealing = Sealed.seal(suite, header.packageId(), suite.keyId(publicKey), recipients,
+                        sources);
                 sources = sealing.sources();
                 encryption = sealing.encryption();
-                format = Manifest.FORMAT_SEALED;
                 if (progress != null) {
                     progress.accept(0.4);
                 }
             }
+            String format = Manifest.formatFor(suite, encryption != null);
             List<Manifest.Entry> entries = new ArrayList<>();
             long total = 0;
             for (Source s : sources) {
                 if (!EntryNames.isPayload(s.path())) {
                     throw new IllegalArgumentException("not a payload entry name: " + s.path());
                 }
-                entries.add(new Manifest.Entry(s.path(), s.length(), hash(s)));
+                entries.add(Manifest.Entry.of(suite, s.path(), s.length(), hash(suite, s)));
                 total += s.length();
             }
-            Manifest manifest = new Manifest(format, header.packageId(), header.kind(), header.sender(),
-                    header.recipient(), header.year(), header.sequence(), header.previousHash(), header.createdAt(),
-                    header.programVersion(), encryption, entries);
+            Manifest manifest = new Manifest(format, suite == Suite.INTL ? null : suite.id(), header.packageId(),
+                    header.kind(), header.sender(), header.recipient(), header.year(), header.sequence(),
+                    header.previousHash(), header.createdAt(), header.programVersion(), encryption, entries);
             byte[] manifestBytes = StrictJson.write(manifest);
-            byte[] signature = Ed25519.sign(key, manifestBytes);
+            byte[] signature = suite.sign(key, manifestBytes);
 
             Path tmp = SafeFiles.temporaryFor(target);
             Files.createDirectories(target.toAbsolutePath().getParent());
@@ -127,13 +138,13 @@ public final class PackageWriter {
             SafeFiles.commit(tmp, target);
             // Read back from the device what was written, before anyone pulls the stick.
             PackageReader.Opened check = PackageReader.read(target,
-                    keyId -> keyId.equals(Ed25519.keyId(publicKey))
+                    keyId -> keyId.equals(suite.keyId(publicKey))
                             ? new PackageReader.TrustedKey(keyId, header.sender().code(), publicKey, null, null)
                             : null,
                     Limits.DEFAULT);
             if (encryption != null && readBack != null && !readBack.isEmpty()) {
                 // The sender's own key must unwrap the content key. The entries are not decrypted again:
-                // the read above matched each sealed entry's SHA-256 with the signed manifest, so they are
+                // the read above matched each sealed entry's hash with the signed manifest, so they are
                 // the bytes just sealed (decrypting them again was a tenth of the export's time).
                 java.util.Arrays.fill(Sealed.contentKey(check, readBack), (byte) 0);
             }
@@ -185,7 +196,7 @@ public final class PackageWriter {
         zip.closeEntry();
     }
 
-    private static String hash(Source s) throws IOException {
-        return s.bytes() != null ? Hashing.sha256(s.bytes()) : Hashing.sha256(s.file());
+    private static String hash(Suite suite, Source s) throws IOException {
+        return s.bytes() != null ? Hashing.hash(suite, s.bytes()) : Hashing.hash(suite, s.file());
     }
 }

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import org.perfdesk.domain.Direction;
 import org.perfdesk.domain.NodeKind;
 import org.perfdesk.domain.OrgKind;
@@ -19,6 +21,15 @@ public final class Payloads {
     public static final String SNAPSHOT_FORMAT = "perfdesk-snapshot/1";
     public static final String ENROLLMENT_FORMAT = "perfdesk-enrollment/1";
     public static final String CERTIFICATE_FORMAT = "perfdesk-certificate/1";
+    /*
+     * Structures that name their algorithm suite (package-format.md §11): a suite other than intl-1 writes
+     * these versions with "suite"; intl-1 keeps the versions before, whose number means intl-1.
+     */
+    public static final String ENROLLMENT_FORMAT_V2 = "perfdesk-enrollment/2";
+    public static final String CERTIFICATE_FORMAT_V2 = "perfdesk-certificate/2";
+    public static final String RECEIPT_FORMAT_V3 = "perfdesk-receipt/3";
+    public static final String CARD_FORMAT_V3 = "perfdesk-card/3";
+    public static final String ENCRYPTION_KEY_FORMAT_V2 = "perfdesk-encryption-public-key/2";
     public static final String REVOCATIONS_FORMAT = "perfdesk-revocations/1";
     public static final String REVIEW_FORMAT = "perfdesk-review/1";
     /** A receipt naming the package by its manifest hash (its identity) as well as by the file received. */
@@ -73,8 +84,13 @@ public final class Payloads {
     public record SelfAssessmentItem(String nodeId, BigDecimal score, String level, String narrative) {
     }
 
-    /** A unit introducing itself and its key to the office (or a collector). */
-    public record Enrollment(String format, Org unit, String publicKey, String createdAt) {
+    /** A unit introducing itself and its key to the office (or a collector); {@code suite} in version 2 only. */
+    public record Enrollment(String format, @JsonInclude(JsonInclude.Include.NON_NULL) String suite, Org unit,
+                             String publicKey, String createdAt) {
+        /** An intl-1 enrollment ({@code perfdesk-enrollment/1}). */
+        public Enrollment(String format, Org unit, String publicKey, String createdAt) {
+            this(format, null, unit, publicKey, createdAt);
+        }
     }
 
     /**
@@ -83,8 +99,16 @@ public final class Payloads {
      * key rides on that trust through its signature by the signing key (over
      * {@code WorkspaceKeys.statement}). Both encryption fields are absent from a version 1 card.
      */
-    public record Card(String format, String code, String name, OrgKind kind, String publicKey, String fingerprint,
+    public record Card(String format, @JsonInclude(JsonInclude.Include.NON_NULL) String suite,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) Integer fromYear, String code, String name,
+                       OrgKind kind, String publicKey, String fingerprint,
                        String encryptionKey, String encryptionKeyCreatedAt, String encryptionKeySignature) {
+        /** An intl-1 card (versions 1 and 2, which name no suite). */
+        public Card(String format, String code, String name, OrgKind kind, String publicKey, String fingerprint,
+                    String encryptionKey, String encryptionKeyCreatedAt, String encryptionKeySignature) {
+            this(format, null, null, code, name, kind, publicKey, fingerprint, encryptionKey, encryptionKeyCreatedAt,
+                    encryptionKeySignature);
+        }
     }
 
     /**
@@ -92,7 +116,12 @@ public final class Payloads {
      * SubjectPublicKeyInfo), vouched for by the package's signature. How a new key reaches the other
      * side after a rotation.
      */
-    public record EncryptionKey(String format, String unitCode, String keyId, String publicKey, String createdAt) {
+    public record EncryptionKey(String format, @JsonInclude(JsonInclude.Include.NON_NULL) String suite,
+                                String unitCode, String keyId, String publicKey, String createdAt) {
+        /** An intl-1 statement (version 1, which names no suite). */
+        public EncryptionKey(String format, String unitCode, String keyId, String publicKey, String createdAt) {
+            this(format, null, unitCode, keyId, publicKey, createdAt);
+        }
     }
 
     /** {@code payload/inner-keys.json}: the content keys of the sealed packages a collector forwards. */
@@ -104,8 +133,14 @@ public final class Payloads {
     }
 
     /** The office's statement that a key belongs to a unit. */
-    public record Certificate(String format, String unitCode, String unitName, String keyId, String publicKey,
+    public record Certificate(String format, @JsonInclude(JsonInclude.Include.NON_NULL) String suite,
+                              String unitCode, String unitName, String keyId, String publicKey,
                               String issuedAt, String issuerCode, String issuerKeyId) {
+        /** An intl-1 certificate (version 1). */
+        public Certificate(String format, String unitCode, String unitName, String keyId, String publicKey,
+                           String issuedAt, String issuerCode, String issuerKeyId) {
+            this(format, null, unitCode, unitName, keyId, publicKey, issuedAt, issuerCode, issuerKeyId);
+        }
     }
 
     /** Keys the office has revoked; in every package the office sends. */
@@ -124,10 +159,17 @@ public final class Payloads {
     }
 
     /**
-     * The office's receipt for a package it accepted: {@code packageHash} is the SHA-256 of its
-     * manifest (absent in version 1), {@code fileHash} that of the file as the office received it.
+     * The office's receipt for a package it accepted: {@code packageHash} is the hash of its manifest
+     * (absent in version 1), {@code fileHash} that of the file as the office received it — SHA-256, or in
+     * version 3 the hash of the {@code suite} it names (the answered package's).
      */
-    public record ReceiptPayload(String format, String packageId, String packageHash, String fileHash, String kind,
+    public record ReceiptPayload(String format, @JsonInclude(JsonInclude.Include.NON_NULL) String suite,
+                                 String packageId, String packageHash, String fileHash, String kind,
                                  int year, long sequence, String receivedAt, String verdict, String warning) {
+        /** An intl-1 receipt (versions 1 and 2). */
+        public ReceiptPayload(String format, String packageId, String packageHash, String fileHash, String kind,
+                              int year, long sequence, String receivedAt, String verdict, String warning) {
+            this(format, null, packageId, packageHash, fileHash, kind, year, sequence, receivedAt, verdict, warning);
+        }
     }
 }

@@ -108,7 +108,8 @@ public final class CreateWorkspaceViewModel {
                     return t.get("error.trust.otherParent", card.get().code(), parent.get().strip());
                 }
                 try {
-                    KeyRegistry.requireFingerprint(Ed25519.fromBase64(card.get().publicKey()), typedFingerprint.get());
+                    KeyRegistry.requireFingerprint(KeyRegistry.suiteOf(card.get()).signingKey(card.get().publicKey()),
+                            typedFingerprint.get());
                     return "";
                 } catch (UserError e) {
                     return e.getLocalizedMessage();

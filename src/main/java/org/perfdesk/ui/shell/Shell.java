@@ -227,7 +227,7 @@ public final class Shell {
             }
         }, ctx -> {
             showMain(ctx);
-            String fingerprint = Ed25519.fingerprint(WorkspaceKeys.publicKey(ctx.workspace()));
+            String fingerprint = WorkspaceKeys.info(ctx.workspace()).fingerprint();
             String text = ctx.role() == Role.OFFICE ? Texts.t("create.done.office", fingerprint)
                     : card != null ? Texts.t("create.done.unitPinned", fingerprint, card.name())
                     : Texts.t("create.done.unit", fingerprint);

@@ -1,0 +1,69 @@
+package org.perfdesk.exchange.pkg;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Runs independent pieces of a package's work (sealing, opening and hashing its entries) on every core.
+ * Results come back in the tasks' order, and so does failure: the first task in order that failed is the
+ * one whose exception is thrown, so a package is refused with the same code whatever finished first.
+ * One task, or one core, runs on the caller's thread.
+ */
+final class Parallel {
+    private static final int THREADS = Runtime.getRuntime().availableProcessors();
+    private static final ExecutorService POOL = Executors.newFixedThreadPool(Math.max(1, THREADS), r -> {
+        Thread t = new Thread(r, "perfdesk-package-work");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private Parallel() {
+    }
+
+    /** A piece of work; may throw a {@link PackageException} (or any runtime exception) to refuse. */
+    @FunctionalInterface
+    interface Task<T> {
+        T call() throws java.io.IOException;
+    }
+
+    static <T> List<T> run(List<Task<T>> tasks) throws java.io.IOException {
+        List<T> out = new ArrayList<>(tasks.size());
+        if (tasks.size() <= 1 || THREADS <= 1) {
+            for (Task<T> t : tasks) {
+                out.add(t.call());
+            }
+            return out;
+        }
+        List<Future<T>> futures = new ArrayList<>(tasks.size());
+        for (Task<T> t : tasks) {
+            futures.add(POOL.submit(t::call));
+        }
+        try {
+            for (Future<T> f : futures) {
+                out.add(f.get());
+            }
+            return out;
+        } catch (ExecutionException e) {
+            futures.forEach(f -> f.cancel(true));
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            if (cause instanceof java.io.IOException io) {
+                throw io;
+            }
+            throw new IllegalStateException(cause);
+        } catch (InterruptedException e) {
+            futures.forEach(f -> f.cancel(true));
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}
