@@ -22,9 +22,16 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for the workspaces. 输出文件夹。")
     Path out;
 
+    @Option(names = "--suite", paramLabel = "gm|intl",
+            description = "Algorithms of the demo's keys and packages (default intl). 演示数据使用的算法（默认 intl）。")
+    InitCommand.SuiteOption suite;
+
     @Override
     public Integer call() {
         DemoBuilder demo = DemoBuilder.bundled();
+        if (suite != null) {
+            demo = demo.withSuite(suite.suite);
+        }
         List<Path> made = demo.build(out, ProgramInfo.version());
         for (Path p : made) {
             spec.commandLine().getOut().println(Texts.t("cli.demo.made", p.toAbsolutePath().toString()));

@@ -45,8 +45,13 @@ final class EnrollCommand {
         public Integer call() {
             try (Workspace ws = Workspace.open(workspace)) {
                 var c = KeyRegistry.readCard(card);
-                KeyRegistry.pinOffice(ws, c, fingerprint);
+                // A card of a suite this unit has no keys of makes them: the passphrase is asked for only then.
+                var made = KeyRegistry.pinOffice(ws, c, fingerprint, () -> Passphrases.read(false));
                 spec.commandLine().getOut().println(Texts.t("cli.enroll.pinned", c.code(), c.name(), c.fingerprint()));
+                spec.commandLine().getOut().println(Texts.t("cli.keys.suite", KeyRegistry.suiteOf(c).label()));
+                if (made != null) {
+                    spec.commandLine().getOut().println(Texts.t("cli.keys.fingerprint", WorkspaceKeys.info(ws).fingerprint()));
+                }
             }
             return Cli.OK;
         }

@@ -27,6 +27,17 @@ final class InitCommand implements Callable<Integer> {
 
     enum KindOption { city, county, department }
 
+    /** The algorithm suite: gm (国密 SM2/SM3/SM4, gm-1) or intl (Ed25519/SHA-256/AES, intl-1). */
+    enum SuiteOption {
+        gm(org.perfdesk.exchange.crypto.Suite.GM), intl(org.perfdesk.exchange.crypto.Suite.INTL);
+
+        final org.perfdesk.exchange.crypto.Suite suite;
+
+        SuiteOption(org.perfdesk.exchange.crypto.Suite suite) {
+            this.suite = suite;
+        }
+    }
+
     @Spec
     CommandSpec spec;
 
@@ -56,6 +67,12 @@ final class InitCommand implements Callable<Integer> {
     @Option(names = "--year", paramLabel = "YEAR", description = "Plan year (default this year). 年度（默认今年）。")
     Integer year;
 
+    @Option(names = "--suite", paramLabel = "gm|intl",
+            description = {"Algorithms for signatures, check values and encryption: gm (国密 SM2/SM3/SM4) or intl "
+                + "(Ed25519/SHA-256/AES, the default). A unit follows its office's key file when it imports it.",
+                "签名、校验和加密所用算法：gm（国密 SM2/SM3/SM4）或 intl（国际算法，默认）。单位导入效能办密钥文件时随之采用效能办的算法。"})
+    SuiteOption suite;
+
     @Override
     public Integer call() {
         if (!Codes.isValid(code)) {
@@ -79,10 +96,11 @@ final class InitCommand implements Callable<Integer> {
                 : kind == null ? OrgKind.DEPARTMENT : OrgKind.valueOf(kind.name().toUpperCase(java.util.Locale.ROOT));
         OrgUnit self = new OrgUnit(code, name, k, parent, RankingGroup.defaultFor(k), null);
         Workspaces.Created created = Workspaces.create(workspace, new Workspace.Setup(r, self, y, ProgramInfo.version()),
-                Passphrases.read(true));
+                Passphrases.read(true), suite == null ? Workspaces.defaultSuite() : suite.suite);
         try (Workspace ws = created.workspace()) {
             spec.commandLine().getOut().println(Texts.t("cli.init.done", ws.dir().toAbsolutePath().toString(),
                     Texts.current().of(r), code, name));
+            spec.commandLine().getOut().println(Texts.t("cli.keys.suite", created.signer().suite().label()));
             spec.commandLine().getOut().println(Texts.t("cli.keys.fingerprint",
                     WorkspaceKeys.info(ws).fingerprint()));
         }

@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
         description = {"The workspace's keys (signing and encryption), the office's card, revocations, key backup.",
             "签名密钥与加密密钥、效能办名片、密钥吊销、密钥备份。"},
         subcommands = {KeysCommand.Show.class, KeysCommand.ExportPublic.class, KeysCommand.Card.class,
-            KeysCommand.Revoke.class, KeysCommand.Backup.class, KeysCommand.Restore.class, KeysCommand.Rotate.class})
+            KeysCommand.Revoke.class, KeysCommand.Backup.class, KeysCommand.Restore.class, KeysCommand.Rotate.class,
+            KeysCommand.MoveSuite.class})
 final class KeysCommand {
 
     @Command(name = "show", mixinStandardHelpOptions = true,
@@ -39,8 +40,17 @@ final class KeysCommand {
                 WorkspaceKeys.KeyInfo info = WorkspaceKeys.info(ws);
                 PrintWriter out = spec.commandLine().getOut();
                 out.println(Texts.t("cli.keys.unit", ws.self().code(), ws.self().name()));
+                out.println(Texts.t("cli.keys.suite", info.suite().label()));
+                out.println(Texts.t("cli.keys.suiteYears", suiteYears(ws)));
                 out.println(Texts.t("cli.keys.fingerprint", info.fingerprint()));
                 out.println(Texts.t("cli.keys.keyId", info.keyId()));
+                for (org.perfdesk.exchange.crypto.Suite other : WorkspaceKeys.suites(ws)) {
+                    if (other != info.suite()) {
+                        Integer from = org.perfdesk.exchange.SuitePlan.fromYear(ws);
+                        out.println(Texts.t("cli.keys.otherSuite", other.label(), String.valueOf(from),
+                                WorkspaceKeys.info(ws, other).fingerprint()));
+                    }
+                }
                 WorkspaceKeys.KeyInfo encryption = WorkspaceKeys.encryptionInfo(ws);
                 out.println(encryption == null ? Texts.t("cli.keys.noEncryptionKey")
                         : Texts.t("cli.keys.encryptionKey", encryption.fingerprint(), encryption.keyId()));
@@ -50,6 +60,22 @@ final class KeysCommand {
             }
             return Cli.OK;
         }
+    }
+
+    /** "from 2009: 国密算法（…）; every year: …", as the workspace records it. */
+    static String suiteYears(Workspace ws) {
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        var rows = ws.suiteYears().findAll();
+        if (rows.isEmpty()) {
+            return Texts.t("cli.keys.suiteEvery", org.perfdesk.exchange.crypto.Suite.INTL.label());
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            var r = rows.get(i);
+            String label = org.perfdesk.exchange.crypto.Suite.of(r.suite()).label();
+            parts.add(i == 0 ? Texts.t("cli.keys.suiteEvery", label) : Texts.t("cli.keys.suiteFrom",
+                    String.valueOf(r.fromYear()), label));
+        }
+        return String.join(Texts.t("pkg.listSeparator"), parts);
     }
 
     @Command(name = "export-public", mixinStandardHelpOptions = true,
@@ -82,6 +108,9 @@ final class KeysCommand {
         Path workspace;
         @Option(names = "--out", required = true, paramLabel = "FILE", description = "Card file to write. 输出文件。")
         Path out;
+        @Option(names = "--suite", paramLabel = "gm|intl",
+                description = "The keys of which algorithms (default: those the workspace uses now). 哪种算法的密钥（默认当前使用的）。")
+        InitCommand.SuiteOption suite;
 
         @Override
         public Integer call() {
@@ -90,10 +119,39 @@ final class KeysCommand {
                     // A workspace from before encryption makes its encryption key at the first unlock.
                     WorkspaceKeys.unlock(ws, Passphrases.read(false));
                 }
-                var card = KeyRegistry.card(ws);
+                var card = suite == null ? KeyRegistry.card(ws) : KeyRegistry.card(ws, suite.suite);
                 KeyRegistry.writeCard(card, out);
                 spec.commandLine().getOut().println(Texts.t("cli.written", out.toAbsolutePath().toString()));
                 spec.commandLine().getOut().println(Texts.t("cli.keys.fingerprint", card.fingerprint()));
+                spec.commandLine().getOut().println(Texts.t("cli.keys.suite", KeyRegistry.suiteOf(card).label()));
+            }
+            return Cli.OK;
+        }
+    }
+
+    @Command(name = "move-suite", mixinStandardHelpOptions = true,
+            description = {"Move to other algorithms from a year on (an office moving to 国密 gm-1 for a new year): new "
+                + "keys of them are made; packages of the years before keep their algorithms and still verify.",
+                "从某年度起改用另一种算法（如效能办新年度起改用国密）：生成该算法的新密钥；此前各年度的数据包仍按原算法校验。"})
+    static final class MoveSuite implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--workspace", required = true, paramLabel = "DIR", description = "Workspace folder. 工作区文件夹。")
+        Path workspace;
+        @Option(names = "--suite", required = true, paramLabel = "gm|intl", description = "The algorithms. 算法。")
+        InitCommand.SuiteOption suite;
+        @Option(names = "--from-year", required = true, paramLabel = "YEAR",
+                description = "The first year to use them for. 起始年度。")
+        int fromYear;
+
+        @Override
+        public Integer call() {
+            try (Workspace ws = Workspace.open(workspace)) {
+                var before = org.perfdesk.exchange.SuitePlan.forYear(ws, fromYear - 1);
+                var signer = org.perfdesk.exchange.SuitePlan.move(ws, Passphrases.read(false), suite.suite, fromYear);
+                spec.commandLine().getOut().println(Texts.t("cli.keys.moved", suite.suite.label(),
+                        String.valueOf(fromYear), before.label(),
+                        WorkspaceKeys.fingerprintOf(signer.forSuite(suite.suite).keyId())));
             }
             return Cli.OK;
         }

@@ -43,8 +43,9 @@ final class VerifyCommand implements Callable<Integer> {
                     opened = PackageReader.read(file, KeyRegistry.trust(ws), Limits.DEFAULT);
                 }
             } else if (key != null) {
-                var pub = Ed25519.fromPem(readPem(key));
-                String id = Ed25519.keyId(pub);
+                // A PEM key of either suite (Ed25519, or SM2 as openssl writes it): its id by its own suite.
+                var pub = publicKey(readPem(key));
+                String id = org.perfdesk.exchange.crypto.Suite.ofKey(pub).keyId(pub);
                 opened = PackageReader.read(file, k -> k.equals(id)
                         ? new PackageReader.TrustedKey(id, null, pub, null, null) : null, Limits.DEFAULT);
             } else {
@@ -59,6 +60,7 @@ final class VerifyCommand implements Callable<Integer> {
         spec.commandLine().getOut().println(Texts.t("cli.verify.valid", file.toString(), m.sender().code(),
                 Texts.t("kind." + m.kind().cliName()), String.valueOf(m.year()), m.sequence(),
                 Ed25519.fingerprintOf(m.sender().keyId())));
+        spec.commandLine().getOut().println(Texts.t("cli.verify.suite", opened.suite().label()));
         // Checking needs no decryption: the signed manifest lists and hashes the sealed entries.
         spec.commandLine().getOut().println(m.sealed()
                 ? Texts.t("cli.verify.sealed", String.join(Texts.t("pkg.listSeparator"), org.perfdesk.exchange.pkg.Sealed.recipients(m)))
@@ -67,6 +69,17 @@ final class VerifyCommand implements Callable<Integer> {
             spec.commandLine().getOut().println(Texts.t("cli.verify.unsigned"));
         }
         return Cli.OK;
+    }
+
+    private static java.security.PublicKey publicKey(String pem) {
+        for (var suite : org.perfdesk.exchange.crypto.Suite.all()) {
+            try {
+                return suite.signingKeyFromPem(pem);
+            } catch (IllegalArgumentException e) {
+                // another suite's key, or none: the next suite, then the message below
+            }
+        }
+        throw new UserError("error.trust.badCard", "PEM");
     }
 
     private static String readPem(Path pem) {

@@ -155,8 +155,15 @@ public final class AuditSentences {
                     f.get("after"));
             case "enroll-replace-key" -> Texts.t("audit.say.enroll-replace-key", unit, f.get("before"), f.get("after"),
                     parent(f.get("parent")), group(f.get("group")));
+            case "suite" -> Texts.t("0".equals(year) ? "audit.say.suite.every" : "audit.say.suite", unit, year,
+                    suite(f.get("before")), suite(f.get("after")), f.getOrDefault("key", "—"));
             default -> null;
         };
+    }
+
+    /** An algorithm suite by its name in the interface language (国密算法（gm-1：…）). */
+    private static String suite(String id) {
+        return id == null ? "" : Texts.current().has("suite." + id) ? Texts.t("suite." + id) : id;
     }
 
     private String appraisal(Map<String, String> f, String unit, String year, String op) {

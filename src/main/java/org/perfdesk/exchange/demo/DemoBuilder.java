@@ -62,10 +62,18 @@ public final class DemoBuilder {
 
     private final PilotSet pilotSet;
     private final List<UnitFile> units;
+    /** The algorithm suite of every workspace and package of the demo. */
+    private final org.perfdesk.exchange.crypto.Suite suite;
 
-    private DemoBuilder(PilotSet pilotSet, List<UnitFile> units) {
+    private DemoBuilder(PilotSet pilotSet, List<UnitFile> units, org.perfdesk.exchange.crypto.Suite suite) {
         this.pilotSet = pilotSet;
         this.units = units;
+        this.suite = suite;
+    }
+
+    /** The same demo under another algorithm suite ({@code demo --suite gm}). */
+    public DemoBuilder withSuite(org.perfdesk.exchange.crypto.Suite s) {
+        return new DemoBuilder(pilotSet, units, s);
     }
 
     /** The demo data inside the program. */
@@ -75,7 +83,7 @@ public final class DemoBuilder {
         for (String file : set.units()) {
             units.add(read(BUNDLED + file, UnitFile.class));
         }
-        return new DemoBuilder(set, units);
+        return new DemoBuilder(set, units, Workspaces.defaultSuite());
     }
 
     private static <T> T read(String resource, Class<T> type) {
@@ -133,7 +141,7 @@ public final class DemoBuilder {
             throw new UserError(e, "error.workspace.createFailed", outDir.toString(), e.getMessage());
         }
         Workspaces.Created office = Workspaces.create(all.get(0),
-                new Workspace.Setup(Role.OFFICE, office(), year(), programVersion), PASSPHRASE.toCharArray());
+                new Workspace.Setup(Role.OFFICE, office(), year(), programVersion), PASSPHRASE.toCharArray(), suite);
         try {
             Payloads.Card card = KeyRegistry.card(office.workspace());
             for (int i = 0; i < units.size(); i++) {
@@ -150,7 +158,7 @@ public final class DemoBuilder {
                            Payloads.Card card, Path usb, Path handover) {
         OrgUnit self = toOrg(file.unit(), pilotSet.office().code());
         Workspaces.Created created = Workspaces.create(dir, new Workspace.Setup(Role.UNIT, self, year(), programVersion),
-                PASSPHRASE.toCharArray());
+                PASSPHRASE.toCharArray(), suite);
         try (Workspace ws = created.workspace()) {
             List<OrgUnit> orgs = new ArrayList<>();
             for (Org o : Objects.requireNonNullElse(file.organisations(), List.<Org>of())) {

@@ -84,6 +84,14 @@ public final class ProvinceBuilder {
 
     private final Size size;
     private final long seed;
+    /** The algorithm suite of every workspace and package of the province. */
+    private org.perfdesk.exchange.crypto.Suite suite = Workspaces.defaultSuite();
+
+    /** The province's workspaces and packages under {@code s} (bench: each suite on the same data). */
+    public ProvinceBuilder withSuite(org.perfdesk.exchange.crypto.Suite s) {
+        this.suite = s;
+        return this;
+    }
 
     public ProvinceBuilder(Size size, long seed) {
         this.size = size;
@@ -140,7 +148,7 @@ public final class ProvinceBuilder {
         List<Path> packages = new ArrayList<>();
         Workspaces.Created office = Workspaces.create(officeDir, new Workspace.Setup(Role.OFFICE,
                 new OrgUnit(OFFICE_CODE, "省机关效能建设领导小组办公室", OrgKind.OFFICE, null), YEAR, programVersion),
-                PASSPHRASE.toCharArray());
+                PASSPHRASE.toCharArray(), suite);
         try {
             Payloads.Card card = KeyRegistry.card(office.workspace());
             for (int i = 0; i < size.units(); i++) {
@@ -161,7 +169,7 @@ public final class ProvinceBuilder {
                            Path usb, Path handover, Path scratch) {
         OrgUnit self = unitOrg(index);
         Workspaces.Created created = Workspaces.create(dir, new Workspace.Setup(Role.UNIT, self, YEAR, programVersion),
-                PASSPHRASE.toCharArray());
+                PASSPHRASE.toCharArray(), suite);
         try (Workspace ws = created.workspace()) {
             UnitData data = unitData(index);
             ws.orgUnits().saveAll(data.organisations());
