@@ -217,7 +217,15 @@ public final class ExchangeView implements Screen, PackageReceiver {
         }
         try {
             var card = KeyRegistry.readCard(file.toPath());
-            Dialogs.askFingerprint(owner, card.name(), card.fingerprint()).ifPresent(typed -> vm.pinCard(card, typed));
+            Dialogs.askFingerprint(owner, card.name(), card.fingerprint()).ifPresent(typed -> {
+                if (vm.pinMakesKeys(card)) {
+                    // The office uses other algorithms (国密, or it moved for a new year): keys of them are made.
+                    Dialogs.askPassphrase(owner, Texts.t("exchange.pinNewSuite", KeyRegistry.suiteOf(card).label()))
+                            .ifPresent(p -> vm.pinCard(card, typed, p));
+                } else {
+                    vm.pinCard(card, typed);
+                }
+            });
         } catch (RuntimeException e) {
             Messages.error(owner, e);
         }

@@ -106,13 +106,28 @@ public final class ExchangeViewModel {
 
     /** Pins the office's card once the typed fingerprint matches. */
     public void pinCard(Payloads.Card card, String typed) {
-        ctx.tasks().run(Texts.t("task.pinCard"), () -> {
-            KeyRegistry.pinOffice(ctx.workspace(), card, typed);
-            return card;
-        }, c -> {
+        pinCard(card, typed, null);
+    }
+
+    /**
+     * The same; {@code passphrase} (asked only when this workspace holds no keys of the card's algorithms)
+     * makes them, and the session then holds the keys unlocked.
+     */
+    public void pinCard(Payloads.Card card, String typed, char[] passphrase) {
+        ctx.tasks().run(Texts.t("task.pinCard"), () -> KeyRegistry.pinOffice(ctx.workspace(), card, typed,
+                passphrase == null ? null : () -> passphrase), made -> {
+            if (made != null) {
+                ctx.useSigner(made);
+                ctx.keysChanged();
+            }
             ctx.saved();
             load();
         });
+    }
+
+    /** Whether pinning this card makes keys of its algorithms first (the passphrase is asked for then). */
+    public boolean pinMakesKeys(Payloads.Card card) {
+        return !org.perfdesk.exchange.WorkspaceKeys.exists(ctx.workspace(), KeyRegistry.suiteOf(card));
     }
 
     /**

@@ -136,14 +136,40 @@ final class CreateWorkspaceDialog extends Dialog<CreateWorkspaceViewModel> {
         TextField parent = field("create-parent", Texts.t("create.parentPrompt"));
         parent.textProperty().bindBidirectional(vm.parentProperty());
         parent.disableProperty().bind(vm.roleProperty().isEqualTo(Role.OFFICE));
+        // The office chooses the algorithms; a unit takes its office's from the key file it imports next.
+        ComboBox<org.perfdesk.exchange.crypto.Suite> suite = new ComboBox<>();
+        suite.getItems().setAll(org.perfdesk.exchange.crypto.Suite.GM, org.perfdesk.exchange.crypto.Suite.INTL);
+        suite.setId("create-suite");
+        suite.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(org.perfdesk.exchange.crypto.Suite s) {
+                return s == null ? "" : s.label();
+            }
+
+            @Override
+            public org.perfdesk.exchange.crypto.Suite fromString(String text) {
+                return null;
+            }
+        });
+        suite.valueProperty().bindBidirectional(vm.suiteProperty());
+        suite.visibleProperty().bind(vm.roleProperty().isEqualTo(Role.OFFICE));
+        suite.managedProperty().bind(suite.visibleProperty());
+        Label suiteLabel = new Label(Texts.t("create.suite"));
+        suiteLabel.visibleProperty().bind(suite.visibleProperty());
+        suiteLabel.managedProperty().bind(suite.visibleProperty());
+        Label suiteHint = hint(Texts.t("create.suiteText"));
+        suiteHint.setId("create-suite-hint");
+        suiteHint.visibleProperty().bind(suite.visibleProperty());
+        suiteHint.managedProperty().bind(suite.visibleProperty());
         GridPane grid = grid();
         int row = 0;
         grid.addRow(row++, new Label(Texts.t("create.role")), role);
         grid.addRow(row++, new Label(Texts.t("create.code")), code);
         grid.addRow(row++, new Label(Texts.t("create.name")), name);
         grid.addRow(row++, new Label(Texts.t("create.kind")), kind);
-        grid.addRow(row, new Label(Texts.t("create.parent")), parent);
-        return new VBox(10, hint(Texts.t("create.header")), grid);
+        grid.addRow(row++, new Label(Texts.t("create.parent")), parent);
+        grid.addRow(row, suiteLabel, suite);
+        return new VBox(10, hint(Texts.t("create.header")), grid, suiteHint);
     }
 
     private Node cardPage() {

@@ -42,6 +42,10 @@ public final class CreateWorkspaceViewModel {
     private final StringProperty passphrase = new SimpleStringProperty("");
     private final StringProperty passphraseAgain = new SimpleStringProperty("");
     private final ObjectProperty<Payloads.Card> card = new SimpleObjectProperty<>();
+    /** The office's choice of algorithms: 国密 by default in the Chinese interface, international in the English one. */
+    private final ObjectProperty<org.perfdesk.exchange.crypto.Suite> suite = new SimpleObjectProperty<>(
+            Texts.current().locale().getLanguage().equals("zh") ? org.perfdesk.exchange.crypto.Suite.GM
+                    : org.perfdesk.exchange.crypto.Suite.INTL);
     private final StringProperty typedFingerprint = new SimpleStringProperty("");
     private final StringBinding problem;
     private final StringBinding strength;
@@ -211,6 +215,22 @@ public final class CreateWorkspaceViewModel {
 
     public char[] passphrase() {
         return passphrase.get().toCharArray();
+    }
+
+    /**
+     * The algorithms of the new workspace: an office's choice; a unit's are its office's, from the card
+     * (the office's choice of default when no card was given yet: importing one later makes keys of its
+     * algorithms).
+     */
+    public org.perfdesk.exchange.crypto.Suite suite() {
+        if (role.get() == Role.UNIT && card.get() != null) {
+            return KeyRegistry.suiteOf(card.get());
+        }
+        return suite.get();
+    }
+
+    public ObjectProperty<org.perfdesk.exchange.crypto.Suite> suiteProperty() {
+        return suite;
     }
 
     public StringProperty passphraseProperty() {

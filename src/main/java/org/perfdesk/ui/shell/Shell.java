@@ -214,11 +214,12 @@ public final class Shell {
         char[] passphrase = vm.passphrase();
         var card = vm.card();
         String typed = vm.typedFingerprint();
+        var suite = vm.suite();
         tasks.run(Texts.t("task.createWorkspace"), () -> {
-            Workspace ws = Workspaces.create(dir, setup, passphrase).workspace();
+            Workspace ws = Workspaces.create(dir, setup, passphrase, suite).workspace();
             try {
                 if (card != null) {
-                    KeyRegistry.pinOffice(ws, card, typed);
+                    KeyRegistry.pinOffice(ws, card, typed, () -> passphrase);
                 }
                 return new WorkspaceContext(ws, tasks);
             } catch (RuntimeException e) {
