@@ -77,7 +77,10 @@ else
     IMAGE=$IMAGE_DEST/PerfDesk
     file -L "$IMAGE/bin/PerfDesk" | grep -q 'ARM aarch64' || die "$IMAGE/bin/PerfDesk is not an aarch64 program"
     lap "app-image"
-    DEPS=$ARM64_DEPS
+    GLIBC=$(glibc_floor "$IMAGE")
+    [[ $GLIBC =~ ^2\.[0-9]+$ ]] || die "could not read the glibc version the arm64 files need (objdump -T, from binutils)"
+    say "the arm64 files need glibc $GLIBC or newer (libc6 (>= $GLIBC))"
+    DEPS="libc6 (>= $GLIBC), $ARM64_LIBS"
     DEB_PATH=$(dpkg_says_arm64):$PATH
 fi
 

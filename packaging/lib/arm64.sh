@@ -16,7 +16,7 @@
 #   on the processor; under qemu it is the same Java code, several times slower), with `dpkg`
 #   answering `--print-architecture` with arm64, which is all jpackage asks to name the
 #   architecture. jpackage finds a package's libraries with ldd, which cannot read aarch64
-#   files, so ARM64_DEPS names them.
+#   files, so ARM64_LIBS names them and glibc_floor the glibc.
 
 TARGET_ARCH=arm64
 TARGET_JDK=${ARM64_JAVA_HOME:-/usr/lib/jvm/java-17-openjdk-arm64}
@@ -29,10 +29,11 @@ IMAGE_DEST=$DEST/arm64                   # the arm64 app-image: target/installer
 # (22.04, which Kylin V10 SP1 follows) or the 64-bit-time renames (Ubuntu 24.04, Debian 13) name
 # a package differently, the alternative follows it: libjpeg.so.62 is libjpeg62-turbo on Debian
 # and libjpeg62 on Ubuntu (whose libjpeg-turbo8 is libjpeg.so.8). GTK brings GLib, Pango, Cairo
-# and gdk-pixbuf. libGL is left out: JavaFX draws in software without it.
-# packaging/test-linux.sh --arch arm64 resolves these on Debian 12 arm64 and checks that every
-# NEEDED library is then there.
-ARM64_DEPS="libc6, libgcc-s1, libstdc++6, zlib1g, libasound2 | libasound2t64, libfreetype6, \
+# and gdk-pixbuf. libGL is left out: JavaFX draws in software without it. libc6 comes first,
+# with the newest glibc any of that code needs (glibc_floor; jpackage's amd64 list names libc6
+# without a version). packaging/test-linux.sh --arch arm64 resolves these on Debian arm64 and
+# checks that every NEEDED library is then there.
+ARM64_LIBS="libgcc-s1, libstdc++6, zlib1g, libasound2 | libasound2t64, libfreetype6, \
 libharfbuzz0b, liblcms2-2, libjpeg62-turbo | libjpeg62, libgif7, libpng16-16 | libpng16-16t64, \
 libx11-6, libxext6, libxi6, libxrender1, libxtst6, libgtk-3-0 | libgtk-3-0t64, \
 fonts-noto-cjk | fonts-wqy-microhei | fonts-wqy-zenhei"
@@ -96,7 +97,7 @@ make_runtime_arm64() {
         packaging/jlink.args >"$WORK/jlink-arm64.args"
     "$JAVA_HOME/bin/jlink" --module-path "$TARGET_JDK/jmods" --add-modules "$modules" \
         @"$WORK/jlink-arm64.args" --output "$WORK/runtime" || die "jlink (arm64 jmods) failed"
-    lap "jlink"
+    lap "jdeps and jlink"
     # The class-data-sharing archive, as --generate-cds-archive makes it (lib/server/classes.jsa).
     qemu_arm64 "$WORK/runtime/bin/java" -Xshare:dump >"$WORK/cds.log" 2>&1 \
         || { cat "$WORK/cds.log"; die "the arm64 java could not write its CDS archive"; }
@@ -111,6 +112,21 @@ stage_input_arm64() {
     stage_input
     rm -f "$WORK"/input/lib/javafx-*-linux.jar
     cp "$FX_DIR"/javafx-*-$FX_PLATFORM.jar "$WORK/input/lib/"
+}
+
+# glibc_floor DIR: the newest glibc symbol version (like 2.34) that an ELF file under DIR, or a
+# native library inside one of its jars, needs. An older glibc refuses to load that file
+# ("version `GLIBC_2.38' not found"), so it is the .deb's libc6 (>= ...).
+glibc_floor() {
+    local natives=$WORK/natives-$TARGET_ARCH jar
+    rm -rf "$natives"
+    mkdir -p "$natives"
+    for jar in "$1"/lib/app/lib/javafx-*-$FX_PLATFORM.jar; do
+        unzip -q -o -j "$jar" '*.so' -d "$natives/$(basename "$jar" .jar)" 2>/dev/null || true
+    done
+    unzip -q -o -j "$1"/lib/app/lib/sqlite-jdbc-*.jar 'org/sqlite/native/Linux/aarch64/*.so' -d "$natives/sqlite" 2>/dev/null || true
+    find "$1" "$natives" -type f \( -name '*.so' -o -path '*/bin/*' \) -exec objdump -T {} + 2>/dev/null \
+        | awk '/\*UND\*/' | grep -o 'GLIBC_[0-9.]*' | sed 's/GLIBC_//' | sort -V | tail -n1
 }
 
 # The arm64 JDK's jpackage, under qemu, with the shared options.

@@ -5,10 +5,12 @@
 #
 # 1. the package: Architecture arm64, the files of the amd64 package, every ELF file aarch64,
 #    the linux-aarch64 JavaFX jars;
-# 2. a scratch root: Debian 12 arm64 with the package and what its Depends resolve to there,
-#    unpacked by mmdebstrap (nothing installed on this machine, no maintainer scripts run);
+# 2. a scratch root: Debian arm64 with the package and what its Depends resolve to there,
+#    unpacked by mmdebstrap (nothing installed on this machine, no maintainer scripts run).
+#    Debian 12 (bookworm) when its glibc (2.36) is new enough for the package's libc6
+#    (>= ...), else Debian 13 (trixie), after showing that Debian 12 refuses only that;
 # 3. every library an ELF file of the package or of its JavaFX and SQLite jars needs is in
-#    that root or in the package;
+#    that root or in the package, and the root's glibc is as new as any of them needs;
 # 4. through qemu, with the scratch root laid over / (qemu's -L): --version, demo --out,
 #    verify, and the window under Xvfb with a screenshot (target/installer/test-window-arm64.png).
 # Prints each step and how long it took. Needs root (mmdebstrap), qemu-user-static, mmdebstrap,
@@ -18,7 +20,6 @@ set -euo pipefail
 SCRIPT="test-linux.sh --arch arm64"
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 ROOT=$(pwd)
-SUITE=${ARM64_SUITE:-bookworm}     # Debian 12: the release the Depends are checked against
 
 fail() {
     echo "$SCRIPT: FAILED: $*" >&2
@@ -35,7 +36,7 @@ lap() {
 }
 
 [[ $EUID -eq 0 ]] || fail "run as root: mmdebstrap unpacks the scratch root as root (sudo packaging/test-linux.sh --arch arm64)"
-for tool in qemu-aarch64-static:qemu-user-static mmdebstrap:mmdebstrap readelf:binutils unzip:unzip dpkg-deb:dpkg; do
+for tool in qemu-aarch64-static:qemu-user-static mmdebstrap:mmdebstrap readelf:binutils objdump:binutils unzip:unzip dpkg-deb:dpkg; do
     command -v "${tool%%:*}" >/dev/null || fail "${tool%%:*} not found: apt-get install ${tool#*:}"
 done
 DEB=${1:-$(ls -t target/installer/perfdesk_*_arm64.deb 2>/dev/null | head -n1 || true)}
@@ -122,19 +123,47 @@ wrong=$(not_aarch64 "${NATIVES[@]}")
 ok "$fx_jars linux-aarch64 JavaFX jars; their ${#NATIVES[@]} native libraries (with SQLite's) are aarch64"
 lap "package contents"
 
-# --- 2. a scratch root: Debian 12 arm64, the package and its Depends -------------------------
+# --- 2. a scratch root: Debian arm64, the package and its Depends -----------------------------
 # apt resolves the Depends against Debian's arm64 archive as on a fresh machine; "extract"
 # unpacks the packages without running anything (aarch64 programs cannot run here without
 # qemu). The file-mirror-automount hook copies the .deb in, as apt wants it inside the root.
-mmdebstrap --variant=extract --mode=chrootless --arch=arm64 --skip=cleanup/apt/cache \
-    --hook-dir=/usr/share/mmdebstrap/hooks/file-mirror-automount \
-    --include="$DEB" "$SUITE" "$ROOTFS" >"$TMP/mmdebstrap.log" 2>&1 \
+# mmdebstrap_arm64 SUITE DIR [OPTION...]
+mmdebstrap_arm64() {
+    local suite=$1 dir=$2
+    shift 2
+    mmdebstrap --variant=extract --mode=chrootless --arch=arm64 \
+        --hook-dir=/usr/share/mmdebstrap/hooks/file-mirror-automount \
+        --include="$DEB" "$@" "$suite" "$dir"
+}
+# version_le A B: version A is B or older (2.36 and 2.38).
+version_le() {
+    [[ $(printf '%s\n%s\n' "$1" "$2" | sort -V | head -n1) == "$1" ]]
+}
+GLIBC_NEEDED=$(sed -n 's/.*libc6 (>= \([0-9.]*\)).*/\1/p' <<<"$DEPENDS")
+[[ -n $GLIBC_NEEDED ]] || fail "Depends names no libc6 (>= version)"
+SUITE=${ARM64_SUITE:-bookworm}
+if [[ -z ${ARM64_SUITE:-} ]] && ! version_le "$GLIBC_NEEDED" 2.36; then
+    # Debian 12 has glibc 2.36: it must refuse the package for that alone, every other name resolving.
+    if mmdebstrap_arm64 bookworm "$TMP/bookworm" --simulate >"$TMP/bookworm.log" 2>&1; then
+        fail "Debian 12 accepts a package that needs glibc $GLIBC_NEEDED"
+    fi
+    unmet=$(grep -E '^ *(perfdesk *: *)?Depends:' "$TMP/bookworm.log" | sed 's/^ *//' || true)
+    if [[ -z $unmet ]] || grep -qv 'libc6 (>= ' <<<"$unmet"; then
+        cat "$TMP/bookworm.log"
+        fail "Debian 12 arm64 refuses the Depends for more than glibc (above)"
+    fi
+    ok "Debian 12 (bookworm) arm64: every Depends resolves but libc6 (>= $GLIBC_NEEDED): $unmet"
+    SUITE=trixie
+    lap "Debian 12 resolution (apt, simulated)"
+fi
+mmdebstrap_arm64 "$SUITE" "$ROOTFS" --skip=cleanup/apt/cache >"$TMP/mmdebstrap.log" 2>&1 \
     || { cat "$TMP/mmdebstrap.log"; fail "the Depends do not resolve on Debian $SUITE arm64 (mmdebstrap, above)"; }
 [[ -x $ROOTFS/opt/perfdesk/bin/PerfDesk ]] || fail "the scratch root has no /opt/perfdesk/bin/PerfDesk"
 debs=$(ls "$ROOTFS"/var/cache/apt/archives/*.deb | wc -l)
+ROOT_GLIBC=$(ls "$ROOTFS"/var/cache/apt/archives/ | sed -n 's/^libc6_\([0-9]*\.[0-9]*\).*_arm64\.deb$/\1/p')
 fonts=$(ls "$ROOTFS"/var/cache/apt/archives/ | grep -o '^fonts-[a-z-]*' | sort -u | paste -sd' ' -)
 rm -f "$ROOTFS"/var/cache/apt/archives/*.deb "$ROOTFS$DEB"
-ok "Depends resolve on Debian $SUITE arm64: $debs packages unpacked into a scratch root ($(du -sh "$ROOTFS" | cut -f1); fonts: $fonts)"
+ok "Depends resolve on Debian $SUITE arm64: $debs packages unpacked into a scratch root ($(du -sh "$ROOTFS" | cut -f1); glibc $ROOT_GLIBC; fonts: $fonts)"
 lap "scratch root (mmdebstrap)"
 
 # --- 3. every library the native code needs is in the root ----------------------------------
@@ -159,6 +188,15 @@ for file in "${ELFS[@]/#$TMP\/unpacked/$ROOTFS}" "${NATIVES[@]}"; do
 done
 [[ ${#missing[@]} == 0 ]] || fail "libraries not in the Depends' closure: ${missing[*]}"
 ok "all $checked libraries needed by $((${#ELFS[@]} + ${#NATIVES[@]})) ELF files are in the scratch root or the package"
+# The newest glibc symbol version each file needs; an older glibc refuses to load the file.
+newest=$(for file in "${ELFS[@]}" "${NATIVES[@]}"; do
+    objdump -T "$file" 2>/dev/null | awk '/\*UND\*/' | grep -o 'GLIBC_[0-9.]*' | sed "s|GLIBC_\(.*\)|\1 ${file##*/}|"
+done | sort -V | tail -n1)
+newest_version=${newest%% *}
+newest_file=${newest#* }
+version_le "$newest_version" "$ROOT_GLIBC" || fail "$newest_file needs glibc $newest_version, the root has $ROOT_GLIBC"
+version_le "$newest_version" "$GLIBC_NEEDED" || fail "$newest_file needs glibc $newest_version, the Depends say libc6 (>= $GLIBC_NEEDED)"
+ok "glibc: the newest any file needs is $newest_version ($newest_file), the root has $ROOT_GLIBC, the Depends say >= $GLIBC_NEEDED"
 lap "libraries"
 
 # --- 4. the program, through qemu ------------------------------------------------------------
@@ -195,7 +233,7 @@ if command -v Xvfb >/dev/null && command -v import >/dev/null; then
     XVFB_PID=$!
     sleep 2
     # The package double-clicked: the window opens on the office's import screen with it.
-    DISPLAY=:$display JAVA_TOOL_OPTIONS="-Dperfdesk.timing=true -Dprism.verbose=true" \
+    DISPLAY=:$display JAVA_TOOL_OPTIONS="-Dperfdesk.timing=true -Dprism.verbose=true -Djavafx.cachedir=$TMP/openjfx" \
         qemu-aarch64-static "$APP/bin/PerfDesk" --workspace "$TMP/demo/office" "$PKG" >"$TMP/window.log" 2>&1 &
     APP_PID=$!
     for _ in $(seq 1200); do
