@@ -242,17 +242,30 @@ if command -v Xvfb >/dev/null && command -v import >/dev/null; then
         sleep 0.5
     done
     grep -q 'window shown after' "$TMP/window.log" || { cat "$TMP/window.log"; fail "no window within 10 minutes"; }
-    lap "window shown ($(grep -o 'window shown after [0-9]* ms' "$TMP/window.log"), $(grep -o '[A-Za-z0-9 ]* pipeline' "$TMP/window.log" | head -n1))"
-    # Emulated, the import screen fills in for a while after the window first shows.
-    sleep "${ARM64_SCREENSHOT_WAIT:-45}"
+    pipeline=$(sed -n 's/.*Initialized prism pipeline: com\.sun\.prism\.\([a-z0-9]*\)\..*/\1/p' "$TMP/window.log" | head -n1)
+    lap "window shown ($(grep -o 'window shown after [0-9]* ms' "$TMP/window.log"), JavaFX drawing: ${pipeline:-?})"
+    # Emulated, the window stays blank for a minute or two after it first shows, while the
+    # workspace opens and the import screen reads the package: screenshots every 10 s until
+    # one has content, then one more after the screen has settled.
     mkdir -p "$ROOT/target/installer"
-    DISPLAY=:$display import -window root "$ROOT/target/installer/test-window-arm64.png"
-    colours=$(convert "$ROOT/target/installer/test-window-arm64.png" -format %k info:)
+    SHOT=$ROOT/target/installer/test-window-arm64.png
+    colours=0
+    for _ in $(seq 60); do
+        sleep 10
+        DISPLAY=:$display import -window root "$SHOT"
+        colours=$(convert "$SHOT" -format %k info:)
+        [[ $colours -gt 50 ]] && break
+        kill -0 "$APP_PID" 2>/dev/null || { cat "$TMP/window.log"; fail "the window program ended early"; }
+    done
+    [[ $colours -gt 50 ]] || fail "the window stayed blank for 10 minutes ($colours colours)"
+    lap "window painted"
+    sleep 15
+    DISPLAY=:$display import -window root "$SHOT"
+    colours=$(convert "$SHOT" -format %k info:)
     [[ $colours -gt 50 ]] || fail "the screenshot is nearly blank ($colours colours)"
     kill "$APP_PID" && APP_PID=
     kill "$XVFB_PID" && XVFB_PID=
-    ok "window: screenshot target/installer/test-window-arm64.png, $colours colours (look at it: Chinese text, import screen)"
-    lap "screenshot"
+    ok "window: $(grep -o 'window shown after [0-9]* ms' "$TMP/window.log"); screenshot target/installer/test-window-arm64.png, $colours colours (look at it: Chinese text, the import screen with the package, the passphrase dialog)"
 else
     echo "$SCRIPT: skipped the window check (needs Xvfb and ImageMagick's import)"
 fi
