@@ -26,12 +26,12 @@ IMAGE_DEST=$DEST/arm64                   # the arm64 app-image: target/installer
 
 # The .deb's libraries: what `readelf -d` lists as NEEDED in the runtime, the launcher and the
 # native libraries inside the JavaFX and SQLite jars, by Debian 12 package name. Where Ubuntu
-# (22.04, which Kylin V10 SP1 follows) or the 64-bit-time renames (Ubuntu 24.04, Debian 13) name
-# a package differently, the alternative follows it: libjpeg.so.62 is libjpeg62-turbo on Debian
+# (on which Kylin is built) or the 64-bit-time renames (Ubuntu 24.04, Debian 13) name a package
+# differently, the alternative follows it: libjpeg.so.62 is libjpeg62-turbo on Debian
 # and libjpeg62 on Ubuntu (whose libjpeg-turbo8 is libjpeg.so.8). GTK brings GLib, Pango, Cairo
-# and gdk-pixbuf. libGL is left out: JavaFX draws in software without it. libc6 comes first,
-# with the newest glibc any of that code needs (glibc_floor; jpackage's amd64 list names libc6
-# without a version). packaging/test-linux.sh --arch arm64 resolves these on Debian arm64 and
+# and gdk-pixbuf. libGL is left out: JavaFX draws in software without it. build-linux.sh puts
+# libc6 in front, with the newest glibc any of that code needs (glibc_floor; jpackage's amd64
+# list names libc6 without a version). packaging/test-linux.sh --arch arm64 resolves these on Debian arm64 and
 # checks that every NEEDED library is then there.
 ARM64_LIBS="libgcc-s1, libstdc++6, zlib1g, libasound2 | libasound2t64, libfreetype6, \
 libharfbuzz0b, liblcms2-2, libjpeg62-turbo | libjpeg62, libgif7, libpng16-16 | libpng16-16t64, \
@@ -54,6 +54,9 @@ qemu_arm64() {
 check_arm64_tools() {
     [[ $(dpkg --print-architecture) == amd64 ]] || die "--arch arm64 is built on an amd64 machine (through qemu); on an arm64 machine run the script without --arch"
     need qemu-aarch64-static "apt-get install qemu-user-static"
+    need objdump "apt-get install binutils"
+    need unzip "apt-get install unzip"
+    need file "apt-get install file"
     [[ -x $TARGET_JDK/bin/jpackage && -f $TARGET_JDK/jmods/java.base.jmod ]] \
         || die "no arm64 JDK with jmods in $TARGET_JDK: dpkg --add-architecture arm64 && apt-get update && apt-get install openjdk-17-jdk-headless:arm64 (or set ARM64_JAVA_HOME)"
     local own target
