@@ -630,8 +630,10 @@ class EditingSafetyTest extends ShellTest {
         List<String> cells = lookup(".table-cell").queryAll().stream()
                 .filter(n -> n.getStyleClass().stream().anyMatch(c -> c.startsWith("tracker-")))
                 .map(n -> ((javafx.scene.control.Labeled) n).getText()).toList();
-        // 南平市 signed its plan on 18 July, three days after the deadline; 厦门市 on 10 July.
-        assertThat(cells).contains("2008-07-18 逾期 3 天", "2008-07-10 按时", "未报（截止 2008-08-31）");
+        // 南平市 signed its plan on 18 July, three days after the deadline; 厦门市 on 10 July; 物价局 its
+        // half-year report on 3 September, 地税局 its annual summary on 12 January.
+        assertThat(cells).contains("2008-07-18 逾期 3 天", "2008-07-10 按时", "2008-09-03 逾期 3 天",
+                "2009-01-12 逾期 2 天");
         assertThat(cells).noneMatch(t -> t.matches(".*逾期 \\d{3,} 天.*"));
     }
 
