@@ -286,6 +286,32 @@ class EditingSafetyTest extends ShellTest {
         assertThat(lookup("#details-weight").query().getStyleClass()).doesNotContain("field-error");
     }
 
+    @Test
+    void aRangeIsATargetWhereTheDirectionSaysSo() {
+        openGoals();
+        clickTreeRow("i1");
+        @SuppressWarnings("unchecked")
+        ComboBox<Direction> direction = lookup("#details-direction").queryAs(ComboBox.class);
+        interact(() -> direction.setValue(Direction.AT_TARGET));
+        typeInto("#details-target", "10～１４"); // as typed with a Chinese input method
+        type(KeyCode.ENTER);
+        waitUntil("the range saved", () -> saved("i1").measure() instanceof Measure.Quantitative q
+                && q.targetHigh() != null);
+        Measure.Quantitative q = (Measure.Quantitative) saved("i1").measure();
+        assertThat(q.target()).isEqualByComparingTo("10");
+        assertThat(q.targetHigh()).isEqualByComparingTo("14");
+        assertThat(q.direction()).isEqualTo(Direction.AT_TARGET);
+        clickTreeRow("i2");
+        clickTreeRow("i1");
+        waitUntil("the form on 完成项目数", () -> field("#details-title").getText().equals("完成项目数"));
+        assertThat(field("#details-target").getText()).isEqualTo("10-14");
+        // Upside down, it is refused at the field and nothing changes.
+        typeInto("#details-target", "14-10");
+        type(KeyCode.ENTER);
+        waitUntil("the reason", () -> label("#goals-message").getText().contains("区间"));
+        assertThat(((Measure.Quantitative) saved("i1").measure()).targetHigh()).isEqualByComparingTo("14");
+    }
+
     // ---- keyboard --------------------------------------------------------------------------
 
     @Test
