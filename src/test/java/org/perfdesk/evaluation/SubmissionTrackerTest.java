@@ -87,7 +87,7 @@ class SubmissionTrackerTest {
 
     private static org.perfdesk.domain.PackageRecord record(java.time.Instant created, java.time.Instant processed) {
         return new org.perfdesk.domain.PackageRecord("id", org.perfdesk.domain.PackageRecord.Direction.IN, "PLAN",
-                "XM", "key", "XNB", 2008, 1, null, "hash", "f.perfpkg", 1, created, processed, null, null, null, "manifest");
+                "XM", "key", "XNB", 2008, 1, null, "hash", "f.perfpkg", 1, created, processed, null, null, null, "manifest", "intl-1");
     }
 
     @Test
