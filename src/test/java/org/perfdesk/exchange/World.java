@@ -28,7 +28,7 @@ import org.perfdesk.domain.Progress;
 import org.perfdesk.domain.ProgressStatus;
 import org.perfdesk.domain.RankingGroup;
 import org.perfdesk.domain.Role;
-import org.perfdesk.exchange.crypto.Ed25519;
+import org.perfdesk.exchange.crypto.Suite;
 import org.perfdesk.exchange.pkg.Hashing;
 import org.perfdesk.exchange.pkg.Manifest;
 import org.perfdesk.exchange.pkg.PackageKind;
@@ -54,10 +54,16 @@ public final class World implements AutoCloseable {
     public final Map<String, Signer> otherSigners = new LinkedHashMap<>();
 
     public World(Path dir) throws IOException {
+        this(dir, Workspaces.defaultSuite());
+    }
+
+    /** An office that chose {@code suite}; its units learn it from its card when they enroll. */
+    public World(Path dir, Suite suite) throws IOException {
         this.dir = dir;
         this.usb = Files.createDirectories(dir.resolve("usb"));
         Workspaces.Created o = Workspaces.create(dir.resolve("office"), new Workspace.Setup(Role.OFFICE,
-                new OrgUnit("XNB", "福建省效能办", OrgKind.OFFICE, null), YEAR, "test"), PASSPHRASE.toCharArray());
+                new OrgUnit("XNB", "福建省效能办", OrgKind.OFFICE, null), YEAR, "test"), PASSPHRASE.toCharArray(),
+                suite);
         office = o.workspace();
         officeSigner = o.signer();
     }
@@ -66,9 +72,11 @@ public final class World implements AutoCloseable {
     public Workspace addUnit(String code, String name, OrgKind kind, String parentCode) {
         Workspace collector = parentCode.equals("XNB") ? office : units.get(parentCode);
         Signer collectorSigner = parentCode.equals("XNB") ? officeSigner : signers.get(parentCode);
+        // The card, read out by phone, and the enrollment, compared the same way; the unit's keys are of the card's suite.
+        var card = KeyRegistry.card(collector);
         Workspaces.Created c = Workspaces.create(dir.resolve(code), new Workspace.Setup(Role.UNIT,
                 new OrgUnit(code, name, kind, parentCode, RankingGroup.defaultFor(kind), null), YEAR, "test"),
-                PASSPHRASE.toCharArray());
+                PASSPHRASE.toCharArray(), KeyRegistry.suiteOf(card));
         Workspace ws = c.workspace();
         units.put(code, ws);
         signers.put(code, c.signer());
@@ -87,8 +95,6 @@ public final class World implements AutoCloseable {
         ws.progress().save(new Progress(i1.id(), 1, new BigDecimal("3"), new BigDecimal("25"), ProgressStatus.ON_TRACK,
                 "按计划推进", null, null, null));
 
-        // The card, read out by phone, and the enrollment, compared the same way.
-        var card = KeyRegistry.card(collector);
         KeyRegistry.pinOffice(ws, card, card.fingerprint());
         Path request = new Exporter(ws, c.signer()).exportUnitPackage(PackageKind.ENROLLMENT, YEAR, usb, null).file();
         String fingerprint = Enrollments.read(request).fingerprint();
@@ -105,11 +111,11 @@ public final class World implements AutoCloseable {
      * the office's card pinned, the request written. The workspace is kept open in {@link #others}.
      */
     public Path enrollmentRequest(String folder, OrgUnit unit) {
+        var card = KeyRegistry.card(office);
         Workspaces.Created c = Workspaces.create(dir.resolve(folder), new Workspace.Setup(Role.UNIT, unit, YEAR, "test"),
-                PASSPHRASE.toCharArray());
+                PASSPHRASE.toCharArray(), KeyRegistry.suiteOf(card));
         others.put(folder, c.workspace());
         otherSigners.put(folder, c.signer());
-        var card = KeyRegistry.card(office);
         KeyRegistry.pinOffice(c.workspace(), card, card.fingerprint());
         return new Exporter(c.workspace(), c.signer()).exportUnitPackage(PackageKind.ENROLLMENT, YEAR,
                 dir.resolve(folder + "-request"), null).file();
@@ -233,14 +239,17 @@ public final class World implements AutoCloseable {
             }
         }
         Manifest m = change.apply(StrictJson.read(manifestBytes, Manifest.class, Manifest.MANIFEST), content);
+        // Hashed and signed in the sender's suite, as its own program would.
+        Suite suite = sender.suite();
         List<Manifest.Entry> listed = new ArrayList<>();
-        content.forEach((path, bytes) -> listed.add(new Manifest.Entry(path, bytes.length, Hashing.sha256(bytes))));
-        byte[] signedBytes = StrictJson.write(new Manifest(m.format(), m.packageId(), m.kind(), m.sender(),
+        content.forEach((path, bytes) -> listed.add(Manifest.Entry.of(suite, path, bytes.length,
+                Hashing.hash(suite, bytes))));
+        byte[] signedBytes = StrictJson.write(new Manifest(m.format(), m.suite(), m.packageId(), m.kind(), m.sender(),
                 m.recipient(), m.year(), m.sequence(), m.previousHash(), m.createdAt(), m.programVersion(),
                 m.encryption(), listed));
         List<Map.Entry<String, byte[]>> out = new ArrayList<>();
         out.add(Map.entry(Manifest.MANIFEST, signedBytes));
-        out.add(Map.entry(Manifest.SIGNATURE, Ed25519.sign(sender.privateKey(), signedBytes)));
+        out.add(Map.entry(Manifest.SIGNATURE, suite.sign(sender.privateKey(), signedBytes)));
         content.forEach((path, bytes) -> out.add(Map.entry(path, bytes)));
         return write(target, out);
     }
