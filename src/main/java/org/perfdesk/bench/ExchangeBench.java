@@ -24,7 +24,10 @@ import org.perfdesk.exchange.Exporter;
 import org.perfdesk.exchange.ImportReport;
 import org.perfdesk.exchange.Importer;
 import org.perfdesk.exchange.KeyRegistry;
+import org.perfdesk.exchange.OfficePolicy;
+import org.perfdesk.exchange.WorkspaceKeys;
 import org.perfdesk.exchange.Workspaces;
+import org.perfdesk.exchange.crypto.Suite;
 import org.perfdesk.exchange.pkg.PackageKind;
 import org.perfdesk.store.Folders;
 import org.perfdesk.store.Workspace;
@@ -37,10 +40,11 @@ import picocli.CommandLine.Spec;
  * The cost of confidential packages: one unit's progress package (a generated tree with two quarters
  * of progress, and optional evidence files of random, incompressible bytes), written in the clear and
  * sealed, and imported as a dry run at the office (every check, decryption and the merge, rolled back).
- * Prints size and median times of both and their ratio. Key unlocking is outside the timings.
+ * The same data under each algorithm suite (intl-1 and gm-1), taking turns: prints sizes and median
+ * times side by side, gm-1 sealed against intl-1 sealed, and one key unlock per suite.
  */
 @Command(name = "exchange", mixinStandardHelpOptions = true,
-        description = "Export and import one unit's package plain and encrypted; print sizes, times and ratios.")
+        description = "Export and import one unit's package plain and encrypted under each algorithm suite; print sizes, times and ratios side by side.")
 final class ExchangeBench implements Callable<Integer> {
     private static final String PASSPHRASE = "bench passphrase";
     private static final int YEAR = 2008;
@@ -60,47 +64,85 @@ final class ExchangeBench implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         Path dir = Files.createTempDirectory("perfdesk-bench-exchange-");
+        List<Suite> suites = Suite.all();
+        List<Workspace> open = new ArrayList<>();
         try {
-            Workspaces.Created office = Workspaces.create(dir.resolve("office"), new Workspace.Setup(Role.OFFICE,
-                    new OrgUnit("XNB", "效能办", OrgKind.OFFICE, null), YEAR, "bench"), PASSPHRASE.toCharArray());
-            Workspaces.Created unit = Workspaces.create(dir.resolve("unit"), new Workspace.Setup(Role.UNIT,
-                    new OrgUnit("BENCH", "性能测试单位", OrgKind.DEPARTMENT, "XNB",
-                            RankingGroup.PROVINCIAL_DEPARTMENTS, null), YEAR, "bench"), PASSPHRASE.toCharArray());
-            try (Workspace o = office.workspace(); Workspace u = unit.workspace()) {
-                fill(u, dir);
-                enroll(office, unit, dir);
-                Path usb = Files.createDirectories(dir.resolve("usb"));
-                Exporter exporter = new Exporter(u, unit.signer());
-                Importer importer = new Importer(o, office.signer());
-                // One of each first, unmeasured: class loading and the JIT would count against whichever runs first.
-                importer.importAll(List.of(export(exporter, usb, true)), true);
-                importer.importAll(List.of(export(exporter, usb, false)), true);
-                double[][] exportMs = new double[2][rounds];
-                double[][] importMs = new double[2][rounds];
-                long[] size = new long[2];
-                for (int r = 0; r < rounds; r++) {
+            // The same unit (same generated tree and evidence) under each suite, with its own office.
+            List<Exporter> exporters = new ArrayList<>();
+            List<Importer> importers = new ArrayList<>();
+            List<Path> usbs = new ArrayList<>();
+            double[] unlockMs = new double[suites.size()];
+            for (Suite suite : suites) {
+                Path sd = dir.resolve(suite.id());
+                Workspaces.Created office = Workspaces.create(sd.resolve("office"), new Workspace.Setup(Role.OFFICE,
+                        new OrgUnit("XNB", "效能办", OrgKind.OFFICE, null), YEAR, "bench"), PASSPHRASE.toCharArray(),
+                        suite);
+                open.add(office.workspace());
+                // The comparison needs packages in the clear too, which a new office refuses by default.
+                OfficePolicy.setRequiresEncryption(office.workspace(), false);
+                Workspaces.Created unit = Workspaces.create(sd.resolve("unit"), new Workspace.Setup(Role.UNIT,
+                        new OrgUnit("BENCH", "性能测试单位", OrgKind.DEPARTMENT, "XNB",
+                                RankingGroup.PROVINCIAL_DEPARTMENTS, null), YEAR, "bench"), PASSPHRASE.toCharArray(),
+                        suite);
+                open.add(unit.workspace());
+                fill(unit.workspace(), sd);
+                enroll(office, unit, sd);
+                usbs.add(Files.createDirectories(sd.resolve("usb")));
+                exporters.add(new Exporter(unit.workspace(), unit.signer()));
+                importers.add(new Importer(office.workspace(), office.signer()));
+                // Unlocking the keys as a command does (at the key files' real rounds only outside the tests).
+                long a = System.nanoTime();
+                WorkspaceKeys.unlock(office.workspace(), PASSPHRASE.toCharArray());
+                unlockMs[suites.indexOf(suite)] = (System.nanoTime() - a) / 1e6;
+            }
+            int n = suites.size();
+            // One of each first, unmeasured: class loading and the JIT would count against whichever runs first.
+            for (int s = 0; s < n; s++) {
+                importers.get(s).importAll(List.of(export(exporters.get(s), usbs.get(s), true)), true);
+                importers.get(s).importAll(List.of(export(exporters.get(s), usbs.get(s), false)), true);
+            }
+            double[][] exportMs = new double[2 * n][rounds];
+            double[][] importMs = new double[2 * n][rounds];
+            long[] size = new long[2 * n];
+            for (int r = 0; r < rounds; r++) {
+                for (int s = 0; s < n; s++) { // the suites take turns, so a busy machine slows both alike
                     for (int sealed = 0; sealed < 2; sealed++) {
+                        int col = 2 * s + sealed;
                         long a = System.nanoTime();
-                        Path file = export(exporter, usb, sealed == 0);
+                        Path file = export(exporters.get(s), usbs.get(s), sealed == 0);
                         long b = System.nanoTime();
-                        List<ImportReport> reports = importer.importAll(List.of(file), true);
+                        List<ImportReport> reports = importers.get(s).importAll(List.of(file), true);
                         long c = System.nanoTime();
                         if (!reports.get(0).accepted()) {
                             throw new IllegalStateException(reports.get(0).message());
                         }
-                        exportMs[sealed][r] = (b - a) / 1e6;
-                        importMs[sealed][r] = (c - b) / 1e6;
-                        size[sealed] = Files.size(file);
+                        exportMs[col][r] = (b - a) / 1e6;
+                        importMs[col][r] = (c - b) / 1e6;
+                        size[col] = Files.size(file);
                     }
                 }
-                out.printf("unit package: %d nodes, %d evidence file(s) of %d KB, %d rounds%n", nodes, evidence,
-                        evidenceKb, rounds);
-                out.printf("%-30s %12s %12s %8s%n", "", "plain", "encrypted", "ratio");
-                out.printf("%-30s %12d %12d %8.3f%n", "file size (bytes)", size[0], size[1], (double) size[1] / size[0]);
-                row(out, "export, median ms", exportMs);
-                row(out, "import dry run, median ms", importMs);
             }
+            out.printf("unit package: %d nodes, %d evidence file(s) of %d KB, %d rounds; the same data under each suite%n",
+                    nodes, evidence, evidenceKb, rounds);
+            StringBuilder head = new StringBuilder(String.format("%-28s", ""));
+            for (Suite s : suites) {
+                head.append(String.format(" %13s %13s", s.id() + " plain", s.id() + " sealed"));
+            }
+            out.println(head.append(String.format(" %10s", "gm/intl")));
+            StringBuilder sizes = new StringBuilder(String.format("%-28s", "file size (bytes)"));
+            for (long v : size) {
+                sizes.append(String.format(" %13d", v));
+            }
+            out.println(sizes.append(String.format(" %10.3f", (double) size[3] / size[1])));
+            row(out, "export, median ms", exportMs);
+            row(out, "import dry run, median ms", importMs);
+            StringBuilder unlock = new StringBuilder(String.format("%-28s", "key unlock, ms"));
+            for (double v : unlockMs) {
+                unlock.append(String.format(" %27.1f", v));
+            }
+            out.println(unlock.append(String.format(" %10.2f", unlockMs[1] / unlockMs[0])));
         } finally {
+            open.forEach(Workspace::close);
             Folders.deleteQuietly(dir);
         }
         return 0;
@@ -110,10 +152,13 @@ final class ExchangeBench implements Callable<Integer> {
         return exporter.exportUnitPackage(PackageKind.PROGRESS, YEAR, usb, null, plain).file();
     }
 
+    /** Medians per column (each suite plain and sealed), then gm-1 sealed against intl-1 sealed. */
     private static void row(PrintWriter out, String what, double[][] ms) {
-        double plain = median(ms[0]);
-        double sealed = median(ms[1]);
-        out.printf("%-30s %12.1f %12.1f %8.2f%n", what, plain, sealed, sealed / plain);
+        StringBuilder b = new StringBuilder(String.format("%-28s", what));
+        for (double[] col : ms) {
+            b.append(String.format(" %13.1f", median(col)));
+        }
+        out.println(b.append(String.format(" %10.2f", median(ms[3]) / median(ms[1]))));
     }
 
     /** The tree, Q1 and Q2 progress on every indicator, and the evidence files. */

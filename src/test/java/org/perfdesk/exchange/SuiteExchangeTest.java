@@ -162,7 +162,7 @@ class SuiteExchangeTest {
                         plain));
                 return m;
             });
-            assertRefusedUnchanged(world, aes, null);
+            assertRefusedUnchanged(world, aes, "decryption-failed");
         }
     }
 
