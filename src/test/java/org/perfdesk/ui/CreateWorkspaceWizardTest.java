@@ -119,5 +119,47 @@ class CreateWorkspaceWizardTest extends ShellTest {
                 .containsExactly(TrustedKey.Source.PINNED);
         String own = Ed25519.fingerprint(WorkspaceKeys.publicKey(ws));
         assertThat(lookup("#create-done").queryAs(DialogPane.class).getContentText()).contains(own).contains("省效能办");
+        // The unit asked nothing about algorithms: it took the office's (international) from the card.
+        assertThat(org.perfdesk.exchange.SuitePlan.forYear(ws, 2008))
+                .isEqualTo(org.perfdesk.exchange.crypto.Suite.INTL);
+    }
+
+    @Test
+    void anOfficeChoosesItsAlgorithmsAndGmIsTheChineseDefault() {
+        clickOn("#welcome-create");
+        waitUntil("the wizard", () -> lookup("#create-code").tryQuery().isPresent());
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<Role> role = lookup("#create-role").queryAs(javafx.scene.control.ComboBox.class);
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<org.perfdesk.exchange.crypto.Suite> suite =
+                lookup("#create-suite").queryAs(javafx.scene.control.ComboBox.class);
+        assertThat(suite.isVisible()).as("a unit takes its office's algorithms").isFalse();
+        interact(() -> role.setValue(Role.OFFICE));
+        waitUntil("the office's first page", () -> lookup("#create-suite").tryQuery().isPresent()
+                && lookup("#create-suite").query().isVisible());
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<org.perfdesk.exchange.crypto.Suite> officeSuite =
+                lookup("#create-suite").queryAs(javafx.scene.control.ComboBox.class);
+        assertThat(officeSuite.getValue()).isEqualTo(org.perfdesk.exchange.crypto.Suite.GM);
+        assertThat(officeSuite.getItems()).containsExactly(org.perfdesk.exchange.crypto.Suite.GM,
+                org.perfdesk.exchange.crypto.Suite.INTL);
+        assertThat(lookup("#create-suite-hint").queryAs(Label.class).getText()).contains("国密");
+        replaceText("#create-code", "FJXNB");
+        replaceText("#create-name", "福建省效能办");
+        clickOn("#create-next");
+        waitUntil("the folder page", () -> lookup("#create-folder").tryQuery().isPresent());
+        paste("#create-folder", home.resolve("FJXNB").toString());
+        clickOn("#create-next");
+        waitUntil("the passphrase page", () -> lookup("#create-passphrase").tryQuery().isPresent());
+        replaceText("#create-passphrase", "Xiaoneng-2008-guomi");
+        replaceText("#create-passphrase-again", "Xiaoneng-2008-guomi");
+        clickOn("#create-finish");
+
+        waitUntil("the new workspace's window", () -> shell.current() != null);
+        Workspace ws = shell.current().workspace();
+        assertThat(org.perfdesk.exchange.SuitePlan.forYear(ws, ws.currentYear()))
+                .isEqualTo(org.perfdesk.exchange.crypto.Suite.GM);
+        assertThat(org.perfdesk.exchange.crypto.Suite.ofKey(WorkspaceKeys.publicKey(ws)))
+                .isEqualTo(org.perfdesk.exchange.crypto.Suite.GM);
     }
 }
