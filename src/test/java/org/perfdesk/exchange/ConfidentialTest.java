@@ -20,7 +20,6 @@ import org.perfdesk.exchange.intake.EnrollmentHandler;
 import org.perfdesk.domain.PlanReview;
 import org.perfdesk.domain.ReportKind;
 import org.perfdesk.domain.ReportSection;
-import org.perfdesk.exchange.crypto.X25519;
 import org.perfdesk.exchange.pkg.EntryNames;
 import org.perfdesk.exchange.pkg.Limits;
 import org.perfdesk.exchange.pkg.Manifest;
@@ -59,7 +58,7 @@ class ConfidentialTest {
                 PackageKind.RECTIFICATION)) {
             Path file = world.export("SLT", kind);
             Manifest m = manifest(file, world.office);
-            assertThat(m.format()).as(kind.name()).isEqualTo(Manifest.FORMAT_SEALED);
+            assertThat(m.format()).as(kind.name()).isEqualTo(World.format(true));
             assertThat(m.encryption().recipients()).extracting(Manifest.Recipient::code).containsExactly("XNB", "SLT");
             assertThat(m.encryption().recipients()).extracting(Manifest.Recipient::keyId).containsExactly(
                     encryptionKeyId(world.office), encryptionKeyId(world.units.get("SLT")));
@@ -88,7 +87,7 @@ class ConfidentialTest {
 
         for (Path file : List.of(receipt, returned, approved)) {
             Manifest m = manifest(file, slt);
-            assertThat(m.format()).as(m.kind().name()).isEqualTo(Manifest.FORMAT_SEALED);
+            assertThat(m.format()).as(m.kind().name()).isEqualTo(World.format(true));
             assertThat(m.encryption().recipients()).extracting(Manifest.Recipient::code).containsExactly("SLT", "XNB");
             ImportReport r = world.importer("SLT").importFile(file, false);
             assertThat(r.status()).as(m.kind() + ": " + r.message()).isEqualTo(ImportReport.Status.ACCEPTED);
@@ -105,7 +104,7 @@ class ConfidentialTest {
         Path request = new Exporter(slt, world.signers.get("SLT"))
                 .exportUnitPackage(PackageKind.ENROLLMENT, World.YEAR, dir.resolve("again"), null).file();
         Manifest m = PackageReader.readWithoutSignature(request, Limits.DEFAULT).manifest();
-        assertThat(m.format()).isEqualTo(Manifest.FORMAT);
+        assertThat(m.format()).isEqualTo(World.format(false));
         Enrollments.Request read = Enrollments.read(request);
         assertThat(read.encryptionKey().keyId()).isEqualTo(encryptionKeyId(slt));
         // What the office registered from it is what it seals its answers for.
@@ -132,7 +131,7 @@ class ConfidentialTest {
                     Enrollments.read(request).fingerprint(), usb).file();
 
             assertThat(PackageReader.readWithoutSignature(certificate, Limits.DEFAULT).manifest().format())
-                    .isEqualTo(Manifest.FORMAT);
+                    .isEqualTo(World.format(false));
             assertThat(new Importer(nyt).importFile(certificate, false).accepted()).isTrue();
         }
     }
@@ -142,7 +141,7 @@ class ConfidentialTest {
         OfficePolicy.setRequiresEncryption(world.office, false);
         Path file = world.exportPlain("SLT", PackageKind.PLAN);
         Manifest m = manifest(file, world.office);
-        assertThat(m.format()).isEqualTo(Manifest.FORMAT);
+        assertThat(m.format()).isEqualTo(World.format(false));
         assertThat(m.encryption()).isNull();
         assertThat(m.entries()).extracting(Manifest.Entry::path).contains(EntryNames.SNAPSHOT);
         assertThat(world.importAtOffice(file).accepted()).isTrue();
@@ -223,7 +222,7 @@ class ConfidentialTest {
     }
 
     static String encryptionKeyId(Workspace ws) {
-        return X25519.keyId(WorkspaceKeys.encryptionKey(ws));
+        return WorkspaceKeys.encryptionInfo(ws).keyId();
     }
 
     /** Every entry's name and bytes, as `unzip -l` and `unzip -p` print them, decoded as text. */
@@ -238,6 +237,6 @@ class ConfidentialTest {
     private static void assertEveryIncomingSealed(Workspace ws) {
         ws.packages().findAll().stream().filter(p -> p.direction() == org.perfdesk.domain.PackageRecord.Direction.IN)
                 .forEach(p -> assertThat(PackageReader.readWithoutSignature(Inbox.fileOf(ws, p), Limits.DEFAULT)
-                        .manifest().format()).as(p.kind()).isEqualTo(Manifest.FORMAT_SEALED));
+                        .manifest().format()).as(p.kind()).isEqualTo(World.format(true)));
     }
 }

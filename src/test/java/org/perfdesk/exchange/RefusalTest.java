@@ -19,7 +19,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.perfdesk.domain.OrgKind;
-import org.perfdesk.exchange.crypto.Ed25519;
 import org.perfdesk.exchange.pkg.EntryNames;
 import org.perfdesk.exchange.pkg.Hashing;
 import org.perfdesk.exchange.pkg.Manifest;
@@ -141,7 +140,7 @@ class RefusalTest {
 
     @Test
     void signedByAnUnknownKey() throws IOException {
-        KeyPair stranger = Ed25519.generate();
+        KeyPair stranger = Workspaces.defaultSuite().newSigningKey();
         Path bad = signedPackage("stranger.perfpkg", stranger, snapshotBytes(), "SLT");
         assertThat(refused(bad, "unknown-key").message()).contains("未登记的密钥");
     }
@@ -323,7 +322,8 @@ class RefusalTest {
 
     private Path signedPackage(String name, KeyPair keys, byte[] snapshot, String sender) {
         Manifest header = new Manifest(Manifest.FORMAT, UUID.randomUUID().toString(), PackageKind.PLAN,
-                Manifest.Party.sender(sender, Ed25519.keyId(keys.getPublic())), Manifest.Party.recipient("XNB", null),
+                Manifest.Party.sender(sender, org.perfdesk.exchange.crypto.Suite.ofKey(keys.getPublic())
+                        .keyId(keys.getPublic())), Manifest.Party.recipient("XNB", null),
                 World.YEAR, 9, null,
                 Instant.now().toString(), "test", List.of());
         return PackageWriter.write(dir.resolve(name), header,

@@ -203,7 +203,7 @@ class RoundTripTest {
         var written = slt.packages().lastOutgoing(WorkspaceKeys.keyId(slt), "XNB").orElseThrow();
         Path kept = slt.outboxDir().resolve(written.fileName());
         assertThat(kept).exists();
-        assertThat(org.perfdesk.exchange.pkg.Hashing.sha256(kept)).isEqualTo(written.fileHash());
+        assertThat(World.hash(kept)).isEqualTo(written.fileHash());
         assertThat(world.importAtOffice(kept).accepted()).isTrue();
         try (var left = java.nio.file.Files.list(dir)) {
             assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".part"));

@@ -144,8 +144,16 @@ class SealedRefusalTest {
     @Test
     void everyByteOfTheOfficesWrappedKeyFlippedInTurnIsRefused() throws IOException {
         String officeKey = ConfidentialTest.encryptionKeyId(world.office);
-        for (String part : List.of("enc", "wrappedKey")) {
-            int length = part.equals("enc") ? X25519.KEY_LENGTH : Envelope.WRAPPED_LENGTH;
+        // intl-1: HPKE's enc and the wrapped key; gm-1: the SM2 ciphertext (DER: C1, C3, C2), there is no enc.
+        boolean intl = Workspaces.defaultSuite() == org.perfdesk.exchange.crypto.Suite.INTL;
+        Sealed.WrappedKeys written = StrictJson.read(World.entries(plan).stream()
+                .filter(e -> e.getKey().equals(EntryNames.SEALED_KEYS)).findFirst().orElseThrow().getValue(),
+                Sealed.WrappedKeys.class, "k");
+        int wrappedLength = unb64(written.keys().stream().filter(k -> k.keyId().equals(officeKey)).findFirst()
+                .orElseThrow().wrappedKey()).length;
+        assertThat(wrappedLength).isEqualTo(intl ? Envelope.WRAPPED_LENGTH : wrappedLength);
+        for (String part : intl ? List.of("enc", "wrappedKey") : List.of("wrappedKey")) {
+            int length = part.equals("enc") ? X25519.KEY_LENGTH : wrappedLength;
             for (int i = 0; i < length; i++) {
                 int at = i;
                 Path bad = resigned("wrapped.perfpkg", (m, entries) -> {
@@ -224,11 +232,14 @@ class SealedRefusalTest {
         Path other = world.export("SLT", PackageKind.PROGRESS);
         byte[] otherKeys = World.entries(other).stream().filter(e -> e.getKey().equals(EntryNames.SEALED_KEYS))
                 .findFirst().orElseThrow().getValue();
-        // A key that opens, but for another package id: HPKE's info binds it to its package.
+        // A key that opens, but for another package id: HPKE's info binds it to its package (intl-1); SM2
+        // encryption has no associated data, so under gm-1 the key unwraps and the entries' aad, which names
+        // the package, fails every tag instead (package-format.md §11).
         refused(resigned("other.perfpkg", (m, entries) -> {
             entries.put(EntryNames.SEALED_KEYS, otherKeys);
             return m;
-        }), "bad-wrapped-key");
+        }), Workspaces.defaultSuite() == org.perfdesk.exchange.crypto.Suite.INTL ? "bad-wrapped-key"
+                : "decryption-failed");
     }
 
     @Test
@@ -248,7 +259,7 @@ class SealedRefusalTest {
         // Only the unit's own wrapped key left, and the manifest saying so: the office has no key for it.
         Path bad = resigned("unit-only.perfpkg", (m, entries) -> {
             Sealed.WrappedKeys keys = StrictJson.read(entries.get(EntryNames.SEALED_KEYS), Sealed.WrappedKeys.class, "k");
-            entries.put(EntryNames.SEALED_KEYS, StrictJson.write(new Sealed.WrappedKeys(keys.format(),
+            entries.put(EntryNames.SEALED_KEYS, StrictJson.write(new Sealed.WrappedKeys(keys.format(), keys.suite(),
                     keys.keys().stream().filter(k -> !k.keyId().equals(officeKey)).toList())));
             return withRecipients(m, m.encryption().recipients().stream().filter(x -> x.code().equals("SLT")).toList());
         });
@@ -262,11 +273,12 @@ class SealedRefusalTest {
                 world.officeSigner.keyRing());
         String id = PackageReader.readWithoutSignature(plan, Limits.DEFAULT).manifest().packageId();
         refused(withContents("escape.perfpkg", contentKey, id, e -> e.path().equals(EntryNames.SNAPSHOT)
-                ? new Manifest.Entry("../../perfdesk.db", e.size(), e.sha256()) : e), "unsafe-entry-name");
+                ? new Manifest.Entry("../../perfdesk.db", e.size(), e.sha256(), e.sm3()) : e), "unsafe-entry-name");
         refused(withContents("size.perfpkg", contentKey, id, e -> e.path().equals(EntryNames.SNAPSHOT)
-                ? new Manifest.Entry(e.path(), e.size() - 1, e.sha256()) : e), "decryption-failed");
+                ? new Manifest.Entry(e.path(), e.size() - 1, e.sha256(), e.sm3()) : e), "decryption-failed");
         refused(withContents("hash.perfpkg", contentKey, id, e -> e.path().equals(EntryNames.SNAPSHOT)
-                ? new Manifest.Entry(e.path(), e.size(), Hashing.sha256(new byte[1])) : e), "hash-mismatch");
+                ? Manifest.Entry.of(Workspaces.defaultSuite(), e.path(), e.size(),
+                        Hashing.hash(Workspaces.defaultSuite(), new byte[1])) : e), "hash-mismatch");
     }
 
     @Test
@@ -325,11 +337,13 @@ class SealedRefusalTest {
                               java.util.function.UnaryOperator<Manifest.Entry> change) throws IOException {
         return resigned(name, (m, entries) -> {
             try {
-                byte[] toc = Envelope.openAtMost(contentKey, packageId, 0, entries.get(EntryNames.sealed(0)),
+                var suite = Workspaces.defaultSuite();
+                byte[] toc = suite.openAtMost(contentKey, packageId, 0, entries.get(EntryNames.sealed(0)),
                         Limits.DEFAULT.maxManifestSize());
                 Sealed.Contents contents = StrictJson.read(toc, Sealed.Contents.class, "toc");
-                entries.put(EntryNames.sealed(0), Envelope.seal(contentKey, packageId, 0, StrictJson.write(
-                        new Sealed.Contents(contents.format(), contents.entries().stream().map(change).toList()))));
+                entries.put(EntryNames.sealed(0), suite.seal(contentKey, packageId, 0, StrictJson.write(
+                        new Sealed.Contents(contents.format(), contents.suite(),
+                                contents.entries().stream().map(change).toList()))));
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
@@ -338,8 +352,8 @@ class SealedRefusalTest {
     }
 
     private static Manifest withRecipients(Manifest m, List<Manifest.Recipient> recipients) {
-        return new Manifest(m.format(), m.packageId(), m.kind(), m.sender(), m.recipient(), m.year(), m.sequence(),
-                m.previousHash(), m.createdAt(), m.programVersion(),
+        return new Manifest(m.format(), m.suite(), m.packageId(), m.kind(), m.sender(), m.recipient(), m.year(),
+                m.sequence(), m.previousHash(), m.createdAt(), m.programVersion(),
                 new Manifest.Encryption(m.encryption().scheme(), recipients), m.entries());
     }
 
@@ -352,7 +366,7 @@ class SealedRefusalTest {
     private static byte[] changeWrapped(byte[] keysJson, String keyId,
                                         java.util.function.UnaryOperator<Sealed.WrappedKey> change) {
         Sealed.WrappedKeys keys = StrictJson.read(keysJson, Sealed.WrappedKeys.class, EntryNames.SEALED_KEYS);
-        return StrictJson.write(new Sealed.WrappedKeys(keys.format(), keys.keys().stream()
+        return StrictJson.write(new Sealed.WrappedKeys(keys.format(), keys.suite(), keys.keys().stream()
                 .map(k -> k.keyId().equals(keyId) ? change.apply(k) : k).toList()));
     }
 

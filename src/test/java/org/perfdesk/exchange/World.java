@@ -121,6 +121,16 @@ public final class World implements AutoCloseable {
                 dir.resolve(folder + "-request"), null).file();
     }
 
+    /** The manifest format a package of the tests' suite ({@link Workspaces#defaultSuite()}) is written in. */
+    public static String format(boolean sealed) {
+        return Manifest.formatFor(Workspaces.defaultSuite(), sealed);
+    }
+
+    /** A file's hash under the tests' suite, as the package log records it. */
+    public static String hash(Path file) throws IOException {
+        return Hashing.hash(Workspaces.defaultSuite(), file);
+    }
+
     /** A unit's package, sealed for the office and the unit (the default). */
     public Path export(String unit, PackageKind kind) {
         return new Exporter(units.get(unit), signers.get(unit)).exportUnitPackage(kind, YEAR, usb, null).file();

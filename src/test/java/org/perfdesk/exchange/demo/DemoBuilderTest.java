@@ -71,7 +71,8 @@ class DemoBuilderTest {
             for (Path p : packages) {
                 var m = org.perfdesk.exchange.pkg.PackageReader.readWithoutSignature(p,
                         org.perfdesk.exchange.pkg.Limits.DEFAULT).manifest();
-                assertThat(m.format()).as(p.getFileName().toString()).isEqualTo("perfdesk-package/2");
+                assertThat(m.format()).as(p.getFileName().toString()).isEqualTo(org.perfdesk.exchange.pkg.Manifest.formatFor(
+                        org.perfdesk.exchange.Workspaces.defaultSuite(), true));
                 assertThat(m.encryption().recipients()).extracting(r -> r.keyId()).contains(officeKey);
             }
         }

@@ -84,7 +84,7 @@ class ChainIdentityTest {
         Path progress = world.export("SLT", PackageKind.PROGRESS);
         byte[] manifest = World.entries(plan).stream().filter(e -> e.getKey().equals(Manifest.MANIFEST))
                 .findFirst().orElseThrow().getValue();
-        String identity = Hashing.sha256(manifest);
+        String identity = Hashing.hash(org.perfdesk.exchange.Workspaces.defaultSuite(), manifest);
 
         PackageRecord sent = world.units.get("SLT").packages().findOutgoing().stream()
                 .filter(p -> p.kind().equals("PLAN")).findFirst().orElseThrow();

@@ -40,7 +40,8 @@ class OfficeHandlersTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        world = new World(dir);
+        // Payloads of intl-1's versions (receipt /1 and /2, certificate /1): the suite they belong to.
+        world = new World(dir, org.perfdesk.exchange.crypto.Suite.INTL);
         slt = world.addUnit("SLT", "福建省水利厅", OrgKind.DEPARTMENT, "XNB");
         world.importAtOffice(world.export("SLT", PackageKind.PLAN));
     }

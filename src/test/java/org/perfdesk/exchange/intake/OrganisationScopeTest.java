@@ -66,7 +66,7 @@ class OrganisationScopeTest {
                         throw new IllegalStateException(e);
                     }
                     // Not linked to SLT's chain: an accepted crafted package would part it from the next one.
-                    return new Manifest(m.format(), m.packageId(), m.kind(), m.sender(), m.recipient(), m.year(),
+                    return new Manifest(m.format(), m.suite(), m.packageId(), m.kind(), m.sender(), m.recipient(), m.year(),
                             m.sequence(), null, m.createdAt(), m.programVersion(), m.encryption(), m.entries());
                 });
     }

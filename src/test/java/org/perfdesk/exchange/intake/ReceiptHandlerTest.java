@@ -30,7 +30,8 @@ class ReceiptHandlerTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        world = new World(dir);
+        // Payloads of intl-1's versions (receipt /1 and /2, certificate /1): the suite they belong to.
+        world = new World(dir, org.perfdesk.exchange.crypto.Suite.INTL);
         slt = world.addUnit("SLT", "福建省水利厅", OrgKind.DEPARTMENT, "XNB");
         ImportReport r = world.importAtOffice(world.export("SLT", PackageKind.PLAN));
         plan = slt.packages().find(r.packageId()).orElseThrow();
