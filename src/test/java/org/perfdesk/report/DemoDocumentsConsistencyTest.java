@@ -89,7 +89,7 @@ class DemoDocumentsConsistencyTest {
                 office.goals().loadTree(u.code(), 2008).inOrder().forEach(n -> nodes.put(n.title(), n));
                 for (ReportKind kind : List.of(ReportKind.MIDYEAR, ReportKind.ANNUAL)) {
                     Path file = dir.resolve(u.code() + "-" + kind + ".docx");
-                    ReportDocx.export(office, u.code(), 2008, kind, LocalDate.of(2009, 1, 8), file);
+                    ReportDocx.export(office, u.code(), 2008, kind, Documents.issue(office, LocalDate.of(2009, 1, 8), null), file);
                     try (XWPFDocument doc = new XWPFDocument(Files.newInputStream(file))) {
                         report(u.code() + " " + kind, doc, nodes);
                     }

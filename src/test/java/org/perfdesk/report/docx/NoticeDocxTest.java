@@ -92,7 +92,7 @@ class NoticeDocxTest {
                         .contains("以上结果已经省机关效能建设领导小组审定（2009年3月10日，第十四次会议）。");
             }
             Path out = dir.resolve("通报/2008.docx");
-            NoticeDocx.export(office, 2008, out);
+            NoticeDocx.export(office, 2008, org.perfdesk.report.Documents.issue(office, DATE, null), out);
             assertThat(out).exists();
             assertThat(Files.list(out.getParent())).containsExactly(out);
         }

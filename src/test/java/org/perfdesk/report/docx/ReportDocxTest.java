@@ -46,12 +46,13 @@ class ReportDocxTest {
     private record Written(Path file, ReportData data, List<ReportSection> sections) {
     }
 
-    private Written write(String unit, ReportKind kind, Texts t, java.util.function.UnaryOperator<List<ReportSection>> edit) {
+    private Written write(String unit, ReportKind kind, Texts t, java.util.function.UnaryOperator<List<ReportSection>> edit)
+            throws java.io.IOException {
         try (Workspace ws = Workspace.open(DemoSet.unit(unit))) {
             ReportData data = ReportData.load(ws, unit, 2008, kind);
             List<ReportSection> sections = edit.apply(new ReportDrafts(t).draft(data));
             Path out = dir.resolve(unit + "-" + kind + ".docx");
-            new ReportDocx(data, t).write(sections, DATE, out);
+            Files.write(out, new ReportDocx(data, t).toBytes(sections, org.perfdesk.report.Issue.unnumbered(org.perfdesk.report.Documents.defaults(ws, t), DATE)));
             return new Written(out, data, sections);
         }
     }
@@ -194,7 +195,7 @@ class ReportDocxTest {
     void exportUsesTheSavedSectionsAndLeavesTheWorkspaceAlone() throws Exception {
         Path out = dir.resolve("WJJ.docx");
         try (Workspace ws = Workspace.open(DemoSet.unit("WJJ"))) {
-            ReportDocx.export(ws, "WJJ", 2008, ReportKind.MIDYEAR, DATE, out);
+            ReportDocx.export(ws, "WJJ", 2008, ReportKind.MIDYEAR, org.perfdesk.report.Documents.issue(ws, DATE, null), out);
             assertThat(ws.reports().find("WJJ", 2008, ReportKind.MIDYEAR)).isEmpty();
         }
         try (XWPFDocument doc = read(out)) {
