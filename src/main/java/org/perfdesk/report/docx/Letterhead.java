@@ -135,14 +135,26 @@ final class Letterhead {
             name.setWidth(String.valueOf(namesWidth));
             name.setWidthType(TableWidthType.DXA);
             XWPFParagraph p = name.getParagraphs().get(0);
-            p.setAlignment(ParagraphAlignment.DISTRIBUTE);
+            p.setAlignment(ParagraphAlignment.LEFT);
             DocxFormat.lineSpacing(p, rowHeight);
             DocxFormat.noGrid(p);
-            // Names of different lengths share one width: each is spread across the longest's.
-            int inset = (int) Math.max(0, Math.round((namesWidth - longest * size * 20) / 2));
+            // Names of different lengths share one width: a shorter one is spaced out to the longest's (Word's
+            // distributed alignment is not kept by every program). Half a character of slack keeps a name whose
+            // fallback font is a little wider on one line.
+            int inset = (int) Math.max(0, Math.round((namesWidth - (longest + 0.5) * size * 20) / 2));
             p.setIndentationLeft(inset);
-            p.setIndentationRight(inset);
-            red(DocxFormat.text(p, marks.get(i), DocxFormat.Face.TITLE, size, false));
+            String mark = marks.get(i);
+            double chars = DocxFormat.widthInChars(mark);
+            if (chars < longest && mark.length() > 1) {
+                // The space goes between the characters, none after the last: both ends line up with the longest.
+                XWPFRun spaced = DocxFormat.text(p, mark.substring(0, mark.length() - 1), DocxFormat.Face.TITLE, size,
+                        false);
+                spaced.setCharacterSpacing((int) Math.floor((longest - chars) * size * 20 / (mark.length() - 1)));
+                red(spaced);
+                red(DocxFormat.text(p, mark.substring(mark.length() - 1), DocxFormat.Face.TITLE, size, false));
+            } else {
+                red(DocxFormat.text(p, mark, DocxFormat.Face.TITLE, size, false));
+            }
             if (suffixWidth > 0) {
                 XWPFTableCell s = row.getCell(1);
                 s.setWidth(String.valueOf(suffixWidth));
