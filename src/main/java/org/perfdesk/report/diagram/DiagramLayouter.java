@@ -123,7 +123,11 @@ public final class DiagramLayouter {
         while (start < cells.size() || pages.isEmpty()) {
             Owner top = pages.isEmpty() ? root : continued;
             int end = Math.min(cells.size(), start + columns);
+            double limit = pages.isEmpty() ? firstHeight : pageHeight;
             DiagramLayout page = place(top, cells.subList(start, end), columns, title, legend);
+            if (page.height() > limit && splitTallest(cells, start, end, top, columns, title, legend, limit)) {
+                continue;
+            }
             while (end < cells.size()) {
                 int next = Math.min(cells.size(), end + columns);
                 DiagramLayout bigger = place(top, cells.subList(start, next), columns, title, legend);
@@ -137,6 +141,61 @@ public final class DiagramLayouter {
             start = end;
         }
         return pages;
+    }
+
+    /**
+     * A row too tall for its page: its tallest division is cut after the last of its boxes that still fits,
+     * and the rest goes on as a cell of its own after the row, under the division's name with （续）, so
+     * that the printed diagram is never scaled below its size nor a line cut at a page's edge. False when
+     * not even the division's first box and one more fit.
+     */
+    private boolean splitTallest(List<Cell> cells, int start, int end, Owner top, int columns, String title,
+                                 String legend, double limit) {
+        int tallest = start;
+        for (int i = start; i < end; i++) {
+            if (cells.get(i).height() > cells.get(tallest).height()) {
+                tallest = i;
+            }
+        }
+        Cell cell = cells.get(tallest);
+        for (int k = cell.boxes().size() - 1; k >= 2; k--) {
+            List<Cell> row = new ArrayList<>(cells.subList(start, end));
+            row.set(tallest - start, prefix(cell, k));
+            if (place(top, row, columns, title, legend).height() <= limit) {
+                cells.set(tallest, prefix(cell, k));
+                cells.add(end, rest(cell, k));
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Cell prefix(Cell c, int k) {
+        double h = 0;
+        for (Draft d : c.boxes().subList(0, k)) {
+            h += d.height();
+        }
+        return new Cell(List.copyOf(c.boxes().subList(0, k)), List.copyOf(c.depths().subList(0, k)),
+                List.copyOf(c.parents().subList(0, k)), h + BOX_GAP * (k - 1));
+    }
+
+    /** The boxes from {@code k} on, under a heading box that names the division again. */
+    private Cell rest(Cell c, int k) {
+        Owner division = c.boxes().get(0).owner();
+        Owner again = new Owner(division.code(), t.get("diagram.continued", division.name()), division.role(), List.of(),
+                List.of());
+        List<Draft> boxes = new ArrayList<>(List.of(draft(again, cellWidth)));
+        List<Integer> depths = new ArrayList<>(List.of(0));
+        List<Integer> parents = new ArrayList<>(List.of(-1));
+        double h = boxes.get(0).height();
+        for (int i = k; i < c.boxes().size(); i++) {
+            boxes.add(c.boxes().get(i));
+            depths.add(c.depths().get(i));
+            int parent = c.parents().get(i);
+            parents.add(parent >= k ? parent - k + 1 : 0);
+            h += BOX_GAP + c.boxes().get(i).height();
+        }
+        return new Cell(boxes, depths, parents, h);
     }
 
     private double cellWidth = CELL_WIDTH;
