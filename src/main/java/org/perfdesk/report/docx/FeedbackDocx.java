@@ -79,7 +79,7 @@ public final class FeedbackDocx {
         DocumentIdentity id = issue.identity();
         try (OfficialDocument d = new OfficialDocument(t, title, String.join("、", id.issuerNames()))) {
             d.letterhead(id, issue.number(), false);
-            d.title(title);
+            d.title(OfficialDocument.breakAfter(title, r.unitName()));
             d.mainTo(r.unitName());
             d.paragraph(summary());
             d.heading(1, t.get("feedbackDoc.indicators"));
@@ -119,6 +119,18 @@ public final class FeedbackDocx {
         }
     }
 
+    /** The deductions and the bonus, each only when there is one: no "扣0.00分". */
+    private String extras() {
+        String text = "";
+        if (r.deductions() != null && r.deductions().signum() != 0) {
+            text += t.get("feedbackDoc.summary.deductions", ResultsTexts.number(r.deductions()));
+        }
+        if (r.bonus() != null && r.bonus().signum() != 0) {
+            text += t.get("feedbackDoc.summary.bonus", ResultsTexts.number(r.bonus()));
+        }
+        return text;
+    }
+
     /** The result in one paragraph: the approval, the total with its parts, the rank in the group. */
     String summary() {
         String approval = r.approvalReference().isEmpty() ? ""
@@ -130,8 +142,7 @@ public final class FeedbackDocx {
                 : t.get("feedbackDoc.rank", r.group(), r.rankText(), r.rankedUnits());
         String text = approval + t.get("feedbackDoc.summary", String.valueOf(r.year()), ResultsTexts.number(r.total()),
                 rank, Numbers.plain(r.indicatorWeight()), ResultsTexts.number(r.indicatorScore()),
-                Numbers.plain(r.appraisalWeight()), ResultsTexts.number(r.appraisalScore()),
-                ResultsTexts.number(r.deductions()), ResultsTexts.number(r.bonus()));
+                Numbers.plain(r.appraisalWeight()), ResultsTexts.number(r.appraisalScore()), extras());
         for (String remark : r.remarks()) {
             text += t.get("notice.unit.note", remark);
         }

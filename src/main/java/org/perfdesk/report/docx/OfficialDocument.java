@@ -105,6 +105,20 @@ public final class OfficialDocument implements AutoCloseable {
         return this;
     }
 
+    /**
+     * A title too long for one line of 2号, broken after {@code name} (the unit's name, which it holds):
+     * GB/T 9704 asks that a title's lines keep words whole, and a name or a year cut in two reads wrongly.
+     * A title that fits, or that does not hold the name, is left as it is.
+     */
+    public static String breakAfter(String title, String name) {
+        double fits = DocxFormat.TEXT_WIDTH / 20.0 / DocxFormat.TITLE_PT - 1;
+        int at = name == null || name.isEmpty() ? -1 : title.indexOf(name);
+        if (DocxFormat.widthInChars(title) <= fits || at < 0 || at + name.length() >= title.length()) {
+            return title;
+        }
+        return title.substring(0, at + name.length()) + "\n" + title.substring(at + name.length());
+    }
+
     /** A line under the title in 3号 楷体, centred: （征求意见稿）, the unit a feedback concerns. */
     public OfficialDocument subtitle(String text) {
         XWPFParagraph p = doc.createParagraph();

@@ -74,7 +74,7 @@ public final class ReportDocx {
         DecompositionDiagram diagram = DecompositionDiagram.of(data.unit(), data.year(), data.orgs(), data.tree(), t);
         try (OfficialDocument d = new OfficialDocument(t, title, data.unit().name())) {
             d.letterhead(issue.identity(), issue.number(), true);
-            d.title(titleLines(title));
+            d.title(OfficialDocument.breakAfter(title, data.unit().name()));
             d.mainTo(issue.identity().mainTo());
             IndicatorTable tables = new IndicatorTable(d, data, t);
             int tableNumber = 1;
@@ -98,24 +98,11 @@ public final class ReportDocx {
     }
 
     /**
-     * A title as printed (the report's, the diagram annex's): when it is too long for one line of 2号, it breaks after the
-     * unit's name (回行时词意完整), not before its last character.
-     */
-    String titleLines(String title) {
-        double fits = DocxFormat.TEXT_WIDTH / 20.0 / DocxFormat.TITLE_PT - 1;
-        String name = data.unit().name();
-        if (DocxFormat.widthInChars(title) > fits && title.startsWith(name) && title.length() > name.length()) {
-            return name + "\n" + title.substring(name.length());
-        }
-        return title;
-    }
-
-    /**
      * The diagram on pages of its own: 附件, its title and legend as text, then one picture per page,
      * each a whole part of the chart at the text width.
      */
     private void annex(OfficialDocument d, DecompositionDiagram diagram) {
-        d.annex(0, titleLines(diagram.title()));
+        d.annex(0, OfficialDocument.breakAfter(diagram.title(), data.unit().name()));
         d.note(diagram.legend());
         double pointsPerPixel = DIAGRAM_TEXT_PT / TextStyle.POINTS.size();
         double width = DocxFormat.TEXT_WIDTH / 20.0 / pointsPerPixel;

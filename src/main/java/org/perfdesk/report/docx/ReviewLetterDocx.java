@@ -51,7 +51,7 @@ public final class ReviewLetterDocx {
         String decision = review.decision().name();
         try (OfficialDocument d = new OfficialDocument(t, title, String.join("、", id.issuerNames()))) {
             d.letterhead(id, issue.number(), false);
-            d.title(title);
+            d.title(OfficialDocument.breakAfter(title, unit.name()));
             d.mainTo(unit.name());
             String plan = received == null ? t.get("review.letter.received", String.valueOf(year))
                     : t.get("review.letter.receivedOn", d.date(received), String.valueOf(year));
