@@ -23,6 +23,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.perfdesk.domain.DocumentIdentity;
+import org.perfdesk.domain.DocumentNumber;
 import org.perfdesk.domain.IssuedDocument;
 import org.perfdesk.domain.Role;
 import org.perfdesk.domain.Texts;
@@ -230,12 +231,14 @@ public final class DocumentsView implements Screen {
 
     /** Lists the problems and the preview; true when the identity can be saved. */
     private boolean check(DocumentIdentity id) {
-        List<String> found = id.problems().stream().map(p -> Texts.t(p.key(), (Object[]) p.args())).toList();
+        // A start number that is no whole number reaches the identity as 0: the message names what was typed.
+        List<String> found = id.problems().stream().map(p -> p.key().equals("docs.problem.nextNumber")
+                ? Texts.t(p.key(), next.getText()) : Texts.t(p.key(), (Object[]) p.args())).toList();
         problems.getItems().setAll(found.isEmpty() ? List.of(Texts.t("docs.ok")) : found);
         int year = LocalDate.now().getYear();
         preview.setText(id.letterhead() ? Texts.t("docs.preview.letterhead", String.join(" / ", id.issuers().stream()
                         .map(DocumentIdentity.Issuer::mark).toList()) + id.markSuffix(),
-                id.numberPrefix() + "〔" + year + "〕" + id.firstNumber(year) + "号", id.copyToText(), id.printedBy())
+                new DocumentNumber(id.numberPrefix(), year, id.firstNumber(year)).text(), id.copyToText(), id.printedBy())
                 : Texts.t("docs.preview.none", String.join("、", id.issuerNames())));
         return found.isEmpty();
     }
