@@ -25,7 +25,10 @@ import picocli.CommandLine.Spec;
             "Reports use the sections saved in the workspace; missing ones are drafted from the goal tree and progress.",
             "报告使用工作区中已保存的内容；缺少的部分由目标分解和进度自动起草。",
             "--results and --notice take their file, or --out when only one of them is asked for.",
-            "--results 和 --notice 后面写输出文件；只导出其中一个时也可以用 --out 指定文件。"})
+            "--results 和 --notice 后面写输出文件；只导出其中一个时也可以用 --out 指定文件。",
+            "A document is dated --date (default today); where the workspace numbers its documents (perfdesk documents),"
+            + " it takes the 文号 --number or the next one not used, and the number is recorded.",
+            "文件的成文日期用 --date 指定（默认今天）；工作区设置了发文字号时（perfdesk documents），使用 --number 指定的或下一个未用的文号，并登记。"})
 final class ReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -43,6 +46,8 @@ final class ReportCommand implements Callable<Integer> {
     Path out;
     @Mixin
     WorkspaceYear.OtherUnit unit;
+    @Mixin
+    IssueOptions issue;
 
     @Override
     public Integer call() {
@@ -64,7 +69,8 @@ final class ReportCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), Texts.t("cli.report.whereTo"));
         }
         try (Workspace ws = target.open()) {
-            ResultsData data = ResultsData.load(ws, target.year, LocalDate.now());
+            org.perfdesk.report.Issue chosen = notice != null ? issue.issue(ws) : null;
+            ResultsData data = ResultsData.load(ws, target.year, chosen != null ? chosen.date() : LocalDate.now());
             Texts t = Texts.current();
             if (data.results().stream().allMatch(r -> r.indicators().isEmpty())) {
                 throw new org.perfdesk.domain.UserError("cli.report.noResults", String.valueOf(target.year));
@@ -76,7 +82,7 @@ final class ReportCommand implements Callable<Integer> {
             }
             if (notice != null) {
                 Path file = noticeToOut ? out : Path.of(notice);
-                NoticeDocx.write(data, t, file);
+                NoticeDocx.export(ws, data, chosen, file);
                 spec.commandLine().getOut().println(t.get("cli.report.notice", file.toAbsolutePath().toString()));
             }
         }
@@ -93,7 +99,7 @@ final class ReportCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), Texts.t("cli.report.needOut"));
         }
         try (Workspace ws = target.open()) {
-            Path written = ReportDocx.export(ws, unit.in(ws), target.year, k, LocalDate.now(), out);
+            Path written = ReportDocx.export(ws, unit.in(ws), target.year, k, issue.issue(ws), out);
             spec.commandLine().getOut().println(Texts.t("cli.report.done", written.toAbsolutePath().toString()));
         }
         return Cli.OK;

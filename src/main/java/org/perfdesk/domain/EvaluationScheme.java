@@ -38,6 +38,8 @@ import java.util.Set;
  * @param required        the material a unit must have for the period to be ranked
  * @param appraisalBodies who reports the public appraisal of each ranking group (the plan: 国家统计局
  *                        福建调查总队 for the city governments, 省统计局 for the provincial departments)
+ * @param grades          the 等次 the notice gives ranked units by their total, best first (优秀 from 90,
+ *                        良好 from 80, 一般 from 60, 较差 below by default)
  */
 public record EvaluationScheme(
         int year,
@@ -55,7 +57,8 @@ public record EvaluationScheme(
         List<BigDecimal> levelShares,
         int appraisalRounds,
         Set<Material> required,
-        Map<RankingGroup, String> appraisalBodies) {
+        Map<RankingGroup, String> appraisalBodies,
+        List<Grade> grades) {
 
     /** The largest number of appraisal rounds a year may have (the form and the database agree). */
     public static final int MAX_ROUNDS = 12;
@@ -68,6 +71,13 @@ public record EvaluationScheme(
         APPRAISAL,
         /** A self-assessment of every scored indicator. */
         SELF_ASSESSMENT
+    }
+
+    /**
+     * A 等次 and the lowest total that earns it; the last grade (from null) takes every total below the
+     * others.
+     */
+    public record Grade(String name, BigDecimal from) {
     }
 
     /** One answer of the satisfaction survey and what it is worth (满意 = 100 …). */
@@ -87,6 +97,67 @@ public record EvaluationScheme(
                 required.isEmpty() ? EnumSet.noneOf(Material.class) : required));
         appraisalBodies = Collections.unmodifiableMap(new EnumMap<>(appraisalBodies == null || appraisalBodies.isEmpty()
                 ? DEFAULT_BODIES : appraisalBodies));
+        // Schemes saved before grades existed read with the defaults; a grade typed without a number is kept for problems().
+        grades = grades == null || grades.isEmpty() ? DEFAULT_GRADES : Collections.unmodifiableList(new ArrayList<>(grades));
+    }
+
+    /** The scheme without grades of its own: the default 优秀/良好/一般/较差. */
+    public EvaluationScheme(int year, int version, BigDecimal indicatorWeight, BigDecimal appraisalWeight,
+                            BigDecimal inspectionCap, BigDecimal bonusCap, BigDecimal quantitativeCap,
+                            BigDecimal latePenalty, BigDecimal spotCheckShare, List<AppraisalLevel> appraisalLevels,
+                            String note, int period, List<BigDecimal> levelShares, int appraisalRounds,
+                            Set<Material> required, Map<RankingGroup, String> appraisalBodies) {
+        this(year, version, indicatorWeight, appraisalWeight, inspectionCap, bonusCap, quantitativeCap, latePenalty,
+                spotCheckShare, appraisalLevels, note, period, levelShares, appraisalRounds, required, appraisalBodies,
+                null);
+    }
+
+    /** 优秀 from 90, 良好 from 80, 一般 from 60, 较差 below. */
+    public static final List<Grade> DEFAULT_GRADES = List.of(new Grade("优秀", new BigDecimal("90")),
+            new Grade("良好", new BigDecimal("80")), new Grade("一般", new BigDecimal("60")), new Grade("较差", null));
+
+    /** The 等次 of a total: the first grade whose threshold it reaches, else the last; null for no total. */
+    public String gradeOf(BigDecimal total) {
+        if (total == null) {
+            return null;
+        }
+        for (Grade g : grades) {
+            if (g.from() != null && total.compareTo(g.from()) >= 0) {
+                return g.name();
+            }
+        }
+        return grades.get(grades.size() - 1).name();
+    }
+
+    /** True when the grades are the defaults (older schemes, and the hash of their frozen results, stay as they were). */
+    public boolean defaultGrades() {
+        return grades.equals(DEFAULT_GRADES);
+    }
+
+    /** "优秀 90、良好 80、一般 60、较差" — as the scheme screen shows and reads them. */
+    public String gradesText() {
+        return String.join("、", grades.stream().map(g -> g.from() == null ? g.name()
+                : g.name() + " " + Numbers.plain(g.from())).toList());
+    }
+
+    /**
+     * Grades as typed: "优秀 90、良好 80、一般 60、较差" (commas, semicolons, ≥ and full-width digits
+     * allowed); the last needs no number. A part whose number does not read keeps the text and a null
+     * threshold, which {@link #problems()} names.
+     */
+    public static List<Grade> parseGrades(String text) {
+        List<Grade> out = new ArrayList<>();
+        String[] parts = (text == null ? "" : text).split("[、,，;；\\n]+");
+        for (String raw : parts) {
+            String part = TypedInput.normalized(raw).replace("≥", " ").replace(">=", " ").strip();
+            if (part.isEmpty()) {
+                continue;
+            }
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(.*?)\\s*(-?\\d+(?:\\.\\d+)?)$").matcher(part);
+            out.add(m.matches() && !m.group(1).isBlank() ? new Grade(m.group(1).strip(), new BigDecimal(m.group(2)))
+                    : new Grade(part, null));
+        }
+        return out;
     }
 
     private static final List<BigDecimal> DEFAULT_LEVEL_SHARES = List.of(new BigDecimal("60"), new BigDecimal("30"),
@@ -135,7 +206,7 @@ public record EvaluationScheme(
     public EvaluationScheme withVersion(int v) {
         return new EvaluationScheme(year, v, indicatorWeight, appraisalWeight, inspectionCap, bonusCap,
                 quantitativeCap, latePenalty, spotCheckShare, appraisalLevels, note, period, levelShares,
-                appraisalRounds, required, appraisalBodies);
+                appraisalRounds, required, appraisalBodies, grades);
     }
 
     /** What is wrong with the values, as text keys with arguments; empty when the scheme can be used. */
@@ -181,6 +252,7 @@ public record EvaluationScheme(
         if (appraisalLevels.isEmpty()) {
             out.add(new Problem("scheme.problem.noLevels"));
         }
+        gradeProblems(out);
         Set<String> names = new HashSet<>();
         for (AppraisalLevel l : appraisalLevels) {
             if (l.name() == null || l.name().isBlank() || !names.add(l.name().strip())) {
@@ -191,6 +263,22 @@ public record EvaluationScheme(
             }
         }
         return out;
+    }
+
+    /** Grades need distinct names and thresholds falling from the best; only the last may lack one. */
+    private void gradeProblems(List<Problem> out) {
+        Set<String> seen = new HashSet<>();
+        BigDecimal previous = null;
+        for (int i = 0; i < grades.size(); i++) {
+            Grade g = grades.get(i);
+            boolean last = i == grades.size() - 1;
+            if (g.name() == null || g.name().isBlank() || !seen.add(g.name().strip())
+                    || g.from() == null && !last || g.from() != null && previous != null && g.from().compareTo(previous) >= 0) {
+                out.add(new Problem("scheme.problem.grades", gradesText()));
+                return;
+            }
+            previous = g.from();
+        }
     }
 
     /** "60、30、0" — the shares below the target level, as the scheme screen and sheets write them. */

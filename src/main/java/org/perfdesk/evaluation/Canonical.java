@@ -49,6 +49,11 @@ public final class Canonical {
         Map<String, String> bodies = new TreeMap<>();
         s.appraisalBodies().forEach((g, b) -> bodies.put(g.name(), b));
         m.put("appraisalBodies", bodies);
+        // Only grades of its own: the default ones leave the hash of results frozen before grades existed as it was.
+        if (!s.defaultGrades()) {
+            m.put("grades", s.grades().stream().map(g -> List.of(g.name(), g.from() == null ? "" : Numbers.plain(g.from())))
+                    .toList());
+        }
         return json(m);
     }
 

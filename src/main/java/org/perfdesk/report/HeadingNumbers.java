@@ -2,7 +2,10 @@ package org.perfdesk.report;
 
 import org.perfdesk.domain.Texts;
 
-/** Section numbers as official documents write them: 一、二、… in Chinese, 1. 2. … in English. */
+/**
+ * Section numbers as official documents write them (GB/T 9704: 一、（一）1.（1）) in Chinese; 1. (1) a. (a)
+ * in English.
+ */
 public final class HeadingNumbers {
     private static final String DIGITS = "零一二三四五六七八九";
 
@@ -17,6 +20,17 @@ public final class HeadingNumbers {
     /** "（一）" for 1 in Chinese, "(1) " in English: the second level. */
     public static String second(int n, Texts t) {
         return Sentences.isChinese(t) ? "（" + chinese(n) + "）" : "(" + n + ") ";
+    }
+
+    /** The number of a heading at {@code level} 1 to 4: 一、 （一） 1. （1）. */
+    public static String level(int level, int n, Texts t) {
+        boolean zh = Sentences.isChinese(t);
+        return switch (level) {
+            case 1 -> of(n, t);
+            case 2 -> second(n, t);
+            case 3 -> zh ? n + "." : (char) ('a' + (n - 1) % 26) + ". ";
+            default -> zh ? "（" + n + "）" : "(" + (char) ('a' + (n - 1) % 26) + ") ";
+        };
     }
 
     /** 1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 99 → 九十九; 100 and above stay in digits. */

@@ -268,13 +268,16 @@ public final class ReportDrafts {
         return paragraphs;
     }
 
-    /** At year end: at risk, behind, or reported short of its target (below 100 %). */
+    /**
+     * At year end: at risk, behind, or reported short of its target (below 100 %). An indicator done or at
+     * 100 % or more is met, whatever its earlier flag: no "find the causes of what is unfinished" for it.
+     */
     private static boolean unfinished(IndicatorFacts f) {
-        if (f.needsAttention()) {
-            return true;
+        BigDecimal c = f.completionPercent();
+        if (f.status() == ProgressStatus.DONE || c != null && c.compareTo(BigDecimal.valueOf(100)) >= 0) {
+            return false;
         }
-        BigDecimal c = f.status() == null || f.status() == ProgressStatus.DONE ? null : f.completionPercent();
-        return c != null && c.compareTo(BigDecimal.valueOf(100)) < 0;
+        return f.needsAttention() || c != null && f.status() != null && c.compareTo(BigDecimal.valueOf(100)) < 0;
     }
 
     private List<IndicatorFacts> facts(ReportData data, List<GoalNode> nodes) {

@@ -9,14 +9,14 @@ import org.perfdesk.domain.Texts;
  * Joining recorded phrases into prose. The separators live here rather than in the message files
  * because they are mostly whitespace, which property files and editors silently trim.
  */
-final class Sentences {
+public final class Sentences {
     private static final String TERMINAL = "。！？；.!?;…";
 
     private Sentences() {
     }
 
     /** The text with a full stop added when it has none, so recorded phrases read as sentences. */
-    static String close(String text, Texts t) {
+    public static String close(String text, Texts t) {
         if (text.isEmpty() || TERMINAL.indexOf(text.charAt(text.length() - 1)) >= 0) {
             return text;
         }

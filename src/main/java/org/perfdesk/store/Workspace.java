@@ -41,6 +41,7 @@ public final class Workspace implements AutoCloseable {
     private final CalendarRepository calendar;
     private final RectificationRepository rectifications;
     private final FeedbackResultRepository feedbackResults;
+    private final DocumentRepository documents;
     private final EvaluationData evaluation;
     private final AuditLog audit;
 
@@ -65,6 +66,7 @@ public final class Workspace implements AutoCloseable {
         this.calendar = new CalendarRepository(db);
         this.rectifications = new RectificationRepository(db);
         this.feedbackResults = new FeedbackResultRepository(db);
+        this.documents = new DocumentRepository(db);
         this.evaluation = new EvaluationData(new SchemeRepository(db), new IndicatorScoreRepository(db),
                 new SpotCheckRepository(db), new AppraisalRepository(db), new InspectionRepository(db),
                 new ResultFreezeRepository(db), new VerifiedFigureRepository(db), new StandingRepository(db),
@@ -287,6 +289,11 @@ public final class Workspace implements AutoCloseable {
     /** At the unit: the results the office fed back. */
     public FeedbackResultRepository feedbackResults() {
         return feedbackResults;
+    }
+
+    /** The 公文 identity and the register of 文号 used. */
+    public DocumentRepository documents() {
+        return documents;
     }
 
     public Path keysDir() {

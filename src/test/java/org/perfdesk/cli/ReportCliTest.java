@@ -58,7 +58,7 @@ class ReportCliTest {
         assertThat(r.out()).contains("已生成报告：").contains(out.toAbsolutePath().toString());
         try (InputStream in = Files.newInputStream(out); XWPFDocument doc = new XWPFDocument(in)) {
             List<String> texts = doc.getParagraphs().stream().map(XWPFParagraph::getText).toList();
-            assertThat(texts.get(0)).endsWith("2008年年绩效总结报告");
+            assertThat(texts.get(0)).endsWith("2008年度绩效总结报告");
             assertThat(texts).contains("一、总体情况", "局党组审定的全年总体情况。");
             assertThat(texts).anyMatch(s -> s.endsWith("、下一年度工作思路"));
         }

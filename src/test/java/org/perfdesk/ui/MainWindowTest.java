@@ -69,7 +69,7 @@ class MainWindowTest extends ShellTest {
         @SuppressWarnings("unchecked")
         ListView<Object> nav = lookup("#nav").queryAs(ListView.class);
         List<String> ids = List.of("overview", "goals", "progress", "reports", "selfassessment", "result",
-                "rectification", "exchange", "settings");
+                "rectification", "exchange", "documents", "settings");
         assertThat(nav.getItems()).hasSize(ids.size());
         for (String id : ids) {
             clickOn("#nav-" + id);

@@ -84,6 +84,25 @@ public final class DecompositionDiagram {
         return new DiagramPainter(fonts).paint(layout, scale, top, bottom);
     }
 
+    /**
+     * The chart for a document: pages at most {@code firstHeight} pixels tall (the first) and
+     * {@code pageHeight} (the others) with whole rows of cells, each with its own connecting lines, without
+     * the title and legend (the page prints them as text).
+     */
+    public List<DiagramLayout> pages(DiagramLayouter.Options options, double firstHeight, double pageHeight) {
+        return new DiagramLayouter(fonts, texts).pages(model, title, legend, options, firstHeight, pageHeight);
+    }
+
+    /** The legend as a line of text. */
+    public String legend() {
+        return legend;
+    }
+
+    /** A whole layout in black ink only, scaled, as PNG: for paper. */
+    public byte[] printPng(DiagramLayout layout, double scale) {
+        return encode(new DiagramPainter(fonts, true).paint(layout, scale, 0, layout.height()));
+    }
+
     /** PNG bytes of a band of a layout. */
     public byte[] png(DiagramLayout layout, double scale, double top, double bottom) {
         return encode(render(layout, scale, top, bottom));

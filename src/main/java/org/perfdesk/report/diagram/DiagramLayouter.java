@@ -35,17 +35,28 @@ public final class DiagramLayouter {
     static final int MAX_AUTO_COLUMNS = 6;
 
     /**
-     * @param columns cells per row; 0 to choose the count whose overall shape comes closest to aspect
-     * @param aspect  width / height to aim for when choosing
+     * @param columns   cells per row; 0 to choose the count whose overall shape comes closest to aspect
+     * @param aspect    width / height to aim for when choosing
+     * @param cellWidth the width of a division's cell in pixels
+     * @param header    true to put the title and legend above the chart (false when the page prints them as text)
      */
-    public record Options(int columns, double aspect) {
+    public record Options(int columns, double aspect, double cellWidth, boolean header) {
         /** For a screen or a stand-alone PNG: landscape. */
         public static Options screen() {
-            return new Options(0, 1.6);
+            return new Options(0, 1.6, CELL_WIDTH, true);
         }
 
         public static Options columns(int columns) {
-            return new Options(columns, 1);
+            return new Options(columns, 1, CELL_WIDTH, true);
+        }
+
+        /**
+         * For a page {@code width} pixels wide with {@code columns} cells per row, without the title and
+         * legend (the document prints them as text).
+         */
+        public static Options print(int columns, double width) {
+            double chrome = 2 * MARGIN + (columns > 1 ? TRUNK_GUTTER : 0) + (columns - 1) * GAP_X;
+            return new Options(columns, 1, Math.floor((width - chrome) / columns), false);
         }
     }
 
@@ -58,6 +69,8 @@ public final class DiagramLayouter {
     }
 
     public DiagramLayout layout(DecompositionModel model, String title, String legend, Options options) {
+        this.cellWidth = options.cellWidth();
+        this.header = options.header();
         List<Cell> cells = new ArrayList<>();
         for (Owner branch : model.root().children()) {
             cells.add(cell(branch));
@@ -87,6 +100,107 @@ public final class DiagramLayouter {
         return best;
     }
 
+    /**
+     * The chart as pages no taller than {@code firstHeight} pixels (the first) and {@code pageHeight} (the
+     * others) where it can be: whole rows of cells per page, each page with the unit's box on top (on the
+     * pages after the first its name only, marked as continued) and its own connecting lines, so that no
+     * line runs off a page. A row taller than a page gets a page of its own.
+     */
+    public List<DiagramLayout> pages(DecompositionModel model, String title, String legend, Options options,
+                                     double firstHeight, double pageHeight) {
+        this.cellWidth = options.cellWidth();
+        this.header = options.header();
+        List<Cell> cells = new ArrayList<>();
+        for (Owner branch : model.root().children()) {
+            cells.add(cell(branch));
+        }
+        int columns = Math.max(1, Math.min(options.columns() > 0 ? options.columns() : 2, cells.size()));
+        Owner root = model.root();
+        Owner continued = new Owner(root.code(), t.get("diagram.continued", root.name()), root.role(), List.of(),
+                root.children());
+        List<DiagramLayout> pages = new ArrayList<>();
+        int start = 0;
+        while (start < cells.size() || pages.isEmpty()) {
+            Owner top = pages.isEmpty() ? root : continued;
+            int end = Math.min(cells.size(), start + columns);
+            double limit = pages.isEmpty() ? firstHeight : pageHeight;
+            DiagramLayout page = place(top, cells.subList(start, end), columns, title, legend);
+            if (page.height() > limit && splitTallest(cells, start, end, top, columns, title, legend, limit)) {
+                continue;
+            }
+            while (end < cells.size()) {
+                int next = Math.min(cells.size(), end + columns);
+                DiagramLayout bigger = place(top, cells.subList(start, next), columns, title, legend);
+                if (bigger.height() > (pages.isEmpty() ? firstHeight : pageHeight)) {
+                    break;
+                }
+                page = bigger;
+                end = next;
+            }
+            pages.add(page);
+            start = end;
+        }
+        return pages;
+    }
+
+    /**
+     * A row too tall for its page: its tallest division is cut after the last of its boxes that still fits,
+     * and the rest goes on as a cell of its own after the row, under the division's name with （续）, so
+     * that the printed diagram is never scaled below its size nor a line cut at a page's edge. False when
+     * not even the division's first box and one more fit.
+     */
+    private boolean splitTallest(List<Cell> cells, int start, int end, Owner top, int columns, String title,
+                                 String legend, double limit) {
+        int tallest = start;
+        for (int i = start; i < end; i++) {
+            if (cells.get(i).height() > cells.get(tallest).height()) {
+                tallest = i;
+            }
+        }
+        Cell cell = cells.get(tallest);
+        for (int k = cell.boxes().size() - 1; k >= 2; k--) {
+            List<Cell> row = new ArrayList<>(cells.subList(start, end));
+            row.set(tallest - start, prefix(cell, k));
+            if (place(top, row, columns, title, legend).height() <= limit) {
+                cells.set(tallest, prefix(cell, k));
+                cells.add(end, rest(cell, k));
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Cell prefix(Cell c, int k) {
+        double h = 0;
+        for (Draft d : c.boxes().subList(0, k)) {
+            h += d.height();
+        }
+        return new Cell(List.copyOf(c.boxes().subList(0, k)), List.copyOf(c.depths().subList(0, k)),
+                List.copyOf(c.parents().subList(0, k)), h + BOX_GAP * (k - 1));
+    }
+
+    /** The boxes from {@code k} on, under a heading box that names the division again. */
+    private Cell rest(Cell c, int k) {
+        Owner division = c.boxes().get(0).owner();
+        Owner again = new Owner(division.code(), t.get("diagram.continued", division.name()), division.role(), List.of(),
+                List.of());
+        List<Draft> boxes = new ArrayList<>(List.of(draft(again, cellWidth)));
+        List<Integer> depths = new ArrayList<>(List.of(0));
+        List<Integer> parents = new ArrayList<>(List.of(-1));
+        double h = boxes.get(0).height();
+        for (int i = k; i < c.boxes().size(); i++) {
+            boxes.add(c.boxes().get(i));
+            depths.add(c.depths().get(i));
+            int parent = c.parents().get(i);
+            parents.add(parent >= k ? parent - k + 1 : 0);
+            h += BOX_GAP + c.boxes().get(i).height();
+        }
+        return new Cell(boxes, depths, parents, h);
+    }
+
+    private double cellWidth = CELL_WIDTH;
+    private boolean header = true;
+
     /** A box measured but not yet placed. */
     private record Draft(Owner owner, double width, double height, double headingHeight, List<Line> lines) {
     }
@@ -113,7 +227,7 @@ public final class DiagramLayouter {
 
     private void stack(Owner o, int depth, int parent, List<Draft> boxes, List<Integer> depths, List<Integer> parents) {
         int indent = Math.min(depth, MAX_INDENT_LEVELS);
-        boxes.add(draft(o, CELL_WIDTH - INDENT * indent));
+        boxes.add(draft(o, cellWidth - INDENT * indent));
         depths.add(indent);
         parents.add(parent);
         int self = boxes.size() - 1;
@@ -157,28 +271,30 @@ public final class DiagramLayouter {
 
     private DiagramLayout place(Owner root, List<Cell> cells, int columns, String title, String legend) {
         int rows = (cells.size() + columns - 1) / columns;
-        double gridWidth = columns * CELL_WIDTH + (columns - 1) * GAP_X;
+        double gridWidth = columns * cellWidth + (columns - 1) * GAP_X;
         boolean trunk = rowsWithDrops(cells, columns) > 1;
         double contentLeft = MARGIN + (trunk ? TRUNK_GUTTER : 0);
-        double width = Math.max(contentLeft + gridWidth + MARGIN,
-                Math.max(m.width(title, TextStyle.TITLE), m.width(legend, TextStyle.LEGEND)) + 2 * MARGIN);
+        double width = Math.max(contentLeft + gridWidth + MARGIN, header
+                ? Math.max(m.width(title, TextStyle.TITLE), m.width(legend, TextStyle.LEGEND)) + 2 * MARGIN : 0);
         double shift = (width - (contentLeft + gridWidth + MARGIN)) / 2;
         contentLeft += shift;
         double trunkX = MARGIN + shift + TRUNK_GUTTER / 2;
 
         List<Label> labels = new ArrayList<>();
-        double y = MARGIN;
-        labels.add(new Label(title, (width - m.width(title, TextStyle.TITLE)) / 2, y + m.ascent(TextStyle.TITLE),
-                TextStyle.TITLE));
-        y += m.lineHeight(TextStyle.TITLE) + 4;
-        labels.add(new Label(legend, (width - m.width(legend, TextStyle.LEGEND)) / 2, y + m.ascent(TextStyle.LEGEND),
-                TextStyle.LEGEND));
-        y += m.lineHeight(TextStyle.LEGEND) + 16;
+        double y = header ? MARGIN : BOX_GAP;
+        if (header) {
+            labels.add(new Label(title, (width - m.width(title, TextStyle.TITLE)) / 2, y + m.ascent(TextStyle.TITLE),
+                    TextStyle.TITLE));
+            y += m.lineHeight(TextStyle.TITLE) + 4;
+            labels.add(new Label(legend, (width - m.width(legend, TextStyle.LEGEND)) / 2,
+                    y + m.ascent(TextStyle.LEGEND), TextStyle.LEGEND));
+            y += m.lineHeight(TextStyle.LEGEND) + 16;
+        }
 
         List<Box> boxes = new ArrayList<>();
         List<Edge> edges = new ArrayList<>();
         List<Double> breaks = new ArrayList<>();
-        double rootWidth = columns >= 2 ? 2 * CELL_WIDTH + GAP_X : CELL_WIDTH;
+        double rootWidth = columns >= 2 ? 2 * cellWidth + GAP_X : cellWidth;
         Draft rootDraft = draft(root, rootWidth);
         Box rootBox = box(rootDraft, contentLeft + (gridWidth - rootWidth) / 2, y);
         boxes.add(rootBox);
@@ -195,7 +311,7 @@ public final class DiagramLayouter {
             double rowBottom = top;
             for (int c = 0; c < columns && r * columns + c < cells.size(); c++) {
                 Cell cell = cells.get(r * columns + c);
-                double left = contentLeft + c * (CELL_WIDTH + GAP_X);
+                double left = contentLeft + c * (cellWidth + GAP_X);
                 List<Box> placed = placeCell(cell, left, top, boxes, edges);
                 Box head = placed.get(0);
                 if (head.role() != Role.UNASSIGNED) {
@@ -227,7 +343,8 @@ public final class DiagramLayouter {
         if (trunk && lastBus > firstBus) {
             edges.add(line(trunkX, firstBus, trunkX, lastBus));
         }
-        return new DiagramLayout(Math.ceil(width), Math.ceil(bottom + MARGIN), labels, boxes, edges, breaks);
+        return new DiagramLayout(Math.ceil(width), Math.ceil(bottom + (header ? MARGIN : BOX_GAP)), labels, boxes, edges,
+                breaks);
     }
 
     private static int rowsWithDrops(List<Cell> cells, int columns) {

@@ -17,7 +17,11 @@ import org.perfdesk.report.diagram.DiagramLayout.Edge;
 import org.perfdesk.report.diagram.DiagramLayout.Label;
 import org.perfdesk.report.diagram.DiagramLayout.Point;
 
-/** Paints a layout with Java2D: white paper, blue lines, one colour per role, status-free. */
+/**
+ * Paints a layout with Java2D: white paper, blue lines, one colour per role, status-free — or, for a
+ * document that goes to a black-and-white printer, black ink only: headings told apart by weight and
+ * rules, an unknown owner by a double border, nodes without an owner by a dashed one.
+ */
 final class DiagramPainter {
     private static final Color INK = new Color(0x1F2937);
     private static final Color MUTED = new Color(0x5F6B7A);
@@ -28,9 +32,15 @@ final class DiagramPainter {
     }
 
     private final Java2dText text;
+    private final boolean mono;
 
     DiagramPainter(Java2dText text) {
+        this(text, false);
+    }
+
+    DiagramPainter(Java2dText text, boolean mono) {
         this.text = text;
+        this.mono = mono;
     }
 
     /** The part of the chart between {@code top} and {@code bottom} (layout pixels), scaled. */
@@ -50,9 +60,9 @@ final class DiagramPainter {
             g.translate(0, -top);
             g.setClip(new Rectangle2D.Double(0, top, layout.width(), bottom - top));
             for (Label l : layout.labels()) {
-                draw(g, l, l.style() == TextStyle.TITLE ? INK : MUTED);
+                draw(g, l, mono ? Color.BLACK : l.style() == TextStyle.TITLE ? INK : MUTED);
             }
-            g.setColor(LINE);
+            g.setColor(mono ? Color.BLACK : LINE);
             g.setStroke(new BasicStroke(1.6f, BasicStroke.CAP_SQUARE, BasicStroke.JOIN_MITER));
             for (Edge e : layout.edges()) {
                 g.draw(path(e.points()));
@@ -69,7 +79,7 @@ final class DiagramPainter {
     }
 
     private void paint(Graphics2D g, Box b) {
-        Palette p = palette(b.role());
+        Palette p = mono ? monoPalette(b.role()) : palette(b.role());
         Shape outline = new RoundRectangle2D.Double(b.x(), b.y(), b.width(), b.height(), 10, 10);
         g.setColor(Color.WHITE);
         g.fill(outline);
@@ -83,8 +93,19 @@ final class DiagramPainter {
                 ? new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {6, 4}, 0)
                 : new BasicStroke(b.role() == Role.UNIT ? 2.2f : 1.4f));
         g.draw(outline);
+        if (mono) {
+            // The heading band is ruled off rather than filled; an owner the unit does not know gets a second border.
+            g.setStroke(new BasicStroke(1f));
+            if (b.labels().size() > 0 && b.height() > b.headingHeight() + 1) {
+                g.draw(new java.awt.geom.Line2D.Double(b.x(), b.y() + b.headingHeight(), b.right(),
+                        b.y() + b.headingHeight()));
+            }
+            if (b.role() == Role.UNKNOWN) {
+                g.draw(new RoundRectangle2D.Double(b.x() + 3, b.y() + 3, b.width() - 6, b.height() - 6, 8, 8));
+            }
+        }
         for (Label l : b.labels()) {
-            Color c = switch (l.style()) {
+            Color c = mono ? Color.BLACK : switch (l.style()) {
                 case UNIT, HEADING -> p.headingText();
                 case POINTS -> MUTED;
                 default -> INK;
@@ -107,6 +128,11 @@ final class DiagramPainter {
             case UNKNOWN -> new Palette(new Color(0xFFF2CC), new Color(0xBF9000), INK, false);
             case UNASSIGNED -> new Palette(new Color(0xFDE9E7), new Color(0xC00000), new Color(0x9C0006), true);
         };
+    }
+
+    /** Black on white: no fills; the unit's box is the only one with a heavier border. */
+    private static Palette monoPalette(Role role) {
+        return new Palette(Color.WHITE, Color.BLACK, Color.BLACK, role == Role.UNASSIGNED);
     }
 
     private static Path2D path(List<Point> points) {

@@ -25,18 +25,21 @@ import org.perfdesk.report.ReportData;
 /**
  * The table of a goal's indicators (指标 | 责任人 | 目标值 | 完成值 | 完成率 | 状态 | 问题、原因和措施),
  * built from the data at export time so its numbers are right whatever the prose says. Indicators
- * are grouped under their sub-goals by a full-width row; the header row repeats on every page.
+ * are grouped under their sub-goals by a full-width row in 楷体; the header row, in 黑体, repeats on
+ * every page; cells are 五号 仿宋, off the document grid.
  */
 final class IndicatorTable {
     /** Column widths in twips; they add up to the text width. */
     static final int[] WIDTHS = {1750, 1100, 950, 950, 760, 700, 2634};
 
+    private final OfficialDocument out;
     private final XWPFDocument doc;
     private final ReportData data;
     private final Texts t;
 
-    IndicatorTable(XWPFDocument doc, ReportData data, Texts t) {
-        this.doc = doc;
+    IndicatorTable(OfficialDocument out, ReportData data, Texts t) {
+        this.out = out;
+        this.doc = out.poi();
         this.data = data;
         this.t = t;
     }
@@ -60,8 +63,7 @@ final class IndicatorTable {
             t.get("report.table.gap")};
         for (int i = 0; i < titles.length; i++) {
             XWPFTableCell cell = i == 0 ? header.getCell(0) : header.addNewTableCell();
-            fill(cell, i, titles[i], DocxFormat.HEI, true, ParagraphAlignment.CENTER);
-            cell.setColor("D9D9D9");
+            fill(cell, i, titles[i], DocxFormat.Face.HEI, false, ParagraphAlignment.CENTER);
         }
         header.setRepeatHeader(true);
         header.setCantSplitRow(true);
@@ -76,6 +78,7 @@ final class IndicatorTable {
                 indicatorRow(table, f);
             }
         }
+        out.afterTable();
     }
 
     private List<Group> groups(GoalNode goal) {
@@ -116,7 +119,7 @@ final class IndicatorTable {
         row.setCantSplitRow(true);
         for (int i = 0; i < values.length; i++) {
             ParagraphAlignment align = i == 0 || i == 6 ? ParagraphAlignment.LEFT : ParagraphAlignment.CENTER;
-            fill(row.getCell(i), i, values[i], DocxFormat.SONG, i == 5 && flagged, align);
+            fill(row.getCell(i), i, out.tight(values[i]), DocxFormat.Face.BODY, i == 5 && flagged, align);
         }
     }
 
@@ -137,8 +140,9 @@ final class IndicatorTable {
         cell.setWidth(String.valueOf(DocxFormat.TEXT_WIDTH));
         cell.setWidthType(TableWidthType.DXA);
         XWPFParagraph p = cell.getParagraphs().get(0);
-        DocxFormat.text(p, title, DocxFormat.HEI, DocxFormat.TABLE_PT, false);
-        cell.setColor("F2F2F2");
+        DocxFormat.singleSpacing(p);
+        DocxFormat.noGrid(p);
+        DocxFormat.text(p, out.tight(title), DocxFormat.Face.KAI, DocxFormat.SMALL_TABLE_PT, false);
         keepWithNext(row);
     }
 
@@ -150,7 +154,7 @@ final class IndicatorTable {
     }
 
     /** Cell text; each line of {@code text} becomes a paragraph of its own. */
-    private static void fill(XWPFTableCell cell, int column, String text, String font, boolean bold,
+    private static void fill(XWPFTableCell cell, int column, String text, DocxFormat.Face font, boolean bold,
                              ParagraphAlignment align) {
         cell.setWidth(String.valueOf(WIDTHS[column]));
         cell.setWidthType(TableWidthType.DXA);
@@ -160,8 +164,9 @@ final class IndicatorTable {
             XWPFParagraph p = i == 0 ? cell.getParagraphs().get(0) : cell.addParagraph();
             p.setAlignment(align);
             DocxFormat.singleSpacing(p);
+            DocxFormat.noGrid(p);
             p.setSpacingAfter(0);
-            DocxFormat.text(p, lines[i], font, DocxFormat.TABLE_PT, bold);
+            DocxFormat.text(p, lines[i], font, DocxFormat.SMALL_TABLE_PT, bold);
         }
     }
 

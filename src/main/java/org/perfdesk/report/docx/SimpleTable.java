@@ -17,8 +17,8 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblLayoutType;
 
 /**
  * A plain ruled table at the text width, like a printed form: fixed column widths (twips, adding up
- * to the text width), a grey header row repeated on every page, rows that do not split, a paragraph
- * after it so the next heading keeps off its last line. The notice and the feedback print with it.
+ * to the text width), a header row in 黑体 repeated on every page, 仿宋 cells, rows that do not split.
+ * Its paragraphs keep off the document grid, so small type keeps its own line height and spacing.
  */
 final class SimpleTable {
     private SimpleTable() {
@@ -34,8 +34,7 @@ final class SimpleTable {
         XWPFTableRow header = table.getRow(0);
         for (int i = 0; i < headers.size(); i++) {
             XWPFTableCell cell = i == 0 ? header.getCell(0) : header.addNewTableCell();
-            fill(cell, widths[i], headers.get(i), DocxFormat.HEI, ParagraphAlignment.CENTER, pt);
-            cell.setColor("D9D9D9");
+            fill(cell, widths[i], headers.get(i), DocxFormat.Face.HEI, ParagraphAlignment.CENTER, pt);
         }
         header.setRepeatHeader(true);
         header.setCantSplitRow(true);
@@ -43,13 +42,10 @@ final class SimpleTable {
             XWPFTableRow row = table.createRow();
             row.setCantSplitRow(true);
             for (int i = 0; i < values.size(); i++) {
-                fill(row.getCell(i), widths[i], values.get(i), DocxFormat.SONG,
+                fill(row.getCell(i), widths[i], values.get(i), DocxFormat.Face.BODY,
                         contains(left, i) ? ParagraphAlignment.LEFT : ParagraphAlignment.CENTER, pt);
             }
         }
-        XWPFParagraph after = doc.createParagraph();
-        DocxFormat.singleSpacing(after);
-        after.setSpacingAfter(120);
         return table;
     }
 
@@ -62,26 +58,36 @@ final class SimpleTable {
         return false;
     }
 
-    private static void fill(XWPFTableCell cell, int width, String text, String font, ParagraphAlignment align,
-                             double pt) {
+    /** Cell text; each line of {@code text} becomes a paragraph of its own. */
+    static void fill(XWPFTableCell cell, int width, String text, DocxFormat.Face face, ParagraphAlignment align,
+                     double pt) {
         cell.setWidth(String.valueOf(width));
         cell.setWidthType(TableWidthType.DXA);
         cell.setVerticalAlignment(XWPFTableCell.XWPFVertAlign.CENTER);
-        XWPFParagraph p = cell.getParagraphs().get(0);
-        p.setAlignment(align);
-        DocxFormat.singleSpacing(p);
-        p.setSpacingBefore(40);
-        p.setSpacingAfter(40);
-        DocxFormat.text(p, text == null ? "" : text, font, pt, false);
+        String[] lines = (text == null ? "" : text).split("\n");
+        for (int i = 0; i < lines.length; i++) {
+            XWPFParagraph p = i == 0 ? cell.getParagraphs().get(0) : cell.addParagraph();
+            p.setAlignment(align);
+            DocxFormat.singleSpacing(p);
+            DocxFormat.noGrid(p);
+            p.setSpacingBefore(i == 0 ? 30 : 0);
+            p.setSpacingAfter(i == lines.length - 1 ? 30 : 0);
+            DocxFormat.text(p, lines[i], face, pt, false);
+        }
     }
 
-    private static void shape(XWPFTable table, int[] widths) {
+    /** Fixed layout at the text width, centred, with a single-line grid. */
+    static void shape(XWPFTable table, int[] widths) {
         CTTblPr pr = table.getCTTbl().getTblPr() == null ? table.getCTTbl().addNewTblPr() : table.getCTTbl().getTblPr();
         (pr.isSetTblLayout() ? pr.getTblLayout() : pr.addNewTblLayout()).setType(STTblLayoutType.FIXED);
-        table.setWidth(String.valueOf(DocxFormat.TEXT_WIDTH));
+        int total = 0;
+        for (int w : widths) {
+            total += w;
+        }
+        table.setWidth(String.valueOf(total));
         table.setWidthType(TableWidthType.DXA);
         table.setTableAlignment(TableRowAlign.CENTER);
-        table.setCellMargins(40, 80, 40, 80);
+        table.setCellMargins(20, 60, 20, 60);
         CTTblGrid grid = table.getCTTbl().getTblGrid() == null ? table.getCTTbl().addNewTblGrid() : table.getCTTbl().getTblGrid();
         while (grid.sizeOfGridColArray() > 0) {
             grid.removeGridCol(0);

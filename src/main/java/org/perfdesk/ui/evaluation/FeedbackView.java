@@ -121,7 +121,11 @@ public final class FeedbackView implements Screen {
         send.getStyleClass().add("primary");
         send.disableProperty().bind(noUnit);
         send.setOnAction(e -> send());
-        HBox actions = new HBox(8, add, change, close, reopen, send);
+        Button letter = new Button(Texts.t("feedback.letter"));
+        letter.setId("feedback-letter");
+        letter.disableProperty().bind(noUnit);
+        letter.setOnAction(e -> letter());
+        HBox actions = new HBox(8, add, change, close, reopen, send, letter);
         actions.getStyleClass().add("toolbar");
         VBox right = new VBox(4, actions, itemTable);
         VBox.setVgrow(itemTable, Priority.ALWAYS);
@@ -279,6 +283,29 @@ public final class FeedbackView implements Screen {
                     Messages.info(window, Texts.t("feedback.sentTitle"), Texts.t("review.doneText", u.name(),
                             file.toAbsolutePath().toString()));
                 }));
+    }
+
+    /** The feedback letter (反馈函) to print beside the package: date and 文号, then the file. */
+    private void letter() {
+        OrgUnit u = unit();
+        var window = root.getScene().getWindow();
+        int year = ctx.year();
+        String title = Texts.t("feedbackDoc.title", String.valueOf(year), u.name());
+        org.perfdesk.ui.common.IssueDialog.ask(window, ctx, org.perfdesk.report.Documents.FEEDBACK, title, u.name(),
+                issue -> {
+                    javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+                    chooser.setTitle(Texts.t("feedback.letter"));
+                    chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("Word", "*.docx"));
+                    chooser.setInitialFileName(title + ".docx");
+                    java.io.File file = chooser.showSaveDialog(window);
+                    if (file != null) {
+                        ctx.tasks().run(Texts.t("task.exportLetter"), () -> {
+                            org.perfdesk.report.docx.FeedbackDocx.export(ctx.workspace(), u.code(), year, issue,
+                                    file.toPath());
+                            return file;
+                        }, f -> Messages.info(window, Texts.t("results.ui.exported"), f.getAbsolutePath()));
+                    }
+                });
     }
 
     @Override

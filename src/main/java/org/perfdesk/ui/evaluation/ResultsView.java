@@ -78,8 +78,7 @@ public final class ResultsView implements Screen {
                 Texts.t("results.ui.workbookName", String.valueOf(vm.context().year())), vm::exportWorkbook));
         Button notice = new Button(Texts.t("results.ui.notice") + "…");
         notice.setId("results-notice");
-        notice.setOnAction(e -> export("results.ui.notice", "Word", "*.docx",
-                Texts.t("results.ui.noticeName", String.valueOf(vm.context().year())), vm::exportNotice));
+        notice.setOnAction(e -> notice());
         HBox actions = new HBox(8, recompute, decide, approve, freeze, workbook, notice);
         actions.getStyleClass().add("toolbar");
         root.setTop(new VBox(4, title, actions, blockers, approval, frozen));
@@ -176,6 +175,20 @@ public final class ResultsView implements Screen {
             write.accept(file.toPath(), () -> Messages.info(root.getScene().getWindow(), Texts.t("results.ui.exported"),
                     file.getAbsolutePath()));
         }
+    }
+
+    /** The 通报: its date and 文号 first, then where to write it. */
+    private void notice() {
+        var window = root.getScene().getWindow();
+        if (!org.perfdesk.ui.common.Refusals.clear(window, vm.context(),
+                org.perfdesk.ui.common.Preconditions.unitsToEvaluate(vm.context().workspace(), vm.context().year()))) {
+            return;
+        }
+        int year = vm.context().year();
+        org.perfdesk.ui.common.IssueDialog.ask(window, vm.context(), org.perfdesk.report.Documents.NOTICE,
+                org.perfdesk.report.docx.NoticeDocx.title(year, Texts.current()), null, issue -> export(
+                        "results.ui.notice", "Word", "*.docx", Texts.t("results.ui.noticeName", String.valueOf(year)),
+                        (file, done) -> vm.exportNotice(file, issue, done)));
     }
 
     private void askFreeze() {

@@ -129,11 +129,11 @@ public final class ResultsViewModel {
         }, f -> done.run());
     }
 
-    /** The draft notice (通报) of the year as Word. */
-    public void exportNotice(java.nio.file.Path file, Runnable done) {
+    /** The notice (通报) of the year as Word, issued as chosen (its 文号 recorded). */
+    public void exportNotice(java.nio.file.Path file, org.perfdesk.report.Issue issue, Runnable done) {
         int year = ctx.year();
         ctx.tasks().run(Texts.t("task.exportReport"), () -> {
-            NoticeDocx.export(ctx.workspace(), year, file);
+            NoticeDocx.export(ctx.workspace(), year, issue, file);
             return file;
         }, f -> done.run());
     }

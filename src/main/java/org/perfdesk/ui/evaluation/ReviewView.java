@@ -63,7 +63,12 @@ public final class ReviewView implements Screen {
         approve.disableProperty().bind(noPlan);
         giveBack.disableProperty().bind(noPlan);
         diagram.disableProperty().bind(vm.detailProperty().isNull());
-        HBox actions = new HBox(8, approve, giveBack, diagram);
+        Button letter = new Button(Texts.t("review.letter"));
+        letter.setId("review-letter");
+        letter.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> vm.detailProperty()
+                .get() == null || vm.detailProperty().get().row().latestReview() == null, vm.detailProperty()));
+        letter.setOnAction(e -> letter());
+        HBox actions = new HBox(8, approve, giveBack, diagram, letter);
         actions.getStyleClass().add("toolbar");
         Label hint = new Label(Texts.t("review.hint"));
         hint.getStyleClass().add("hint");
@@ -183,6 +188,30 @@ public final class ReviewView implements Screen {
                             Messages.info(window, Texts.t("review.done", Texts.current().of(decision)),
                                     Texts.t("review.doneText", d.row().unit().name(), file.toAbsolutePath().toString()));
                         })));
+    }
+
+    /** The 批复 (or the review's opinion) to print beside the answer package: date and 文号, then the file. */
+    private void letter() {
+        ReviewViewModel.Detail d = vm.detailProperty().get();
+        if (d == null || d.row().latestReview() == null) {
+            return;
+        }
+        var window = root.getScene().getWindow();
+        var unit = d.row().unit();
+        String title = org.perfdesk.report.docx.ReviewLetterDocx.title(unit, vm.context().year(),
+                d.row().latestReview().decision(), Texts.current());
+        org.perfdesk.ui.common.IssueDialog.ask(window, vm.context(), org.perfdesk.report.Documents.REVIEW, title,
+                unit.name(), issue -> {
+                    javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+                    chooser.setTitle(Texts.t("review.letter"));
+                    chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("Word", "*.docx"));
+                    chooser.setInitialFileName(title + ".docx");
+                    java.io.File file = chooser.showSaveDialog(window);
+                    if (file != null) {
+                        vm.exportLetter(unit.code(), issue, file.toPath(), path -> Messages.info(window,
+                                Texts.t("results.ui.exported"), path.toAbsolutePath().toString()));
+                    }
+                });
     }
 
     @Override

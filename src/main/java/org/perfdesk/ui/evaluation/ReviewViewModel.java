@@ -137,6 +137,14 @@ public final class ReviewViewModel {
         });
     }
 
+    /** Writes the letter of the unit's latest review (批复 or 审核意见函) as Word, issued as chosen. */
+    public void exportLetter(String unitCode, org.perfdesk.report.Issue issue, java.nio.file.Path out,
+                             java.util.function.Consumer<java.nio.file.Path> done) {
+        int year = ctx.year();
+        ctx.tasks().run(Texts.t("task.exportLetter"), () -> org.perfdesk.report.docx.ReviewLetterDocx.export(
+                ctx.workspace(), unitCode, year, issue, out), done);
+    }
+
     public ObservableList<Row> rows() {
         return rows;
     }

@@ -77,7 +77,14 @@ public final class ReportsView implements Screen {
         Label hint = new Label(Texts.t("reports.hint"));
         hint.getStyleClass().add("hint");
         hint.setWrapText(true);
-        root.setTop(new VBox(4, title, bar, hint));
+        Label warning = new Label();
+        warning.setId("reports-data-warning");
+        warning.getStyleClass().add("warning");
+        warning.setWrapText(true);
+        warning.textProperty().bind(vm.dataWarningProperty());
+        warning.managedProperty().bind(vm.dataWarningProperty().isNotEmpty());
+        warning.visibleProperty().bind(vm.dataWarningProperty().isNotEmpty());
+        root.setTop(new VBox(4, title, bar, warning, hint));
 
         list = new ListView<>(vm.sections());
         list.setId("reports-sections");
@@ -136,21 +143,33 @@ public final class ReportsView implements Screen {
         if (!goalsToReportOn()) {
             return;
         }
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(Texts.t("reports.export"));
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Word (*.docx)", "*.docx"));
-        chooser.setInitialFileName(vm.context().self().name() + vm.context().year()
-                + Texts.current().of(vm.kindProperty().get()) + ".docx");
-        File file = chooser.showSaveDialog(root.getScene().getWindow());
-        if (file != null) {
-            exportTo(file.toPath());
-        }
+        commit();
+        var window = root.getScene().getWindow();
+        org.perfdesk.ui.common.IssueDialog.ask(window, vm.context(), kindName(), vm.title(), null, issue -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle(Texts.t("reports.export"));
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Word (*.docx)", "*.docx"));
+            chooser.setInitialFileName(vm.title() + ".docx");
+            File file = chooser.showSaveDialog(window);
+            if (file != null) {
+                exportTo(file.toPath(), issue);
+            }
+        });
     }
 
-    /** Saves what is being typed and writes the Word document. */
+    private String kindName() {
+        return vm.kindProperty().get() == ReportKind.MIDYEAR ? org.perfdesk.report.Documents.MIDYEAR
+                : org.perfdesk.report.Documents.ANNUAL;
+    }
+
+    /** Saves what is being typed and writes the Word document, dated today with the next 文号. */
     void exportTo(java.nio.file.Path file) {
+        exportTo(file, null);
+    }
+
+    private void exportTo(java.nio.file.Path file, org.perfdesk.report.Issue issue) {
         commit();
-        vm.exportDocx(file, path -> Messages.info(root.getScene().getWindow(), Texts.t("reports.exported"),
+        vm.exportDocx(file, issue, path -> Messages.info(root.getScene().getWindow(), Texts.t("reports.exported"),
                 path.toAbsolutePath().toString()));
     }
 
@@ -164,16 +183,18 @@ public final class ReportsView implements Screen {
         }
         commit();
         var window = root.getScene().getWindow();
-        java.nio.file.Path tmp;
-        try {
-            tmp = java.nio.file.Files.createTempDirectory("perfdesk-print-").resolve(vm.context().self().code() + "-"
-                    + vm.context().year() + "-" + vm.kindProperty().get().name().toLowerCase(java.util.Locale.ROOT)
-                    + ".docx");
-        } catch (java.io.IOException e) {
-            Messages.error(window, e);
-            return;
-        }
-        vm.exportDocx(tmp, path -> org.perfdesk.ui.common.OpenFiles.print(window, path));
+        org.perfdesk.ui.common.IssueDialog.ask(window, vm.context(), kindName(), vm.title(), null, issue -> {
+            java.nio.file.Path tmp;
+            try {
+                tmp = java.nio.file.Files.createTempDirectory("perfdesk-print-").resolve(vm.context().self().code()
+                        + "-" + vm.context().year() + "-" + vm.kindProperty().get().name()
+                        .toLowerCase(java.util.Locale.ROOT) + ".docx");
+            } catch (java.io.IOException e) {
+                Messages.error(window, e);
+                return;
+            }
+            vm.exportDocx(tmp, issue, path -> org.perfdesk.ui.common.OpenFiles.print(window, path));
+        });
     }
 
     /** A report is drafted from the year's goal tree: without one, say so before asking where to save. */

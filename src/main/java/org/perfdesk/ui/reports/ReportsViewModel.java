@@ -23,6 +23,8 @@ import org.perfdesk.ui.common.WorkspaceContext;
 public final class ReportsViewModel {
     private final WorkspaceContext ctx;
     private final ObjectProperty<ReportKind> kind = new SimpleObjectProperty<>(ReportKind.MIDYEAR);
+    /** A warning about the data the shown report is drafted from (an annual report without Q4), or "". */
+    private final javafx.beans.property.StringProperty dataWarning = new javafx.beans.property.SimpleStringProperty("");
     private final ObservableList<ReportSection> sections = FXCollections.observableArrayList();
     /** Each report's sections as last loaded or edited, so text typed for one report is saved there. */
     private final java.util.Map<ReportKind, List<ReportSection>> shownByKind = new java.util.EnumMap<>(ReportKind.class);
@@ -39,15 +41,25 @@ public final class ReportsViewModel {
         ReportKind k = kind.get();
         ctx.tasks().run(Texts.t("task.loadReport"), () -> {
             if (ctx.workspace().goals().count(unit, year) == 0) {
-                return List.<ReportSection>of();
+                return new Loaded(List.<ReportSection>of(), "");
             }
-            return ReportDrafts.forEditing(ctx.workspace(), unit, year, k);
+            org.perfdesk.report.ReportData data = org.perfdesk.report.ReportData.load(ctx.workspace(), unit, year, k);
+            List<ReportSection> merged = ReportDrafts.merge(ctx.workspace().reports().find(unit, year, k),
+                    new ReportDrafts(Texts.current()).draft(data));
+            String warning = k == ReportKind.ANNUAL && data.quarter() > 0 && data.quarter() < 4
+                    ? Texts.t("reports.q4Missing", org.perfdesk.report.IndicatorFacts.quarterName(data.quarter(),
+                    Texts.current())) : "";
+            return new Loaded(merged, warning);
         }, loaded -> {
-            shownByKind.put(k, List.copyOf(loaded));
+            shownByKind.put(k, List.copyOf(loaded.sections()));
             if (k == kind.get()) {
-                sections.setAll(loaded);
+                sections.setAll(loaded.sections());
+                dataWarning.set(loaded.warning());
             }
         });
+    }
+
+    private record Loaded(List<ReportSection> sections, String warning) {
     }
 
     /** Saves a section's text as the user wrote it (all sections, so their order is kept too). */
@@ -95,8 +107,11 @@ public final class ReportsViewModel {
         }, draft -> edit(section, draft.body()));
     }
 
-    /** Writes the report as a Word document (in the background: the first export loads POI). */
-    public void exportDocx(Path out, java.util.function.Consumer<Path> done) {
+    /**
+     * Writes the report as a Word document (in the background: the first export loads POI), issued as
+     * chosen; null dates it today with the next 文号.
+     */
+    public void exportDocx(Path out, org.perfdesk.report.Issue issue, java.util.function.Consumer<Path> done) {
         String unit = ctx.self().code();
         int year = ctx.year();
         ReportKind k = kind.get();
@@ -105,8 +120,18 @@ public final class ReportsViewModel {
             if (!current.isEmpty()) {
                 ctx.workspace().reports().saveAll(current);
             }
-            return ReportDocx.export(ctx.workspace(), unit, year, k, LocalDate.now(), out);
+            return ReportDocx.export(ctx.workspace(), unit, year, k, issue != null ? issue
+                    : org.perfdesk.report.Documents.issue(ctx.workspace(), LocalDate.now(), null), out);
         }, done);
+    }
+
+    /** The title the shown report prints with. */
+    public String title() {
+        return Texts.t("report.title." + kind.get().name(), ctx.self().name(), String.valueOf(ctx.year()));
+    }
+
+    public javafx.beans.property.ReadOnlyStringProperty dataWarningProperty() {
+        return dataWarning;
     }
 
     public ObjectProperty<ReportKind> kindProperty() {

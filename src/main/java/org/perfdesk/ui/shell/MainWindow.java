@@ -139,6 +139,7 @@ public final class MainWindow {
                 list.add(new NavEntry("inbox", "nav.subUnitInbox", () -> new InboxView(ctx)));
             }
         }
+        list.add(new NavEntry("documents", "nav.documents", () -> new org.perfdesk.ui.settings.DocumentsView(ctx)));
         list.add(new NavEntry("settings", "nav.settings", () -> new SettingsView(ctx, actions)));
         return list;
     }

@@ -42,7 +42,8 @@ class NoticeDocxTest {
     }
 
     private static String paragraphs(XWPFDocument doc) {
-        return String.join("\n", doc.getParagraphs().stream().map(XWPFParagraph::getText).toList());
+        return String.join("\n", doc.getParagraphs().stream().map(XWPFParagraph::getText).filter(s -> !s.isEmpty())
+                .toList());
     }
 
     private static List<List<String>> cells(XWPFTable table) {
@@ -58,28 +59,36 @@ class NoticeDocxTest {
             try (XWPFDocument doc = read(NoticeDocx.toBytes(ResultsData.load(office, 2008, DATE), Texts.of(Texts.CHINESE)))) {
                 String text = paragraphs(doc);
                 assertThat(text).startsWith("关于2008年度绩效评估结果的通报\n（征求意见稿）\n各设区市人民政府，省直各有关部门：")
-                        .contains("对2个设区市政府和5个省直部门2008年度的绩效进行了评估")
-                        .contains("评估总分＝70%×指标考核得分＋30%×公众评议得分－察访核验扣分＋加分（评估方案第1版）")
-                        .contains("一、设区市政府评估结果").contains("二、省直部门评估结果").contains("三、各单位得分情况")
-                        .contains("（以上结果尚未经领导小组审定。）")
-                        .contains("福建省机关效能建设领导小组办公室\n2009年3月15日");
+                        .contains("对2个设区市政府和5个省直部门2008年度的绩效进行了评估。现将评估结果通报如下：")
+                        .contains("评估总分由指标考核得分（占70%）和公众评议得分（占30%）加权合计")
+                        .contains("等次：90分及以上为优秀；80分及以上、不满90分为良好；60分及以上、不满80分为一般；不满60分为较差。")
+                        .contains("一、评估结果\n（一）设区市政府").contains("（二）省直部门").contains("二、各单位评估情况")
+                        .contains("三、评估结果运用\n评估结果抄送省委组织部、省委省直机关工委、省人事厅")
+                        .contains("四、有关要求")
+                        .contains("（评估结果尚未经领导小组审定。）")
+                        .contains("附件：2008年度绩效评估得分表\n福建省机关效能建设领导小组办公室\n2009年3月15日\n附件\n");
+                // No internal words, no clause about what a unit has none of, no loose spaces.
+                assertThat(text).doesNotContain("评估方案第").doesNotContain("（0条记录）").doesNotContain("扣0.00分")
+                        .doesNotContainPattern("[\\p{IsHan}] [0-9]|[0-9] [\\p{IsHan}]");
                 for (Evaluation.UnitResult r : results) {
                     String group = r.group() == RankingGroup.CITY_GOVERNMENTS ? "设区市政府" : "省直部门";
+                    String grade = new Evaluator(office).scheme(2008).gradeOf(r.total());
                     assertThat(text).contains(r.unit().name() + "：总分" + r.total().toPlainString() + "分，在" + group
-                            + "中排名第" + r.rank() + "。其中，指标考核得分" + r.indicatorScore().toPlainString()
-                            + "分（" + r.indicators().size() + "项指标），公众评议得分" + r.appraisalScore().toPlainString()
-                            + "分（2轮调查）");
+                            + "中排名第" + r.rank() + "，等次为" + grade + "。其中，指标考核得分"
+                            + r.indicatorScore().toPlainString() + "分（" + r.indicators().size() + "项指标），公众评议得分"
+                            + r.appraisalScore().toPlainString() + "分（2轮调查）。");
                 }
                 assertThat(doc.getTables()).hasSize(2);
                 for (int t = 0; t < 2; t++) {
                     RankingGroup g = RankingGroup.values()[t];
                     List<List<String>> rows = cells(doc.getTables().get(t));
-                    assertThat(rows.get(0)).containsExactly("排名", "单位", "指标考核", "公众评议", "察访扣分", "加分", "总分");
+                    assertThat(rows.get(0)).containsExactly("排名", "单位", "指标考核", "公众评议", "察访扣分", "加分", "总分",
+                            "等次");
                     List<Evaluation.UnitResult> members = results.stream().filter(r -> r.group() == g).toList();
                     assertThat(rows.subList(1, rows.size())).containsExactlyElementsOf(members.stream().map(r -> List.of(
                             String.valueOf(r.rank()), r.unit().name(), r.indicatorScore().toPlainString(),
                             r.appraisalScore().toPlainString(), r.deductions().toPlainString(), r.bonus().toPlainString(),
-                            r.total().toPlainString())).toList());
+                            r.total().toPlainString(), "优秀")).toList());
                     assertThat(doc.getTables().get(t).getRow(0).isRepeatHeader()).isTrue();
                 }
             }
@@ -88,11 +97,11 @@ class NoticeDocxTest {
                     "省机关效能建设领导小组", "");
             new Evaluator(office).freeze(2008, "审定");
             try (XWPFDocument doc = read(NoticeDocx.toBytes(ResultsData.load(office, 2008, DATE), Texts.of(Texts.CHINESE)))) {
-                assertThat(paragraphs(doc)).doesNotContain("征求意见稿")
-                        .contains("以上结果已经省机关效能建设领导小组审定（2009年3月10日，第十四次会议）。");
+                assertThat(paragraphs(doc)).doesNotContain("征求意见稿").doesNotContain("尚未经领导小组审定")
+                        .contains("进行了评估，评估结果已经省机关效能建设领导小组审定（2009年3月10日，第十四次会议）。");
             }
             Path out = dir.resolve("通报/2008.docx");
-            NoticeDocx.export(office, 2008, out);
+            NoticeDocx.export(office, 2008, org.perfdesk.report.Documents.issue(office, DATE, null), out);
             assertThat(out).exists();
             assertThat(Files.list(out.getParent())).containsExactly(out);
         }
@@ -110,14 +119,17 @@ class NoticeDocxTest {
         ResultsData data = new ResultsData(2008, office, scheme, results, Map.of(), Map.of(), Optional.empty(), DATE);
 
         try (XWPFDocument doc = read(NoticeDocx.toBytes(data, Texts.of(Texts.CHINESE)))) {
-            assertThat(paragraphs(doc)).contains("甲市人民政府：总分80.00分，在设区市政府中并列第1（与乙市人民政府并列）")
-                    .contains("丙市人民政府：总分75.50分，在设区市政府中排名第3")
-                    .contains("对3个设区市政府2008年度的绩效");
-            assertThat(cells(doc.getTables().get(0))).extracting(r -> r.get(0)).containsExactly("排名", "并列 1", "并列 1", "3");
+            assertThat(paragraphs(doc)).contains("甲市人民政府：总分80.00分，在设区市政府中与乙市人民政府并列第1，等次为良好。")
+                    .contains("丙市人民政府：总分75.50分，在设区市政府中排名第3，等次为一般。")
+                    .contains("对3个设区市政府2008年度的绩效")
+                    .contains("参加排名的设区市政府共3个，按总分从高到低依次为：甲市人民政府（80.00分）、乙市人民政府（80.00分）、"
+                            + "丙市人民政府（75.50分）。其中，甲市人民政府、乙市人民政府评为良好等次；丙市人民政府评为一般等次。");
+            assertThat(cells(doc.getTables().get(0))).extracting(r -> r.get(0)).containsExactly("排名", "并列1", "并列1", "3");
+            assertThat(cells(doc.getTables().get(0))).extracting(r -> r.get(7)).containsExactly("等次", "良好", "良好", "一般");
         }
         try (XWPFDocument doc = read(NoticeDocx.toBytes(data, Texts.of(java.util.Locale.ENGLISH)))) {
             assertThat(paragraphs(doc)).startsWith("Notice on the performance evaluation results of 2008")
-                    .contains("甲市人民政府: total 80.00, rank 1 among City governments, tied with 乙市人民政府.");
+                    .contains("甲市人民政府: total 80.00, rank 1 among City governments, tied with 乙市人民政府, grade 良好.");
         }
     }
 

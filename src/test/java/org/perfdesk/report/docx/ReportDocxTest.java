@@ -46,12 +46,13 @@ class ReportDocxTest {
     private record Written(Path file, ReportData data, List<ReportSection> sections) {
     }
 
-    private Written write(String unit, ReportKind kind, Texts t, java.util.function.UnaryOperator<List<ReportSection>> edit) {
+    private Written write(String unit, ReportKind kind, Texts t, java.util.function.UnaryOperator<List<ReportSection>> edit)
+            throws java.io.IOException {
         try (Workspace ws = Workspace.open(DemoSet.unit(unit))) {
             ReportData data = ReportData.load(ws, unit, 2008, kind);
             List<ReportSection> sections = edit.apply(new ReportDrafts(t).draft(data));
             Path out = dir.resolve(unit + "-" + kind + ".docx");
-            new ReportDocx(data, t).write(sections, DATE, out);
+            Files.write(out, new ReportDocx(data, t).toBytes(sections, org.perfdesk.report.Issue.unnumbered(org.perfdesk.report.Documents.defaults(ws, t), DATE)));
             return new Written(out, data, sections);
         }
     }
@@ -66,9 +67,15 @@ class ReportDocxTest {
     void titleDateAndTheSectionsNumberedInChineseInOrder() throws Exception {
         Written w = write("SLT", ReportKind.MIDYEAR, ZH, s -> s);
         try (XWPFDocument doc = read(w.file())) {
-            List<String> texts = doc.getParagraphs().stream().map(XWPFParagraph::getText).toList();
+            List<String> texts = doc.getParagraphs().stream().map(XWPFParagraph::getText).filter(s -> !s.isEmpty())
+                    .toList();
             assertThat(texts.get(0)).isEqualTo("福建省水利厅2008年半年绩效分析报告");
-            assertThat(texts.get(1)).isEqualTo("2008年8月25日");
+            // 主送 the office under the title; 附件说明, 署名 and 成文日期 (the date chosen) after the last section.
+            assertThat(texts.get(1)).isEqualTo("福建省机关效能建设领导小组办公室：");
+            int end = texts.indexOf("附件：福建省水利厅2008年绩效目标分解流程示意图");
+            assertThat(end).isGreaterThan(texts.indexOf("七、下一步工作打算"));
+            assertThat(texts.subList(end + 1, end + 3)).containsExactly("福建省水利厅", "2008年8月25日");
+            assertThat(texts.subList(0, end)).doesNotContain("2008年8月25日");
             List<String> headings = texts.stream().filter(s -> s.matches("^[一二三四五六七八九十]+、.*")).toList();
             List<String> expected = new ArrayList<>();
             String[] numbers = {"一", "二", "三", "四", "五", "六", "七"};
@@ -155,9 +162,30 @@ class ReportDocxTest {
             assertThat(annex).isGreaterThan(lastTable);
             XWPFParagraph annexHeading = (XWPFParagraph) body.get(annex);
             assertThat(annexHeading.isPageBreak()).isTrue();
-            var extent = ((XWPFParagraph) body.get(annex + 1)).getRuns().get(0).getEmbeddedPictures().get(0).getWidth();
-            assertThat(extent).as("picture width in points, the text width").isCloseTo(
-                    DocxFormat.TEXT_WIDTH / 20.0, org.assertj.core.data.Offset.offset(1.0));
+            // The annex's title is text (two lines: the unit, then the rest), not only inside the picture.
+            List<String> annexTexts = body.subList(annex, body.size()).stream()
+                    .filter(e -> e instanceof XWPFParagraph).map(e -> ((XWPFParagraph) e).getText())
+                    .filter(s -> !s.isEmpty()).toList();
+            assertThat(annexTexts.subList(0, 3)).containsExactly("附件", "厦门市人民政府",
+                    "2008年绩效目标分解流程示意图");
+            XWPFParagraph firstPicture = body.subList(annex, body.size()).stream()
+                    .filter(e -> e instanceof XWPFParagraph p && !p.getRuns().isEmpty()
+                            && !p.getRuns().get(0).getEmbeddedPictures().isEmpty())
+                    .map(e -> (XWPFParagraph) e).findFirst().orElseThrow();
+            assertThat(firstPicture).isNotNull();
+            // Every page of the diagram within the text width, its smallest text (12 px at 1:1) at least 10 pt on paper.
+            for (XWPFParagraph p : doc.getParagraphs()) {
+                for (var run : p.getRuns()) {
+                    for (var picture : run.getEmbeddedPictures()) {
+                        double points = picture.getWidth();
+                        BufferedImage image = ImageIO.read(new ByteArrayInputStream(picture.getPictureData().getData()));
+                        double layoutWidth = image.getWidth() / ReportDocx.DIAGRAM_RESOLUTION;
+                        assertThat(points).as("picture width in points").isLessThanOrEqualTo(DocxFormat.TEXT_WIDTH / 20.0 + 1);
+                        assertThat(12 * points / layoutWidth).as("smallest diagram text in points").isGreaterThanOrEqualTo(10);
+                        assertThat(colouredPixels(image)).as("black and white, to print on an office printer").isZero();
+                    }
+                }
+            }
         }
     }
 
@@ -169,11 +197,11 @@ class ReportDocxTest {
             assertThat(sect.getPgSz().getW()).hasToString("11906");
             assertThat(sect.getPgSz().getH()).hasToString("16838");
             assertThat(sect.getPgMar().getLeft()).hasToString("1588");
-            assertThat(doc.getFooterList()).hasSize(1);
+            assertThat(doc.getFooterList()).hasSize(2);
             assertThat(doc.getFooterList().get(0).getParagraphs().get(0).getCTP().xmlText()).contains("PAGE");
-            assertThat(doc.getParagraphs().get(0).getText()).isEqualTo("南平市人民政府2008年年绩效总结报告");
+            assertThat(doc.getParagraphs().get(0).getText()).isEqualTo("南平市人民政府2008年度绩效总结报告");
             assertThat(doc.getParagraphs().get(0).getRuns().get(0).getFontFamily(
-                    org.apache.poi.xwpf.usermodel.XWPFRun.FontCharRange.eastAsia)).isEqualTo("SimSun");
+                    org.apache.poi.xwpf.usermodel.XWPFRun.FontCharRange.eastAsia)).isEqualTo("方正小标宋简体");
         }
         assertThat(Files.exists(SafeFiles.temporaryFor(w.file()))).isFalse();
     }
@@ -194,12 +222,28 @@ class ReportDocxTest {
     void exportUsesTheSavedSectionsAndLeavesTheWorkspaceAlone() throws Exception {
         Path out = dir.resolve("WJJ.docx");
         try (Workspace ws = Workspace.open(DemoSet.unit("WJJ"))) {
-            ReportDocx.export(ws, "WJJ", 2008, ReportKind.MIDYEAR, DATE, out);
+            ReportDocx.export(ws, "WJJ", 2008, ReportKind.MIDYEAR, org.perfdesk.report.Documents.issue(ws, DATE, null), out);
             assertThat(ws.reports().find("WJJ", 2008, ReportKind.MIDYEAR)).isEmpty();
         }
         try (XWPFDocument doc = read(out)) {
             assertThat(doc.getParagraphs().get(0).getText()).isEqualTo("福建省物价局2008年半年绩效分析报告");
         }
+    }
+
+    private static int colouredPixels(BufferedImage image) {
+        int coloured = 0;
+        for (int y = 0; y < image.getHeight(); y += 3) {
+            for (int x = 0; x < image.getWidth(); x += 3) {
+                int rgb = image.getRGB(x, y);
+                int r = rgb >> 16 & 0xFF;
+                int g = rgb >> 8 & 0xFF;
+                int b = rgb & 0xFF;
+                if (Math.max(r, Math.max(g, b)) - Math.min(r, Math.min(g, b)) > 16) {
+                    coloured++;
+                }
+            }
+        }
+        return coloured;
     }
 
     private static XWPFTableRow rowOf(XWPFDocument doc, String indicator) {
