@@ -38,6 +38,9 @@ import java.util.Set;
  * @param required        the material a unit must have for the period to be ranked
  * @param appraisalBodies who reports the public appraisal of each ranking group (the plan: 国家统计局
  *                        福建调查总队 for the city governments, 省统计局 for the provincial departments)
+ * @param reviewModes     how each group's plans are answered: 批复 or 备案 (the plan: departments 批复,
+ *                        cities 备案); it does not change any score
+ * @param rectificationDays how many days after the feedback a unit's rectification plan is due (30)
  */
 public record EvaluationScheme(
         int year,
@@ -55,7 +58,9 @@ public record EvaluationScheme(
         List<BigDecimal> levelShares,
         int appraisalRounds,
         Set<Material> required,
-        Map<RankingGroup, String> appraisalBodies) {
+        Map<RankingGroup, String> appraisalBodies,
+        Map<RankingGroup, ReviewMode> reviewModes,
+        int rectificationDays) {
 
     /** The largest number of appraisal rounds a year may have (the form and the database agree). */
     public static final int MAX_ROUNDS = 12;
@@ -87,6 +92,32 @@ public record EvaluationScheme(
                 required.isEmpty() ? EnumSet.noneOf(Material.class) : required));
         appraisalBodies = Collections.unmodifiableMap(new EnumMap<>(appraisalBodies == null || appraisalBodies.isEmpty()
                 ? DEFAULT_BODIES : appraisalBodies));
+        Map<RankingGroup, ReviewMode> modes = new EnumMap<>(RankingGroup.class);
+        for (RankingGroup g : RankingGroup.values()) {
+            ReviewMode m = reviewModes == null ? null : reviewModes.get(g);
+            modes.put(g, m == null ? ReviewMode.defaultFor(g) : m);
+        }
+        reviewModes = Collections.unmodifiableMap(modes);
+        rectificationDays = rectificationDays == 0 ? DEFAULT_RECTIFICATION_DAYS : rectificationDays;
+    }
+
+    /** The work plan's 30 days for a rectification plan after the feedback. */
+    public static final int DEFAULT_RECTIFICATION_DAYS = 30;
+
+    /** The same scheme as the record had it before review modes and the rectification deadline (defaults). */
+    public EvaluationScheme(int year, int version, BigDecimal indicatorWeight, BigDecimal appraisalWeight,
+                            BigDecimal inspectionCap, BigDecimal bonusCap, BigDecimal quantitativeCap,
+                            BigDecimal latePenalty, BigDecimal spotCheckShare, List<AppraisalLevel> appraisalLevels,
+                            String note, int period, List<BigDecimal> levelShares, int appraisalRounds,
+                            Set<Material> required, Map<RankingGroup, String> appraisalBodies) {
+        this(year, version, indicatorWeight, appraisalWeight, inspectionCap, bonusCap, quantitativeCap, latePenalty,
+                spotCheckShare, appraisalLevels, note, period, levelShares, appraisalRounds, required, appraisalBodies,
+                null, 0);
+    }
+
+    /** How plans of a unit in this group are answered (批复 for units outside any group). */
+    public ReviewMode reviewMode(RankingGroup group) {
+        return group == null ? ReviewMode.APPROVAL : reviewModes.get(group);
     }
 
     private static final List<BigDecimal> DEFAULT_LEVEL_SHARES = List.of(new BigDecimal("60"), new BigDecimal("30"),
@@ -103,7 +134,7 @@ public record EvaluationScheme(
                             BigDecimal latePenalty, BigDecimal spotCheckShare, List<AppraisalLevel> appraisalLevels,
                             String note) {
         this(year, version, indicatorWeight, appraisalWeight, inspectionCap, bonusCap, quantitativeCap, latePenalty,
-                spotCheckShare, appraisalLevels, note, 4, null, 2, null, null);
+                spotCheckShare, appraisalLevels, note, 4, null, 2, null, null, null, 0);
     }
 
     /** Who reports the public appraisal of a group's units (the statistics body named by the scheme). */
@@ -135,7 +166,7 @@ public record EvaluationScheme(
     public EvaluationScheme withVersion(int v) {
         return new EvaluationScheme(year, v, indicatorWeight, appraisalWeight, inspectionCap, bonusCap,
                 quantitativeCap, latePenalty, spotCheckShare, appraisalLevels, note, period, levelShares,
-                appraisalRounds, required, appraisalBodies);
+                appraisalRounds, required, appraisalBodies, reviewModes, rectificationDays);
     }
 
     /** What is wrong with the values, as text keys with arguments; empty when the scheme can be used. */
@@ -177,6 +208,9 @@ public record EvaluationScheme(
                 break;
             }
             previous = share;
+        }
+        if (rectificationDays < 1 || rectificationDays > 365) {
+            out.add(new Problem("scheme.problem.rectificationDays", String.valueOf(rectificationDays)));
         }
         if (appraisalLevels.isEmpty()) {
             out.add(new Problem("scheme.problem.noLevels"));

@@ -40,6 +40,7 @@ public final class Workspace implements AutoCloseable {
     private final CalendarRepository calendar;
     private final RectificationRepository rectifications;
     private final FeedbackResultRepository feedbackResults;
+    private final PlanStage planStage;
     private final EvaluationData evaluation;
     private final AuditLog audit;
 
@@ -63,6 +64,8 @@ public final class Workspace implements AutoCloseable {
         this.calendar = new CalendarRepository(db);
         this.rectifications = new RectificationRepository(db);
         this.feedbackResults = new FeedbackResultRepository(db);
+        this.planStage = new PlanStage(new IndicatorSystemRepository(db), new PlanDocumentRepository(db),
+                new MonitoringRepository(db), new PilotRepository(db));
         this.evaluation = new EvaluationData(new SchemeRepository(db), new IndicatorScoreRepository(db),
                 new SpotCheckRepository(db), new AppraisalRepository(db), new InspectionRepository(db),
                 new ResultFreezeRepository(db), new VerifiedFigureRepository(db), new StandingRepository(db),
@@ -275,6 +278,18 @@ public final class Workspace implements AutoCloseable {
 
     public RectificationRepository rectifications() {
         return rectifications;
+    }
+
+    /**
+     * The plan stage: the indicator system (指标体系), the units' plan documents (方案), their monitoring
+     * records, the office's pilot units (联系点).
+     */
+    public record PlanStage(IndicatorSystemRepository systems, PlanDocumentRepository plans,
+                            MonitoringRepository monitoring, PilotRepository pilots) {
+    }
+
+    public PlanStage planStage() {
+        return planStage;
     }
 
     /** At the unit: the results the office fed back. */

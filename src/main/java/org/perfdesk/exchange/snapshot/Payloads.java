@@ -55,6 +55,8 @@ public final class Payloads {
     /**
      * One goal-tree node. {@code targetHigh} is the upper bound of a range target (区间); it is left out
      * of the JSON when there is none, so a package without ranges reads in versions that predate them.
+     * {@code systemCode} is the code of the office's indicator system the node is linked to (指标体系编码),
+     * likewise left out when there is none.
      */
     public record Node(String id, String parentId, int position, NodeKind kind, String title, String description,
                        String owner, String quality, LocalDate deadline, BigDecimal weight, String measureType,
@@ -62,7 +64,19 @@ public final class Payloads {
                        List<String> levels, String targetLevel, LocalDate due, String originId, int revision,
                        boolean deleted,
                        @com.fasterxml.jackson.annotation.JsonInclude(
-                               com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) BigDecimal targetHigh) {
+                               com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) BigDecimal targetHigh,
+                       @com.fasterxml.jackson.annotation.JsonInclude(
+                               com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String systemCode) {
+        /** A node without a link to the indicator system. */
+        public Node(String id, String parentId, int position, NodeKind kind, String title, String description,
+                    String owner, String quality, LocalDate deadline, BigDecimal weight, String measureType,
+                    BigDecimal target, BigDecimal baseline, String unitOfMeasure, Direction direction,
+                    List<String> levels, String targetLevel, LocalDate due, String originId, int revision,
+                    boolean deleted, BigDecimal targetHigh) {
+            this(id, parentId, position, kind, title, description, owner, quality, deadline, weight, measureType,
+                    target, baseline, unitOfMeasure, direction, levels, targetLevel, due, originId, revision, deleted,
+                    targetHigh, null);
+        }
     }
 
     public record ProgressItem(String nodeId, int quarter, BigDecimal actual, BigDecimal completion,
