@@ -204,6 +204,29 @@ public record IndicatorSystem(int year, RankingGroup group, List<Item> indicator
         return new Coverage(linked, twice, unknown, suggestions);
     }
 
+    /**
+     * The nodes to save to take the coverage's suggestions: each suggested node linked to its code (the caller
+     * saves them as one edit, raising their revisions).
+     */
+    public static List<GoalNode> linkSuggested(Coverage c) {
+        List<GoalNode> out = new ArrayList<>();
+        c.suggestions().forEach((code, node) -> out.add(node.withSystemCode(code)));
+        return out;
+    }
+
+    /**
+     * A new indicator for a missing item of the system, placed under {@code parentId} at {@code position}: its
+     * name, points and, for a quantitative item, its direction and unit (the target is the unit's to set).
+     */
+    public static GoalNode nodeFor(Item item, String unitCode, int year, String parentId, int position) {
+        GoalNode n = GoalNode.create(unitCode, year, parentId, position, NodeKind.INDICATOR, item.name())
+                .withWeight(item.weight()).withSystemCode(item.code());
+        if (item.direction() != null || item.unitOfMeasure() != null) {
+            n = n.withMeasure(new Measure.Quantitative(null, null, item.unitOfMeasure(), item.direction()));
+        }
+        return n;
+    }
+
     /** A title as compared with an indicator's name: NFC, without spaces and punctuation, lower case. */
     public static String comparable(String text) {
         if (text == null) {

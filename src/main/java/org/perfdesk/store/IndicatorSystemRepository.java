@@ -59,6 +59,21 @@ public final class IndicatorSystemRepository {
         return out;
     }
 
+    /**
+     * The system a unit links its tree to: its group's, or when the unit has no group the one system the
+     * workspace holds for the year.
+     */
+    public Optional<IndicatorSystem> forUnit(org.perfdesk.domain.OrgUnit unit, int year) {
+        if (unit.group() != null) {
+            Optional<IndicatorSystem> own = find(year, unit.group());
+            if (own.isPresent()) {
+                return own;
+            }
+        }
+        List<IndicatorSystem> all = findAll(year);
+        return all.size() == 1 ? Optional.of(all.get(0)) : Optional.empty();
+    }
+
     /** At a unit: the office's package the year's system came in, if it came in one. */
     public Optional<String> packageOf(int year, RankingGroup group) {
         return db.list("SELECT package_id FROM indicator_system WHERE year = ? AND grp = ? AND package_id IS NOT NULL",
