@@ -86,6 +86,11 @@ public final class ReviewView implements Screen {
         tree.getColumns().add(Columns.treeText("goals.col.title", 260, GoalNode::title));
         tree.getColumns().add(Columns.treeText("goals.col.weight", 50, n -> Numbers.plain(n.weight())));
         tree.getColumns().add(Columns.treeText("goals.col.target", 100, GoalTreeViewModel::targetText));
+        // A reviewer judges a target against its 基期值 and its 质量要求 (issue 22).
+        tree.getColumns().add(Columns.treeText("details.baseline", 70, n -> n.measure() instanceof
+                org.perfdesk.domain.Measure.Quantitative q && q.baseline() != null ? Numbers.plain(q.baseline()) : ""));
+        tree.getColumns().add(Columns.treeText("goals.col.quality", 140, n -> n.qualityRequirement() == null ? ""
+                : n.qualityRequirement()));
         tree.getColumns().add(Columns.treeText("goals.col.owner", 120, n -> vm.detailProperty().get() == null ? ""
                 : vm.detailProperty().get().ownerName(n)));
         tree.getColumns().add(Columns.treeText("goals.col.deadline", 90, n -> n.deadline() == null ? ""
@@ -100,6 +105,14 @@ public final class ReviewView implements Screen {
         VBox detail = new VBox(6, detailTitle, tabs);
         VBox.setVgrow(tabs, Priority.ALWAYS);
         vm.detailProperty().addListener((o, a, d) -> show(d));
+        // 批复 (approve, return) or 备案 (file, ask for a correction), as the scheme sets it for the unit's group.
+        vm.detailProperty().addListener((o, a, d) -> {
+            org.perfdesk.domain.ReviewMode mode = d == null ? org.perfdesk.domain.ReviewMode.APPROVAL : d.row().mode();
+            approve.setText(Texts.t("review.word." + mode.name() + ".APPROVED") + "…");
+            Mnemonics.set(approve, 'A');
+            giveBack.setText(Texts.t("review.word." + mode.name() + ".RETURNED") + "…");
+            Mnemonics.set(giveBack, 'R');
+        });
 
         SplitPane split = new SplitPane(table, detail);
         split.setDividerPositions(0.36);
@@ -125,7 +138,7 @@ public final class ReviewView implements Screen {
         if (last == null || !last.planPackageId().equals(r.latestPlan().get().packageId())) {
             return Texts.t("review.state.waiting");
         }
-        String state = Texts.current().of(last.decision());
+        String state = last.words();
         return r.changedSinceApproval() > 0 ? Texts.t("review.state.changed", state, r.changedSinceApproval()) : state;
     }
 
@@ -146,7 +159,7 @@ public final class ReviewView implements Screen {
         sinceLastYear.getItems().setAll(d.sinceLastYear());
         reviews.getItems().setAll(d.reviews().isEmpty() ? List.of(Texts.t("review.noAnswers"))
                 : d.reviews().stream().map(r -> Texts.t("review.answerLine",
-                        r.decidedAt().toString().substring(0, 16).replace('T', ' '), Texts.current().of(r.decision()),
+                        r.decidedAt().toString().substring(0, 16).replace('T', ' '), r.words(),
                         r.reason())).toList());
     }
 
@@ -170,7 +183,8 @@ public final class ReviewView implements Screen {
                 .reviewAnswer(vm.context().workspace(), d.row().unit(), vm.context().year()))) {
             return;
         }
-        String key = decision == PlanReview.Decision.APPROVED ? "review.approve" : "review.return";
+        String key = (decision == PlanReview.Decision.APPROVED ? "review.approve" : "review.return")
+                + (d.row().mode() == org.perfdesk.domain.ReviewMode.FILING ? "Filing" : "");
         // The reason stays for the next try until the answer is written (no passphrase, a failure).
         String draft = "review:" + d.row().unit().code() + ":" + decision;
         var drafts = vm.context().drafts();
@@ -180,7 +194,8 @@ public final class ReviewView implements Screen {
                 .ifPresent(reason -> Dialogs.withSigner(window, vm.context(), signer -> vm.decide(signer, decision,
                         reason, file -> {
                             drafts.done(draft);
-                            Messages.info(window, Texts.t("review.done", Texts.current().of(decision)),
+                            Messages.info(window, Texts.t("review.done", Texts.t("review.word."
+                                    + d.row().mode().name() + "." + decision.name())),
                                     Texts.t("review.doneText", d.row().unit().name(), file.toAbsolutePath().toString()));
                         })));
     }

@@ -30,7 +30,9 @@ import org.perfdesk.ui.common.WorkspaceContext;
  */
 public final class ReviewViewModel {
     /** One unit's line in the list. */
-    public record Row(OrgUnit unit, List<PackageRecord> plans, PlanReview latestReview, int changedSinceApproval) {
+    /** @param mode how the scheme has this unit's plans answered: 批复 or 备案 */
+    public record Row(OrgUnit unit, List<PackageRecord> plans, PlanReview latestReview, int changedSinceApproval,
+                      org.perfdesk.domain.ReviewMode mode) {
         public Optional<PackageRecord> latestPlan() {
             return plans.isEmpty() ? Optional.empty() : Optional.of(plans.get(plans.size() - 1));
         }
@@ -81,7 +83,7 @@ public final class ReviewViewModel {
                 }
             }
         }
-        return new Row(u, plans, latest, changed);
+        return new Row(u, plans, latest, changed, Reviews.modeFor(ws, u.code(), year));
     }
 
     public void select(Row row) {
