@@ -55,6 +55,21 @@ class EnrollCliTest {
     }
 
     @Test
+    void anEnrollmentRequestInAnImportedFolderIsPointedToEnrollAcceptNotRefused() throws Exception {
+        Path request;
+        try (World world = new World(dir)) {
+            request = world.enrollmentRequest("XM", new OrgUnit("XM", "厦门市人民政府", OrgKind.CITY, "XNB"));
+        }
+        Path usb = java.nio.file.Files.createDirectories(dir.resolve("usb"));
+        java.nio.file.Files.copy(request, usb.resolve("XM-enrollment.perfpkg"));
+        Result r = run("import", "--workspace", dir.resolve("office").toString(), usb.toString());
+
+        assertThat(r.status()).as(r.all()).isZero();
+        assertThat(r.out()).as(r.all()).startsWith("→ ").contains("XM 的登记申请，未导入也未拒收").contains("perfdesk enroll accept")
+                .doesNotContain("✗");
+    }
+
+    @Test
     void enrollAcceptTakesTheOfficesParentAndGroupAndReplacesAKeyOnlyWhenTold() throws Exception {
         Path city;
         Path county;

@@ -26,6 +26,7 @@ import org.perfdesk.exchange.pkg.EntryNames;
 import org.perfdesk.exchange.pkg.Limits;
 import org.perfdesk.exchange.pkg.Manifest;
 import org.perfdesk.exchange.pkg.PackageException;
+import org.perfdesk.exchange.pkg.PackageKind;
 import org.perfdesk.exchange.pkg.PackageReader;
 import org.perfdesk.exchange.pkg.Sealed;
 import org.perfdesk.exchange.pkg.StrictJson;
@@ -135,6 +136,12 @@ public final class Pipeline {
                 if (elsewhere != null) {
                     return elsewhere;
                 }
+            }
+            if (e.code().equals("enrollment-needs-confirmation") && !e.args().isEmpty()) {
+                // Whose request it says it is (unverified until enroll accept checks it): for the command line.
+                return new ImportReport(label, Status.REJECTED, e.code(), e.getLocalizedMessage(), dryRun, null,
+                        PackageKind.ENROLLMENT.cliName(), String.valueOf(e.args().get(0)), null, null, null, null,
+                        null, null);
             }
             return rejected(label, e.code(), e.getLocalizedMessage(), dryRun);
         } catch (KeysLocked e) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.perfdesk.domain.Evidence;
+import org.perfdesk.domain.SafeText;
 import org.perfdesk.domain.GoalNode;
 import org.perfdesk.domain.OrgUnit;
 import org.perfdesk.domain.ReportSection;
@@ -101,7 +102,8 @@ public final class SnapshotHandler implements PackageHandler {
 
     /**
      * Every evidence file the snapshot names must travel in the package under its own hash (the
-     * reader already checked each entry's hash against the manifest), and belong to one of its nodes.
+     * reader already checked each entry's hash against the manifest), with the size the snapshot gives,
+     * and belong to one of its nodes.
      */
     private static Map<String, byte[]> evidenceFiles(Incoming in, Payloads.Snapshot s, List<GoalNode> nodes) {
         Set<String> ids = new HashSet<>();
@@ -111,7 +113,13 @@ public final class SnapshotHandler implements PackageHandler {
             if (!ids.contains(e.nodeId())) {
                 throw new PackageException("bad-snapshot", "evidence of " + e.nodeId());
             }
-            files.put(e.sha256(), EvidenceFiles.bytes(in, e.sha256(), e.fileName()));
+            byte[] bytes = EvidenceFiles.bytes(in, e.sha256(), e.fileName());
+            // The size the snapshot gives is stored and shown: it must be the file's (a negative one once
+            // reached the database's own check and came back as an unexplained refusal).
+            if (e.size() != bytes.length) {
+                throw new PackageException("bad-snapshot", "evidence " + SafeText.escaped(e.fileName()) + " size");
+            }
+            files.put(e.sha256(), bytes);
         }
         return files;
     }

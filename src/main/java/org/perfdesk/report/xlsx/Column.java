@@ -18,7 +18,7 @@ enum Column {
     UNIT_OF_MEASURE("计量单位", 8, Type.CENTERED, "定量指标的计量单位，如 %、万亩、亿元。"),
     TARGET("目标值", 9, Type.NUMBER, "定量指标的目标值，只填数字（单位写在「计量单位」）。"),
     BASELINE("基期值", 9, Type.NUMBER, "定量指标的基期值（上年实际），只填数字。"),
-    DIRECTION("方向", 11, Type.CENTERED, "定量指标：越高越好、越低越好或控制在目标值；不填为越高越好。"),
+    DIRECTION("方向", 11, Type.CENTERED, "定量指标：越高越好、越低越好（不高于目标值即为完成）或等于目标值（或区间）：区间的目标值写成 3-5；不填为越高越好。"),
     LEVELS("评价等级", 14, Type.TEXT, "定性指标的等级，从好到差，用顿号分隔，如：好、较好、一般、差。"),
     TARGET_LEVEL("目标等级", 8, Type.CENTERED, "定性指标要达到的等级，须是「评价等级」中的一个。"),
     MILESTONE("节点日期", 11, Type.DATE, "节点指标应完成的日期，如 2008-10-31。"),

@@ -196,10 +196,18 @@ final class DraftReader {
         };
         String unit = unit(n, q.unit(), unitColumn);
         Direction direction = direction(n, fromWords);
-        if (q.comparison() == TypedQuantity.Comparison.RANGE) {
-            target = q.value().add(q.upper()).divide(BigDecimal.valueOf(2)).stripTrailingZeros();
+        if (q.comparison() == TypedQuantity.Comparison.RANGE && direction == Direction.AT_TARGET
+                && q.upper().compareTo(q.value()) >= 0) {
+            // Both ends kept: the scoring rule counts an actual inside the range as met.
+            notes.add(RowNote.of(n.sheet, n.row, column, Kind.TARGET_RANGE, typed, plain(q.value()), plain(q.upper())));
+            return new Measure.Quantitative(q.value().stripTrailingZeros(), baselineValue(n, baseline, description),
+                    unit, direction, q.upper().stripTrailingZeros());
+        } else if (q.comparison() == TypedQuantity.Comparison.RANGE) {
+            // A range with another direction given beside it: the end that direction is about.
+            target = direction == Direction.LOWER_BETTER ? q.upper() : q.value();
             description.add("目标值：" + typed);
-            notes.add(RowNote.of(n.sheet, n.row, column, Kind.TARGET_RANGE, typed, plain(target)));
+            notes.add(RowNote.of(n.sheet, n.row, column, Kind.TARGET_READ, typed, plain(target),
+                    unit == null ? "-" : unit, Labels.direction(direction)));
         } else if (q.comparison() != TypedQuantity.Comparison.NONE || q.unit() != null) {
             notes.add(RowNote.of(n.sheet, n.row, column, Kind.TARGET_READ, typed, plain(target),
                     unit == null ? "-" : unit, Labels.direction(direction)));

@@ -16,6 +16,7 @@ import java.util.Set;
 
 import org.perfdesk.domain.Direction;
 import org.perfdesk.domain.Measure;
+import org.perfdesk.domain.TypedInput;
 import org.perfdesk.domain.NodeKind;
 import org.perfdesk.domain.Numbers;
 import org.perfdesk.domain.UserError;
@@ -208,11 +209,31 @@ final class TreeSheetParser {
             }
         }
         return switch (method.get()) {
-            case QUANTITATIVE -> new Measure.Quantitative(cells.number(Column.TARGET), cells.number(Column.BASELINE),
-                    cells.text(Column.UNIT_OF_MEASURE), direction(cells));
+            case QUANTITATIVE -> quantitative(cells);
             case QUALITATIVE -> qualitative(cells);
             case MILESTONE -> new Measure.Milestone(cells.date(Column.MILESTONE));
         };
+    }
+
+    /** A target, or for 等于目标值（或区间） a range written 3-5 (both ends kept, as the rule scores it). */
+    private static Measure.Quantitative quantitative(Cells cells) {
+        Direction direction = direction(cells);
+        String typed = cells.text(Column.TARGET);
+        if (direction == Direction.AT_TARGET && typed != null) {
+            Optional<org.perfdesk.domain.TypedQuantity> q = TypedInput.quantity(typed);
+            if (q.isPresent() && q.get().comparison() == org.perfdesk.domain.TypedQuantity.Comparison.RANGE) {
+                if (!CellValues.inRange(q.get().value()) || !CellValues.inRange(q.get().upper())
+                        || q.get().upper().compareTo(q.get().value()) < 0) {
+                    cells.problem(Column.TARGET, Reason.NUMBER_OUT_OF_RANGE, typed);
+                    return new Measure.Quantitative(null, cells.number(Column.BASELINE),
+                            cells.text(Column.UNIT_OF_MEASURE), direction);
+                }
+                return new Measure.Quantitative(q.get().value().stripTrailingZeros(), cells.number(Column.BASELINE),
+                        cells.text(Column.UNIT_OF_MEASURE), direction, q.get().upper().stripTrailingZeros());
+            }
+        }
+        return new Measure.Quantitative(cells.number(Column.TARGET), cells.number(Column.BASELINE),
+                cells.text(Column.UNIT_OF_MEASURE), direction);
     }
 
     private static Direction direction(Cells cells) {

@@ -20,6 +20,7 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.perfdesk.domain.GoalNode;
 import org.perfdesk.domain.GoalTree;
 import org.perfdesk.domain.Measure;
+import org.perfdesk.domain.Numbers;
 import org.perfdesk.domain.OrgUnit;
 
 /**
@@ -122,7 +123,9 @@ final class TreeSheetWriter {
         }
         if (node.measure() instanceof Measure.Quantitative q) {
             v.put(Column.UNIT_OF_MEASURE, q.unitOfMeasure());
-            v.put(Column.TARGET, q.target());
+            // A range is written as clerks write one (3-5); a single target as a number cell.
+            v.put(Column.TARGET, q.targetHigh() == null ? q.target()
+                    : Numbers.plain(q.target()) + "-" + Numbers.plain(q.targetHigh()));
             v.put(Column.BASELINE, q.baseline());
             v.put(Column.DIRECTION, Labels.direction(q.direction()));
         } else if (node.measure() instanceof Measure.Qualitative q) {

@@ -13,6 +13,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.perfdesk.domain.Completion;
 import org.perfdesk.domain.EvaluationScheme;
 import org.perfdesk.domain.Evidence;
 import org.perfdesk.domain.GoalNode;
@@ -186,7 +187,11 @@ public final class SelfAssessmentViewModel {
         String unit = indicator.measure() instanceof Measure.Quantitative q && q.unitOfMeasure() != null
                 ? " " + q.unitOfMeasure() : "";
         String actual = p.actualValue() == null ? "—" : Numbers.plain(p.actualValue()) + unit;
-        return Texts.t("self.progressLine", p.quarter(), actual, completion.getOrDefault(indicator.id(), "—"));
+        // The rule's completion of that quarter's figure (the period's own line may be a later quarter).
+        BigDecimal done = indicator.measure() instanceof Measure.Quantitative q && p.actualValue() != null
+                ? Completion.percent(q, p.actualValue()) : null;
+        return Texts.t("self.progressLine", p.quarter(), actual, done != null ? Numbers.percent(done)
+                : completion.getOrDefault(indicator.id(), "—"));
     }
 
     /** Saves a row's score, level or reason, undoably; a score above the indicator's points is refused. */

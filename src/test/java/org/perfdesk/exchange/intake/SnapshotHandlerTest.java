@@ -87,6 +87,29 @@ class SnapshotHandlerTest {
     }
 
     @Test
+    void evidenceWhoseSizeIsNotItsFilesIsRefusedAndNothingChanges() throws IOException {
+        slt.evidence().attach("SLT-i1", Files.writeString(dir.resolve("report.pdf"), "%PDF-1.4 验收报告"), "");
+        for (long size : new long[] {-1, 0, 1L << 40}) {
+            Path crafted = World.resigned(world.exportPlain("SLT", PackageKind.PLAN),
+                    dir.resolve("size" + size + ".perfpkg"), world.signers.get("SLT"), (m, entries) -> {
+                        try {
+                            ObjectNode s = (ObjectNode) JSON.readTree(entries.get(EntryNames.SNAPSHOT));
+                            s.get("evidence").forEach(e -> ((ObjectNode) e).put("size", size));
+                            entries.put(EntryNames.SNAPSHOT, JSON.writeValueAsBytes(s));
+                        } catch (IOException ex) {
+                            throw new IllegalStateException(ex);
+                        }
+                        return m;
+                    });
+            String before = org.perfdesk.proof.CanonicalDump.of(world.office);
+            ImportReport r = world.importAtOffice(crafted);
+            assertThat(r.status()).as("size %d", size).isEqualTo(ImportReport.Status.REJECTED);
+            assertThat(r.code()).isEqualTo("bad-snapshot");
+            assertThat(org.perfdesk.proof.CanonicalDump.of(world.office)).isEqualTo(before);
+        }
+    }
+
+    @Test
     void aPlanReplacesTheTreeAndSaysWhatChanged() {
         Incoming in = Opening.of(world.office, world.officeSigner, world.export("SLT", PackageKind.PLAN));
         Plan plan = new SnapshotHandler().plan(in);

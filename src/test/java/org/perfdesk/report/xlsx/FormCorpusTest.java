@@ -125,6 +125,7 @@ class FormCorpusTest {
         }
         if (n.measure() instanceof Measure.Quantitative q) {
             parts.add("定量 " + (q.target() == null ? "-" : Numbers.plain(q.target()))
+                    + (q.targetHigh() == null ? "" : "–" + Numbers.plain(q.targetHigh()))
                     + (q.unitOfMeasure() == null ? "" : q.unitOfMeasure()) + " " + zh.of(q.direction())
                     + (q.baseline() == null ? "" : " 基期 " + Numbers.plain(q.baseline())));
         } else if (n.measure() instanceof Measure.Qualitative q) {
