@@ -9,7 +9,6 @@ import org.perfdesk.domain.EvaluationScheme;
 import org.perfdesk.domain.IndicatorSystem;
 import org.perfdesk.domain.OrgUnit;
 import org.perfdesk.domain.UserError;
-import org.perfdesk.evaluation.Evaluator;
 import org.perfdesk.exchange.pkg.EntryNames;
 import org.perfdesk.exchange.pkg.PackageKind;
 import org.perfdesk.exchange.pkg.PackageWriter;
@@ -28,7 +27,11 @@ public final class Guidance {
 
     /** The units the office sends to: those it evaluates in the year whose key it registered. */
     public static List<OrgUnit> recipients(Workspace ws, int year) {
-        return new Evaluator(ws).units(year).stream().filter(u -> u.keyId() != null).toList();
+        // The units the evaluation counts (Evaluator.units): registered in a group or with goals for the year.
+        return ws.orgUnits().findAll().stream()
+                .filter(u -> !u.code().equals(ws.self().code()) && !u.kind().isInternal())
+                .filter(u -> u.group() != null || ws.goals().count(u.code(), year) > 0)
+                .filter(u -> u.keyId() != null).toList();
     }
 
     /** The system of the unit's group, sealed for it; refused when the group has none or it has a problem. */
@@ -49,7 +52,7 @@ public final class Guidance {
     /** The year's calendar as the office set it, for one unit. */
     public static PackageWriter.Written sendCalendar(Workspace ws, Signer signer, int year, OrgUnit unit, Path out,
                                                      boolean plain) {
-        EvaluationScheme scheme = new Evaluator(ws).schemeToRead(year);
+        EvaluationScheme scheme = Reviews.schemeToRead(ws, year);
         boolean pilot = ws.planStage().pilots().isPilot(unit.code(), year);
         return new Exporter(ws, signer).exportOfficePackage(PackageKind.CALENDAR, unit.code(), year,
                 EntryNames.CALENDAR, PlanStagePayloads.toPayload(unit.code(), year, ws.calendar().find(year), pilot,

@@ -10,7 +10,6 @@ import org.perfdesk.domain.PackageRecord;
 import org.perfdesk.domain.PlanReview;
 import org.perfdesk.domain.RankingGroup;
 import org.perfdesk.domain.ReviewMode;
-import org.perfdesk.evaluation.Evaluator;
 import org.perfdesk.domain.UserError;
 import org.perfdesk.exchange.pkg.EntryNames;
 import org.perfdesk.exchange.pkg.PackageKind;
@@ -83,7 +82,12 @@ public final class Reviews {
     /** How the scheme of the year has the unit's plans answered: 批复 or 备案, by its ranking group. */
     public static ReviewMode modeFor(Workspace ws, String unitCode, int year) {
         RankingGroup group = ws.orgUnits().find(unitCode).map(o -> o.group()).orElse(null);
-        return new Evaluator(ws).schemeToRead(year).reviewMode(group);
+        return schemeToRead(ws, year).reviewMode(group);
+    }
+
+    /** The year's scheme as saved, or the defaults (as the evaluation reads it; exchange sits above it). */
+    static org.perfdesk.domain.EvaluationScheme schemeToRead(Workspace ws, int year) {
+        return ws.evaluation().schemes().latest(year).orElseGet(() -> org.perfdesk.domain.EvaluationScheme.defaults(year));
     }
 
     /** The package kind of an answer. */

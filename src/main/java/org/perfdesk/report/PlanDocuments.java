@@ -69,6 +69,36 @@ public final class PlanDocuments {
         return f;
     }
 
+    /**
+     * The plan as it was saved (or as the unit's plan package carried it, at the office), as lines to read: each
+     * section's title and text, its measures with owner and due date, the work plan's file. Nothing drafted.
+     */
+    public static List<String> savedLines(Workspace ws, String unit, int year, Texts t) {
+        PlanDocument doc = ws.planStage().plans().find(unit, year);
+        List<String> out = new ArrayList<>();
+        for (PlanDocument.Section s : doc.sections()) {
+            if (s.isEmpty()) {
+                continue;
+            }
+            out.add(s.title().isBlank() ? PlanDocument.defaultTitle(s.key()) : s.title());
+            if (!s.body().isBlank()) {
+                out.add(s.body());
+            }
+            for (PlanDocument.Measure m : s.measures()) {
+                if (!m.text().isEmpty()) {
+                    out.add(t.get("cli.plan.measure", m.text(), m.owner() == null ? ""
+                            : ws.orgUnits().find(m.owner()).map(o -> o.name()).orElse(m.owner()),
+                            m.due() == null ? "" : m.due().toString()));
+                }
+            }
+            out.add("");
+        }
+        if (doc.workPlan() != null) {
+            out.add(t.get("cli.plan.workPlanFile", doc.workPlan().fileName()));
+        }
+        return out;
+    }
+
     public static void detach(Workspace ws, String unit, int year) {
         ws.planStage().plans().setWorkPlan(unit, year, null);
     }

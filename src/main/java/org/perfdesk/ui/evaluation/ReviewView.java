@@ -44,6 +44,7 @@ public final class ReviewView implements Screen {
     private final ListView<String> sincePrevious = new ListView<>();
     private final ListView<String> sinceLastYear = new ListView<>();
     private final ListView<String> reviews = new ListView<>();
+    private final javafx.scene.control.TextArea plan = new javafx.scene.control.TextArea();
 
     public ReviewView(ReviewViewModel vm) {
         this.vm = vm;
@@ -98,7 +99,11 @@ public final class ReviewView implements Screen {
         sincePrevious.setId("review-since-previous");
         sinceLastYear.setId("review-since-last-year");
         reviews.setId("review-history");
-        TabPane tabs = new TabPane(tab("review.tab.tree", tree), tab("review.tab.previous", sincePrevious),
+        plan.setId("review-plan");
+        plan.setEditable(false);
+        plan.setWrapText(true);
+        TabPane tabs = new TabPane(tab("review.tab.tree", tree), tab("review.tab.plan", plan),
+                tab("review.tab.previous", sincePrevious),
                 tab("review.tab.lastYear", sinceLastYear), tab("review.tab.answers", reviews));
         tabs.setId("review-tabs");
         detailTitle.getStyleClass().add("section-title");
@@ -149,12 +154,14 @@ public final class ReviewView implements Screen {
             sincePrevious.getItems().clear();
             sinceLastYear.getItems().clear();
             reviews.getItems().clear();
+            plan.clear();
             return;
         }
         detailTitle.setText(d.row().unit().name() + " · " + planText(d.row()));
         TreeItem<GoalNode> top = new TreeItem<>();
         add(top, d.tree(), d.tree().roots());
         tree.setRoot(top);
+        plan.setText(d.plan());
         sincePrevious.getItems().setAll(d.sincePrevious());
         sinceLastYear.getItems().setAll(d.sinceLastYear());
         reviews.getItems().setAll(d.reviews().isEmpty() ? List.of(Texts.t("review.noAnswers"))

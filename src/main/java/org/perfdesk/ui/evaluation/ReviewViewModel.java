@@ -40,7 +40,7 @@ public final class ReviewViewModel {
 
     /** What the right-hand side shows for the selected unit. */
     public record Detail(Row row, GoalTree tree, Map<String, String> ownerNames, List<String> sincePrevious,
-                         List<String> sinceLastYear, List<PlanReview> reviews) {
+                         List<String> sinceLastYear, List<PlanReview> reviews, String plan) {
         public String ownerName(GoalNode n) {
             return n.ownerCode() == null ? "" : ownerNames.getOrDefault(n.ownerCode(), n.ownerCode());
         }
@@ -112,8 +112,14 @@ public final class ReviewViewModel {
             Map<String, String> owners = new java.util.HashMap<>();
             ws.orgUnits().findSubtree(code).forEach(o -> owners.put(o.code(), o.name()));
             return new Detail(row, ws.goals().loadTree(code, year), owners, sincePrevious, sinceLastYear,
-                    ws.reviews().findByUnit(code, year));
+                    ws.reviews().findByUnit(code, year), planText(ws, code, year));
         }, detail::set);
+    }
+
+    /** The 方案 the unit's latest plan package carried, to read beside its tree. */
+    private static String planText(Workspace ws, String code, int year) {
+        List<String> lines = org.perfdesk.report.PlanDocuments.savedLines(ws, code, year, Texts.current());
+        return lines.isEmpty() ? Texts.t("review.noPlanDocument") : String.join("\n", lines);
     }
 
     private static List<String> lines(List<ImportReport.NodeChange> changes, String sameKey) {
