@@ -127,6 +127,8 @@ public final class MainWindow {
             list.add(new NavEntry("goals", "nav.goals", () -> new GoalTreeView(new GoalTreeViewModel(ctx))));
             list.add(new NavEntry("plan", "nav.plan", () -> new org.perfdesk.ui.plan.PlanView(
                     new org.perfdesk.ui.plan.PlanViewModel(ctx))));
+            list.add(new NavEntry("system", "nav.system", () -> new org.perfdesk.ui.plan.SystemLinkView(
+                    new org.perfdesk.ui.plan.SystemLinkViewModel(ctx))));
             list.add(new NavEntry("progress", "nav.progress", () -> new ProgressView(new ProgressViewModel(ctx))));
             list.add(new NavEntry("reports", "nav.reports", () -> new ReportsView(new ReportsViewModel(ctx))));
             list.add(new NavEntry("selfassessment", "nav.selfAssessment",

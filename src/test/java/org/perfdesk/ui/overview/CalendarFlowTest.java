@@ -37,10 +37,12 @@ class CalendarFlowTest extends ShellTest {
     @Test
     void theOfficeMovesADateAndTheUnitLearnsIt() throws Exception {
         open(DemoOffice.importedCopy(demoDir, copy));
+        clickOn("#nav-overview");
+        waitUntil("the office's calendar line", () -> lookup("#overview-calendar-source").queryAll().stream()
+                .anyMatch(n -> ((Label) n).getText().contains("发送工作日程")));
         @SuppressWarnings("unchecked")
         TableView<OverviewViewModel.DeadlineRow> table = lookup("#overview-deadlines").queryAs(TableView.class);
         waitUntil("the calendar", () -> table.getItems().stream().anyMatch(r -> r.key().equals(YearCalendar.PLAN)));
-        assertThat(lookup("#overview-calendar-source").queryAs(Label.class).getText()).contains("发送工作日程");
         int row = rowOf(table, YearCalendar.PLAN);
         @SuppressWarnings("unchecked")
         TableColumn<OverviewViewModel.DeadlineRow, String> date =
@@ -75,6 +77,8 @@ class CalendarFlowTest extends ShellTest {
                     .isEqualTo(ImportReport.Status.ACCEPTED));
         }
         open(slt);
+        clickOn("#nav-overview");
+        waitUntil("the unit's overview", () -> !lookup("#overview-calendar-source").queryAll().isEmpty());
         @SuppressWarnings("unchecked")
         TableView<OverviewViewModel.DeadlineRow> unitTable = lookup("#overview-deadlines").queryAs(TableView.class);
         waitUntil("the unit's calendar", () -> unitTable.getItems().stream()
