@@ -68,7 +68,7 @@ class MainWindowTest extends ShellTest {
         open("SLT");
         @SuppressWarnings("unchecked")
         ListView<Object> nav = lookup("#nav").queryAs(ListView.class);
-        List<String> ids = List.of("overview", "goals", "plan", "system", "progress", "reports", "selfassessment", "result",
+        List<String> ids = List.of("overview", "goals", "plan", "system", "monitoring", "progress", "reports", "selfassessment", "result",
                 "rectification", "exchange", "settings");
         assertThat(nav.getItems()).hasSize(ids.size());
         for (String id : ids) {

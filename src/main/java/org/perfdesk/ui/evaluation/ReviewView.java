@@ -77,6 +77,7 @@ public final class ReviewView implements Screen {
         table.getColumns().add(Columns.text("results.col.unit", 150, r -> r.unit().name()));
         table.getColumns().add(Columns.text("review.col.plan", 120, r -> r.latestPlan().map(p -> Texts.t("review.planShort",
                 p.processedAt().toString().substring(0, 10))).orElse(Texts.t("review.planMissing"))));
+        table.getColumns().add(Columns.text("review.col.mode", 50, r -> Texts.current().of(r.mode())));
         table.getColumns().add(Columns.text("review.col.state", 150, ReviewView::stateText));
         table.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> vm.select(r));
 

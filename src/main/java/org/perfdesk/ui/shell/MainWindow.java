@@ -129,6 +129,8 @@ public final class MainWindow {
                     new org.perfdesk.ui.plan.PlanViewModel(ctx))));
             list.add(new NavEntry("system", "nav.system", () -> new org.perfdesk.ui.plan.SystemLinkView(
                     new org.perfdesk.ui.plan.SystemLinkViewModel(ctx))));
+            list.add(new NavEntry("monitoring", "nav.monitoring", () -> new org.perfdesk.ui.plan.MonitoringView(
+                    new org.perfdesk.ui.plan.MonitoringViewModel(ctx))));
             list.add(new NavEntry("progress", "nav.progress", () -> new ProgressView(new ProgressViewModel(ctx))));
             list.add(new NavEntry("reports", "nav.reports", () -> new ReportsView(new ReportsViewModel(ctx))));
             list.add(new NavEntry("selfassessment", "nav.selfAssessment",

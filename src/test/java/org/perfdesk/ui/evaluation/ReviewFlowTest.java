@@ -92,6 +92,11 @@ class ReviewFlowTest extends ShellTest {
         closeMessage();
         waitUntil("NP asked to correct", () -> ReviewView.stateText(row(table, "NP")).equals("请更正"));
         assertThat(ReviewView.stateText(row(table, "SLT"))).isEqualTo("待审核");
+        // Per group, as the scheme sets it: the cities' plans are filed, the departments' approved.
+        assertThat(row(table, "NP").mode()).isEqualTo(org.perfdesk.domain.ReviewMode.FILING);
+        assertThat(row(table, "SLT").mode()).isEqualTo(org.perfdesk.domain.ReviewMode.APPROVAL);
+        assertThat(table.getColumns().stream().filter(c -> c.getText().equals("方式")).findFirst().orElseThrow()
+                .getCellData(row(table, "SLT"))).isEqualTo("批复");
 
         Workspace office = shell.current().workspace();
         assertThat(office.reviews().latest("NP", 2008).orElseThrow().reason()).isEqualTo("第三项指标缺少量化目标，请补充后重报。");

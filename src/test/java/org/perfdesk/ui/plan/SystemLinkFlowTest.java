@@ -42,7 +42,7 @@ class SystemLinkFlowTest extends ShellTest {
             ws.planStage().systems().save(new IndicatorSystem(2008, RankingGroup.PROVINCIAL_DEPARTMENTS, List.of(
                     item("D1", "水利建设", 1, null),
                     item("D1.1", "全省水利建设完成投资", 2, "D1"),
-                    item("D1.2", "病险水库除险加固", 2, "D1"),
+                    item("D1.2", "病险水库除险加固完工座数", 2, "D1"),
                     item("D1.3", "水利工程建设质量抽检合格率", 2, "D1"))), null);
         }
         open(slt);
@@ -57,7 +57,7 @@ class SystemLinkFlowTest extends ShellTest {
         waitUntil("linked by name", () -> row(table, "D1.1").linked() != null);
         assertThat(node(slt, "全省水利建设完成投资").systemCode()).isEqualTo("D1.1");
 
-        // By hand: 病险水库除险加固 is the department's 中型病险水库除险加固完工数.
+        // By hand: 病险水库除险加固完工座数 is the department's 中型病险水库除险加固完工数.
         interact(() -> table.getSelectionModel().select(row(table, "D1.2")));
         @SuppressWarnings("unchecked")
         ComboBox<GoalNode> indicator = lookup("#system-indicator").queryAs(ComboBox.class);
