@@ -112,6 +112,8 @@ public final class MainWindow {
         if (ctx.role() == Role.OFFICE) {
             list.add(new NavEntry("inbox", "nav.inbox", () -> new InboxView(ctx)));
             list.add(new NavEntry("tracker", "nav.tracker", () -> new TrackerView(ctx)));
+            list.add(new NavEntry("indicators", "nav.system", () -> new org.perfdesk.ui.evaluation.IndicatorSystemView(
+                    new org.perfdesk.ui.evaluation.IndicatorSystemViewModel(ctx))));
             list.add(new NavEntry("review", "nav.review", () -> new ReviewView(new ReviewViewModel(ctx))));
             list.add(new NavEntry("assessment", "nav.assessment",
                     () -> new AssessmentView(new AssessmentViewModel(ctx))));
