@@ -32,7 +32,8 @@ public final class PerfDeskCommand implements Callable<Integer> {
             DemoCommand.class, KeysCommand.class, EnrollCommand.class, ExportCommand.class, VerifyCommand.class,
             ImportCommand.class, ReviewCommand.class, ReportCommand.class, DiagramCommand.class, TreeCommand.class, OrgCommand.class,
             EvaluateCommand.class, AppraisalCommand.class, AuditCommand.class,
-            FiguresCommand.class, ResultsCommand.class, DocumentsCommand.class, LetterCommand.class);
+            FiguresCommand.class, ResultsCommand.class, DocumentsCommand.class, LetterCommand.class,
+            SystemCommand.class, CalendarCommand.class, PlanCommand.class, MonitorCommand.class, PilotCommand.class);
 
     private final GuiStarter gui;
 

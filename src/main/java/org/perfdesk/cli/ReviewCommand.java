@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import org.perfdesk.domain.PlanReview;
+import org.perfdesk.domain.ReviewMode;
 import org.perfdesk.domain.Texts;
 import org.perfdesk.exchange.Reviews;
 import org.perfdesk.exchange.WorkspaceKeys;
@@ -15,8 +16,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "review", mixinStandardHelpOptions = true,
-        description = {"Office: approve or return a unit's plan, with a reason; writes the signed answer.",
-            "效能办：批复或退回单位的绩效工作方案（须说明理由），生成签名答复数据包。"})
+        description = {"Office: answer a unit's plan with a reason, as the scheme sets it for its group: approve or"
+            + " return it (批复), or file it or ask for a correction (备案); writes the signed answer.",
+            "效能办：按评估方案对该分组的规定答复单位的方案（须说明理由）：批复同意或退回修改（批复），予以备案或请更正（备案）；"
+                + "生成签名答复数据包。"})
 final class ReviewCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -40,16 +43,22 @@ final class ReviewCommand implements Callable<Integer> {
         boolean approve;
         @Option(names = "--return", required = true, description = "Return for revision. 退回修改。")
         boolean giveBack;
+        @Option(names = "--file", required = true, description = "File it (备案). 予以备案。")
+        boolean file;
+        @Option(names = "--correct", required = true, description = "Ask for a correction before filing. 请更正。")
+        boolean correct;
     }
 
     @Override
     public Integer call() {
         try (Workspace ws = Workspace.open(workspace)) {
             var signer = WorkspaceKeys.unlock(ws, Passphrases.read(false));
-            PlanReview.Decision d = decision.approve ? PlanReview.Decision.APPROVED : PlanReview.Decision.RETURNED;
-            var w = Reviews.decide(ws, signer, unit, year, d, reason, out, plain);
-            spec.commandLine().getOut().println(Texts.t("cli.review.done", Texts.current().of(d), unit,
-                    w.file().toAbsolutePath().toString()));
+            PlanReview.Decision d = decision.approve || decision.file ? PlanReview.Decision.APPROVED
+                    : PlanReview.Decision.RETURNED;
+            ReviewMode mode = decision.file || decision.correct ? ReviewMode.FILING : ReviewMode.APPROVAL;
+            var w = Reviews.decide(ws, signer, unit, year, mode, d, reason, out, plain);
+            spec.commandLine().getOut().println(Texts.t("cli.review.done", Texts.t("review.word." + mode.name() + "."
+                    + d.name()), unit, w.file().toAbsolutePath().toString()));
         }
         return Cli.OK;
     }

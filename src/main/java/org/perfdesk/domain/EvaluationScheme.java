@@ -40,6 +40,9 @@ import java.util.Set;
  *                        福建调查总队 for the city governments, 省统计局 for the provincial departments)
  * @param grades          the 等次 the notice gives ranked units by their total, best first (优秀 from 90,
  *                        良好 from 80, 一般 from 60, 较差 below by default)
+ * @param reviewModes     how each group's plans are answered: 批复 or 备案 (the plan: departments 批复,
+ *                        cities 备案); it does not change any score
+ * @param rectificationDays how many days after the feedback a unit's rectification plan is due (30)
  */
 public record EvaluationScheme(
         int year,
@@ -58,7 +61,9 @@ public record EvaluationScheme(
         int appraisalRounds,
         Set<Material> required,
         Map<RankingGroup, String> appraisalBodies,
-        List<Grade> grades) {
+        List<Grade> grades,
+        Map<RankingGroup, ReviewMode> reviewModes,
+        int rectificationDays) {
 
     /** The largest number of appraisal rounds a year may have (the form and the database agree). */
     public static final int MAX_ROUNDS = 12;
@@ -99,9 +104,19 @@ public record EvaluationScheme(
                 ? DEFAULT_BODIES : appraisalBodies));
         // Schemes saved before grades existed read with the defaults; a grade typed without a number is kept for problems().
         grades = grades == null || grades.isEmpty() ? DEFAULT_GRADES : Collections.unmodifiableList(new ArrayList<>(grades));
+        Map<RankingGroup, ReviewMode> modes = new EnumMap<>(RankingGroup.class);
+        for (RankingGroup g : RankingGroup.values()) {
+            ReviewMode m = reviewModes == null ? null : reviewModes.get(g);
+            modes.put(g, m == null ? ReviewMode.defaultFor(g) : m);
+        }
+        reviewModes = Collections.unmodifiableMap(modes);
+        rectificationDays = rectificationDays == 0 ? DEFAULT_RECTIFICATION_DAYS : rectificationDays;
     }
 
-    /** The scheme without grades of its own: the default 优秀/良好/一般/较差. */
+    /** The work plan's 30 days for a rectification plan after the feedback. */
+    public static final int DEFAULT_RECTIFICATION_DAYS = 30;
+
+    /** The scheme without grades, review modes and rectification deadline of its own: the defaults. */
     public EvaluationScheme(int year, int version, BigDecimal indicatorWeight, BigDecimal appraisalWeight,
                             BigDecimal inspectionCap, BigDecimal bonusCap, BigDecimal quantitativeCap,
                             BigDecimal latePenalty, BigDecimal spotCheckShare, List<AppraisalLevel> appraisalLevels,
@@ -109,7 +124,7 @@ public record EvaluationScheme(
                             Set<Material> required, Map<RankingGroup, String> appraisalBodies) {
         this(year, version, indicatorWeight, appraisalWeight, inspectionCap, bonusCap, quantitativeCap, latePenalty,
                 spotCheckShare, appraisalLevels, note, period, levelShares, appraisalRounds, required, appraisalBodies,
-                null);
+                null, null, 0);
     }
 
     /** 优秀 from 90, 良好 from 80, 一般 from 60, 较差 below. */
@@ -160,6 +175,11 @@ public record EvaluationScheme(
         return out;
     }
 
+    /** How plans of a unit in this group are answered (批复 for units outside any group). */
+    public ReviewMode reviewMode(RankingGroup group) {
+        return group == null ? ReviewMode.APPROVAL : reviewModes.get(group);
+    }
+
     private static final List<BigDecimal> DEFAULT_LEVEL_SHARES = List.of(new BigDecimal("60"), new BigDecimal("30"),
             BigDecimal.ZERO);
     private static final Set<Material> DEFAULT_REQUIRED = Collections.unmodifiableSet(
@@ -174,7 +194,7 @@ public record EvaluationScheme(
                             BigDecimal latePenalty, BigDecimal spotCheckShare, List<AppraisalLevel> appraisalLevels,
                             String note) {
         this(year, version, indicatorWeight, appraisalWeight, inspectionCap, bonusCap, quantitativeCap, latePenalty,
-                spotCheckShare, appraisalLevels, note, 4, null, 2, null, null);
+                spotCheckShare, appraisalLevels, note, 4, null, 2, null, null, null, null, 0);
     }
 
     /** Who reports the public appraisal of a group's units (the statistics body named by the scheme). */
@@ -206,7 +226,7 @@ public record EvaluationScheme(
     public EvaluationScheme withVersion(int v) {
         return new EvaluationScheme(year, v, indicatorWeight, appraisalWeight, inspectionCap, bonusCap,
                 quantitativeCap, latePenalty, spotCheckShare, appraisalLevels, note, period, levelShares,
-                appraisalRounds, required, appraisalBodies, grades);
+                appraisalRounds, required, appraisalBodies, grades, reviewModes, rectificationDays);
     }
 
     /** What is wrong with the values, as text keys with arguments; empty when the scheme can be used. */
@@ -248,6 +268,9 @@ public record EvaluationScheme(
                 break;
             }
             previous = share;
+        }
+        if (rectificationDays < 1 || rectificationDays > 365) {
+            out.add(new Problem("scheme.problem.rectificationDays", String.valueOf(rectificationDays)));
         }
         if (appraisalLevels.isEmpty()) {
             out.add(new Problem("scheme.problem.noLevels"));

@@ -22,6 +22,7 @@ import java.util.UUID;
  * @param originId           the node of last year's tree this one was copied from, or null
  * @param revision           incremented on every saved change
  * @param deleted            tombstone: kept so that a later package can say the node was removed
+ * @param systemCode         the code of the office's indicator system (指标体系) this node stands for, or null
  */
 public record GoalNode(
         String id,
@@ -39,13 +40,23 @@ public record GoalNode(
         Measure measure,
         String originId,
         int revision,
-        boolean deleted) {
+        boolean deleted,
+        String systemCode) {
 
     public GoalNode {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(unitCode, "unitCode");
         Objects.requireNonNull(kind, "kind");
         title = title == null ? "" : title;
+        systemCode = systemCode == null || systemCode.isBlank() ? null : systemCode.strip();
+    }
+
+    /** A node not linked to the indicator system. */
+    public GoalNode(String id, String unitCode, int year, String parentId, int position, NodeKind kind, String title,
+                    String description, String ownerCode, String qualityRequirement, LocalDate deadline,
+                    BigDecimal weight, Measure measure, String originId, int revision, boolean deleted) {
+        this(id, unitCode, year, parentId, position, kind, title, description, ownerCode, qualityRequirement, deadline,
+                weight, measure, originId, revision, deleted, null);
     }
 
     /** A fresh node with a random id, revision 1. */
@@ -60,41 +71,47 @@ public record GoalNode(
 
     public GoalNode withOwner(String code) {
         return new GoalNode(id, unitCode, year, parentId, position, kind, title, description, code,
-                qualityRequirement, deadline, weight, measure, originId, revision, deleted);
+                qualityRequirement, deadline, weight, measure, originId, revision, deleted, systemCode);
     }
 
     public GoalNode withWeight(BigDecimal w) {
         return new GoalNode(id, unitCode, year, parentId, position, kind, title, description, ownerCode,
-                qualityRequirement, deadline, w, measure, originId, revision, deleted);
+                qualityRequirement, deadline, w, measure, originId, revision, deleted, systemCode);
     }
 
     public GoalNode withDeadline(LocalDate d) {
         return new GoalNode(id, unitCode, year, parentId, position, kind, title, description, ownerCode,
-                qualityRequirement, d, weight, measure, originId, revision, deleted);
+                qualityRequirement, d, weight, measure, originId, revision, deleted, systemCode);
     }
 
     public GoalNode withMeasure(Measure m) {
         return new GoalNode(id, unitCode, year, parentId, position, kind, title, description, ownerCode,
-                qualityRequirement, deadline, weight, m, originId, revision, deleted);
+                qualityRequirement, deadline, weight, m, originId, revision, deleted, systemCode);
     }
 
     public GoalNode withDetails(String newDescription, String newQuality) {
         return new GoalNode(id, unitCode, year, parentId, position, kind, title, newDescription, ownerCode,
-                newQuality, deadline, weight, measure, originId, revision, deleted);
+                newQuality, deadline, weight, measure, originId, revision, deleted, systemCode);
     }
 
     public GoalNode withPlace(String newParentId, int newPosition) {
         return new GoalNode(id, unitCode, year, newParentId, newPosition, kind, title, description, ownerCode,
-                qualityRequirement, deadline, weight, measure, originId, revision, deleted);
+                qualityRequirement, deadline, weight, measure, originId, revision, deleted, systemCode);
     }
 
     public GoalNode withRevision(int newRevision) {
         return new GoalNode(id, unitCode, year, parentId, position, kind, title, description, ownerCode,
-                qualityRequirement, deadline, weight, measure, originId, newRevision, deleted);
+                qualityRequirement, deadline, weight, measure, originId, newRevision, deleted, systemCode);
+    }
+
+    /** Linked to the indicator system's indicator with this code (null: unlinked). */
+    public GoalNode withSystemCode(String code) {
+        return new GoalNode(id, unitCode, year, parentId, position, kind, title, description, ownerCode,
+                qualityRequirement, deadline, weight, measure, originId, revision, deleted, code);
     }
 
     public GoalNode withDeleted(boolean tombstone) {
         return new GoalNode(id, unitCode, year, parentId, position, kind, title, description, ownerCode,
-                qualityRequirement, deadline, weight, measure, originId, revision, tombstone);
+                qualityRequirement, deadline, weight, measure, originId, revision, tombstone, systemCode);
     }
 }

@@ -26,7 +26,7 @@ public final class YearCopy {
             String parent = n.parentId() == null ? null : newIds.get(n.parentId());
             out.add(new GoalNode(newIds.get(n.id()), n.unitCode(), toYear, parent, n.position(), n.kind(), n.title(),
                     n.description(), n.ownerCode(), n.qualityRequirement(), moved(n.deadline(), toYear - n.year()), n.weight(),
-                    measure(n.measure(), toYear - n.year(), keepTargets), n.id(), 1, false));
+                    measure(n.measure(), toYear - n.year(), keepTargets), n.id(), 1, false, n.systemCode()));
         }
         return out;
     }

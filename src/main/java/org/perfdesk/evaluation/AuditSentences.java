@@ -139,8 +139,14 @@ public final class AuditSentences {
                     year, f.get("version"), f.get("approval"));
             case "rectification" -> Texts.t("audit.say.rectification." + op, unit, year, f.get("number"),
                     f.getOrDefault("finding", ""));
-            case "review" -> Texts.t(PlanReview.Decision.APPROVED.name().equals(op) ? "audit.say.review.approved"
+            case "review" -> "FILING".equals(f.get("mode"))
+                    ? Texts.t(PlanReview.Decision.APPROVED.name().equals(op) ? "audit.say.review.filed"
+                    : "audit.say.review.correction", unit, year)
+                    : Texts.t(PlanReview.Decision.APPROVED.name().equals(op) ? "audit.say.review.approved"
                     : "audit.say.review.returned", unit, year);
+            case "system" -> Texts.t("audit.say.system." + ("change".equals(op) ? "change" : "add"), year,
+                    group(f.get("group")), f.get("count"), f.get("leaves"));
+            case "pilot" -> Texts.t("mark".equals(op) ? "audit.say.pilot.mark" : "audit.say.pilot.unmark", unit, year);
             case "feedback" -> Texts.t("audit.say.feedback", unit, year, f.get("items"));
             case "restore" -> Texts.t("audit.say.restore", f.get("backup"), f.get("kept"));
             case "verified" -> f.containsKey("before")

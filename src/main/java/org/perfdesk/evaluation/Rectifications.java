@@ -30,6 +30,17 @@ public final class Rectifications {
     // ---- the office ------------------------------------------------------------------------
 
     /** A new item, numbered after the unit's last one. */
+    /**
+     * The due date a new item is offered with: the scheme's days for a rectification plan (30 by default)
+     * after the feedback, counted from the end of the calendar's feedback step or from today when later.
+     */
+    public LocalDate defaultDue(int year, LocalDate today) {
+        LocalDate feedback = ws.calendar().find(year).stream().filter(d -> d.key().equals("feedback"))
+                .map(org.perfdesk.domain.YearCalendar.Deadline::date).findFirst().orElse(today);
+        LocalDate from = feedback.isAfter(today) ? feedback : today;
+        return from.plusDays(new Evaluator(ws).schemeToRead(year).rectificationDays());
+    }
+
     public RectificationItem add(String unitCode, int year, String finding, String requirement, LocalDate due) {
         if (finding == null || finding.isBlank()) {
             throw new UserError("error.rectification.needFinding");

@@ -22,10 +22,10 @@ import org.perfdesk.store.Workspace;
  * sent on the day its manifest says it was made (signed by the unit, so nobody can change it on the
  * way), not the day the office happened to import it from the stick; a date after the import (a unit
  * PC's clock running ahead) counts as the import day. Due dates come from the year's calendar, and a
- * rectification plan is due {@value #RECTIFICATION_DAYS} days after the feedback was written.
+ * rectification plan is due as many days after the feedback was written as the year's scheme gives
+ * (30 by default, {@link org.perfdesk.domain.EvaluationScheme#rectificationDays()}).
  */
 public final class SubmissionTracker {
-    public static final int RECTIFICATION_DAYS = 30;
 
     /** What a unit owes in the year, with the calendar entry that dates it (null for rectification). */
     public enum Expected {
@@ -98,6 +98,7 @@ public final class SubmissionTracker {
         Map<String, LocalDate> calendar = ws.calendar().find(year).stream()
                 .collect(Collectors.toMap(YearCalendar.Deadline::key, YearCalendar.Deadline::date, (a, b) -> a));
         List<PackageRecord> outgoing = ws.packages().findOutgoing();
+        int rectificationDays = new Evaluator(ws).schemeToRead(year).rectificationDays();
         List<Line> lines = new ArrayList<>();
         for (OrgUnit u : new Evaluator(ws).units(year)) {
             List<PackageRecord> in = ws.packages().findIncoming(u.code()).stream().filter(p -> p.year() == year)
@@ -110,7 +111,7 @@ public final class SubmissionTracker {
                 LocalDate due = what.calendarKey != null ? calendar.get(what.calendarKey)
                         : outgoing.stream().filter(p -> p.year() == year && u.code().equals(p.recipientCode())
                                 && p.kind().equals("FEEDBACK"))
-                        .map(p -> day(p).plusDays(RECTIFICATION_DAYS)).min(Comparator.naturalOrder()).orElse(null);
+                        .map(p -> day(p).plusDays(rectificationDays)).min(Comparator.naturalOrder()).orElse(null);
                 boolean returned = what == Expected.PLAN && review.isPresent()
                         && review.get().decision() == PlanReview.Decision.RETURNED
                         && !received.isEmpty() && review.get().planPackageId()

@@ -94,9 +94,10 @@ public final class Exporter {
             Payloads.Snapshot snapshot = SnapshotMapper.take(ws, self.code(), year);
             sources.add(PackageWriter.Source.of(EntryNames.SNAPSHOT, StrictJson.write(snapshot)));
             sources.addAll(evidenceFiles(snapshot));
+            java.util.Set<String> attached = new java.util.HashSet<>();
+            snapshot.evidence().forEach(e -> attached.add(e.sha256()));
+            sources.addAll(UnitDocumentSources.of(ws, self.code(), year, attached));
             if (kind == PackageKind.RECTIFICATION) {
-                java.util.Set<String> attached = new java.util.HashSet<>();
-                snapshot.evidence().forEach(e -> attached.add(e.sha256()));
                 sources.addAll(Feedbacks.rectificationSources(ws, self.code(), year, attached));
             }
             Suite suite = SuitePlan.forYear(ws, year);

@@ -89,6 +89,7 @@ public final class NodeDiff {
         diff(f, "parent", a.parentId(), b.parentId());
         diff(f, "position", a.position(), b.position());
         diff(f, "kind", a.kind(), b.kind());
+        diff(f, "systemCode", a.systemCode(), b.systemCode());
         return f;
     }
 

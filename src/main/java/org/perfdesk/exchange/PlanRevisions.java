@@ -57,7 +57,7 @@ public final class PlanRevisions {
                     n.parentId() == null ? null : origin.getOrDefault(n.parentId(), n.parentId()), n.position(),
                     n.kind(), n.title(), n.description(), n.ownerCode(), n.qualityRequirement(),
                     n.deadline() == null ? null : n.deadline().minusYears(back), n.weight(), n.measure(), n.originId(),
-                    n.revision(), n.deleted());
+                    n.revision(), n.deleted(), n.systemCode());
         }).toList();
         return NodeDiff.between(lastYear, matched, Map.of());
     }

@@ -29,9 +29,17 @@ public final class ReportData {
     private final Map<String, OrgUnit> orgs = new LinkedHashMap<>();
     private final Map<String, Progress> latest = new HashMap<>();
     private final int quarter;
+    private final List<org.perfdesk.domain.MonitoringRecord> monitoring;
 
     public ReportData(OrgUnit unit, int year, ReportKind kind, GoalTree tree, List<OrgUnit> orgs,
                       List<Progress> progress) {
+        this(unit, year, kind, tree, orgs, progress, List.of());
+    }
+
+    /** @param monitoring the unit's monitoring records of the year (quarterly reports, the two meetings) */
+    public ReportData(OrgUnit unit, int year, ReportKind kind, GoalTree tree, List<OrgUnit> orgs,
+                      List<Progress> progress, List<org.perfdesk.domain.MonitoringRecord> monitoring) {
+        this.monitoring = List.copyOf(monitoring);
         this.unit = unit;
         this.year = year;
         this.kind = kind;
@@ -61,7 +69,20 @@ public final class ReportData {
             throw new UserError("report.error.noGoals", unit.name(), String.valueOf(year));
         }
         return new ReportData(unit, year, kind, tree, ws.orgUnits().findSubtree(unitCode),
-                ws.progress().findByUnit(unitCode, year));
+                ws.progress().findByUnit(unitCode, year), ws.planStage().monitoring().findByUnit(unitCode, year));
+    }
+
+    /**
+     * The monitoring records the report covers: for the half-year analysis the first two quarters' reports
+     * and the half-year meeting, for the annual summary all of them.
+     */
+    public List<org.perfdesk.domain.MonitoringRecord> monitoring() {
+        if (kind != ReportKind.MIDYEAR) {
+            return monitoring;
+        }
+        return monitoring.stream().filter(r -> r.kind() == org.perfdesk.domain.MonitoringKind.MIDYEAR_MEETING
+                || r.kind() == org.perfdesk.domain.MonitoringKind.QUARTERLY && r.quarter() != null && r.quarter() <= 2)
+                .toList();
     }
 
     /** The last quarter a report of this kind covers. */

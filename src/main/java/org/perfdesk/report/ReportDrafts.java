@@ -31,8 +31,28 @@ import org.perfdesk.store.Workspace;
 public final class ReportDrafts {
     private final Texts t;
 
+    /** The section on the unit's monitoring (quarterly reports, meetings), drafted when there are records. */
+    public static final String MONITORING = "monitoring";
+
     public ReportDrafts(Texts texts) {
         this.t = texts;
+    }
+
+    /** One paragraph per monitoring record: when, what, who chaired, what was decided, the indicators discussed. */
+    private List<String> monitoring(ReportData data) {
+        List<String> paragraphs = new ArrayList<>();
+        paragraphs.add(t.get("report.monitoring.intro", data.monitoring().size()));
+        for (org.perfdesk.domain.MonitoringRecord r : data.monitoring()) {
+            List<String> titles = r.nodeIds().stream().map(id -> data.tree().find(id).map(GoalNode::title).orElse(null))
+                    .filter(java.util.Objects::nonNull).toList();
+            String label = r.kind() == org.perfdesk.domain.MonitoringKind.QUARTERLY
+                    ? t.get("monitoring.label.quarterly", r.quarter()) : t.of(r.kind());
+            String line = t.get("report.monitoring.line", IndicatorFacts.shortDate(r.heldOn(), data.year(), t), label,
+                    r.chairedBy().isEmpty() ? "" : t.get("report.monitoring.chair", r.chairedBy()),
+                    r.decisions().isEmpty() ? t.get("report.monitoring.noDecisions") : r.decisions());
+            paragraphs.add(titles.isEmpty() ? line : line + t.get("report.monitoring.indicators", Sentences.list(titles, t)));
+        }
+        return paragraphs;
     }
 
     /**
@@ -53,6 +73,10 @@ public final class ReportDrafts {
         out.add(section(data, ReportSection.OVERVIEW, position++, t.get("report.section.overview"), overview(data)));
         for (GoalNode goal : data.tree().roots()) {
             out.add(section(data, ReportSection.GOAL_PREFIX + goal.id(), position++, goal.title(), goal(data, goal)));
+        }
+        if (!data.monitoring().isEmpty()) {
+            // The plan's 监控与分析: the quarterly reports to the leadership and the meetings, as recorded.
+            out.add(section(data, MONITORING, position++, t.get("report.section.monitoring"), monitoring(data)));
         }
         String closingTitle = data.kind() == ReportKind.ANNUAL
                 ? t.get("report.section.closing.annual") : t.get("report.section.closing.midyear");

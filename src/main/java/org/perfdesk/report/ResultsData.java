@@ -29,16 +29,33 @@ import org.perfdesk.evaluation.InputHashes;
  * @param date       the date the outputs carry
  * @param approval   the latest 审定 of the year's results, if one was recorded
  * @param approvalHolds true when that 审定 was of the results as they are now
+ * @param systems    the year's indicator systems (指标体系), through whose codes units are compared
  */
 public record ResultsData(int year, OrgUnit office, EvaluationScheme scheme, List<Evaluation.UnitResult> results,
                           Map<String, Evaluation.UnitMaterial> material, Map<String, SpotCheck> spotChecks,
                           Optional<InputHashes.Comparison> comparison, LocalDate date,
-                          Optional<ResultApproval> approval, boolean approvalHolds) {
+                          Optional<ResultApproval> approval, boolean approvalHolds,
+                          List<org.perfdesk.domain.IndicatorSystem> systems) {
 
     public ResultsData {
         results = List.copyOf(results);
         material = Map.copyOf(material);
         spotChecks = Map.copyOf(spotChecks);
+        systems = List.copyOf(systems == null ? List.of() : systems);
+    }
+
+    /** Without indicator systems. */
+    public ResultsData(int year, OrgUnit office, EvaluationScheme scheme, List<Evaluation.UnitResult> results,
+                       Map<String, Evaluation.UnitMaterial> material, Map<String, SpotCheck> spotChecks,
+                       Optional<InputHashes.Comparison> comparison, LocalDate date,
+                       Optional<ResultApproval> approval, boolean approvalHolds) {
+        this(year, office, scheme, results, material, spotChecks, comparison, date, approval, approvalHolds, List.of());
+    }
+
+    /** Units compared indicator by indicator through the codes, one per group with a system. */
+    public List<org.perfdesk.evaluation.IndicatorComparison> comparisons() {
+        return systems.stream().map(s -> org.perfdesk.evaluation.IndicatorComparison.of(s, results, material, scheme))
+                .filter(c -> !c.units().isEmpty()).toList();
     }
 
     /** Without an approval. */
@@ -62,7 +79,7 @@ public record ResultsData(int year, OrgUnit office, EvaluationScheme scheme, Lis
         boolean holds = approval.isPresent()
                 && approval.get().inputsHash().equals(InputHashes.of(scheme, material).overall());
         return new ResultsData(year, ws.self(), scheme, results, byUnit, spot, evaluator.compareWithFreeze(year), date,
-                approval, holds);
+                approval, holds, ws.planStage().systems().findAll(year));
     }
 
     /** The ranking groups that have units, in their order. */

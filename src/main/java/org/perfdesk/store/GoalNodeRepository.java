@@ -23,9 +23,9 @@ import org.perfdesk.domain.Numbers;
 public final class GoalNodeRepository {
     private static final String COLUMNS = "id, unit_code, year, parent_id, position, kind, title, description, "
             + "owner_code, quality_requirement, deadline, weight, measure_type, target, baseline, unit_of_measure, "
-            + "direction, levels_json, target_level, milestone_date, origin_id, revision, deleted, target_high";
+            + "direction, levels_json, target_level, milestone_date, origin_id, revision, deleted, target_high, system_code";
     private static final String INSERT = "INSERT INTO goal_node(" + COLUMNS + ", updated_at) "
-            + "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String UPSERT = INSERT + " "
             + "ON CONFLICT(id) DO UPDATE SET unit_code = excluded.unit_code, year = excluded.year, "
             + "parent_id = excluded.parent_id, position = excluded.position, kind = excluded.kind, "
@@ -36,7 +36,7 @@ public final class GoalNodeRepository {
             + "direction = excluded.direction, levels_json = excluded.levels_json, "
             + "target_level = excluded.target_level, milestone_date = excluded.milestone_date, "
             + "origin_id = excluded.origin_id, revision = excluded.revision, deleted = excluded.deleted, "
-            + "target_high = excluded.target_high, updated_at = excluded.updated_at";
+            + "target_high = excluded.target_high, system_code = excluded.system_code, updated_at = excluded.updated_at";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<List<String>> STRING_LIST = new TypeReference<>() {
     };
@@ -247,7 +247,8 @@ public final class GoalNodeRepository {
         ps.setInt(22, n.revision());
         ps.setInt(23, n.deleted() ? 1 : 0);
         Sql.decimal(ps, 24, q == null ? null : q.targetHigh());
-        Sql.now(ps, 25);
+        Sql.text(ps, 25, n.systemCode());
+        Sql.now(ps, 26);
     }
 
     /** By column position (in the order of COLUMNS): name lookups cost more than the rest of the row. */
@@ -267,7 +268,7 @@ public final class GoalNodeRepository {
         return new GoalNode(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getInt(5),
                 NodeKind.valueOf(rs.getString(6)), rs.getString(7), rs.getString(8), rs.getString(9),
                 rs.getString(10), date(rs.getString(11)), Numbers.parse(rs.getString(12)), measure,
-                rs.getString(21), rs.getInt(22), rs.getInt(23) == 1);
+                rs.getString(21), rs.getInt(22), rs.getInt(23) == 1, rs.getString(25));
     }
 
     private static java.time.LocalDate date(String text) {

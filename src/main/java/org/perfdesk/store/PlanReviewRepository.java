@@ -21,7 +21,7 @@ public final class PlanReviewRepository {
     public void save(PlanReview r) {
         db.write(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO plan_review(review_id, unit_code, year, "
-                    + "plan_package_id, decision, reason, decided_at, answer_package_id) VALUES(?, ?, ?, ?, ?, ?, ?, ?) "
+                    + "plan_package_id, decision, reason, decided_at, answer_package_id, mode) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?) "
                     + "ON CONFLICT(review_id) DO UPDATE SET answer_package_id = excluded.answer_package_id")) {
                 ps.setString(1, r.reviewId());
                 ps.setString(2, r.unitCode());
@@ -31,6 +31,7 @@ public final class PlanReviewRepository {
                 ps.setString(6, r.reason());
                 ps.setString(7, r.decidedAt().toString());
                 Sql.text(ps, 8, r.answerPackageId());
+                ps.setString(9, r.mode().name());
                 ps.executeUpdate();
             }
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO plan_review_node(review_id, node_id, revision) "
@@ -52,7 +53,7 @@ public final class PlanReviewRepository {
         return db.read(c -> {
             List<PlanReview> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT review_id, unit_code, year, plan_package_id, decision, "
-                    + "reason, decided_at, answer_package_id FROM plan_review WHERE unit_code = ? AND year = ? "
+                    + "reason, decided_at, answer_package_id, mode FROM plan_review WHERE unit_code = ? AND year = ? "
                     + "ORDER BY decided_at")) {
                 ps.setString(1, unitCode);
                 ps.setInt(2, year);
@@ -60,7 +61,8 @@ public final class PlanReviewRepository {
                     while (rs.next()) {
                         out.add(new PlanReview(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
                                 PlanReview.Decision.valueOf(rs.getString(5)), rs.getString(6),
-                                Instant.parse(rs.getString(7)), rs.getString(8), nodes(c, rs.getString(1))));
+                                Instant.parse(rs.getString(7)), rs.getString(8), nodes(c, rs.getString(1)),
+                                org.perfdesk.domain.ReviewMode.valueOf(rs.getString(9))));
                     }
                 }
             }

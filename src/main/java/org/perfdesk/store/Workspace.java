@@ -42,6 +42,7 @@ public final class Workspace implements AutoCloseable {
     private final RectificationRepository rectifications;
     private final FeedbackResultRepository feedbackResults;
     private final DocumentRepository documents;
+    private final PlanStage planStage;
     private final EvaluationData evaluation;
     private final AuditLog audit;
 
@@ -67,6 +68,8 @@ public final class Workspace implements AutoCloseable {
         this.rectifications = new RectificationRepository(db);
         this.feedbackResults = new FeedbackResultRepository(db);
         this.documents = new DocumentRepository(db);
+        this.planStage = new PlanStage(new IndicatorSystemRepository(db), new PlanDocumentRepository(db),
+                new MonitoringRepository(db), new PilotRepository(db));
         this.evaluation = new EvaluationData(new SchemeRepository(db), new IndicatorScoreRepository(db),
                 new SpotCheckRepository(db), new AppraisalRepository(db), new InspectionRepository(db),
                 new ResultFreezeRepository(db), new VerifiedFigureRepository(db), new StandingRepository(db),
@@ -284,6 +287,18 @@ public final class Workspace implements AutoCloseable {
 
     public RectificationRepository rectifications() {
         return rectifications;
+    }
+
+    /**
+     * The plan stage: the indicator system (指标体系), the units' plan documents (方案), their monitoring
+     * records, the office's pilot units (联系点).
+     */
+    public record PlanStage(IndicatorSystemRepository systems, PlanDocumentRepository plans,
+                            MonitoringRepository monitoring, PilotRepository pilots) {
+    }
+
+    public PlanStage planStage() {
+        return planStage;
     }
 
     /** At the unit: the results the office fed back. */

@@ -147,7 +147,7 @@ class EditingSafetyTest extends ShellTest {
         ctrl(KeyCode.DIGIT1);
         waitUntil("the causes saved on 制度建设", () -> entry("i2", 2) != null
                 && "制度草案待审".equals(entry("i2", 2).causes()));
-        ctrl(KeyCode.DIGIT3);
+        ctrl(KeyCode.DIGIT6); // 进度监控, after 工作方案, 指标体系 and 运行监控
         clickTableRow("#progress-table", 0);
         clickOn("#progress-measures").write("督促开工");
         closeWindow();

@@ -68,8 +68,8 @@ class MainWindowTest extends ShellTest {
         open("SLT");
         @SuppressWarnings("unchecked")
         ListView<Object> nav = lookup("#nav").queryAs(ListView.class);
-        List<String> ids = List.of("overview", "goals", "progress", "reports", "selfassessment", "result",
-                "rectification", "exchange", "documents", "settings");
+        List<String> ids = List.of("overview", "goals", "plan", "system", "monitoring", "progress", "reports",
+                "selfassessment", "result", "rectification", "exchange", "documents", "settings");
         assertThat(nav.getItems()).hasSize(ids.size());
         for (String id : ids) {
             clickOn("#nav-" + id);

@@ -22,9 +22,11 @@ public final class Handlers {
                 new RectificationHandler(),  // RECTIFICATION
                 new EnrollmentHandler(),     // ENROLLMENT
                 new CertificateHandler(),    // CERTIFICATE
-                new ReviewHandler(),         // APPROVAL, RETURN
+                new ReviewHandler(),         // APPROVAL, RETURN, FILED, CORRECTION
                 new ReceiptHandler(),        // RECEIPT
-                new FeedbackHandler()));     // FEEDBACK
+                new FeedbackHandler(),       // FEEDBACK
+                new IndicatorSystemHandler(), // INDICATORS
+                new CalendarHandler()));     // CALENDAR
     }
 
     /** These handlers; a kind taken by two of them is a programming error. */

@@ -70,7 +70,12 @@ public final class SnapshotHandler implements PackageHandler {
         List<GoalNode> fresh = nodes.stream().filter(n -> !stored.containsKey(n.id())).toList();
         List<GoalNode> changed = nodes.stream()
                 .filter(n -> stored.containsKey(n.id()) && !stored.get(n.id()).equals(n)).toList();
-        return new Plan().changes(NodeDiff.count(changes, nodes), changes)
+        Plan plan = new Plan();
+        Set<String> nodeIds = new HashSet<>();
+        nodes.forEach(n -> nodeIds.add(n.id()));
+        // The plan document (方案) and monitoring records beside the snapshot, written after it.
+        UnitDocuments.addTo(plan, in, unit, m.year(), nodeIds);
+        return plan.changes(NodeDiff.count(changes, nodes), changes)
                 .snapshot(new String(bytes, StandardCharsets.UTF_8))
                 .keep(files)
                 .write(() -> {

@@ -14,6 +14,14 @@ public final class EntryNames {
     public static final String RECEIPT = "payload/receipt.json";
     public static final String FEEDBACK = "payload/feedback.json";
     public static final String REVOCATIONS = "payload/revocations.json";
+    /** The office's indicator system (指标体系) for the recipient's group and year. */
+    public static final String INDICATOR_SYSTEM = "payload/indicator-system.json";
+    /** The office's calendar (工作步骤) for the year. */
+    public static final String CALENDAR = "payload/calendar.json";
+    /** The unit's plan document (方案) beside its snapshot: sections, 制度 measures, the work plan's file. */
+    public static final String PLAN_DOCUMENT = "payload/plan-document.json";
+    /** The unit's monitoring records beside its snapshot: quarterly reports, half-year and year-end meetings. */
+    public static final String MONITORING = "payload/monitoring.json";
     /** The sender's current encryption key, in every package but an enrollment's own payload (§4). */
     public static final String ENCRYPTION_KEY = "payload/encryption-key.json";
     /** A collector's content keys of the sealed sub-unit packages it forwards (§10). */

@@ -41,6 +41,10 @@ public final class Payloads {
     public static final String CARD_FORMAT_V1 = "perfdesk-card/1";
     public static final String ENCRYPTION_KEY_FORMAT = "perfdesk-encryption-public-key/1";
     public static final String INNER_KEYS_FORMAT = "perfdesk-inner-keys/1";
+    public static final String INDICATOR_SYSTEM_FORMAT = "perfdesk-indicator-system/1";
+    public static final String CALENDAR_FORMAT = "perfdesk-calendar/1";
+    public static final String PLAN_DOCUMENT_FORMAT = "perfdesk-plan-document/1";
+    public static final String MONITORING_FORMAT = "perfdesk-monitoring/1";
 
     private Payloads() {
     }
@@ -66,6 +70,8 @@ public final class Payloads {
     /**
      * One goal-tree node. {@code targetHigh} is the upper bound of a range target (区间); it is left out
      * of the JSON when there is none, so a package without ranges reads in versions that predate them.
+     * {@code systemCode} is the code of the office's indicator system the node is linked to (指标体系编码),
+     * likewise left out when there is none.
      */
     public record Node(String id, String parentId, int position, NodeKind kind, String title, String description,
                        String owner, String quality, LocalDate deadline, BigDecimal weight, String measureType,
@@ -73,7 +79,19 @@ public final class Payloads {
                        List<String> levels, String targetLevel, LocalDate due, String originId, int revision,
                        boolean deleted,
                        @com.fasterxml.jackson.annotation.JsonInclude(
-                               com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) BigDecimal targetHigh) {
+                               com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) BigDecimal targetHigh,
+                       @com.fasterxml.jackson.annotation.JsonInclude(
+                               com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String systemCode) {
+        /** A node without a link to the indicator system. */
+        public Node(String id, String parentId, int position, NodeKind kind, String title, String description,
+                    String owner, String quality, LocalDate deadline, BigDecimal weight, String measureType,
+                    BigDecimal target, BigDecimal baseline, String unitOfMeasure, Direction direction,
+                    List<String> levels, String targetLevel, LocalDate due, String originId, int revision,
+                    boolean deleted, BigDecimal targetHigh) {
+            this(id, parentId, position, kind, title, description, owner, quality, deadline, weight, measureType,
+                    target, baseline, unitOfMeasure, direction, levels, targetLevel, due, originId, revision, deleted,
+                    targetHigh, null);
+        }
     }
 
     public record ProgressItem(String nodeId, int quarter, BigDecimal actual, BigDecimal completion,
@@ -159,6 +177,18 @@ public final class Payloads {
     }
 
     /**
+     * The review payload's {@code decision}: APPROVED or RETURNED under 批复 (kinds APPROVAL, RETURN), FILED or
+     * CORRECTION under 备案 (kinds FILED, CORRECTION).
+     */
+    public static String reviewDecision(org.perfdesk.domain.ReviewMode mode,
+                                        org.perfdesk.domain.PlanReview.Decision decision) {
+        if (mode == org.perfdesk.domain.ReviewMode.FILING) {
+            return decision == org.perfdesk.domain.PlanReview.Decision.APPROVED ? "FILED" : "CORRECTION";
+        }
+        return decision.name();
+    }
+
+    /**
      * The office's receipt for a package it accepted: {@code packageHash} is the hash of its manifest
      * (absent in version 1), {@code fileHash} that of the file as the office received it — SHA-256, or in
      * version 3 the hash of the {@code suite} it names (the answered package's).
@@ -171,5 +201,54 @@ public final class Payloads {
                               int year, long sequence, String receivedAt, String verdict, String warning) {
             this(format, null, packageId, packageHash, fileHash, kind, year, sequence, receivedAt, verdict, warning);
         }
+    }
+
+    // ---- the plan stage -----------------------------------------------------------------------
+
+    /** {@code payload/indicator-system.json}: the year's indicator system of the recipient's ranking group. */
+    public record IndicatorSystemPayload(String format, int year, RankingGroup group, String issuedAt,
+                                         List<SystemIndicator> indicators) {
+    }
+
+    /** One indicator of the system: code, name, level, parent's code, weight, direction, unit, data source. */
+    public record SystemIndicator(String code, String name, int level, String parent, BigDecimal weight,
+                                  Direction direction, String unit, String source, String note) {
+    }
+
+    /**
+     * {@code payload/calendar.json}: the year's steps with their dates as the office set them; whether the
+     * recipient is one of the year's pilot units (联系点); the days the scheme gives for a rectification plan.
+     */
+    public record CalendarPayload(String format, String unitCode, int year, String issuedAt, boolean pilot,
+                                  int rectificationDays, List<CalendarStep> steps) {
+    }
+
+    /** One step: its key, first day (for a step that spans a time) or null, last or only day, whose step it is. */
+    public record CalendarStep(String key, LocalDate from, LocalDate date, org.perfdesk.domain.Role who) {
+    }
+
+    /**
+     * {@code payload/plan-document.json}: the unit's plan (方案) — its sections as written, each 制度's measures,
+     * and the annual work plan's file, whose bytes travel as {@code attachments/<sha256>}.
+     */
+    public record PlanDocumentPayload(String format, String unitCode, int year, List<PlanSectionItem> sections,
+                                      WorkPlanItem workPlan) {
+    }
+
+    public record PlanSectionItem(String key, int position, String title, String body, List<PlanMeasureItem> measures) {
+    }
+
+    public record PlanMeasureItem(String text, String owner, LocalDate due) {
+    }
+
+    public record WorkPlanItem(String sha256, String fileName, long size) {
+    }
+
+    /** {@code payload/monitoring.json}: the unit's monitoring records for the year. */
+    public record MonitoringPayload(String format, String unitCode, int year, List<MonitoringItem> records) {
+    }
+
+    public record MonitoringItem(String id, org.perfdesk.domain.MonitoringKind kind, Integer quarter, LocalDate heldOn,
+                                 String chairedBy, String decisions, List<String> nodeIds) {
     }
 }

@@ -60,7 +60,8 @@ public final class SnapshotMapper {
                 n.qualityRequirement(), n.deadline(), n.weight(), type,
                 q == null ? null : q.target(), q == null ? null : q.baseline(), q == null ? null : q.unitOfMeasure(),
                 q == null ? null : q.direction(), ql == null ? null : ql.levels(), ql == null ? null : ql.targetLevel(),
-                m == null ? null : m.due(), n.originId(), n.revision(), n.deleted(), q == null ? null : q.targetHigh());
+                m == null ? null : m.due(), n.originId(), n.revision(), n.deleted(), q == null ? null : q.targetHigh(),
+                n.systemCode());
     }
 
     /** A node from a snapshot, checked for what the schema cannot check. */
@@ -81,7 +82,8 @@ public final class SnapshotMapper {
             };
         }
         return new GoalNode(n.id(), unitCode, year, n.parentId(), n.position(), n.kind(), n.title(), n.description(),
-                n.owner(), n.quality(), n.deadline(), n.weight(), measure, n.originId(), n.revision(), n.deleted());
+                n.owner(), n.quality(), n.deadline(), n.weight(), measure, n.originId(), n.revision(), n.deleted(),
+                n.systemCode());
     }
 
     public static Progress toProgress(ProgressItem p) {

@@ -30,6 +30,8 @@ final class FiguresSheetWriter {
     static final String NAME = "单位名称";
     static final String NUMBER = "编号";
     static final String INDICATOR = "指标";
+    /** The code of the office's indicator system the unit linked the indicator to: the same code, the same indicator. */
+    static final String SYSTEM_CODE = "指标体系编码";
     static final String TYPE = "类型";
     static final String UNIT = "计量单位";
     static final String TARGET = "目标值";
@@ -38,21 +40,21 @@ final class FiguresSheetWriter {
     static final String SOURCE = "数据来源";
     static final String NOTE = "说明";
     static final String ID = "指标标识";
-    static final List<String> HEADERS = List.of(CODE, NAME, NUMBER, INDICATOR, TYPE, UNIT, TARGET, REPORTED, VERIFIED,
-            SOURCE, NOTE, ID);
+    static final List<String> HEADERS = List.of(CODE, NAME, NUMBER, INDICATOR, SYSTEM_CODE, TYPE, UNIT, TARGET,
+            REPORTED, VERIFIED, SOURCE, NOTE, ID);
     /** Written for the reader, not read back (the indicator is known by its 指标标识, or unit and name). */
-    static final List<String> IGNORED = List.of(NUMBER, TYPE, UNIT, TARGET, REPORTED, "备注");
+    static final List<String> IGNORED = List.of(NUMBER, SYSTEM_CODE, TYPE, UNIT, TARGET, REPORTED, "备注");
     static final int HEADER_ROW = 3;
     static final String NOT_DONE = "未完成";
-    private static final int[] WIDTHS = {10, 22, 8, 30, 6, 10, 12, 12, 12, 18, 26, 38};
+    private static final int[] WIDTHS = {10, 22, 8, 30, 10, 6, 10, 12, 12, 12, 18, 26, 38};
 
     /**
      * One indicator's row: texts as written; {@code reportedValue} and {@code verifiedValue} are written
      * as number cells for a quantitative indicator, the texts otherwise.
      */
-    record Line(OrgUnit unit, String number, String title, String type, String unitOfMeasure, String target,
-                BigDecimal reportedValue, String reportedText, BigDecimal verifiedValue, String verifiedText,
-                String dataSource, String note, String nodeId) {
+    record Line(OrgUnit unit, String number, String title, String systemCode, String type, String unitOfMeasure,
+                String target, BigDecimal reportedValue, String reportedText, BigDecimal verifiedValue,
+                String verifiedText, String dataSource, String note, String nodeId) {
     }
 
     private FiguresSheetWriter() {
@@ -109,14 +111,15 @@ final class FiguresSheetWriter {
             cell(row, 1, l.unit().name(), text);
             cell(row, 2, l.number(), code);
             cell(row, 3, l.title(), text);
-            cell(row, 4, l.type(), centred);
-            cell(row, 5, l.unitOfMeasure(), centred);
-            cell(row, 6, l.target(), centred);
-            value(row, 7, l.reportedValue(), l.reportedText(), number, centred);
-            value(row, 8, l.verifiedValue(), l.verifiedText(), toFill, textToFill);
-            cell(row, 9, l.dataSource(), textToFill);
-            cell(row, 10, l.note(), textToFill);
-            cell(row, 11, l.nodeId(), id);
+            cell(row, 4, l.systemCode(), code);
+            cell(row, 5, l.type(), centred);
+            cell(row, 6, l.unitOfMeasure(), centred);
+            cell(row, 7, l.target(), centred);
+            value(row, 8, l.reportedValue(), l.reportedText(), number, centred);
+            value(row, 9, l.verifiedValue(), l.verifiedText(), toFill, textToFill);
+            cell(row, 10, l.dataSource(), textToFill);
+            cell(row, 11, l.note(), textToFill);
+            cell(row, 12, l.nodeId(), id);
             row.setHeightInPoints(Math.max(18f, RowHeights.lines(l.title(), WIDTHS[3]) * 15f + 4));
         }
         sheet.createFreezePane(4, HEADER_ROW + 1);
@@ -143,6 +146,8 @@ final class FiguresSheetWriter {
         items.add(new GuideSheet.Item(BODY_LABEL, "填写本表的核定单位（" + body + "）。导入时按此单元格记录核定值由谁核定，请勿修改。"));
         items.add(new GuideSheet.Item(CODE + "、" + NAME, "被考核单位，见下方名单。两者都填时必须相符。"));
         items.add(new GuideSheet.Item(NUMBER + "、" + INDICATOR, "单位目标分解中的编号和指标名称，供查找；请勿修改指标名称。"));
+        items.add(new GuideSheet.Item(SYSTEM_CODE, "单位把该指标对应到的省指标体系编码：编码相同的行是各单位的同一项指标，"
+                + "按编码排在一起，便于逐项对照核定；未对应的指标排在后面，此列为空。"));
         items.add(new GuideSheet.Item(TYPE + "、" + UNIT + "、" + TARGET, "指标的评价方式、计量单位和目标值："
                 + "“≥”为不低于目标值，“≤”为不高于（控制在）目标值，“=”为等于目标值，“3–5”为区间；定性指标列出可选等级。"));
         items.add(new GuideSheet.Item(REPORTED, "单位在年度数据包中报送的" + period + "完成值（未报送的为空）。"));

@@ -114,15 +114,15 @@ public final class FiguresXlsx {
                 IndicatorRule.Line l = IndicatorRule.score(n, m.progress().getOrDefault(n.id(), List.of()),
                         m.self().get(n.id()), null, null, scheme);
                 VerifiedFigure v = saved.get(n.id());
-                lines.add(new FiguresSheetWriter.Line(u, numbers.getOrDefault(n.id(), ""), n.title(), type(n),
-                        unitColumn(n), words.target(l, year),
+                lines.add(new FiguresSheetWriter.Line(u, numbers.getOrDefault(n.id(), ""), n.title(),
+                        n.systemCode() == null ? "" : n.systemCode(), type(n), unitColumn(n), words.target(l, year),
                         l.reported() == null ? null : l.reported().actual(), words.figure(l.reported(), l),
                         v == null ? null : v.actual(), v == null ? "" : verifiedText(v),
                         v == null ? "" : v.dataSource(), v == null ? "" : v.note(), n.id()));
             }
         }
         XSSFWorkbook wb = FiguresSheetWriter.write(year, body.strip(), IndicatorFacts.quarterName(scheme.period(), t),
-                lines, units);
+                bySystemCode(ws, year, lines), units);
         Path tmp = SafeFiles.temporaryFor(out);
         try {
             Files.createDirectories(out.toAbsolutePath().getParent());
@@ -140,6 +140,29 @@ public final class FiguresXlsx {
         } finally {
             NewWorkbooks.discard(wb);
         }
+    }
+
+    /**
+     * Rows of indicators linked to the office's indicator system first, indicator by indicator in the system's
+     * order (each unit's row of the same code together, so a body verifies one indicator across units), then
+     * the rest as they were (unit by unit). Without any link the order is unchanged.
+     */
+    static List<FiguresSheetWriter.Line> bySystemCode(Workspace ws, int year, List<FiguresSheetWriter.Line> lines) {
+        if (lines.stream().allMatch(l -> l.systemCode().isEmpty())) {
+            return lines;
+        }
+        Map<String, Integer> order = new HashMap<>();
+        for (org.perfdesk.domain.IndicatorSystem s : ws.planStage().systems().findAll(year)) {
+            for (org.perfdesk.domain.IndicatorSystem.Item i : s.indicators()) {
+                order.putIfAbsent(i.code().toUpperCase(java.util.Locale.ROOT), order.size());
+            }
+        }
+        List<FiguresSheetWriter.Line> out = new ArrayList<>(lines.stream().filter(l -> !l.systemCode().isEmpty())
+                .sorted(java.util.Comparator.comparing((FiguresSheetWriter.Line l) -> order.getOrDefault(
+                        l.systemCode().toUpperCase(java.util.Locale.ROOT), Integer.MAX_VALUE))
+                        .thenComparing(l -> l.systemCode().toUpperCase(java.util.Locale.ROOT))).toList());
+        out.addAll(lines.stream().filter(l -> l.systemCode().isEmpty()).toList());
+        return out;
     }
 
     /**

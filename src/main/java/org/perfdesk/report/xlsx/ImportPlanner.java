@@ -151,7 +151,8 @@ final class ImportPlanner {
     private GoalNode node(ParsedRow r, String id, String parentId, int position, GoalNode old) {
         return new GoalNode(id, unitCode, year, parentId, position, r.kind(), r.title(), r.description(),
                 r.ownerCode(), r.quality(), r.deadline(), r.weight(), r.measure(),
-                old == null ? null : old.originId(), old == null ? 1 : old.revision(), false);
+                old == null ? null : old.originId(), old == null ? 1 : old.revision(), false,
+                old == null ? null : old.systemCode()); // the sheet has no code column: a link stays
     }
 
     /** Equal in everything the sheet carries; 5 and 5.0 are the same number, an empty text is no text. */

@@ -18,6 +18,7 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.perfdesk.domain.EvaluationScheme;
 import org.perfdesk.domain.GoalNode;
 import org.perfdesk.domain.Numbers;
+import org.perfdesk.domain.OrgUnit;
 import org.perfdesk.domain.RankingGroup;
 import org.perfdesk.domain.SelfAssessment;
 import org.perfdesk.domain.SelfScore;
@@ -107,6 +108,9 @@ public final class ResultsWorkbook {
                 w.group(g);
             }
             w.details();
+            for (org.perfdesk.evaluation.IndicatorComparison c : data.comparisons()) {
+                w.comparison(c);
+            }
             w.scheme();
             w.about();
             wb.setActiveSheet(0);
@@ -213,6 +217,50 @@ public final class ResultsWorkbook {
                 text(row, 11, differs.isEmpty() ? why : why + "；" + differs, text);
                 text(row, 12, spot != null && spot.drawn().contains(l.nodeId())
                         ? t.get("results.workbook.spotChecked") : "", centred);
+            }
+        }
+        table.finish(2, t.get("results.workbook.footer"));
+    }
+
+    /**
+     * 指标对比: the units of a group indicator by indicator through the codes of its indicator system, each
+     * code's units in rank order one below the other; a unit that linked nothing to a code is named with
+     * 未对应 (the indicator it left out).
+     */
+    private void comparison(org.perfdesk.evaluation.IndicatorComparison c) {
+        List<String> headers = List.of(t.get("results.workbook.compare.code"), col("indicator"), col("unit"),
+                t.get("results.workbook.compare.unitIndicator"), col("weight"), col("target"), col("reported"),
+                col("verified"), col("completion"), col("office"), col("reason"));
+        TitledTable table = new TitledTable(wb, styles, t.get("results.workbook.sheet.compare", t.of(c.system().group())),
+                t.get("results.workbook.compareTitle", String.valueOf(data.year()), t.of(c.system().group())), headers,
+                new int[] {9, 26, 18, 26, 7, 12, 12, 12, 9, 9, 36},
+                List.of(t.get("results.workbook.compareNote")));
+        for (org.perfdesk.evaluation.IndicatorComparison.Row r : c.rows()) {
+            if (!r.leaf()) {
+                continue;
+            }
+            for (OrgUnit u : c.units()) {
+                org.perfdesk.evaluation.IndicatorComparison.Cell cell = r.cell(u.code());
+                Row row = table.next();
+                text(row, 0, r.item().code(), centred);
+                text(row, 1, r.item().name(), text);
+                text(row, 2, u.name(), text);
+                if (cell == null) {
+                    text(row, 3, t.get("results.workbook.compare.notLinked"), centredMarked);
+                    continue;
+                }
+                text(row, 3, cell.node().title(), text);
+                IndicatorRule.Line l = cell.line();
+                if (l == null) {
+                    continue;
+                }
+                number(row, 4, l.weight(), centred);
+                text(row, 5, words.target(l, data.year()), centred);
+                text(row, 6, words.figure(l.reported(), l), centred);
+                text(row, 7, words.figure(l.verified(), l), l.differs() ? centredMarked : centred);
+                text(row, 8, l.completion() == null ? "" : Numbers.percent(l.completion()), centred);
+                number(row, 9, l.points(), score);
+                text(row, 10, words.why(l, data.scheme()), text);
             }
         }
         table.finish(2, t.get("results.workbook.footer"));

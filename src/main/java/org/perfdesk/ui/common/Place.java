@@ -9,6 +9,8 @@ import org.perfdesk.domain.Texts;
 public enum Place {
     /** 数据交换 → 登记与密钥: the office's key file, the enrollment request, the certificate. */
     EXCHANGE_SETUP("exchange", "setup"),
+    /** 数据交换 → 报送: writing a package for the office (the plan, a report …). */
+    EXCHANGE_SEND("exchange", "send"),
     /** 数据交换 → 导入答复: the office's answers, feedback and certificate. */
     EXCHANGE_RECEIVE("exchange", "receive"),
     /** 目标分解: the year's goals, a new year from last year's. */

@@ -211,7 +211,8 @@ public final class FeedbackView implements Screen {
         requirement.setPrefRowCount(2);
         requirement.setWrapText(true);
         DatePicker due = DatePickers.typed(ctx::year);
-        due.setValue(existing == null ? LocalDate.of(ctx.year() + 1, 6, 30) : existing.due());
+        due.setValue(existing == null ? new org.perfdesk.evaluation.Rectifications(ctx.workspace())
+                .defaultDue(ctx.year(), LocalDate.now()) : existing.due());
         TextField reason = new TextField();
         reason.setId("feedback-reason");
         boolean sent = existing != null && existing.sentIn() != null;

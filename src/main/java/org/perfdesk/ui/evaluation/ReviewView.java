@@ -44,6 +44,7 @@ public final class ReviewView implements Screen {
     private final ListView<String> sincePrevious = new ListView<>();
     private final ListView<String> sinceLastYear = new ListView<>();
     private final ListView<String> reviews = new ListView<>();
+    private final javafx.scene.control.TextArea plan = new javafx.scene.control.TextArea();
 
     public ReviewView(ReviewViewModel vm) {
         this.vm = vm;
@@ -81,6 +82,7 @@ public final class ReviewView implements Screen {
         table.getColumns().add(Columns.text("results.col.unit", 150, r -> r.unit().name()));
         table.getColumns().add(Columns.text("review.col.plan", 120, r -> r.latestPlan().map(p -> Texts.t("review.planShort",
                 p.processedAt().toString().substring(0, 10))).orElse(Texts.t("review.planMissing"))));
+        table.getColumns().add(Columns.text("review.col.mode", 50, r -> Texts.current().of(r.mode())));
         table.getColumns().add(Columns.text("review.col.state", 150, ReviewView::stateText));
         table.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> vm.select(r));
 
@@ -91,6 +93,11 @@ public final class ReviewView implements Screen {
         tree.getColumns().add(Columns.treeText("goals.col.title", 260, GoalNode::title));
         tree.getColumns().add(Columns.treeText("goals.col.weight", 50, n -> Numbers.plain(n.weight())));
         tree.getColumns().add(Columns.treeText("goals.col.target", 100, GoalTreeViewModel::targetText));
+        // A reviewer judges a target against its 基期值 and its 质量要求 (issue 22).
+        tree.getColumns().add(Columns.treeText("details.baseline", 70, n -> n.measure() instanceof
+                org.perfdesk.domain.Measure.Quantitative q && q.baseline() != null ? Numbers.plain(q.baseline()) : ""));
+        tree.getColumns().add(Columns.treeText("goals.col.quality", 140, n -> n.qualityRequirement() == null ? ""
+                : n.qualityRequirement()));
         tree.getColumns().add(Columns.treeText("goals.col.owner", 120, n -> vm.detailProperty().get() == null ? ""
                 : vm.detailProperty().get().ownerName(n)));
         tree.getColumns().add(Columns.treeText("goals.col.deadline", 90, n -> n.deadline() == null ? ""
@@ -98,13 +105,25 @@ public final class ReviewView implements Screen {
         sincePrevious.setId("review-since-previous");
         sinceLastYear.setId("review-since-last-year");
         reviews.setId("review-history");
-        TabPane tabs = new TabPane(tab("review.tab.tree", tree), tab("review.tab.previous", sincePrevious),
+        plan.setId("review-plan");
+        plan.setEditable(false);
+        plan.setWrapText(true);
+        TabPane tabs = new TabPane(tab("review.tab.tree", tree), tab("review.tab.plan", plan),
+                tab("review.tab.previous", sincePrevious),
                 tab("review.tab.lastYear", sinceLastYear), tab("review.tab.answers", reviews));
         tabs.setId("review-tabs");
         detailTitle.getStyleClass().add("section-title");
         VBox detail = new VBox(6, detailTitle, tabs);
         VBox.setVgrow(tabs, Priority.ALWAYS);
         vm.detailProperty().addListener((o, a, d) -> show(d));
+        // 批复 (approve, return) or 备案 (file, ask for a correction), as the scheme sets it for the unit's group.
+        vm.detailProperty().addListener((o, a, d) -> {
+            org.perfdesk.domain.ReviewMode mode = d == null ? org.perfdesk.domain.ReviewMode.APPROVAL : d.row().mode();
+            approve.setText(Texts.t("review.word." + mode.name() + ".APPROVED") + "…");
+            Mnemonics.set(approve, 'A');
+            giveBack.setText(Texts.t("review.word." + mode.name() + ".RETURNED") + "…");
+            Mnemonics.set(giveBack, 'R');
+        });
 
         SplitPane split = new SplitPane(table, detail);
         split.setDividerPositions(0.36);
@@ -130,7 +149,7 @@ public final class ReviewView implements Screen {
         if (last == null || !last.planPackageId().equals(r.latestPlan().get().packageId())) {
             return Texts.t("review.state.waiting");
         }
-        String state = Texts.current().of(last.decision());
+        String state = last.words();
         return r.changedSinceApproval() > 0 ? Texts.t("review.state.changed", state, r.changedSinceApproval()) : state;
     }
 
@@ -141,17 +160,19 @@ public final class ReviewView implements Screen {
             sincePrevious.getItems().clear();
             sinceLastYear.getItems().clear();
             reviews.getItems().clear();
+            plan.clear();
             return;
         }
         detailTitle.setText(d.row().unit().name() + " · " + planText(d.row()));
         TreeItem<GoalNode> top = new TreeItem<>();
         add(top, d.tree(), d.tree().roots());
         tree.setRoot(top);
+        plan.setText(d.plan());
         sincePrevious.getItems().setAll(d.sincePrevious());
         sinceLastYear.getItems().setAll(d.sinceLastYear());
         reviews.getItems().setAll(d.reviews().isEmpty() ? List.of(Texts.t("review.noAnswers"))
                 : d.reviews().stream().map(r -> Texts.t("review.answerLine",
-                        r.decidedAt().toString().substring(0, 16).replace('T', ' '), Texts.current().of(r.decision()),
+                        r.decidedAt().toString().substring(0, 16).replace('T', ' '), r.words(),
                         r.reason())).toList());
     }
 
@@ -175,7 +196,8 @@ public final class ReviewView implements Screen {
                 .reviewAnswer(vm.context().workspace(), d.row().unit(), vm.context().year()))) {
             return;
         }
-        String key = decision == PlanReview.Decision.APPROVED ? "review.approve" : "review.return";
+        String key = (decision == PlanReview.Decision.APPROVED ? "review.approve" : "review.return")
+                + (d.row().mode() == org.perfdesk.domain.ReviewMode.FILING ? "Filing" : "");
         // The reason stays for the next try until the answer is written (no passphrase, a failure).
         String draft = "review:" + d.row().unit().code() + ":" + decision;
         var drafts = vm.context().drafts();
@@ -185,7 +207,8 @@ public final class ReviewView implements Screen {
                 .ifPresent(reason -> Dialogs.withSigner(window, vm.context(), signer -> vm.decide(signer, decision,
                         reason, file -> {
                             drafts.done(draft);
-                            Messages.info(window, Texts.t("review.done", Texts.current().of(decision)),
+                            Messages.info(window, Texts.t("review.done", Texts.t("review.word."
+                                    + d.row().mode().name() + "." + decision.name())),
                                     Texts.t("review.doneText", d.row().unit().name(), file.toAbsolutePath().toString()));
                         })));
     }

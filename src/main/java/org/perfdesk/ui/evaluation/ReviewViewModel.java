@@ -30,7 +30,9 @@ import org.perfdesk.ui.common.WorkspaceContext;
  */
 public final class ReviewViewModel {
     /** One unit's line in the list. */
-    public record Row(OrgUnit unit, List<PackageRecord> plans, PlanReview latestReview, int changedSinceApproval) {
+    /** @param mode how the scheme has this unit's plans answered: 批复 or 备案 */
+    public record Row(OrgUnit unit, List<PackageRecord> plans, PlanReview latestReview, int changedSinceApproval,
+                      org.perfdesk.domain.ReviewMode mode) {
         public Optional<PackageRecord> latestPlan() {
             return plans.isEmpty() ? Optional.empty() : Optional.of(plans.get(plans.size() - 1));
         }
@@ -38,7 +40,7 @@ public final class ReviewViewModel {
 
     /** What the right-hand side shows for the selected unit. */
     public record Detail(Row row, GoalTree tree, Map<String, String> ownerNames, List<String> sincePrevious,
-                         List<String> sinceLastYear, List<PlanReview> reviews) {
+                         List<String> sinceLastYear, List<PlanReview> reviews, String plan) {
         public String ownerName(GoalNode n) {
             return n.ownerCode() == null ? "" : ownerNames.getOrDefault(n.ownerCode(), n.ownerCode());
         }
@@ -81,7 +83,7 @@ public final class ReviewViewModel {
                 }
             }
         }
-        return new Row(u, plans, latest, changed);
+        return new Row(u, plans, latest, changed, Reviews.modeFor(ws, u.code(), year));
     }
 
     public void select(Row row) {
@@ -110,8 +112,14 @@ public final class ReviewViewModel {
             Map<String, String> owners = new java.util.HashMap<>();
             ws.orgUnits().findSubtree(code).forEach(o -> owners.put(o.code(), o.name()));
             return new Detail(row, ws.goals().loadTree(code, year), owners, sincePrevious, sinceLastYear,
-                    ws.reviews().findByUnit(code, year));
+                    ws.reviews().findByUnit(code, year), planText(ws, code, year));
         }, detail::set);
+    }
+
+    /** The 方案 the unit's latest plan package carried, to read beside its tree. */
+    private static String planText(Workspace ws, String code, int year) {
+        List<String> lines = org.perfdesk.report.PlanDocuments.savedLines(ws, code, year, Texts.current());
+        return lines.isEmpty() ? Texts.t("review.noPlanDocument") : String.join("\n", lines);
     }
 
     private static List<String> lines(List<ImportReport.NodeChange> changes, String sameKey) {

@@ -326,7 +326,10 @@ public final class SchemeView implements Screen {
         return new EvaluationScheme(ctx.year(), loaded == null ? 1 : loaded.version(), num(indicatorWeight),
                 num(appraisalWeight), num(inspectionCap), num(bonusCap), num(quantitativeCap), num(latePenalty),
                 num(spotCheckShare), ls, note.getText(), whole(period), shares(levelShares.getText()),
-                whole(appraisalRounds), needed, who);
+                whole(appraisalRounds), needed, who,
+                // Not edited on this screen: kept as the scheme had them (defaults for a new one).
+                loaded == null ? null : loaded.grades(), loaded == null ? null : loaded.reviewModes(),
+                loaded == null ? 0 : loaded.rectificationDays());
     }
 
     /** A whole number as typed, or −1 (which the scheme's problems name) when it is not one. */

@@ -238,10 +238,11 @@ public final class ExchangeView implements Screen, PackageReceiver {
         importPanel.preview(files);
     }
 
-    /** Parts a refusal may send the user to: "receive" (导入答复), "setup" (登记与密钥). */
+    /** Parts a refusal or a screen may send the user to: "send" (报送), "receive" (导入答复), "setup" (登记与密钥). */
     @Override
     public void reveal(String part) {
         switch (part) {
+            case "send" -> tabs.getSelectionModel().select(0);
             case "receive" -> tabs.getSelectionModel().select(1);
             case "setup" -> tabs.getSelectionModel().select(3);
             default -> { }

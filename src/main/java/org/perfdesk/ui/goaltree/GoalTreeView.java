@@ -258,7 +258,7 @@ public final class GoalTreeView implements Screen {
             }
             return new GoalNode(n.id(), n.unitCode(), n.year(), n.parentId(), n.position(), n.kind(), text.strip(),
                     n.description(), n.ownerCode(), n.qualityRequirement(), n.deadline(), n.weight(), n.measure(),
-                    n.originId(), n.revision(), n.deleted());
+                    n.originId(), n.revision(), n.deleted(), n.systemCode());
         });
         TreeTableColumn<GoalNode, String> kind = Columns.treeText("goals.col.kind", 60, n -> Texts.current().of(n.kind()));
         TreeTableColumn<GoalNode, String> owner = Columns.treeText("goals.col.owner", 150, vm::ownerName);

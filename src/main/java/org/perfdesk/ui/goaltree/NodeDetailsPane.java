@@ -265,7 +265,7 @@ final class NodeDetailsPane extends ScrollPane {
         GoalNode changed = new GoalNode(n.id(), n.unitCode(), n.year(), n.parentId(), n.position(),
                 kind.getValue() == null ? n.kind() : kind.getValue(), title.getText().strip(),
                 orNull(description.getText()), owner.getValue() == null ? n.ownerCode() : owner.getValue().code(),
-                orNull(quality.getText()), d, w, m, n.originId(), n.revision(), n.deleted());
+                orNull(quality.getText()), d, w, m, n.originId(), n.revision(), n.deleted(), n.systemCode());
         vm.update(changed);
     }
 

@@ -39,6 +39,21 @@ public final class OverviewView implements Screen {
         message.getStyleClass().add("validation");
 
         VBox calendar = section("overview.deadlines", calendarTable());
+        // One calendar (issue 22): the office sends it to the units; a unit sees whose dates it shows.
+        Label source = new Label();
+        source.setId("overview-calendar-source");
+        source.setWrapText(true);
+        source.getStyleClass().add("hint");
+        source.textProperty().bind(vm.calendarSourceProperty());
+        if (ctx.role() == Role.OFFICE) {
+            javafx.scene.control.Button send = org.perfdesk.ui.common.Mnemonics.set(
+                    new javafx.scene.control.Button(Texts.t("overview.sendCalendar")), 'S');
+            send.setId("overview-send-calendar");
+            send.setOnAction(e -> sendCalendar());
+            calendar.getChildren().add(1, new HBox(8, send, source));
+        } else {
+            calendar.getChildren().add(1, source);
+        }
         Node lower = ctx.role() == Role.OFFICE ? calendar
                 : new HBox(16, section("overview.attention", attentionTable()), calendar);
         if (lower instanceof HBox h) {
@@ -101,6 +116,14 @@ public final class OverviewView implements Screen {
         table.getColumns().add(Columns.text("overview.col.state", 90, OverviewViewModel.DeadlineRow::state));
         table.setTooltip(new javafx.scene.control.Tooltip(Texts.t("overview.calendarHint")));
         return table;
+    }
+
+    /** Signs the calendar for every registered unit into the outbox, after the passphrase. */
+    private void sendCalendar() {
+        var window = root.getScene().getWindow();
+        org.perfdesk.ui.common.Dialogs.withSigner(window, ctx, signer -> vm.sendCalendar(signer, n ->
+                org.perfdesk.ui.common.Messages.info(window, Texts.t("overview.calendarSent", n),
+                        Texts.t("overview.calendarSentText", ctx.workspace().outboxDir().toAbsolutePath().toString()))));
     }
 
     private void rebuildTiles() {

@@ -46,6 +46,8 @@ public final class OverviewViewModel {
     private final ObservableList<Figure> figures = FXCollections.observableArrayList();
     private final ObservableList<DeadlineRow> deadlines = FXCollections.observableArrayList();
     private final ObservableList<AttentionRow> attention = FXCollections.observableArrayList();
+    private final javafx.beans.property.ReadOnlyStringWrapper calendarSource =
+            new javafx.beans.property.ReadOnlyStringWrapper("");
 
     public OverviewViewModel(WorkspaceContext ctx) {
         this.ctx = ctx;
@@ -57,13 +59,15 @@ public final class OverviewViewModel {
     public void load() {
         int year = ctx.year();
         LocalDate today = LocalDate.now();
-        ctx.tasks().run(Texts.t("task.loadOverview"), () -> ctx.role() == Role.OFFICE
+        ctx.tasks().run(Texts.t("task.loadOverview"), () -> Map.entry(ctx.role() == Role.OFFICE
                         ? new Loaded(officeFigures(), List.of(), deadlines(year, today))
-                        : unit(year, today),
-                l -> {
+                        : unit(year, today), calendarSource(year)),
+                loaded -> {
+                    Loaded l = loaded.getKey();
                     figures.setAll(l.figures());
                     attention.setAll(l.attention());
                     deadlines.setAll(l.deadlines());
+                    calendarSource.set(loaded.getValue());
                 });
     }
 
@@ -173,6 +177,34 @@ public final class OverviewViewModel {
             out.add(new DeadlineRow(d.key(), t.get("calendar." + d.key()), d.date(), state));
         }
         return out;
+    }
+
+    /**
+     * Where the dates come from: at the office, that they travel to the units when sent; at a unit, the
+     * calendar its office sent (and when), or the plan's defaults until one arrives.
+     */
+    String calendarSource(int year) {
+        if (ctx.role() == Role.OFFICE) {
+            return Texts.t("overview.calendarOffice");
+        }
+        return ctx.workspace().calendar().officeCalendar(year).map(c -> Texts.t("overview.calendarFromOffice",
+                c.issuedAt() == null ? "" : c.issuedAt().toString().substring(0, 10)))
+                .orElse(Texts.t("overview.calendarDefaults"));
+    }
+
+    /** Sends the year's calendar to every registered unit (one signed package each, in the outbox). */
+    public void sendCalendar(org.perfdesk.exchange.Signer signer, java.util.function.IntConsumer sent) {
+        int year = ctx.year();
+        ctx.tasks().run(Texts.t("task.sendCalendar"), () -> org.perfdesk.exchange.Guidance.sendAll(ctx.workspace(),
+                signer, year, org.perfdesk.exchange.Guidance.What.CALENDAR, null, ctx.workspace().outboxDir(), false)
+                .size(), n -> {
+                    ctx.saved();
+                    sent.accept(n);
+                });
+    }
+
+    public javafx.beans.property.ReadOnlyStringProperty calendarSourceProperty() {
+        return calendarSource.getReadOnlyProperty();
     }
 
     /** Changes a deadline of the shown year (null: back to the default). */

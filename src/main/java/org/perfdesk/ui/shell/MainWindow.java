@@ -112,6 +112,8 @@ public final class MainWindow {
         if (ctx.role() == Role.OFFICE) {
             list.add(new NavEntry("inbox", "nav.inbox", () -> new InboxView(ctx)));
             list.add(new NavEntry("tracker", "nav.tracker", () -> new TrackerView(ctx)));
+            list.add(new NavEntry("indicators", "nav.system", () -> new org.perfdesk.ui.evaluation.IndicatorSystemView(
+                    new org.perfdesk.ui.evaluation.IndicatorSystemViewModel(ctx))));
             list.add(new NavEntry("review", "nav.review", () -> new ReviewView(new ReviewViewModel(ctx))));
             list.add(new NavEntry("assessment", "nav.assessment",
                     () -> new AssessmentView(new AssessmentViewModel(ctx))));
@@ -125,6 +127,12 @@ public final class MainWindow {
             list.add(new NavEntry("audit", "nav.audit", () -> new AuditView(ctx)));
         } else {
             list.add(new NavEntry("goals", "nav.goals", () -> new GoalTreeView(new GoalTreeViewModel(ctx))));
+            list.add(new NavEntry("plan", "nav.plan", () -> new org.perfdesk.ui.plan.PlanView(
+                    new org.perfdesk.ui.plan.PlanViewModel(ctx))));
+            list.add(new NavEntry("system", "nav.system", () -> new org.perfdesk.ui.plan.SystemLinkView(
+                    new org.perfdesk.ui.plan.SystemLinkViewModel(ctx))));
+            list.add(new NavEntry("monitoring", "nav.monitoring", () -> new org.perfdesk.ui.plan.MonitoringView(
+                    new org.perfdesk.ui.plan.MonitoringViewModel(ctx))));
             list.add(new NavEntry("progress", "nav.progress", () -> new ProgressView(new ProgressViewModel(ctx))));
             list.add(new NavEntry("reports", "nav.reports", () -> new ReportsView(new ReportsViewModel(ctx))));
             list.add(new NavEntry("selfassessment", "nav.selfAssessment",
