@@ -11,14 +11,12 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
-import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.perfdesk.domain.Numbers;
@@ -30,6 +28,8 @@ import org.perfdesk.ui.common.Dialogs;
 import org.perfdesk.ui.common.Messages;
 import org.perfdesk.ui.common.Screen;
 import org.perfdesk.ui.common.Styles;
+import org.perfdesk.ui.common.DetailsSplit;
+import org.perfdesk.ui.common.Layouts;
 
 /**
  * 指标考核: the units on the left with how far their assessment has come; on the right the selected
@@ -37,6 +37,10 @@ import org.perfdesk.ui.common.Styles;
  * indicators ticked. Enter scores an indicator (with a reason), Delete takes the office score back.
  */
 public final class AssessmentView implements Screen {
+    /** The office's list of units beside the work on one: names whole, the work at least a usable table. */
+    static final double UNITS_MIN_WIDTH = 170;
+    static final double UNITS_WIDTH = 210;
+    static final double WORK_MIN_WIDTH = 380;
     private final AssessmentViewModel vm;
     private final BorderPane root = new BorderPane();
     private final TableView<AssessmentViewModel.UnitLine> units;
@@ -149,8 +153,7 @@ public final class AssessmentView implements Screen {
                 || vm.selectedProperty().get().spotCheck() == null, vm.selectedProperty()));
         verify.setOnAction(e -> vm.verifySpotCheck(text -> Messages.info(root.getScene().getWindow(),
                 Texts.t("assessment.verify"), text)));
-        HBox actions = new HBox(8, score, clear, draw, verify, onlyDrawn, onlyNotable);
-        actions.getStyleClass().add("toolbar");
+        javafx.scene.layout.FlowPane actions = Layouts.toolbar(score, clear, draw, verify, onlyDrawn, onlyNotable);
         Label spot = new Label();
         spot.setId("assessment-spot");
         spot.textProperty().bind(vm.spotCheckTextProperty());
@@ -158,9 +161,7 @@ public final class AssessmentView implements Screen {
         VBox right = new VBox(4, actions, spot, rows);
         VBox.setVgrow(rows, Priority.ALWAYS);
 
-        SplitPane split = new SplitPane(units, right);
-        split.setDividerPositions(0.28);
-        root.setCenter(split);
+        root.setCenter(DetailsSplit.listFirst(units, UNITS_MIN_WIDTH, UNITS_WIDTH, right, WORK_MIN_WIDTH));
     }
 
     private void filter() {

@@ -13,7 +13,6 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
-import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
@@ -22,7 +21,6 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.perfdesk.domain.OrgUnit;
@@ -40,6 +38,8 @@ import org.perfdesk.ui.common.Screen;
 import org.perfdesk.ui.common.Styles;
 import org.perfdesk.ui.common.TableKeys;
 import org.perfdesk.ui.common.WorkspaceContext;
+import org.perfdesk.ui.common.DetailsSplit;
+import org.perfdesk.ui.common.Layouts;
 
 /**
  * 反馈整改 (office): per unit, the rectification items the office found, sent back in a signed
@@ -121,13 +121,11 @@ public final class FeedbackView implements Screen {
         send.getStyleClass().add("primary");
         send.disableProperty().bind(noUnit.or(Bindings.isEmpty(items)));
         send.setOnAction(e -> send());
-        HBox actions = new HBox(8, add, change, close, reopen, send);
-        actions.getStyleClass().add("toolbar");
+        javafx.scene.layout.FlowPane actions = Layouts.toolbar(add, change, close, reopen, send);
         VBox right = new VBox(4, actions, itemTable);
         VBox.setVgrow(itemTable, Priority.ALWAYS);
-        SplitPane split = new SplitPane(unitTable, right);
-        split.setDividerPositions(0.3);
-        root.setCenter(split);
+        root.setCenter(DetailsSplit.listFirst(unitTable, AssessmentView.UNITS_MIN_WIDTH, AssessmentView.UNITS_WIDTH,
+                right, AssessmentView.WORK_MIN_WIDTH));
     }
 
     static String closure(RectificationItem i) {

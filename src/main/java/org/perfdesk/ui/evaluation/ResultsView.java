@@ -3,12 +3,10 @@ package org.perfdesk.ui.evaluation;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.perfdesk.domain.Texts;
@@ -19,6 +17,8 @@ import org.perfdesk.ui.common.Dialogs;
 import org.perfdesk.ui.common.Messages;
 import org.perfdesk.ui.common.Screen;
 import org.perfdesk.ui.common.Styles;
+import org.perfdesk.ui.common.DetailsSplit;
+import org.perfdesk.ui.common.Layouts;
 
 /**
  * 结果汇总: every unit's components, total and rank by group; selecting a unit shows what each
@@ -55,8 +55,7 @@ public final class ResultsView implements Screen {
         notice.setId("results-notice");
         notice.setOnAction(e -> export("results.ui.notice", "Word", "*.docx",
                 Texts.t("results.ui.noticeName", String.valueOf(vm.context().year())), vm::exportNotice));
-        HBox actions = new HBox(8, recompute, freeze, workbook, notice);
-        actions.getStyleClass().add("toolbar");
+        javafx.scene.layout.FlowPane actions = Layouts.toolbar(recompute, freeze, workbook, notice);
         root.setTop(new VBox(4, title, actions, frozen));
 
         table = new TableView<>(vm.results());
@@ -94,9 +93,8 @@ public final class ResultsView implements Screen {
         charts.setClosable(false);
         TabPane right = new TabPane(trace, charts);
         right.setId("results-tabs");
-        SplitPane split = new SplitPane(table, right);
-        split.setDividerPositions(0.58);
-        root.setCenter(split);
+        // The ranking and, beside it, where the chosen unit's figures come from (below it when narrow).
+        root.setCenter(DetailsSplit.of(table, 360, right, 300, 400));
     }
 
     private String nameOf(String code) {

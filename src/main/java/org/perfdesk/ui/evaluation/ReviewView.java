@@ -6,14 +6,12 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableView;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.perfdesk.domain.GoalNode;
@@ -29,6 +27,8 @@ import org.perfdesk.ui.common.Screen;
 import org.perfdesk.ui.common.Styles;
 import org.perfdesk.ui.goaltree.DiagramDialog;
 import org.perfdesk.ui.goaltree.GoalTreeViewModel;
+import org.perfdesk.ui.common.DetailsSplit;
+import org.perfdesk.ui.common.Layouts;
 
 /**
  * 审核批复: the units' plans and where each stands (not received, awaiting review, approved, returned,
@@ -63,8 +63,7 @@ public final class ReviewView implements Screen {
         approve.disableProperty().bind(noPlan);
         giveBack.disableProperty().bind(noPlan);
         diagram.disableProperty().bind(vm.detailProperty().isNull());
-        HBox actions = new HBox(8, approve, giveBack, diagram);
-        actions.getStyleClass().add("toolbar");
+        javafx.scene.layout.FlowPane actions = Layouts.toolbar(approve, giveBack, diagram);
         Label hint = new Label(Texts.t("review.hint"));
         hint.getStyleClass().add("hint");
         hint.setWrapText(true);
@@ -101,9 +100,7 @@ public final class ReviewView implements Screen {
         VBox.setVgrow(tabs, Priority.ALWAYS);
         vm.detailProperty().addListener((o, a, d) -> show(d));
 
-        SplitPane split = new SplitPane(table, detail);
-        split.setDividerPositions(0.36);
-        root.setCenter(split);
+        root.setCenter(DetailsSplit.listFirst(table, 240, 330, detail, AssessmentView.WORK_MIN_WIDTH));
     }
 
     private static Tab tab(String key, Node content) {

@@ -28,6 +28,7 @@ import org.perfdesk.ui.common.Refusals;
 import org.perfdesk.ui.common.Screen;
 import org.perfdesk.ui.common.Styles;
 import org.perfdesk.ui.common.WorkspaceContext;
+import org.perfdesk.ui.common.Layouts;
 
 /** 收件 for the office (and collectors): import with preview, register units, history with diffs. */
 public final class InboxView implements Screen, PackageReceiver {
@@ -61,6 +62,15 @@ public final class InboxView implements Screen, PackageReceiver {
         root.setCenter(tabs);
     }
 
+    /** A word and its choice list, kept together when the row wraps. */
+    private static HBox labelled(String key, Node field) {
+        Label label = new Label(Texts.t(key));
+        label.setMinWidth(Label.USE_PREF_SIZE);
+        HBox pair = new HBox(6, label, field);
+        pair.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return pair;
+    }
+
     private Node historyPane() {
         ComboBox<OrgUnit> unit = new ComboBox<>(history.units());
         unit.setId("history-unit");
@@ -90,9 +100,8 @@ public final class InboxView implements Screen, PackageReceiver {
         ListView<String> diff = new ListView<>(history.diff());
         diff.setId("history-diff");
         diff.setPlaceholder(new Label(Texts.t("history.hint")));
-        HBox choose = new HBox(8, new Label(Texts.t("history.unit")), unit, new Label(Texts.t("history.from")), from,
-                new Label(Texts.t("history.to")), to);
-        choose.getStyleClass().add("toolbar");
+        javafx.scene.layout.FlowPane choose = Layouts.toolbar(labelled("history.unit", unit),
+                labelled("history.from", from), labelled("history.to", to));
         VBox box = new VBox(8, choose, diff);
         VBox.setVgrow(diff, Priority.ALWAYS);
         box.getStyleClass().add("tab-body");

@@ -34,6 +34,7 @@ import org.perfdesk.ui.common.RowEditor;
 import org.perfdesk.ui.common.Screen;
 import org.perfdesk.ui.common.Styles;
 import org.perfdesk.ui.common.Typed;
+import org.perfdesk.ui.common.Layouts;
 
 /**
  * 进度监控: the indicators of one quarter as an editable table (value, completion, status, what was
@@ -87,11 +88,17 @@ public final class ProgressView implements Screen {
         Button redo = Mnemonics.set(new Button(Texts.t("goals.redo")), 'R');
         redo.disableProperty().bind(vm.undoStack().canRedoProperty().not());
         redo.setOnAction(e -> vm.redo());
-        HBox toolbar = new HBox(8, new Label(Texts.t("progress.chooseQuarter")), quarter, undo, redo, summary);
-        toolbar.getStyleClass().add("toolbar");
+        Label quarterLabel = new Label(Texts.t("progress.chooseQuarter"));
+        HBox choose = new HBox(6, quarterLabel, quarter);
+        choose.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        quarterLabel.setMinWidth(Label.USE_PREF_SIZE);
+        javafx.scene.layout.FlowPane toolbar = Layouts.toolbar(choose, undo, redo, summary);
         message.getStyleClass().add("validation");
+        message.setWrapText(true);
+        message.managedProperty().bind(message.textProperty().isNotEmpty());
         Label hint = new Label(Texts.t("progress.editHint"));
         hint.getStyleClass().add("hint");
+        hint.setWrapText(true);
         root.setTop(new VBox(4, title, toolbar, hint, message));
 
         table = new TableView<>(vm.rows());

@@ -1,0 +1,147 @@
+package org.perfdesk.ui.layout;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import javafx.scene.Node;
+import javafx.scene.control.ListView;
+import javafx.scene.layout.Pane;
+import javafx.stage.Stage;
+import org.perfdesk.evaluation.DemoOffice;
+import org.perfdesk.ui.shell.Shell;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Walks every screen of an open workspace's navigation, at each window size asked for, and hands the
+ * laid-out window to a visitor: the clipping test checks it, the screenshot writer saves it.
+ * The workspaces are the demo's: a city that also collects from its counties (XM, every unit screen
+ * and the collector's) and the office with every demo package imported.
+ */
+final class ScreenTour {
+    /** The unit shown: Xiamen has counties of its own, so its window has the collector's screens too. */
+    static final String UNIT = "XM";
+    private static Path demo;
+    private static Path office;
+
+    /** One window size, named as the screenshots are. */
+    record Size(String name, int width, int height) {
+    }
+
+    interface Visitor {
+        void visit(String screen, int index, Size size);
+    }
+
+    private ScreenTour() {
+    }
+
+    /** The demo, built once per test JVM: {@link #unitDir()} and {@link #officeDir()}. */
+    static synchronized void ensureDemo() {
+        if (demo != null) {
+            return;
+        }
+        try {
+            demo = Files.createTempDirectory("perfdesk-tour-demo");
+            Path copies = Files.createTempDirectory("perfdesk-tour-office");
+            office = DemoOffice.importedCopy(demo, copies);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Path unitDir() {
+        ensureDemo();
+        return demo.resolve(UNIT);
+    }
+
+    static Path officeDir() {
+        ensureDemo();
+        return office;
+    }
+
+    /**
+     * For each size: resizes the window, then shows each screen of the navigation in turn, waits until
+     * its data is loaded and it is laid out, and calls the visitor. Returns the screens seen at the
+     * first size. (Sizes outside, screens inside: the window is resized once per size.)
+     */
+    static List<String> walk(FxRobot robot, Shell shell, Stage stage, List<Size> sizes, Visitor visitor) {
+        @SuppressWarnings("unchecked")
+        ListView<Object> nav = robot.lookup("#nav").queryAs(ListView.class);
+        List<String> seen = new ArrayList<>();
+        int count = nav.getItems().size();
+        for (Size size : sizes) {
+            resize(robot, stage, size);
+            for (int i = 0; i < count; i++) {
+                int index = i;
+                robot.interact(() -> nav.getSelectionModel().select(index));
+                settle(shell);
+                robot.interact(() -> {
+                    stage.getScene().getRoot().applyCss();
+                    stage.getScene().getRoot().layout();
+                });
+                WaitForAsyncUtils.waitForFxEvents(3);
+                String screen = screenId(robot);
+                if (size == sizes.get(0)) {
+                    seen.add(screen);
+                }
+                visitor.visit(screen, index, size);
+            }
+        }
+        return seen;
+    }
+
+    static void resize(FxRobot robot, Stage stage, Size size) {
+        robot.interact(() -> {
+            stage.setWidth(size.width());
+            stage.setHeight(size.height());
+            stage.getScene().getRoot().applyCss();
+            stage.getScene().getRoot().layout();
+        });
+        WaitForAsyncUtils.waitForFxEvents(3);
+    }
+
+    /** Waits until the background work a screen started (its load) has finished and its result is shown. */
+    static void settle(Shell shell) {
+        for (int quiet = 0; quiet < 3; ) {
+            try {
+                WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
+                        () -> shell.current() == null || !shell.current().tasks().runningProperty().get());
+            } catch (TimeoutException e) {
+                throw new AssertionError("the screen kept working for a minute", e);
+            }
+            WaitForAsyncUtils.waitForFxEvents(2);
+            quiet = shell.current() != null && shell.current().tasks().runningProperty().get() ? 0 : quiet + 1;
+        }
+    }
+
+    private static String screenId(FxRobot robot) {
+        Pane centre = robot.lookup(".centre").queryAs(Pane.class);
+        String id = centre.getChildren().isEmpty() ? null : screenId(centre.getChildren().get(0));
+        return id == null ? "screen-unknown" : id;
+    }
+
+    /** The screen's own id ("screen-goals"), on its view or a node inside it (a screen that scrolls). */
+    private static String screenId(Node node) {
+        if (node.getId() != null && node.getId().startsWith("screen-") && !node.getId().equals("screen-title")) {
+            return node.getId();
+        }
+        if (node instanceof javafx.scene.control.ScrollPane scroll && scroll.getContent() != null) {
+            return screenId(scroll.getContent());
+        }
+        if (node instanceof javafx.scene.Parent parent) {
+            for (Node child : parent.getChildrenUnmodifiable()) {
+                String id = screenId(child);
+                if (id != null) {
+                    return id;
+                }
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,96 @@
+package org.perfdesk.ui.layout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.image.WritableImage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.perfdesk.domain.Texts;
+import org.perfdesk.ui.ShellTest;
+
+/**
+ * Writes the user guide's screenshots: every screen of the demo unit and of the demo office, at
+ * 1024×600 and 1366×768, in Chinese and in English, into {@code src/site/resources/screens/}.
+ * Runs only when asked: {@code mvn -B test -Dtest=ScreensTest -Dperfdesk.writeScreens=true}.
+ */
+class ScreensTest extends ShellTest {
+    static final List<ScreenTour.Size> SIZES = List.of(new ScreenTour.Size("1024x600", 1024, 600),
+            new ScreenTour.Size("1366x768", 1366, 768));
+    private static Path out;
+
+    static {
+        // Monocle's headless screen is 1280×800 unless told otherwise, too small for a 1366×768 window.
+        // Read when the toolkit starts: this class runs in a JVM of its own (the command above).
+        if (System.getProperty("headless.geometry") == null) {
+            System.setProperty("headless.geometry", "1920x1200-32");
+        }
+    }
+
+    @BeforeAll
+    static void onlyWhenAsked() throws IOException {
+        Assumptions.assumeTrue(Boolean.getBoolean("perfdesk.writeScreens"),
+                "screenshots are written with -Dperfdesk.writeScreens=true");
+        out = Path.of(System.getProperty("perfdesk.screensDir", "src/site/resources/screens"));
+        Files.createDirectories(out);
+        ScreenTour.ensureDemo();
+    }
+
+    @Test
+    void unitInChinese() {
+        write("unit", ScreenTour.unitDir(), Texts.CHINESE);
+    }
+
+    @Test
+    void unitInEnglish() {
+        write("unit", ScreenTour.unitDir(), Locale.ENGLISH);
+    }
+
+    @Test
+    void officeInChinese() {
+        write("office", ScreenTour.officeDir(), Texts.CHINESE);
+    }
+
+    @Test
+    void officeInEnglish() {
+        write("office", ScreenTour.officeDir(), Locale.ENGLISH);
+    }
+
+    private void write(String role, Path workspace, Locale language) {
+        Texts.use(language);
+        open(workspace);
+        String lang = language.getLanguage();
+        List<Path> written = new ArrayList<>();
+        ScreenTour.walk(this, shell, stage, SIZES, (screen, index, size) -> {
+            String name = String.format("%s-%02d-%s-%s-%s.png", role, index + 1, screen.replace("screen-", ""), lang,
+                    size.name());
+            WritableImage[] image = new WritableImage[1];
+            interact(() -> image[0] = stage.getScene().snapshot(null));
+            written.add(save(image[0], out.resolve(name)));
+        });
+        assertThat(written).isNotEmpty();
+    }
+
+    private static Path save(WritableImage image, Path file) {
+        BufferedImage argb = SwingFXUtils.fromFXImage(image, null);
+        BufferedImage rgb = new BufferedImage(argb.getWidth(), argb.getHeight(), BufferedImage.TYPE_INT_RGB);
+        rgb.getGraphics().drawImage(argb, 0, 0, null);
+        try {
+            ImageIO.write(rgb, "png", file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return file;
+    }
+}
