@@ -1,5 +1,6 @@
 package org.perfdesk.ui.evaluation;
 
+import java.util.List;
 import java.math.BigDecimal;
 import java.util.Optional;
 
@@ -30,6 +31,7 @@ import org.perfdesk.ui.common.Screen;
 import org.perfdesk.ui.common.Styles;
 import org.perfdesk.ui.common.DetailsSplit;
 import org.perfdesk.ui.common.Layouts;
+import org.perfdesk.ui.common.NarrowColumns;
 
 /**
  * 指标考核: the units on the left with how far their assessment has come; on the right the selected
@@ -39,7 +41,7 @@ import org.perfdesk.ui.common.Layouts;
 public final class AssessmentView implements Screen {
     /** The office's list of units beside the work on one: names whole, the work at least a usable table. */
     static final double UNITS_MIN_WIDTH = 170;
-    static final double UNITS_WIDTH = 210;
+    static final double UNITS_WIDTH = 300;
     static final double WORK_MIN_WIDTH = 380;
     private final AssessmentViewModel vm;
     private final BorderPane root = new BorderPane();
@@ -59,6 +61,8 @@ public final class AssessmentView implements Screen {
 
         units = new TableView<>(vm.units());
         units.setId("assessment-units");
+        // Every column of the list shows (a long name is cut, with its tooltip), never a sideways scroll bar.
+        units.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         units.setPlaceholder(new Label(Texts.t("review.empty")));
         units.getColumns().add(Columns.text("results.col.unit", 130, l -> l.unit().name()));
         units.getColumns().add(Columns.text("assessment.col.indicators", 42, l -> String.valueOf(l.indicators())));
@@ -97,15 +101,19 @@ public final class AssessmentView implements Screen {
         rows.getColumns().add(Columns.text("assessment.col.self", 55, r -> r.self() == null ? "—"
                 : Numbers.plain(r.self())));
         rows.getColumns().add(Columns.text("assessment.col.computed", 65, r -> Numbers.plain(r.computed().points())));
-        rows.getColumns().add(Columns.text("results.col.basis", 120, r -> r.computed().basis() == null
-                ? EvaluationTexts.source(r.computed()) : EvaluationTexts.basis(r.computed())));
+        var basis = Columns.<AssessmentSheet.Row>text("results.col.basis", 120, r -> r.computed().basis() == null
+                ? EvaluationTexts.source(r.computed()) : EvaluationTexts.basis(r.computed()));
+        rows.getColumns().add(basis);
         rows.getColumns().add(Columns.text("assessment.col.office", 75, r -> r.office() == null ? ""
                 : Numbers.plain(r.office().points())));
         rows.getColumns().add(Columns.text("assessment.col.difference", 50, r -> r.difference() == null ? ""
                 : (r.difference().signum() > 0 ? "+" : "") + Numbers.plain(r.difference())));
-        rows.getColumns().add(Columns.text("assessment.col.reason", 150, r -> r.office() == null ? ""
-                : r.office().reason()));
+        var reason = Columns.<AssessmentSheet.Row>text("assessment.col.reason", 150, r -> r.office() == null ? ""
+                : r.office().reason());
+        rows.getColumns().add(reason);
         rows.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // On a small window the scores stay; the reason and the basis columns go first.
+        NarrowColumns.install(rows, rows.getColumns(), List.of(reason, basis));
         rows.setRowFactory(t -> {
             TableRow<AssessmentSheet.Row> row = new TableRow<>() {
                 @Override

@@ -69,6 +69,7 @@ public final class FeedbackView implements Screen {
         root.setTop(new VBox(4, title, hint));
 
         unitTable.setId("feedback-units");
+        unitTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         unitTable.setPlaceholder(new Label(Texts.t("review.empty")));
         unitTable.getColumns().add(Columns.text("results.col.unit", 125, l -> l.unit().name()));
         unitTable.getColumns().add(Columns.text("feedback.col.items", 40, l -> String.valueOf(l.items())));

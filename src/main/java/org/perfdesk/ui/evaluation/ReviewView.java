@@ -71,6 +71,7 @@ public final class ReviewView implements Screen {
 
         table = new TableView<>(vm.rows());
         table.setId("review-table");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label(Texts.t("review.empty")));
         table.getColumns().add(Columns.text("results.col.unit", 150, r -> r.unit().name()));
         table.getColumns().add(Columns.text("review.col.plan", 120, r -> r.latestPlan().map(p -> Texts.t("review.planShort",
@@ -100,7 +101,7 @@ public final class ReviewView implements Screen {
         VBox.setVgrow(tabs, Priority.ALWAYS);
         vm.detailProperty().addListener((o, a, d) -> show(d));
 
-        root.setCenter(DetailsSplit.listFirst(table, 240, 330, detail, AssessmentView.WORK_MIN_WIDTH));
+        root.setCenter(DetailsSplit.listFirst(table, 260, 380, detail, AssessmentView.WORK_MIN_WIDTH));
     }
 
     private static Tab tab(String key, Node content) {

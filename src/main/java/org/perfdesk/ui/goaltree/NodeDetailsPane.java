@@ -124,6 +124,8 @@ final class NodeDetailsPane extends ScrollPane {
         heading.getStyleClass().add("section-title");
         form = new VBox(8, heading, grid);
         form.getStyleClass().add("details-pane");
+        none.setWrapText(true);
+        none.getStyleClass().add("hint");
         setContent(none);
 
         editor = new RowEditor<>(vm.context().edits(), message, this::save)

@@ -152,6 +152,7 @@ public final class ProgressView implements Screen {
         TableColumn<ProgressViewModel.Row, String> status = Columns.text("progress.col.status", 80,
                 r -> r.status() == null ? Texts.t("progress.notReported") : Texts.current().of(r.status()));
         status.setEditable(true);
+        status.setMinWidth(92); // "Not reported" whole: the word is the status, the colour only repeats it
         List<String> words = java.util.Arrays.stream(ProgressStatus.values()).map(s -> Texts.current().of(s)).toList();
         status.setCellFactory(col -> new StatusCell(words));
         status.setOnEditCommit(e -> {

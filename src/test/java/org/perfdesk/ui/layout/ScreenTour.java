@@ -81,6 +81,11 @@ final class ScreenTour {
                 int index = i;
                 robot.interact(() -> nav.getSelectionModel().select(index));
                 settle(shell);
+                if (size == sizes.get(0)) {
+                    // As a person would: the first row chosen, so the form or details beside it are filled.
+                    robot.interact(() -> chooseFirstRow(robot));
+                    settle(shell);
+                }
                 robot.interact(() -> {
                     stage.getScene().getRoot().applyCss();
                     stage.getScene().getRoot().layout();
@@ -118,6 +123,40 @@ final class ScreenTour {
             WaitForAsyncUtils.waitForFxEvents(2);
             quiet = shell.current() != null && shell.current().tasks().runningProperty().get() ? 0 : quiet + 1;
         }
+    }
+
+    /** Selects the first row of the screen's first table or tree, unless a row is chosen already. */
+    private static void chooseFirstRow(FxRobot robot) {
+        Pane centre = robot.lookup(".centre").queryAs(Pane.class);
+        Node table = first(centre);
+        if (table instanceof javafx.scene.control.TableView<?> t && !t.getItems().isEmpty()
+                && t.getSelectionModel().isEmpty()) {
+            t.getSelectionModel().select(0);
+        } else if (table instanceof javafx.scene.control.TreeTableView<?> t && t.getExpandedItemCount() > 0
+                && t.getSelectionModel().isEmpty()) {
+            t.getSelectionModel().select(0);
+        }
+    }
+
+    private static Node first(Node node) {
+        if (!node.isVisible()) {
+            return null;
+        }
+        if (node instanceof javafx.scene.control.TableView<?> || node instanceof javafx.scene.control.TreeTableView<?>) {
+            return node;
+        }
+        if (node instanceof javafx.scene.control.ScrollPane scroll) {
+            return scroll.getContent() == null ? null : first(scroll.getContent());
+        }
+        if (node instanceof javafx.scene.Parent parent) {
+            for (Node child : parent.getChildrenUnmodifiable()) {
+                Node found = first(child);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 
     private static String screenId(FxRobot robot) {
