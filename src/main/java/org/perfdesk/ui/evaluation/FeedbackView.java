@@ -84,7 +84,8 @@ public final class FeedbackView implements Screen {
         itemTable.getColumns().add(Columns.text("feedback.col.number", 40, i -> String.valueOf(i.number())));
         itemTable.getColumns().add(Columns.text("feedback.col.finding", 200, RectificationItem::finding));
         itemTable.getColumns().add(Columns.text("feedback.col.requirement", 150, RectificationItem::requirement));
-        itemTable.getColumns().add(Columns.text("feedback.col.due", 85, i -> i.due() == null ? "" : i.due().toString()));
+        itemTable.getColumns().add(Columns.wholeDates(Columns.text("feedback.col.due", 86,
+                i -> i.due() == null ? "" : i.due().toString())));
         itemTable.getColumns().add(Columns.text("feedback.col.measure", 160, RectificationItem::measure));
         itemTable.getColumns().add(Columns.text("feedback.col.owner", 90, RectificationItem::owner));
         itemTable.getColumns().add(Columns.text("feedback.col.status", 70,

@@ -69,7 +69,7 @@ public final class InspectionView implements Screen {
         table = new TableView<>(shown);
         table.setId("inspection-table");
         table.setPlaceholder(new Label(Texts.t("inspection.empty")));
-        table.getColumns().add(Columns.text("inspection.col.date", 95, i -> String.valueOf(i.date())));
+        table.getColumns().add(Columns.wholeDates(Columns.text("inspection.col.date", 95, i -> String.valueOf(i.date()))));
         table.getColumns().add(Columns.text("inspection.col.unit", 150, i -> vm.unitName(i.unitCode())));
         table.getColumns().add(Columns.text("inspection.col.kind", 60, i -> Texts.current().of(i.kind())));
         table.getColumns().add(Columns.text("inspection.col.finding", 420, Inspection::finding));

@@ -88,8 +88,8 @@ public final class ReviewView implements Screen {
         tree.getColumns().add(Columns.treeText("goals.col.target", 100, GoalTreeViewModel::targetText));
         tree.getColumns().add(Columns.treeText("goals.col.owner", 120, n -> vm.detailProperty().get() == null ? ""
                 : vm.detailProperty().get().ownerName(n)));
-        tree.getColumns().add(Columns.treeText("goals.col.deadline", 90, n -> n.deadline() == null ? ""
-                : n.deadline().toString()));
+        tree.getColumns().add(Columns.wholeDates(Columns.treeText("goals.col.deadline", 90, n -> n.deadline() == null ? ""
+                : n.deadline().toString())));
         sincePrevious.setId("review-since-previous");
         sinceLastYear.setId("review-since-last-year");
         reviews.setId("review-history");

@@ -160,7 +160,7 @@ public final class ExchangeView implements Screen, PackageReceiver {
         table.setId("exchange-history");
         table.setPlaceholder(new Label(Texts.t("exchange.noHistory")));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(Columns.text("exchange.col.date", 100, ExchangeViewModel.HistoryRow::date));
+        table.getColumns().add(Columns.wholeDates(Columns.text("exchange.col.date", 100, ExchangeViewModel.HistoryRow::date)));
         table.getColumns().add(Columns.text("exchange.col.direction", 60, ExchangeViewModel.HistoryRow::direction));
         table.getColumns().add(Columns.text("exchange.col.kind", 130, ExchangeViewModel.HistoryRow::kind));
         table.getColumns().add(Columns.text("exchange.col.counterpart", 180, ExchangeViewModel.HistoryRow::counterpart));

@@ -318,6 +318,7 @@ public final class GoalTreeView implements Screen {
         sum.setMinWidth(50);
         deadline.setMinWidth(92);
         completion.setMinWidth(64);
+        owner.setMinWidth(96);
         // Beside the details form on a small window: what the form shows goes first, the title stays.
         NarrowColumns.install(table, table.getColumns(), List.of(quality, sum, target, kind, completion, owner));
 

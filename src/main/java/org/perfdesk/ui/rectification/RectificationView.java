@@ -83,7 +83,8 @@ public final class RectificationView implements Screen {
         table.setPlaceholder(new Label(Texts.t("rectification.empty")));
         table.getColumns().add(Columns.text("feedback.col.number", 40, i -> String.valueOf(i.number())));
         table.getColumns().add(Columns.text("feedback.col.finding", 220, RectificationItem::finding));
-        table.getColumns().add(Columns.text("feedback.col.due", 85, i -> i.due() == null ? "" : i.due().toString()));
+        table.getColumns().add(Columns.wholeDates(Columns.text("feedback.col.due", 86,
+                i -> i.due() == null ? "" : i.due().toString())));
         table.getColumns().add(Columns.text("rectification.col.status", 70,
                 i -> i.closed() ? Texts.t("rectification.closed") : Texts.t("feedback.status." + i.status().name())));
         table.getSelectionModel().selectedItemProperty().addListener((o, a, i) -> show(i));

@@ -39,6 +39,7 @@ import org.perfdesk.exchange.demo.DemoBuilder;
 import org.perfdesk.ui.common.Messages;
 import org.perfdesk.ui.common.StandardButtons;
 import org.perfdesk.ui.common.Styles;
+import org.perfdesk.ui.common.ScreenFit;
 import org.perfdesk.ui.common.TaskRunner;
 import org.perfdesk.ui.common.TextFit;
 import org.perfdesk.ui.common.WorkspaceContext;
@@ -73,6 +74,7 @@ public final class Shell {
         this.tasks = new TaskRunner(error -> Messages.error(stage, error));
         StandardButtons.install();
         TextFit.install();
+        ScreenFit.install();
         stage.setTitle(Texts.t("app.title"));
         // Small enough for a 1024×600 screen and for a 1366×768 one at 150 % (910×512 logical pixels,
         // less the taskbar); below what a screen needs, it scrolls as a whole (MainWindow).

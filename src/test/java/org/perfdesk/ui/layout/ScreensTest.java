@@ -13,7 +13,6 @@ import java.util.Locale;
 
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.WritableImage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -87,7 +86,7 @@ class ScreensTest extends ShellTest {
         BufferedImage rgb = new BufferedImage(argb.getWidth(), argb.getHeight(), BufferedImage.TYPE_INT_RGB);
         rgb.getGraphics().drawImage(argb, 0, 0, null);
         try {
-            ImageIO.write(rgb, "png", file.toFile());
+            Png8.write(rgb, file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
