@@ -1,8 +1,12 @@
 package org.perfdesk.ui.common;
 
+import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 
 /**
  * The layout rules for small windows (from 1024×600, and at 150 % scaling), in one place so every
@@ -22,6 +26,15 @@ public final class Layouts {
         FlowPane bar = new FlowPane(6, 6, items);
         bar.getStyleClass().add("toolbar");
         return bar;
+    }
+
+    /** A word and its field (a choice list in a toolbar), kept together on one line when the row wraps. */
+    public static HBox labelled(String text, Node field) {
+        Label label = new Label(text);
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        HBox pair = new HBox(6, label, field);
+        pair.setAlignment(Pos.CENTER_LEFT);
+        return pair;
     }
 
     /**

@@ -41,7 +41,7 @@ import org.perfdesk.ui.common.NarrowColumns;
 public final class AssessmentView implements Screen {
     /** The office's list of units beside the work on one: names whole, the work at least a usable table. */
     static final double UNITS_MIN_WIDTH = 170;
-    static final double UNITS_WIDTH = 300;
+    static final double UNITS_WIDTH = 360;
     static final double WORK_MIN_WIDTH = 380;
     private final AssessmentViewModel vm;
     private final BorderPane root = new BorderPane();
@@ -64,7 +64,9 @@ public final class AssessmentView implements Screen {
         // Every column of the list shows (a long name is cut, with its tooltip), never a sideways scroll bar.
         units.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         units.setPlaceholder(new Label(Texts.t("review.empty")));
-        units.getColumns().add(Columns.text("results.col.unit", 130, l -> l.unit().name()));
+        var unitName = Columns.<AssessmentViewModel.UnitLine>text("results.col.unit", 130, l -> l.unit().name());
+        unitName.setMinWidth(110); // the unit is what the list is for: its name before the counts
+        units.getColumns().add(unitName);
         units.getColumns().add(Columns.text("assessment.col.indicators", 42, l -> String.valueOf(l.indicators())));
         units.getColumns().add(Columns.text("assessment.col.scored", 50, l -> String.valueOf(l.officeScored())));
         units.getColumns().add(Columns.text("assessment.col.notable", 42, l -> String.valueOf(l.notable())));

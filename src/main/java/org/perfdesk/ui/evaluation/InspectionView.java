@@ -97,11 +97,9 @@ public final class InspectionView implements Screen {
         });
         filter.valueProperty().addListener((o, a, u) -> shown.setPredicate(i -> u == null || u == ALL
                 || i.unitCode().equals(u.code())));
-        Label filterLabel = new Label(Texts.t("inspection.filter"));
-        filterLabel.setMinWidth(Label.USE_PREF_SIZE);
-        javafx.scene.layout.FlowPane actions = Layouts.toolbar(add, change, delete, open,
-                new javafx.scene.layout.HBox(6, filterLabel, filter));
         filter.setMinWidth(Label.USE_PREF_SIZE);
+        javafx.scene.layout.FlowPane actions = Layouts.toolbar(add, change, delete, open,
+                Layouts.labelled(Texts.t("inspection.filter"), filter));
         Label hint = new Label(Texts.t("inspection.hint"));
         hint.getStyleClass().add("hint");
         hint.setWrapText(true);

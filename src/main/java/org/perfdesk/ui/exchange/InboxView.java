@@ -62,15 +62,6 @@ public final class InboxView implements Screen, PackageReceiver {
         root.setCenter(tabs);
     }
 
-    /** A word and its choice list, kept together when the row wraps. */
-    private static HBox labelled(String key, Node field) {
-        Label label = new Label(Texts.t(key));
-        label.setMinWidth(Label.USE_PREF_SIZE);
-        HBox pair = new HBox(6, label, field);
-        pair.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        return pair;
-    }
-
     private Node historyPane() {
         ComboBox<OrgUnit> unit = new ComboBox<>(history.units());
         unit.setId("history-unit");
@@ -100,8 +91,8 @@ public final class InboxView implements Screen, PackageReceiver {
         ListView<String> diff = new ListView<>(history.diff());
         diff.setId("history-diff");
         diff.setPlaceholder(new Label(Texts.t("history.hint")));
-        javafx.scene.layout.FlowPane choose = Layouts.toolbar(labelled("history.unit", unit),
-                labelled("history.from", from), labelled("history.to", to));
+        javafx.scene.layout.FlowPane choose = Layouts.toolbar(Layouts.labelled(Texts.t("history.unit"), unit),
+                Layouts.labelled(Texts.t("history.from"), from), Layouts.labelled(Texts.t("history.to"), to));
         VBox box = new VBox(8, choose, diff);
         VBox.setVgrow(diff, Priority.ALWAYS);
         box.getStyleClass().add("tab-body");

@@ -18,7 +18,6 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
@@ -88,11 +87,8 @@ public final class ProgressView implements Screen {
         Button redo = Mnemonics.set(new Button(Texts.t("goals.redo")), 'R');
         redo.disableProperty().bind(vm.undoStack().canRedoProperty().not());
         redo.setOnAction(e -> vm.redo());
-        Label quarterLabel = new Label(Texts.t("progress.chooseQuarter"));
-        HBox choose = new HBox(6, quarterLabel, quarter);
-        choose.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        quarterLabel.setMinWidth(Label.USE_PREF_SIZE);
-        javafx.scene.layout.FlowPane toolbar = Layouts.toolbar(choose, undo, redo, summary);
+        javafx.scene.layout.FlowPane toolbar = Layouts.toolbar(Layouts.labelled(Texts.t("progress.chooseQuarter"), quarter),
+                undo, redo, summary);
         message.getStyleClass().add("validation");
         message.setWrapText(true);
         message.managedProperty().bind(message.textProperty().isNotEmpty());

@@ -157,7 +157,8 @@ public final class Shell {
         WelcomeView welcome = new WelcomeView(units, preselected, u -> openDemo(u.code()), this::chooseAndOpen,
                 this::create, lang -> setLanguage(lang, this::showWelcome));
         stage.setTitle(Texts.t("app.title"));
-        setRoot(welcome.root());
+        // On a window smaller than the choice, it scrolls rather than losing its last card.
+        setRoot(org.perfdesk.ui.common.Layouts.fitOrScroll(welcome.root()));
     }
 
     private void setRoot(Parent root) {

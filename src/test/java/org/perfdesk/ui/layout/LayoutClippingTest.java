@@ -14,8 +14,8 @@ import org.perfdesk.domain.Texts;
 import org.perfdesk.ui.ShellTest;
 
 /**
- * Every screen of the demo unit (a city that collects from its counties) and of the demo office, in
- * Chinese and in English, at the smallest window the program is made for:
+ * Every screen of the demo unit (a city that collects from its counties) and of the demo office, and
+ * the first-start choice, in Chinese and in English, at the smallest window the program is made for:
  * <ul>
  * <li>1024×600 (the window's content): each screen fits without scrolling as a whole, and nothing is
  * cut off;</li>
@@ -37,42 +37,55 @@ class LayoutClippingTest extends ShellTest {
 
     @Test
     void unitInChinese() {
-        check(ScreenTour.unitDir(), Texts.CHINESE, 10);
+        check(ScreenTour.unitDir(), Texts.CHINESE, 10, true);
     }
 
     @Test
     void unitInEnglish() {
-        check(ScreenTour.unitDir(), Locale.ENGLISH, 10);
+        check(ScreenTour.unitDir(), Locale.ENGLISH, 10, true);
     }
 
     @Test
     void officeInChinese() {
-        check(ScreenTour.officeDir(), Texts.CHINESE, 13);
+        check(ScreenTour.officeDir(), Texts.CHINESE, 13, false);
     }
 
     @Test
     void officeInEnglish() {
-        check(ScreenTour.officeDir(), Locale.ENGLISH, 13);
+        check(ScreenTour.officeDir(), Locale.ENGLISH, 13, false);
     }
 
-    private void check(Path workspace, Locale language, int screens) {
-        Texts.use(language);
-        open(workspace);
+    /** @param welcome also the first-start choice, before the workspace is opened */
+    private void check(Path workspace, Locale language, int screens, boolean welcome) {
         List<String> problems = new ArrayList<>();
-        List<String> seen = ScreenTour.walk(this, shell, stage, List.of(WINDOW, SCALED), (screen, index, size) -> {
-            String where = language.getLanguage() + " " + size.name() + " " + screen;
-            double width = stage.getScene().getWidth();
-            double height = stage.getScene().getHeight();
-            if (width != size.width() || height != size.height()) {
-                problems.add(where + ": the window cannot be made " + size.name() + " (it stays "
-                        + Math.round(width) + "x" + Math.round(height) + ")");
+        ScreenTour.Size before = ScreenTour.sizeOf(stage);
+        List<String> seen;
+        try {
+            if (welcome) {
+                ScreenTour.welcome(this, stage, language, List.of(WINDOW, SCALED), (screen, index, size) ->
+                        problems.addAll(LayoutCheck.problems(stage.getScene(), language.getLanguage() + " " + size.name()
+                                + " " + screen)));
             }
-            problems.addAll(LayoutCheck.problems(stage.getScene(), where));
-            if (size == WINDOW) {
-                screenScroll().ifPresent(scroll -> problems.add(where + ": the screen does not fit; it scrolls as a"
-                        + " whole (" + scroll + ")"));
-            }
-        });
+            Texts.use(language);
+            open(workspace);
+            seen = ScreenTour.walk(this, shell, stage, List.of(WINDOW, SCALED), (screen, index, size) -> {
+                String where = language.getLanguage() + " " + size.name() + " " + screen;
+                double width = stage.getScene().getWidth();
+                double height = stage.getScene().getHeight();
+                if (width != size.width() || height != size.height()) {
+                    problems.add(where + ": the window cannot be made " + size.name() + " (it stays "
+                            + Math.round(width) + "x" + Math.round(height) + ")");
+                }
+                problems.addAll(LayoutCheck.problems(stage.getScene(), where));
+                if (size == WINDOW) {
+                    screenScroll().ifPresent(scroll -> problems.add(where + ": the screen does not fit; it scrolls as a"
+                            + " whole (" + scroll + ")"));
+                }
+            });
+        } finally {
+            // The test toolkit's one window goes back to its size for the tests that follow.
+            ScreenTour.resize(this, stage, before);
+        }
         assertThat(seen).as("screens visited").hasSize(screens).doesNotHaveDuplicates();
         assertThat(problems).as("layout problems").isEmpty();
     }

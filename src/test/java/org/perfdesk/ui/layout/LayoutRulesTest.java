@@ -34,16 +34,37 @@ import org.testfx.util.WaitForAsyncUtils;
 class LayoutRulesTest extends ApplicationTest {
     private static final String LONG = "厦门市发展和改革委员会固定资产投资处";
     private Stage stage;
+    private double[] before;
+    private Scene beforeScene;
     private final StackPane root = new StackPane();
 
     @Override
     public void start(Stage stage) {
         this.stage = stage;
+        before = new double[] {stage.getWidth(), stage.getHeight(), stage.getMinWidth(), stage.getMinHeight()};
+        beforeScene = stage.getScene();
+        // The test toolkit's one stage may come from a window test, with the main window's minimum.
+        stage.setMinWidth(0);
+        stage.setMinHeight(0);
         Scene scene = new Scene(root, 600, 400);
         Styles.apply(scene);
         TextFit.attach(scene);
         stage.setScene(scene);
         stage.show();
+    }
+
+    /** The toolkit's one stage goes back as the window tests that follow expect it. */
+    @org.junit.jupiter.api.AfterEach
+    void restoreStage() {
+        interact(() -> {
+            stage.setScene(beforeScene);
+            stage.setMinWidth(before[2]);
+            stage.setMinHeight(before[3]);
+            if (!Double.isNaN(before[0])) {
+                stage.setWidth(before[0]);
+                stage.setHeight(before[1]);
+            }
+        });
     }
 
     private void show(Node content, double width, double height) {

@@ -41,18 +41,38 @@ final class ScreenTour {
     private ScreenTour() {
     }
 
-    /** The demo, built once per test JVM: {@link #unitDir()} and {@link #officeDir()}. */
+    /** The demo, built once per test JVM in temporary folders: {@link #unitDir()} and {@link #officeDir()}. */
     static synchronized void ensureDemo() {
         if (demo != null) {
             return;
         }
         try {
-            demo = Files.createTempDirectory("perfdesk-tour-demo");
-            Path copies = Files.createTempDirectory("perfdesk-tour-office");
-            office = DemoOffice.importedCopy(demo, copies);
+            build(Files.createTempDirectory("perfdesk-tour-demo"), Files.createTempDirectory("perfdesk-tour-office"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The demo built afresh under {@code base} (what was there is removed first), so the paths the
+     * screens show are the same in every run: the screenshots.
+     */
+    static synchronized void ensureDemoIn(Path base) {
+        if (demo != null) {
+            return;
+        }
+        try {
+            org.perfdesk.store.Folders.deleteQuietly(base);
+            Files.createDirectories(base);
+            build(Files.createDirectories(base.resolve("demo")), base);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void build(Path demoDir, Path officeParent) throws IOException {
+        office = DemoOffice.importedCopy(demoDir, officeParent);
+        demo = demoDir;
     }
 
     static Path unitDir() {
@@ -99,6 +119,25 @@ final class ScreenTour {
             }
         }
         return seen;
+    }
+
+    /**
+     * The first-start choice (shown before any workspace is open), at each size; its language is
+     * chosen with its own buttons, as a person would.
+     */
+    static void welcome(FxRobot robot, Stage stage, java.util.Locale language, List<Size> sizes, Visitor visitor) {
+        String button = language.getLanguage().equals("en") ? "#welcome-english" : "#welcome-chinese";
+        robot.lookup(button).tryQuery().ifPresent(b -> robot.interact(() -> ((javafx.scene.control.ButtonBase) b).fire()));
+        WaitForAsyncUtils.waitForFxEvents(3);
+        for (Size size : sizes) {
+            resize(robot, stage, size);
+            visitor.visit("welcome", 0, size);
+        }
+    }
+
+    /** The window's size before a walk, to put back after it: the test toolkit's stage is shared. */
+    static Size sizeOf(Stage stage) {
+        return new Size("before", (int) Math.round(stage.getWidth()), (int) Math.round(stage.getHeight()));
     }
 
     static void resize(FxRobot robot, Stage stage, Size size) {
