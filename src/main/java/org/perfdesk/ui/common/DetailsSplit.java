@@ -5,13 +5,13 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.layout.Region;
 
 /**
- * Two sides of a screen, one of which keeps its width: a table (or tree) with the form of its selected
- * row on the right ({@link #of}), or a list of units on the left with the work on the chosen unit
- * ({@link #listFirst}). When there is room they stand side by side and the side of fixed width keeps
- * it as the window grows (the other takes the rest); when the place is narrower than both need, the
- * second goes below the first. Neither is ever squeezed below its minimum width: a form that does not
- * fit scrolls (make it a {@link Layouts#form}), and the window scrolls as a whole only below both
- * minimums. The divider can still be dragged.
+ * Two sides of a screen: a table (or tree) with the form of its selected row on the right ({@link #of}),
+ * or a list of units on the left with the work on the chosen unit ({@link #listFirst}). When there is
+ * room they stand side by side, the form or list at its width when first shown; as the window grows, a
+ * form keeps its width (the table takes the rest) and a list keeps its share. When the place is
+ * narrower than both need, the second goes below the first. Neither is ever squeezed below its minimum
+ * width: a form that does not fit scrolls (make it a {@link Layouts#form}), and the window scrolls as
+ * a whole only below both minimums. The divider can still be dragged.
  */
 public final class DetailsSplit {
     /** Extra width before the sides go back beside each other, so a window at the edge does not flicker. */
@@ -32,7 +32,8 @@ public final class DetailsSplit {
         this.breakpoint = flexibleMin + fixedMin + DIVIDER;
         flexible.setMinWidth(flexibleMin);
         fixed.setMinWidth(fixedMin);
-        SplitPane.setResizableWithParent(fixed, false);
+        // A form keeps its width as the window grows; a list grows with it (its share stays).
+        SplitPane.setResizableWithParent(fixed, !fixedFirst);
         split.widthProperty().addListener((obs, old, w) -> arrange(w.doubleValue()));
         split.heightProperty().addListener((obs, old, h) -> {
             if (!placed) {

@@ -41,7 +41,7 @@ import org.perfdesk.ui.common.NarrowColumns;
 public final class AssessmentView implements Screen {
     /** The office's list of units beside the work on one: names whole, the work at least a usable table. */
     static final double UNITS_MIN_WIDTH = 170;
-    static final double UNITS_WIDTH = 360;
+    static final double UNITS_WIDTH = 280;
     static final double WORK_MIN_WIDTH = 380;
     private final AssessmentViewModel vm;
     private final BorderPane root = new BorderPane();
@@ -72,6 +72,9 @@ public final class AssessmentView implements Screen {
         units.getColumns().add(Columns.text("assessment.col.notable", 42, l -> String.valueOf(l.notable())));
         units.getColumns().add(Columns.text("assessment.col.spot", 42, l -> l.spotCheck() == null ? "—"
                 : String.valueOf(l.spotCheck().drawn().size())));
+        // A narrow list keeps the unit and its number of indicators; the counts come back as it grows.
+        NarrowColumns.install(units, units.getColumns(), List.of(units.getColumns().get(4), units.getColumns().get(3),
+                units.getColumns().get(2)));
         units.getSelectionModel().selectedItemProperty().addListener((o, a, l) -> {
             if (l != null && (vm.selectedProperty().get() == null
                     || !vm.selectedProperty().get().unit().code().equals(l.unit().code()))) {

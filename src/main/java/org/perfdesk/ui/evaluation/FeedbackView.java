@@ -40,6 +40,7 @@ import org.perfdesk.ui.common.TableKeys;
 import org.perfdesk.ui.common.WorkspaceContext;
 import org.perfdesk.ui.common.DetailsSplit;
 import org.perfdesk.ui.common.Layouts;
+import org.perfdesk.ui.common.NarrowColumns;
 
 /**
  * 反馈整改 (office): per unit, the rectification items the office found, sent back in a signed
@@ -71,12 +72,16 @@ public final class FeedbackView implements Screen {
         unitTable.setId("feedback-units");
         unitTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         unitTable.setPlaceholder(new Label(Texts.t("review.empty")));
-        unitTable.getColumns().add(Columns.text("results.col.unit", 125, l -> l.unit().name()));
+        var unitName = Columns.<UnitLine>text("results.col.unit", 125, l -> l.unit().name());
+        unitName.setMinWidth(110); // the unit is what the list is for: its name before the counts
+        unitTable.getColumns().add(unitName);
         unitTable.getColumns().add(Columns.text("feedback.col.items", 40, l -> String.valueOf(l.items())));
         unitTable.getColumns().add(Columns.text("feedback.col.sent", 45, l -> l.items() == 0 ? ""
                 : Texts.t(l.allSent() ? "feedback.sent" : "feedback.notSent")));
         unitTable.getColumns().add(Columns.text("feedback.col.done", 50, l -> String.valueOf(l.done())));
         unitTable.getColumns().add(Columns.text("feedback.col.closed", 50, l -> String.valueOf(l.closed())));
+        NarrowColumns.install(unitTable, unitTable.getColumns(), List.of(unitTable.getColumns().get(4),
+                unitTable.getColumns().get(3)));
         unitTable.getSelectionModel().selectedItemProperty().addListener((o, a, l) -> loadItems());
 
         itemTable.setId("feedback-items");
