@@ -4,6 +4,9 @@
 # window under Xvfb, the .perfpkg file type), then removes it again.
 #
 #   packaging/build-linux.sh && sudo packaging/test-linux.sh [path/to/perfdesk_X_amd64.deb]
+#   sudo packaging/test-linux.sh --arch arm64 [path/to/perfdesk_X_arm64.deb]
+#                   (the arm64 package on an amd64 machine, in a scratch root through qemu:
+#                    lib/test-arm64.sh)
 #
 # Needs root (apt-get), a Debian or Ubuntu machine, and for the window check Xvfb (package xvfb)
 # and ImageMagick's import (imagemagick); without them that check is skipped. Not part of
@@ -24,9 +27,19 @@ ok() {
     echo "$SCRIPT: ok: $*"
 }
 
+ARCH=$(dpkg --print-architecture 2>/dev/null || true)
+case ${1:-} in
+    --arch=*) ARCH=${1#--arch=}; shift ;;
+    --arch) ARCH=${2:-}; shift 2 || fail "--arch needs amd64 or arm64" ;;
+esac
+if [[ $ARCH == arm64 && $(dpkg --print-architecture 2>/dev/null) != arm64 ]]; then
+    exec packaging/lib/test-arm64.sh "$@"
+fi
+[[ $ARCH == "$(dpkg --print-architecture 2>/dev/null)" ]] || fail "--arch $ARCH: this machine checks its own packages, and arm64 ones on amd64"
+
 [[ $EUID -eq 0 ]] || fail "run as root: it installs the package with apt-get (sudo $0)"
 command -v apt-get >/dev/null || fail "apt-get not found: this check is for Debian and Ubuntu"
-DEB=${1:-$(ls -t target/installer/perfdesk_*.deb 2>/dev/null | head -n1 || true)}
+DEB=${1:-$(ls -t target/installer/perfdesk_*_"$ARCH".deb 2>/dev/null | head -n1 || true)}
 [[ -n $DEB && -f $DEB ]] || fail "no .deb: run packaging/build-linux.sh first, or name the file"
 DEB=$(readlink -f "$DEB")
 if dpkg -s perfdesk >/dev/null 2>&1; then

@@ -32,15 +32,18 @@ public final class Cli {
      * As above, with more sub-commands from the layers above this one (the benchmarks, which need
      * the window's code, live in the app layer).
      */
-    public static int run(String[] args, GuiStarter gui, PrintWriter out, PrintWriter err,
+    public static int run(String[] args, GuiStarter gui, PrintWriter rawOut, PrintWriter rawErr,
                           java.util.function.Function<String, String> env, Object... moreCommands) {
         Passphrases.useEnvironment(env);
+        // Names printed come from other people's files: nothing in them may act on the terminal.
+        PrintWriter out = TerminalWriter.wrap(rawOut);
+        PrintWriter err = TerminalWriter.wrap(rawErr);
         CommandLine cl = new CommandLine(new PerfDeskCommand(gui));
         if (startsWindow(args, moreCommands)) {
             // Only the window's own options: a wrong one still gets the whole usage, with the commands.
             cl.setParameterExceptionHandler((ex, a) -> {
                 err.println(ex.getMessage());
-                withCommands(new CommandLine(new PerfDeskCommand(gui)), moreCommands).usage(err);
+                withCommands(new CommandLine(new PerfDeskCommand(gui)), moreCommands).usage(err, CommandLine.Help.Ansi.OFF);
                 err.flush();
                 return USAGE;
             });
@@ -59,6 +62,8 @@ public final class Cli {
             err.flush();
             return FAILED;
         });
+        // Plain usage help: escape sequences for colours would be escaped like any other.
+        cl.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
         int status = cl.execute(args);
         out.flush();
         err.flush();

@@ -36,7 +36,12 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         try (Workspace ws = target.open()) {
             List<Evaluation.UnitResult> results = new Evaluator(ws).evaluate(target.year);
+            if (results.stream().allMatch(r -> r.standing() == Evaluation.Standing.NOT_SUBMITTED)) {
+                // As `report` does: with no unit's material there is nothing to rank, not a tie of zeros.
+                throw new org.perfdesk.domain.UserError("cli.report.noResults", String.valueOf(target.year));
+            }
             PrintWriter out = spec.commandLine().getOut();
+            org.perfdesk.report.ResultsTexts words = new org.perfdesk.report.ResultsTexts(Texts.current());
             if (json) {
                 out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(asJson(results)));
                 return Cli.OK;
@@ -50,10 +55,11 @@ final class EvaluateCommand implements Callable<Integer> {
                     out.println(r.group() == null ? t.get("cli.evaluate.unranked") : t.of(r.group()));
                     out.println(t.get("cli.evaluate.header"));
                 }
-                out.println(String.format("%4s  %-8s %8s %8s %8s %6s %8s  %s", r.rank() == null ? "-" : r.rank(),
-                        r.unit().code(), r.indicatorScore(), r.appraisalScore(), r.deductions(), r.bonus(), r.total(),
-                        r.unit().name() + (r.tiedWith().isEmpty() ? "" : t.get("cli.evaluate.tied",
-                                String.join("、", r.tiedWith())))));
+                out.println(String.format("%4s  %-8s %8s %8s %8s %6s %8s  %s", r.rank() == null ? words.rank(r) : r.rank(),
+                        r.unit().code(), words.score(r.indicatorScore()), r.appraisalScore(), r.deductions(), r.bonus(),
+                        words.score(r.total()), r.unit().name() + (r.tiedWith().isEmpty() ? "" : t.get("cli.evaluate.tied",
+                                String.join("、", r.tiedWith())))
+                                + (r.standing() == Evaluation.Standing.COMPLETE ? "" : "（" + words.missing(r) + "）")));
             }
             return Cli.OK;
         }
@@ -66,14 +72,27 @@ final class EvaluateCommand implements Callable<Integer> {
             m.put("unit", r.unit().code());
             m.put("name", r.unit().name());
             m.put("group", r.group() == null ? null : r.group().name());
-            m.put("indicatorScore", Numbers.plain(r.indicatorScore()));
+            m.put("indicatorScore", r.indicatorScore() == null ? null : Numbers.plain(r.indicatorScore()));
             m.put("appraisalScore", Numbers.plain(r.appraisalScore()));
             m.put("deductions", Numbers.plain(r.deductions()));
             m.put("bonus", Numbers.plain(r.bonus()));
-            m.put("total", Numbers.plain(r.total()));
+            m.put("total", r.total() == null ? null : Numbers.plain(r.total()));
             m.put("rank", r.rank());
             m.put("tiedWith", r.tiedWith());
+            m.put("standing", r.standing().name());
+            m.put("missing", r.missing().stream().map(x -> Map.of("material", x.material().name(), "count", x.count(),
+                    "of", x.of())).toList());
+            m.put("decision", r.decision() == null ? null : r.decision().decision().name());
             m.put("notes", r.notes());
+            m.put("indicators", r.indicators().stream().map(l -> {
+                Map<String, Object> one = new LinkedHashMap<>();
+                one.put("node", l.nodeId());
+                one.put("title", l.title());
+                one.put("source", l.source().name());
+                one.put("completion", l.completion() == null ? null : Numbers.plain(l.completion()));
+                one.put("points", Numbers.plain(l.points()));
+                return one;
+            }).toList());
             out.add(m);
         }
         return out;

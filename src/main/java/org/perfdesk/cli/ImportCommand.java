@@ -66,7 +66,7 @@ final class ImportCommand implements Callable<Integer> {
                     writeReceipts(ws, signer, r);
                 }
             }
-            return reports.stream().allMatch(ImportReport::ok) ? Cli.OK : Cli.FAILED;
+            return reports.stream().allMatch(r -> r.ok() || ENROLLMENT.equals(r.code())) ? Cli.OK : Cli.FAILED;
         }
     }
 
@@ -79,7 +79,15 @@ final class ImportCommand implements Callable<Integer> {
         // outer package covers what the collector forwarded.
     }
 
+    /** The code of an enrollment request met in a batch: waiting for {@code enroll accept}, not refused. */
+    private static final String ENROLLMENT = "enrollment-needs-confirmation";
+
     static void print(PrintWriter out, ImportReport r, String indent) {
+        if (ENROLLMENT.equals(r.code())) {
+            // Not refused: an enrollment request is registered by its own command, after the phone call.
+            out.println(indent + "→ " + r.file() + ": " + Texts.t("cli.import.enrollment", r.sender(), r.file()));
+            return;
+        }
         String mark = switch (r.status()) {
             case ACCEPTED -> "✓";
             case ALREADY_IMPORTED -> "=";

@@ -30,8 +30,9 @@ public final class PerfDeskCommand implements Callable<Integer> {
      */
     static final java.util.List<Class<?>> SUBCOMMANDS = java.util.List.of(InitCommand.class, InfoCommand.class,
             DemoCommand.class, KeysCommand.class, EnrollCommand.class, ExportCommand.class, VerifyCommand.class,
-            ImportCommand.class, ReviewCommand.class, ReportCommand.class, DiagramCommand.class, TreeCommand.class,
-            EvaluateCommand.class, AppraisalCommand.class, AuditCommand.class);
+            ImportCommand.class, ReviewCommand.class, ReportCommand.class, DiagramCommand.class, TreeCommand.class, OrgCommand.class,
+            EvaluateCommand.class, AppraisalCommand.class, AuditCommand.class,
+            FiguresCommand.class, ResultsCommand.class);
 
     private final GuiStarter gui;
 

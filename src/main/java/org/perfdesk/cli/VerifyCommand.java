@@ -64,7 +64,9 @@ final class VerifyCommand implements Callable<Integer> {
                 ? Texts.t("cli.verify.sealed", String.join(Texts.t("pkg.listSeparator"), org.perfdesk.exchange.pkg.Sealed.recipients(m)))
                 : Texts.t("cli.verify.plain"));
         if (workspace == null && key == null) {
-            spec.commandLine().getOut().println(Texts.t("cli.verify.unsigned"));
+            // An enrollment's signature is checked against the key it carries, whatever the options.
+            spec.commandLine().getOut().println(Texts.t(m.kind() == org.perfdesk.exchange.pkg.PackageKind.ENROLLMENT
+                    ? "cli.verify.selfSigned" : "cli.verify.unsigned"));
         }
         return Cli.OK;
     }

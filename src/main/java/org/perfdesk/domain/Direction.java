@@ -1,11 +1,20 @@
 package org.perfdesk.domain;
 
-/** Which way a quantitative indicator improves. */
+/**
+ * Which way a quantitative indicator is met; how each turns an actual value into completion is
+ * {@link Completion}.
+ */
 public enum Direction {
-    /** e.g. GDP growth, coverage rate. */
+    /** At least the target (≥), e.g. GDP growth, coverage rate; more counts up to the scheme's cap. */
     HIGHER_BETTER,
-    /** e.g. energy use per unit of GDP, number of complaints. */
+    /**
+     * At most the target (≤, 控制在…以内), e.g. energy use per unit of GDP, the price rise, complaints:
+     * at or below it is met; below it earns no more than met.
+     */
     LOWER_BETTER,
-    /** e.g. a price index held within a band around the target. */
+    /**
+     * Equal to the target (=), or within the range from the target to the measure's upper bound
+     * (区间) when it has one, e.g. a reserve ratio held between two figures.
+     */
     AT_TARGET
 }

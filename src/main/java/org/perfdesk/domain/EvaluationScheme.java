@@ -2,8 +2,12 @@ package org.perfdesk.domain;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -16,14 +20,24 @@ import java.util.Set;
  * + bonus points (at most bonusCap points)
  * </pre>
  *
- * and units are ranked within their ranking group. Per indicator: a quantitative one earns its
- * points × completion (capped at {@code quantitativeCap} %); a qualitative one its points × the share
- * of its level (best of n levels n/n, next (n−1)/n, …); a milestone its points when done by its
- * quarter, less {@code latePenalty} % per quarter late. The office's own score, where it gave one,
- * replaces the computed one. A public-appraisal round scores Σ(count × level value) ÷ sample size.
+ * and units are ranked within their ranking group. Each indicator is scored by {@link IndicatorRule}
+ * from the figures for the {@code period} (the verified figure where there is one): a quantitative
+ * one earns its points × completion ({@link Completion}, capped at {@code quantitativeCap} %); a
+ * qualitative one full points at or above its target level and {@code levelShares} below it; a
+ * milestone its points when done by its quarter, less {@code latePenalty} % per quarter late. The
+ * office's own score, where it gave one, replaces the computed one. A public-appraisal round scores
+ * Σ(count × level value) ÷ sample size. A unit lacking the {@code required} material is not ranked
+ * unless the office decides so.
  *
  * @param version         1, 2, … per year; a change after results were frozen makes a new version
  * @param appraisalLevels the satisfaction levels of the survey, best first, with their values
+ * @param period          the quarter whose figures are evaluated: 4 for the year (the default)
+ * @param levelShares     percent of a qualitative indicator's points one, two, three … levels below its
+ *                        target level (60, 30, 0 by default); further below earns the last share
+ * @param appraisalRounds how many public-appraisal rounds the year has (2: July and November)
+ * @param required        the material a unit must have for the period to be ranked
+ * @param appraisalBodies who reports the public appraisal of each ranking group (the plan: 国家统计局
+ *                        福建调查总队 for the city governments, 省统计局 for the provincial departments)
  */
 public record EvaluationScheme(
         int year,
@@ -36,7 +50,25 @@ public record EvaluationScheme(
         BigDecimal latePenalty,
         BigDecimal spotCheckShare,
         List<AppraisalLevel> appraisalLevels,
-        String note) {
+        String note,
+        int period,
+        List<BigDecimal> levelShares,
+        int appraisalRounds,
+        Set<Material> required,
+        Map<RankingGroup, String> appraisalBodies) {
+
+    /** The largest number of appraisal rounds a year may have (the form and the database agree). */
+    public static final int MAX_ROUNDS = 12;
+
+    /** What a unit must have for the period to be ranked among the others. */
+    public enum Material {
+        /** A figure, level or done status for every scored indicator (reported or verified). */
+        FIGURES,
+        /** Every public-appraisal round of the year. */
+        APPRAISAL,
+        /** A self-assessment of every scored indicator. */
+        SELF_ASSESSMENT
+    }
 
     /** One answer of the satisfaction survey and what it is worth (满意 = 100 …). */
     public record AppraisalLevel(String name, BigDecimal value) {
@@ -45,6 +77,38 @@ public record EvaluationScheme(
     public EvaluationScheme {
         appraisalLevels = List.copyOf(appraisalLevels == null ? List.of() : appraisalLevels);
         note = note == null ? "" : note;
+        // Schemes saved before these fields existed read as the defaults.
+        period = period == 0 ? 4 : period;
+        // Not List.copyOf: a share typed as something else than a number is null, and problems() names it.
+        levelShares = Collections.unmodifiableList(new ArrayList<>(levelShares == null ? DEFAULT_LEVEL_SHARES
+                : levelShares));
+        appraisalRounds = appraisalRounds == 0 ? 2 : appraisalRounds;
+        required = required == null ? DEFAULT_REQUIRED : Collections.unmodifiableSet(EnumSet.copyOf(
+                required.isEmpty() ? EnumSet.noneOf(Material.class) : required));
+        appraisalBodies = Collections.unmodifiableMap(new EnumMap<>(appraisalBodies == null || appraisalBodies.isEmpty()
+                ? DEFAULT_BODIES : appraisalBodies));
+    }
+
+    private static final List<BigDecimal> DEFAULT_LEVEL_SHARES = List.of(new BigDecimal("60"), new BigDecimal("30"),
+            BigDecimal.ZERO);
+    private static final Set<Material> DEFAULT_REQUIRED = Collections.unmodifiableSet(
+            EnumSet.of(Material.FIGURES, Material.APPRAISAL));
+    private static final Map<RankingGroup, String> DEFAULT_BODIES = Map.of(
+            RankingGroup.CITY_GOVERNMENTS, "国家统计局福建调查总队",
+            RankingGroup.PROVINCIAL_DEPARTMENTS, "省统计局");
+
+    /** The same scheme with values the older form of the record did not have left at their defaults. */
+    public EvaluationScheme(int year, int version, BigDecimal indicatorWeight, BigDecimal appraisalWeight,
+                            BigDecimal inspectionCap, BigDecimal bonusCap, BigDecimal quantitativeCap,
+                            BigDecimal latePenalty, BigDecimal spotCheckShare, List<AppraisalLevel> appraisalLevels,
+                            String note) {
+        this(year, version, indicatorWeight, appraisalWeight, inspectionCap, bonusCap, quantitativeCap, latePenalty,
+                spotCheckShare, appraisalLevels, note, 4, null, 2, null, null);
+    }
+
+    /** Who reports the public appraisal of a group's units (the statistics body named by the scheme). */
+    public String appraisalBody(RankingGroup group) {
+        return group == null ? "" : appraisalBodies.getOrDefault(group, "");
     }
 
     /**
@@ -64,8 +128,14 @@ public record EvaluationScheme(
 
     /** The same scheme as the next version (for a change after results were frozen). */
     public EvaluationScheme nextVersion() {
-        return new EvaluationScheme(year, version + 1, indicatorWeight, appraisalWeight, inspectionCap, bonusCap,
-                quantitativeCap, latePenalty, spotCheckShare, appraisalLevels, note);
+        return withVersion(version + 1);
+    }
+
+    /** The same values under another version number. */
+    public EvaluationScheme withVersion(int v) {
+        return new EvaluationScheme(year, v, indicatorWeight, appraisalWeight, inspectionCap, bonusCap,
+                quantitativeCap, latePenalty, spotCheckShare, appraisalLevels, note, period, levelShares,
+                appraisalRounds, required, appraisalBodies);
     }
 
     /** What is wrong with the values, as text keys with arguments; empty when the scheme can be used. */
@@ -94,6 +164,20 @@ public record EvaluationScheme(
                 || spotCheckShare.compareTo(BigDecimal.valueOf(100)) > 0) {
             out.add(new Problem("scheme.problem.percent", "scheme.field.spotCheckShare", Numbers.plain(spotCheckShare)));
         }
+        if (period < 1 || period > 4) {
+            out.add(new Problem("scheme.problem.period", String.valueOf(period)));
+        }
+        if (appraisalRounds < 1 || appraisalRounds > MAX_ROUNDS) {
+            out.add(new Problem("scheme.problem.rounds", String.valueOf(appraisalRounds), String.valueOf(MAX_ROUNDS)));
+        }
+        BigDecimal previous = BigDecimal.valueOf(100);
+        for (BigDecimal share : levelShares) {
+            if (share == null || share.signum() < 0 || share.compareTo(previous) > 0) {
+                out.add(new Problem("scheme.problem.levelShares", levelSharesText()));
+                break;
+            }
+            previous = share;
+        }
         if (appraisalLevels.isEmpty()) {
             out.add(new Problem("scheme.problem.noLevels"));
         }
@@ -107,6 +191,11 @@ public record EvaluationScheme(
             }
         }
         return out;
+    }
+
+    /** "60、30、0" — the shares below the target level, as the scheme screen and sheets write them. */
+    public String levelSharesText() {
+        return String.join("、", levelShares.stream().map(Numbers::plain).toList());
     }
 
     /** A problem with a scheme value: a text key and its arguments ("scheme.field.…" name a field). */

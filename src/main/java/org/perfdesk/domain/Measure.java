@@ -8,12 +8,28 @@ import java.util.Objects;
 /** How an indicator or task is measured. Goals and sub-goals usually have none. */
 public sealed interface Measure permits Measure.Quantitative, Measure.Qualitative, Measure.Milestone {
 
-    /** A number against a target: e.g. 13 % growth, 95 % coverage, 12 000 万元. */
-    record Quantitative(BigDecimal target, BigDecimal baseline, String unitOfMeasure, Direction direction)
-            implements Measure {
+    /**
+     * A number against a target: e.g. 13 % growth, 95 % coverage, 12 000 万元.
+     *
+     * @param targetHigh the upper bound of a range (区间) held {@link Direction#AT_TARGET}, whose lower
+     *                   bound is {@code target}; null for every other target
+     */
+    record Quantitative(BigDecimal target, BigDecimal baseline, String unitOfMeasure, Direction direction,
+                        BigDecimal targetHigh) implements Measure {
         public Quantitative {
             direction = direction == null ? Direction.HIGHER_BETTER : direction;
             unitOfMeasure = unitOfMeasure == null || unitOfMeasure.isBlank() ? null : unitOfMeasure.strip();
+            targetHigh = direction == Direction.AT_TARGET ? targetHigh : null;
+        }
+
+        /** A single target (no range). */
+        public Quantitative(BigDecimal target, BigDecimal baseline, String unitOfMeasure, Direction direction) {
+            this(target, baseline, unitOfMeasure, direction, null);
+        }
+
+        /** A range from {@code target} to {@link #targetHigh()} rather than one figure. */
+        public boolean isRange() {
+            return targetHigh != null;
         }
     }
 

@@ -1,70 +1,84 @@
 package org.perfdesk.domain;
 
 import java.math.BigDecimal;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * The self-assessment rolled up: per top-level goal and in all, the points given against the points
- * available. A qualitative level counts by its place among the levels (best level: full points).
+ * The self-assessment rolled up: per top-level goal and in all, the points the unit gave itself and
+ * the points the scoring rule gives its own figures ({@link IndicatorRule}), against the points
+ * available. The indicators counted are the ones the office scores ({@link IndicatorRule#scored}), so
+ * a 100-point tree has 100 points available here too.
  */
 public final class SelfScore {
-    /** Points given and available for one top-level goal (or the whole tree). */
-    public record Sum(String goalId, String title, BigDecimal given, BigDecimal available, int assessed, int total) {
+    /**
+     * Points for one top-level goal (or the whole tree, goalId null).
+     *
+     * @param given    the points the unit gave itself
+     * @param computed the points the rule gives the unit's own figures for the period
+     * @param assessed the scored indicators the unit assessed, of {@code total}
+     */
+    public record Sum(String goalId, String title, BigDecimal given, BigDecimal computed, BigDecimal available,
+                      int assessed, int total) {
     }
 
     private SelfScore() {
     }
 
-    /** The points a self-assessment gives an indicator: its score, or its level turned into points. */
-    public static BigDecimal points(GoalNode node, SelfAssessment a) {
+    /** The points a self-assessment gives an indicator: its score, or its level by the scheme's rule. */
+    public static BigDecimal points(GoalNode node, SelfAssessment a, EvaluationScheme scheme) {
         if (a == null) {
             return null;
         }
         if (a.score() != null) {
             return a.score();
         }
-        if (a.level() != null && node.weight() != null && node.measure() instanceof Measure.Qualitative q
-                && q.share(a.level()) != null) {
-            return node.weight().multiply(q.share(a.level())).setScale(1, java.math.RoundingMode.HALF_UP);
+        if (a.level() != null && node.weight() != null && node.measure() instanceof Measure.Qualitative q) {
+            BigDecimal share = IndicatorRule.levelShare(q, a.level(), scheme);
+            return share == null ? null : node.weight().multiply(share).divide(IndicatorRule.HUNDRED,
+                    java.math.MathContext.DECIMAL64).setScale(2, java.math.RoundingMode.HALF_UP).stripTrailingZeros();
         }
         return null;
     }
 
-    /** One sum per top-level goal, then the total (goalId null). Assessed are the leaves the unit scored. */
-    public static List<Sum> sums(GoalTree tree, Map<String, SelfAssessment> assessments) {
-        Map<String, Sum> out = new LinkedHashMap<>();
-        BigDecimal allGiven = BigDecimal.ZERO;
-        BigDecimal allAvailable = BigDecimal.ZERO;
+    /** One sum per top-level goal, then the total (goalId null). */
+    public static List<Sum> sums(GoalTree tree, Map<String, SelfAssessment> assessments,
+                                 Map<String, List<Progress>> progress, EvaluationScheme scheme) {
+        Set<String> scored = new HashSet<>();
+        IndicatorRule.scored(tree).forEach(n -> scored.add(n.id()));
+        List<Sum> out = new ArrayList<>();
+        BigDecimal[] all = {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO};
         int allAssessed = 0;
         int allTotal = 0;
         for (GoalNode root : tree.roots()) {
-            BigDecimal[] given = {BigDecimal.ZERO};
-            BigDecimal[] available = {BigDecimal.ZERO};
+            BigDecimal[] sum = {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO};
             int[] counts = {0, 0};
             walk(tree, root, n -> {
-                if (tree.isLeaf(n.id())) {
-                    counts[1]++;
-                    if (n.weight() != null) {
-                        available[0] = available[0].add(n.weight());
-                    }
-                    BigDecimal p = points(n, assessments.get(n.id()));
-                    if (p != null) {
-                        counts[0]++;
-                        given[0] = given[0].add(p);
-                    }
+                if (!scored.contains(n.id())) {
+                    return;
+                }
+                counts[1]++;
+                sum[2] = sum[2].add(n.weight());
+                sum[1] = sum[1].add(IndicatorRule.score(n, progress.getOrDefault(n.id(), List.of()),
+                        assessments.get(n.id()), null, null, scheme).points());
+                BigDecimal p = points(n, assessments.get(n.id()), scheme);
+                if (p != null) {
+                    counts[0]++;
+                    sum[0] = sum[0].add(p);
                 }
             });
-            out.put(root.id(), new Sum(root.id(), root.title(), given[0], available[0], counts[0], counts[1]));
-            allGiven = allGiven.add(given[0]);
-            allAvailable = allAvailable.add(available[0]);
+            out.add(new Sum(root.id(), root.title(), sum[0], sum[1], sum[2], counts[0], counts[1]));
+            for (int i = 0; i < 3; i++) {
+                all[i] = all[i].add(sum[i]);
+            }
             allAssessed += counts[0];
             allTotal += counts[1];
         }
-        java.util.ArrayList<Sum> list = new java.util.ArrayList<>(out.values());
-        list.add(new Sum(null, null, allGiven, allAvailable, allAssessed, allTotal));
-        return list;
+        out.add(new Sum(null, null, all[0], all[1], all[2], allAssessed, allTotal));
+        return out;
     }
 
     private static void walk(GoalTree tree, GoalNode n, java.util.function.Consumer<GoalNode> visit) {

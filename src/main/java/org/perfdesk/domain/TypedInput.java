@@ -54,6 +54,23 @@ public final class TypedInput {
     }
 
     /**
+     * A target as typed into a form (≥95%, ≤100万元, 控制在4.8以内, 3-5%, 250万, 每万人口2.5张):
+     * see {@link TypedQuantity}. Empty when the text is not one (是, 优良, 按月安排).
+     */
+    public static Optional<TypedQuantity> quantity(String text) {
+        return TypedQuantity.read(normalized(text));
+    }
+
+    /**
+     * Every date a deadline cell names, periods counted by their last day (6月底, 上半年, 年底,
+     * 每季度末, 3-5月, 2023.07-2024.01, several milestones): see {@link TypedDates}. {@code year}
+     * completes the dates that name none. Empty when the text names no date or an impossible one.
+     */
+    public static Optional<TypedDates> dates(String text, int year) {
+        return TypedDates.read(normalized(text), year);
+    }
+
+    /**
      * A date in any of the forms above; empty when it is not one (including blank) or names a day
      * that does not exist (2026-02-30). {@code defaultYear} completes 9月30日; null refuses it.
      */

@@ -10,14 +10,16 @@ import java.util.Set;
 import org.perfdesk.domain.EvaluationScheme;
 import org.perfdesk.domain.GoalNode;
 import org.perfdesk.domain.GoalTree;
+import org.perfdesk.domain.IndicatorRule;
 import org.perfdesk.domain.IndicatorScore;
 import org.perfdesk.domain.SelfScore;
 import org.perfdesk.domain.SpotCheck;
 
 /**
  * 指标考核 for one unit: every scored indicator with the unit's own score beside the office's, so the
- * office sees where they differ. The office's score starts as the computed one (from progress or the
- * level, see {@link IndicatorRule}) until the office sets its own with a reason.
+ * office sees where they differ. The office's score starts as the computed one (from the figures for
+ * the period, the verified figure first, see {@link IndicatorRule}) until the office sets its own with
+ * a reason.
  */
 public final class AssessmentSheet {
     /**
@@ -55,10 +57,10 @@ public final class AssessmentSheet {
     public static List<Row> of(Evaluation.UnitMaterial m, EvaluationScheme scheme, Optional<SpotCheck> spotCheck) {
         Set<String> drawn = new HashSet<>(spotCheck.map(SpotCheck::drawn).orElse(List.of()));
         List<Row> rows = new ArrayList<>();
-        for (GoalNode n : Evaluation.scoredIndicators(m.tree())) {
-            BigDecimal self = SelfScore.points(n, m.self().get(n.id()));
+        for (GoalNode n : IndicatorRule.scored(m.tree())) {
+            BigDecimal self = SelfScore.points(n, m.self().get(n.id()), scheme);
             IndicatorRule.Line computed = IndicatorRule.score(n, m.progress().getOrDefault(n.id(), List.of()),
-                    m.self().get(n.id()), null, scheme);
+                    m.self().get(n.id()), null, m.verified().get(n.id()), scheme);
             IndicatorScore office = m.office().get(n.id());
             BigDecimal counted = office != null ? office.points() : computed.points();
             BigDecimal difference = self == null ? null : counted.subtract(self);

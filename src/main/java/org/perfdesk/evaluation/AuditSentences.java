@@ -109,6 +109,8 @@ public final class AuditSentences {
             case "scheme" -> "default".equals(f.get("op")) ? "" : r;
             case "appraisal" -> f.containsKey("file") || r.startsWith(AuditFacts.APPRAISAL_IMPORT) ? "" : r;
             case "bonus" -> "add".equals(f.get("op")) ? "" : r;
+            case "approval" -> f.containsKey("reference") ? f.getOrDefault("note", "") : r;
+            case "verified" -> "";
             default -> r;
         };
     }
@@ -133,13 +135,26 @@ public final class AuditSentences {
             case "bonus" -> Texts.t("delete".equals(op) ? "audit.say.bonus.delete" : "audit.say.bonus.add", unit, year,
                     f.get("points"), f.getOrDefault("why", ""));
             case "group" -> Texts.t("audit.say.group", unit, group(f.get("before")), group(f.get("after")));
-            case "freeze" -> Texts.t("audit.say.freeze", year, f.get("version"));
+            case "freeze" -> Texts.t(f.containsKey("approval") ? "audit.say.freeze" : "audit.say.freeze.before",
+                    year, f.get("version"), f.get("approval"));
             case "rectification" -> Texts.t("audit.say.rectification." + op, unit, year, f.get("number"),
                     f.getOrDefault("finding", ""));
             case "review" -> Texts.t(PlanReview.Decision.APPROVED.name().equals(op) ? "audit.say.review.approved"
                     : "audit.say.review.returned", unit, year);
             case "feedback" -> Texts.t("audit.say.feedback", unit, year, f.get("items"));
             case "restore" -> Texts.t("audit.say.restore", f.get("backup"), f.get("kept"));
+            case "verified" -> f.containsKey("before")
+                    ? Texts.t("audit.say.verified.change", unit, year, f.get("title"), f.get("body"), f.get("before"),
+                    f.get("after"))
+                    : Texts.t("audit.say.verified.set", unit, year, f.get("title"), f.get("body"), f.get("after"));
+            case "standing" -> Texts.t("audit.say.standing." + op, unit, year);
+            case "approval" -> Texts.t("audit.say.approval", year, f.get("date"), f.get("reference"), f.get("by"));
+            case "policy" -> Texts.t(Boolean.parseBoolean(f.get("after")) ? "audit.say.policy.requireEncryption.on"
+                    : "audit.say.policy.requireEncryption.off");
+            case "enroll" -> Texts.t("audit.say.enroll", unit, parent(f.get("parent")), group(f.get("group")),
+                    f.get("after"));
+            case "enroll-replace-key" -> Texts.t("audit.say.enroll-replace-key", unit, f.get("before"), f.get("after"),
+                    parent(f.get("parent")), group(f.get("group")));
             default -> null;
         };
     }
@@ -226,6 +241,11 @@ public final class AuditSentences {
             return Texts.t("audit.say.empty");
         }
         return v.asText();
+    }
+
+    /** The unit a unit was registered under: its name, or "本单位" for the workspace's own. */
+    private String parent(String code) {
+        return code == null || code.isBlank() ? "" : unit(code);
     }
 
     private String unit(String code) {

@@ -14,12 +14,15 @@ import org.perfdesk.domain.EvaluationScheme;
 import org.perfdesk.domain.GoalNode;
 import org.perfdesk.domain.Inspection;
 import org.perfdesk.domain.Numbers;
+import org.perfdesk.domain.ResultApproval;
+import org.perfdesk.domain.StandingDecision;
+import org.perfdesk.domain.VerifiedFigure;
 
 /**
  * Texts of evaluation records that are the same whenever the content is: keys sorted, numbers
  * without trailing zeros. They are what the audit log records and what input hashes cover.
  */
-final class Canonical {
+public final class Canonical {
     private static final ObjectMapper JSON = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
     private Canonical() {
@@ -39,6 +42,54 @@ final class Canonical {
         m.put("appraisalLevels", s.appraisalLevels().stream()
                 .map(l -> List.of(l.name(), Numbers.plain(l.value()))).toList());
         m.put("note", s.note());
+        m.put("period", s.period());
+        m.put("levelShares", s.levelShares().stream().map(Numbers::plain).toList());
+        m.put("appraisalRounds", s.appraisalRounds());
+        m.put("required", s.required().stream().map(Enum::name).sorted().toList());
+        Map<String, String> bodies = new TreeMap<>();
+        s.appraisalBodies().forEach((g, b) -> bodies.put(g.name(), b));
+        m.put("appraisalBodies", bodies);
+        return json(m);
+    }
+
+    /** A verified figure as the audit log records it and the indicators' hash covers it (structured JSON). */
+    static String verified(VerifiedFigure f) {
+        Map<String, Object> m = new TreeMap<>();
+        m.put("body", f.body());
+        if (f.actual() != null) {
+            m.put("actual", Numbers.plain(f.actual()));
+        }
+        if (f.level() != null) {
+            m.put("level", f.level());
+        }
+        if (f.doneOn() != null) {
+            m.put("doneOn", f.doneOn().toString());
+        }
+        if (f.notDone()) {
+            m.put("notDone", true);
+        }
+        m.put("dataSource", f.dataSource());
+        m.put("note", f.note());
+        return json(m);
+    }
+
+    /** The office's decision on an incomplete unit (structured JSON). */
+    static String standing(StandingDecision d) {
+        Map<String, Object> m = new TreeMap<>();
+        m.put("decision", d.decision().name());
+        m.put("reason", d.reason());
+        return json(m);
+    }
+
+    /** An approval (审定) as the audit log records it (structured JSON). */
+    static String approval(ResultApproval a) {
+        Map<String, Object> m = new TreeMap<>();
+        m.put("id", a.id());
+        m.put("approvedOn", a.approvedOn().toString());
+        m.put("reference", a.reference());
+        m.put("approvedBy", a.approvedBy());
+        m.put("note", a.note());
+        m.put("inputsHash", a.inputsHash());
         return json(m);
     }
 
@@ -56,11 +107,20 @@ final class Canonical {
     }
 
     static String node(GoalNode n) {
-        return String.join("|", n.id(), Numbers.plain(n.weight()), String.valueOf(n.measure()), n.title());
+        return String.join("|", n.id(), Numbers.plain(n.weight()), measure(n.measure()), n.title());
+    }
+
+    /** The measure as its record printed before ranges existed, so hashes frozen then still compare. */
+    private static String measure(org.perfdesk.domain.Measure m) {
+        if (m instanceof org.perfdesk.domain.Measure.Quantitative q && !q.isRange()) {
+            return "Quantitative[target=" + q.target() + ", baseline=" + q.baseline() + ", unitOfMeasure="
+                    + q.unitOfMeasure() + ", direction=" + q.direction() + "]";
+        }
+        return String.valueOf(m);
     }
 
     /** The published figures per unit: total and rank (what a later recomputation is held to). */
-    static String results(List<Evaluation.UnitResult> results) {
+    public static String results(List<Evaluation.UnitResult> results) {
         Map<String, Object> m = new TreeMap<>();
         for (Evaluation.UnitResult r : results) {
             Map<String, Object> one = new TreeMap<>();
@@ -70,6 +130,9 @@ final class Canonical {
             one.put("appraisal", Numbers.plain(r.appraisalScore()));
             one.put("deductions", Numbers.plain(r.deductions()));
             one.put("bonus", Numbers.plain(r.bonus()));
+            if (r.standing() != Evaluation.Standing.COMPLETE) {
+                one.put("standing", r.standing().name());
+            }
             m.put(r.unit().code(), one);
         }
         return json(m);
@@ -79,7 +142,7 @@ final class Canonical {
         return items.stream().sorted(by).toList();
     }
 
-    static String json(Object o) {
+    public static String json(Object o) {
         try {
             return JSON.writeValueAsString(o);
         } catch (JsonProcessingException e) {

@@ -15,6 +15,7 @@ import org.perfdesk.domain.Bonus;
 import org.perfdesk.domain.EvaluationScheme;
 import org.perfdesk.domain.GoalNode;
 import org.perfdesk.domain.GoalTree;
+import org.perfdesk.domain.IndicatorRule;
 import org.perfdesk.domain.IndicatorScore;
 import org.perfdesk.domain.Inspection;
 import org.perfdesk.domain.Numbers;
@@ -23,6 +24,9 @@ import org.perfdesk.domain.RankingGroup;
 import org.perfdesk.domain.Progress;
 import org.perfdesk.domain.SelfAssessment;
 import org.perfdesk.domain.SpotCheck;
+import org.perfdesk.domain.StandingDecision;
+import org.perfdesk.domain.ResultApproval;
+import org.perfdesk.domain.VerifiedFigure;
 import org.perfdesk.domain.UserError;
 import org.perfdesk.store.AuditLog;
 import org.perfdesk.store.ResultFreezeRepository;
@@ -80,10 +84,7 @@ public final class Evaluator {
         EvaluationScheme current = scheme(changed.year());
         boolean frozen = ws.evaluation().freezes().all(changed.year()).stream()
                 .anyMatch(f -> f.schemeVersion() == current.version());
-        EvaluationScheme toSave = new EvaluationScheme(changed.year(), frozen ? current.version() + 1 : current.version(),
-                changed.indicatorWeight(), changed.appraisalWeight(), changed.inspectionCap(), changed.bonusCap(),
-                changed.quantitativeCap(), changed.latePenalty(), changed.spotCheckShare(), changed.appraisalLevels(),
-                changed.note());
+        EvaluationScheme toSave = changed.withVersion(frozen ? current.version() + 1 : current.version());
         ws.database().write(c -> {
             ws.evaluation().schemes().save(toSave);
             ws.audit().append("scheme", toSave.year() + " v" + toSave.version(), Canonical.scheme(current),
@@ -148,7 +149,7 @@ public final class Evaluator {
     /** Draws the unit's spot check with a fresh seed (recorded), or the given one to repeat a draw. */
     public SpotCheck drawSpotCheck(String unitCode, int year, Long seed) {
         EvaluationScheme s = scheme(year);
-        List<String> ids = Evaluation.scoredIndicators(ws.goals().loadTree(unitCode, year)).stream()
+        List<String> ids = IndicatorRule.scored(ws.goals().loadTree(unitCode, year)).stream()
                 .map(GoalNode::id).toList();
         long used = seed != null ? seed : new java.security.SecureRandom().nextLong();
         SpotCheck drawn = new SpotCheck(unitCode, year, used, s.spotCheckShare(),
@@ -177,7 +178,7 @@ public final class Evaluator {
         for (Appraisal a : rounds) {
             EvaluationScheme s = scheme(a.year());
             int answered = AppraisalScore.answered(a.counts());
-            if (a.round() < 1 || a.sampleSize() < 1 || a.counts().values().stream().anyMatch(n -> n == null || n < 0)
+            if (a.round() < 1 || a.round() > EvaluationScheme.MAX_ROUNDS || a.sampleSize() < 1 || a.counts().values().stream().anyMatch(n -> n == null || n < 0)
                     || !AppraisalScore.unknownAnswers(a, s).isEmpty() || answered != a.sampleSize()) {
                 throw new UserError("error.appraisal.invalid", a.unitCode(), String.valueOf(a.round()),
                         String.valueOf(a.sampleSize()), String.valueOf(answered));
@@ -304,10 +305,12 @@ public final class Evaluator {
                 .collect(Collectors.groupingBy(Inspection::unitCode));
         Map<String, List<Bonus>> bonuses = ws.evaluation().inspections().findBonuses(year).stream()
                 .collect(Collectors.groupingBy(Bonus::unitCode));
+        Map<String, StandingDecision> decisions = ws.evaluation().standings().findByYear(year);
         List<Evaluation.UnitMaterial> out = new ArrayList<>();
         for (OrgUnit u : units(year)) {
             out.add(materialOf(u, year, appraisals.getOrDefault(u.code(), List.of()),
-                    inspections.getOrDefault(u.code(), List.of()), bonuses.getOrDefault(u.code(), List.of())));
+                    inspections.getOrDefault(u.code(), List.of()), bonuses.getOrDefault(u.code(), List.of()),
+                    decisions.get(u.code())));
         }
         return out;
     }
@@ -318,11 +321,12 @@ public final class Evaluator {
                 ws.evaluation().inspections().findByYear(year).stream().filter(i -> i.unitCode().equals(u.code()))
                         .toList(),
                 ws.evaluation().inspections().findBonuses(year).stream().filter(b -> b.unitCode().equals(u.code()))
-                        .toList());
+                        .toList(), ws.evaluation().standings().findByYear(year).get(u.code()));
     }
 
     private Evaluation.UnitMaterial materialOf(OrgUnit u, int year, List<Appraisal> appraisals,
-                                               List<Inspection> inspections, List<Bonus> bonuses) {
+                                               List<Inspection> inspections, List<Bonus> bonuses,
+                                               StandingDecision decision) {
         GoalTree tree = ws.goals().loadTree(u.code(), year);
         Map<String, List<Progress>> progress = new HashMap<>();
         for (Progress p : ws.progress().findByUnit(u.code(), year)) {
@@ -331,7 +335,7 @@ public final class Evaluator {
         Map<String, SelfAssessment> self = new HashMap<>();
         ws.selfAssessments().findByUnit(u.code(), year).forEach(a -> self.put(a.nodeId(), a));
         return new Evaluation.UnitMaterial(u, tree, progress, self, ws.evaluation().scores().findByUnit(u.code(), year),
-                appraisals, inspections, bonuses);
+                ws.evaluation().verified().findByUnit(u.code(), year), appraisals, inspections, bonuses, decision);
     }
 
     /** The assessment sheet of one unit: self beside office score per indicator, spot-check marks. */
@@ -345,7 +349,7 @@ public final class Evaluator {
      */
     public Optional<Boolean> spotCheckRepeats(String unitCode, int year) {
         return ws.evaluation().spotChecks().find(unitCode, year).map(s -> SpotCheckDraw.draw(
-                Evaluation.scoredIndicators(ws.goals().loadTree(unitCode, year)).stream().map(GoalNode::id).toList(),
+                IndicatorRule.scored(ws.goals().loadTree(unitCode, year)).stream().map(GoalNode::id).toList(),
                 s.share(), s.seed()).equals(s.drawn()));
     }
 
@@ -353,18 +357,171 @@ public final class Evaluator {
         return Evaluation.evaluate(scheme(year), material(year));
     }
 
-    /** Freezes the year's results: what they are and the hash of every input behind them. */
+    // ---- verified figures, decisions on incomplete units ---------------------------------------
+
+    /**
+     * Saves figures an assessing body verified (all or none), each replacing the indicator's earlier
+     * verified figure; the audit log records each before and after (structured) with the source.
+     */
+    public void saveVerifiedFigures(List<VerifiedFigure> figures, String source) {
+        Map<String, VerifiedFigure> before = new HashMap<>();
+        figures.stream().map(VerifiedFigure::year).distinct().forEach(y -> ws.evaluation().verified().findByYear(y)
+                .forEach(f -> before.put(f.nodeId(), f)));
+        Map<String, String> titles = new HashMap<>();
+        for (VerifiedFigure f : figures) {
+            titles.put(f.nodeId(), ws.goals().find(f.nodeId()).map(GoalNode::title)
+                    .orElseThrow(() -> new UserError("error.evaluation.noNode", f.nodeId())));
+        }
+        ws.database().write(c -> {
+            ws.evaluation().verified().saveAll(figures);
+            for (VerifiedFigure f : figures) {
+                VerifiedFigure was = before.get(f.nodeId());
+                ws.audit().append("verified", f.unitCode() + "/" + titles.get(f.nodeId()),
+                        was == null ? null : Canonical.verified(was), Canonical.verified(f), source,
+                        AuditLog.facts("unit", f.unitCode(), "year", f.year(), "title", titles.get(f.nodeId()),
+                                "body", f.body(), "before", was == null ? null : figureText(was),
+                                "after", figureText(f)));
+            }
+            return null;
+        });
+    }
+
+    /** A verified figure as the audit log's sentence says it: the value, level, date done or "not done". */
+    private static String figureText(VerifiedFigure f) {
+        if (f.notDone()) {
+            return org.perfdesk.domain.Texts.t("audit.say.verified.notDone");
+        }
+        if (f.doneOn() != null) {
+            return f.doneOn().toString();
+        }
+        return f.level() != null ? f.level() : Numbers.plain(f.actual());
+    }
+
+    /**
+     * The office's decision on a unit 未报送 or 材料不全: rank it with what it has, or list it without a
+     * rank. A reason is required; the audit log records it. Null takes the decision back.
+     */
+    public void decideStanding(String unitCode, int year, StandingDecision.Decision decision, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new UserError("error.evaluation.needReason");
+        }
+        OrgUnit u = ws.orgUnits().find(unitCode).orElseThrow(() -> new UserError("error.evaluation.noUnit", unitCode));
+        StandingDecision was = ws.evaluation().standings().findByYear(year).get(unitCode);
+        StandingDecision now = decision == null ? null
+                : new StandingDecision(unitCode, year, decision, reason.strip(), Instant.now());
+        ws.database().write(c -> {
+            if (now == null) {
+                ws.evaluation().standings().delete(unitCode, year);
+            } else {
+                ws.evaluation().standings().save(now);
+            }
+            ws.audit().append("standing", u.code() + " " + u.name() + " " + year,
+                    was == null ? null : Canonical.standing(was), now == null ? null : Canonical.standing(now),
+                    reason.strip(), AuditLog.facts("unit", u.code(), "year", year,
+                            "op", decision == null ? "clear" : decision.name()));
+            return null;
+        });
+    }
+
+    // ---- 审定 and freezing -----------------------------------------------------------------
+
+    /**
+     * Why the year's results cannot be approved or frozen yet, in words: units 未报送 or 材料不全 that
+     * the office has not decided on, each with what is missing; empty when nothing stops them.
+     */
+    public List<String> blockers(int year) {
+        List<String> out = new ArrayList<>();
+        List<Evaluation.UnitResult> results = evaluate(year);
+        if (results.stream().allMatch(r -> r.standing() == Evaluation.Standing.NOT_SUBMITTED)) {
+            out.add(org.perfdesk.domain.Texts.t("error.results.nothing", String.valueOf(year)));
+            return out;
+        }
+        for (Evaluation.UnitResult r : results) {
+            if (r.undecided()) {
+                out.add(org.perfdesk.domain.Texts.t("error.results.blocker", r.unit().name(),
+                        org.perfdesk.domain.Texts.t("results.standing." + r.standing().name()), missingText(r)));
+            }
+        }
+        return out;
+    }
+
+    /** What a unit lacks, in words: "12 项指标缺四季度数据（…）；缺第 2 轮公众评议". */
+    public static String missingText(Evaluation.UnitResult r) {
+        if (r.standing() == Evaluation.Standing.NOT_SUBMITTED) {
+            return org.perfdesk.domain.Texts.t("results.missing.tree");
+        }
+        return String.join("；", r.missing().stream().map(m -> org.perfdesk.domain.Texts.t(
+                "results.missing." + m.material().name(), m.count(), m.of(), String.join("、", m.which()))).toList());
+    }
+
+    /**
+     * Records the leading group's approval (领导小组审定) of the results as they stand: the date, the
+     * meeting or document, who decided. Refused while a unit 未报送 or 材料不全 waits for the office's
+     * decision, since the results would still change. Audited.
+     */
+    public ResultApproval approve(int year, java.time.LocalDate approvedOn, String reference, String approvedBy,
+                                  String note) {
+        if (approvedOn == null || reference == null || reference.isBlank() || approvedBy == null
+                || approvedBy.isBlank()) {
+            throw new UserError("error.results.approvalIncomplete");
+        }
+        List<String> blockers = blockers(year);
+        if (!blockers.isEmpty()) {
+            throw new UserError("error.results.cannotApprove", String.valueOf(year), String.join("\n", blockers));
+        }
+        EvaluationScheme s = scheme(year);
+        List<Evaluation.UnitMaterial> material = material(year);
+        InputHashes hashes = InputHashes.of(s, material);
+        ResultApproval a = new ResultApproval(java.util.UUID.randomUUID().toString(), year, approvedOn,
+                reference.strip(), approvedBy.strip(), note == null ? "" : note.strip(), hashes.overall(),
+                Canonical.results(Evaluation.evaluate(s, material)), Instant.now());
+        ws.database().write(c -> {
+            ws.evaluation().approvals().save(a);
+            ws.audit().append("approval", year + " v" + s.version(), null, Canonical.approval(a), a.reference(),
+                    AuditLog.facts("year", year, "date", a.approvedOn(), "reference", a.reference(),
+                            "by", a.approvedBy(), "note", a.note()));
+            return null;
+        });
+        return a;
+    }
+
+    /** The latest approval of the year, if it still holds for the results as they are now. */
+    public Optional<ResultApproval> currentApproval(int year) {
+        return ws.evaluation().approvals().latest(year)
+                .filter(a -> a.inputsHash().equals(InputHashes.of(scheme(year), material(year)).overall()));
+    }
+
+    /**
+     * Freezes the year's results: what they are and the hash of every input behind them, resting on the
+     * approval (审定) of exactly these results. Refused without a current approval or while a unit 未报送
+     * or 材料不全 waits for the office's decision, with a message that says what is missing.
+     */
     public ResultFreezeRepository.Freeze freeze(int year, String reason) {
+        List<String> blockers = blockers(year);
+        if (!blockers.isEmpty()) {
+            throw new UserError("error.results.cannotFreeze", String.valueOf(year), String.join("\n", blockers));
+        }
         EvaluationScheme s = scheme(year);
         List<Evaluation.UnitMaterial> material = material(year);
         List<Evaluation.UnitResult> results = Evaluation.evaluate(s, material);
         InputHashes hashes = InputHashes.of(s, material);
+        Optional<ResultApproval> latest = ws.evaluation().approvals().latest(year);
+        if (latest.isEmpty()) {
+            throw new UserError("error.results.notApproved", String.valueOf(year));
+        }
+        if (!latest.get().inputsHash().equals(hashes.overall())) {
+            throw new UserError("error.results.approvalStale", String.valueOf(year),
+                    latest.get().approvedOn().toString(), latest.get().reference());
+        }
+        ResultApproval approval = latest.get();
         ResultFreezeRepository.Freeze f = new ResultFreezeRepository.Freeze(year, Instant.now().toString(), s.version(),
-                hashes.overall(), hashes.toJson(), Canonical.results(results));
+                hashes.overall(), hashes.toJson(), Canonical.results(results), approval.id());
         ws.database().write(c -> {
             ws.evaluation().freezes().save(f);
-            ws.audit().append("freeze", year + " v" + s.version(), null, hashes.overall(), reason,
-                    AuditLog.facts("year", year, "version", s.version(), "inputs", hashes.overall()));
+            ws.audit().append("freeze", year + " v" + s.version(), null, hashes.overall(),
+                    reason == null || reason.isBlank() ? approval.reference() : reason,
+                    AuditLog.facts("year", year, "version", s.version(), "inputs", hashes.overall(),
+                            "approval", approval.reference()));
             return null;
         });
         return f;

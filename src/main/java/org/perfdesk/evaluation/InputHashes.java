@@ -18,11 +18,13 @@ import org.perfdesk.domain.Appraisal;
 import org.perfdesk.domain.Bonus;
 import org.perfdesk.domain.EvaluationScheme;
 import org.perfdesk.domain.GoalNode;
+import org.perfdesk.domain.IndicatorRule;
 import org.perfdesk.domain.IndicatorScore;
 import org.perfdesk.domain.Inspection;
 import org.perfdesk.domain.Numbers;
 import org.perfdesk.domain.Progress;
 import org.perfdesk.domain.SelfAssessment;
+import org.perfdesk.domain.VerifiedFigure;
 import org.perfdesk.store.ResultFreezeRepository;
 
 /**
@@ -32,7 +34,9 @@ import org.perfdesk.store.ResultFreezeRepository;
  */
 public record InputHashes(String scheme, Map<String, Map<String, String>> units, String overall) {
     public static final String SCHEME = "scheme";
-    public static final List<String> COMPONENTS = List.of("indicators", "appraisal", "inspections", "bonus");
+    /** "standing" (the office's decision on an incomplete unit) is there only for units with a decision. */
+    public static final List<String> COMPONENTS = List.of("indicators", "appraisal", "inspections", "bonus",
+            "standing");
 
     /** One input that differs from the freeze: a unit's component, or the scheme (unit null). */
     public record Change(String unitCode, String component) {
@@ -45,7 +49,7 @@ public record InputHashes(String scheme, Map<String, Map<String, String>> units,
         }
     }
 
-    static InputHashes of(EvaluationScheme scheme, List<Evaluation.UnitMaterial> material) {
+    public static InputHashes of(EvaluationScheme scheme, List<Evaluation.UnitMaterial> material) {
         String schemeHash = sha256(Canonical.scheme(scheme));
         Map<String, Map<String, String>> units = new TreeMap<>();
         for (Evaluation.UnitMaterial m : material) {
@@ -57,6 +61,9 @@ public record InputHashes(String scheme, Map<String, Map<String, String>> units,
                     Comparator.comparing(Inspection::id)).stream().map(Canonical::inspection).toList())));
             c.put("bonus", sha256(String.join("\n", Canonical.sorted(m.bonuses(),
                     Comparator.comparing(Bonus::id)).stream().map(Canonical::bonus).toList())));
+            if (m.decision() != null) {
+                c.put("standing", sha256(Canonical.standing(m.decision())));
+            }
             units.put(m.unit().code() + "|" + m.unit().group(), c);
         }
         StringBuilder all = new StringBuilder(SCHEME).append(':').append(schemeHash).append('\n');
@@ -66,7 +73,7 @@ public record InputHashes(String scheme, Map<String, Map<String, String>> units,
 
     private static String indicators(Evaluation.UnitMaterial m) {
         StringBuilder b = new StringBuilder();
-        for (GoalNode n : Canonical.sorted(Evaluation.scoredIndicators(m.tree()), Comparator.comparing(GoalNode::id))) {
+        for (GoalNode n : Canonical.sorted(IndicatorRule.scored(m.tree()), Comparator.comparing(GoalNode::id))) {
             b.append(Canonical.node(n));
             for (Progress p : Canonical.sorted(m.progress().getOrDefault(n.id(), List.of()),
                     Comparator.comparingInt(Progress::quarter))) {
@@ -80,6 +87,10 @@ public record InputHashes(String scheme, Map<String, Map<String, String>> units,
             IndicatorScore o = m.office().get(n.id());
             if (o != null) {
                 b.append("|office=").append(Numbers.plain(o.points())).append('/').append(o.reason());
+            }
+            VerifiedFigure v = m.verified().get(n.id());
+            if (v != null) {
+                b.append("|verified=").append(Canonical.verified(v));
             }
             b.append('\n');
         }

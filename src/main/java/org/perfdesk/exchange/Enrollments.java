@@ -6,8 +6,10 @@ import java.time.Instant;
 
 import org.perfdesk.domain.OrgUnit;
 import org.perfdesk.domain.PackageRecord;
+import org.perfdesk.domain.SafeText;
 import org.perfdesk.domain.UserError;
 import org.perfdesk.exchange.crypto.Ed25519;
+import org.perfdesk.exchange.intake.EnrollmentHandler;
 import org.perfdesk.exchange.pkg.EntryNames;
 import org.perfdesk.exchange.pkg.Limits;
 import org.perfdesk.exchange.pkg.Manifest;
@@ -69,7 +71,7 @@ public final class Enrollments {
             throw new PackageException("not-an-enrollment", m.kind().cliName());
         }
         PublicKey key = Ed25519.fromBase64(e.publicKey());
-        if (!e.unit().code().equals(m.sender().code()) || !Ed25519.keyId(key).equals(m.sender().keyId())) {
+        if (!m.sender().code().equals(e.unit().code()) || !Ed25519.keyId(key).equals(m.sender().keyId())) {
             throw new PackageException("bad-snapshot", EntryNames.ENROLLMENT);
         }
         SnapshotMapper.toOrgUnit(e.unit()); // a valid code and name, or refused
@@ -79,11 +81,28 @@ public final class Enrollments {
     }
 
     /**
-     * Registers the unit's key once the typed fingerprint matches, records the enrollment in the
-     * sender's chain, and writes the signed certificate for the unit into {@code out} (a file or folder).
+     * Registers the unit's key with the defaults (under this workspace's unit, ranked by kind, no key
+     * replaced) once the typed fingerprint matches; see {@link #accept(Workspace, Signer, Path,
+     * EnrollmentHandler.Decision, Path)}.
      */
     public static PackageWriter.Written accept(Workspace ws, Signer signer, Path file, String typedFingerprint,
                                                Path out) {
+        return accept(ws, signer, file, EnrollmentHandler.Decision.of(typedFingerprint), out);
+    }
+
+    /** What accepting this request with these decisions would register, and which key it would replace. */
+    public static EnrollmentHandler.Preview preview(Workspace ws, Request request, EnrollmentHandler.Decision d) {
+        return EnrollmentHandler.preview(ws, request.enrollment(), d);
+    }
+
+    /**
+     * Registers the unit's key as the office decided ({@link EnrollmentHandler}), records the
+     * enrollment in the sender's chain — both in one transaction, with the old key revoked when the
+     * office confirmed a replacement — and writes the signed certificate for the unit into
+     * {@code out} (a file or folder).
+     */
+    public static PackageWriter.Written accept(Workspace ws, Signer signer, Path file,
+                                               EnrollmentHandler.Decision decision, Path out) {
         Request request = read(file);
         Manifest m = request.opened().manifest();
         OrgUnit self = ws.self();
@@ -91,20 +110,22 @@ public final class Enrollments {
             throw new PackageException("wrong-recipient", String.valueOf(m.recipient().code()));
         }
         if (ws.packages().find(m.packageId()).isPresent()) {
-            throw new UserError("error.enroll.already", request.unitName());
+            throw new UserError("error.enroll.already", SafeText.escaped(request.unitName()));
         }
-        KeyRegistry.requireFingerprint(Ed25519.fromBase64(request.enrollment().publicKey()), typedFingerprint);
+        Runnable registration = EnrollmentHandler.registration(ws, request.enrollment(), request.encryptionKey(),
+                decision);
         Inbox.keep(ws, file, m.packageId(), request.opened().fileHash());
         ws.database().write(c -> {
-            KeyRegistry.register(ws, request.enrollment(), request.encryptionKey(), typedFingerprint);
+            registration.run();
             ws.packages().add(new PackageRecord(m.packageId(), PackageRecord.Direction.IN, m.kind().name(),
                     m.sender().code(), m.sender().keyId(), m.recipient().code(), m.year(), m.sequence(), m.previousHash(),
                     request.opened().fileHash(), file.getFileName().toString(), request.opened().fileSize(),
-                    Instant.parse(m.createdAt()), Instant.now(), null, null, null));
+                    Instant.parse(m.createdAt()), Instant.now(), null, null, null, request.opened().manifestHash()));
             return null;
         });
-        Payloads.Certificate cert = new Payloads.Certificate(Payloads.CERTIFICATE_FORMAT, request.unitCode(),
-                request.unitName(), m.sender().keyId(), request.enrollment().publicKey(), Instant.now().toString(),
+        OrgUnit registered = ws.orgUnits().find(request.unitCode()).orElseThrow();
+        Payloads.Certificate cert = new Payloads.Certificate(Payloads.CERTIFICATE_FORMAT, registered.code(),
+                registered.name(), m.sender().keyId(), request.enrollment().publicKey(), Instant.now().toString(),
                 self.code(), signer.keyId());
         // An enrollment without an encryption key comes from a version that cannot decrypt: its
         // certificate (public keys only) goes in the clear, so the unit can still take part.

@@ -188,7 +188,8 @@ public final class Exporter {
         // One chain per recipient: each unit sees the office's answers to it numbered without gaps.
         Optional<PackageRecord> last = ws.packages().lastOutgoing(signer.keyId(), recipient);
         long sequence = last.map(p -> p.sequence() + 1).orElse(1L);
-        String previousHash = last.map(PackageRecord::fileHash).orElse(null);
+        // The link names the previous package by its identity (manifest hash), so any copy of it matches.
+        String previousHash = last.map(PackageRecord::identity).orElse(null);
         String packageId = UUID.randomUUID().toString();
         Manifest header = new Manifest(Manifest.FORMAT, packageId, kind,
                 Manifest.Party.sender(ws.self().code(), signer.keyId()),
@@ -206,7 +207,8 @@ public final class Exporter {
         // was half the export's time and all of the database's growth.
         ws.packages().add(new PackageRecord(packageId, PackageRecord.Direction.OUT, kind.name(), ws.self().code(),
                 signer.keyId(), recipient, year, sequence, previousHash, written.fileHash(), fileName,
-                written.fileSize(), Instant.parse(header.createdAt()), Instant.now(), null, null, null));
+                written.fileSize(), Instant.parse(header.createdAt()), Instant.now(), null, null, null,
+                written.manifestHash()));
         if (out != null && !out.toAbsolutePath().normalize().equals(inOutbox.toAbsolutePath().normalize())) {
             copyVerified(inOutbox, targetFile(out, fileName), written.fileHash());
         }
@@ -214,7 +216,8 @@ public final class Exporter {
             progress.accept(1.0);
         }
         Path finalPath = out == null ? inOutbox : targetFile(out, fileName);
-        return new PackageWriter.Written(finalPath, written.manifest(), written.fileHash(), written.fileSize());
+        return new PackageWriter.Written(finalPath, written.manifest(), written.fileHash(), written.fileSize(),
+                written.manifestHash());
     }
 
     /**

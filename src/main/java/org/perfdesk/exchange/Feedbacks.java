@@ -1,13 +1,9 @@
 package org.perfdesk.exchange;
 
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import org.perfdesk.domain.RectificationItem;
@@ -15,10 +11,7 @@ import org.perfdesk.domain.RectificationMerge;
 import org.perfdesk.domain.Texts;
 import org.perfdesk.domain.UserError;
 import org.perfdesk.exchange.pkg.EntryNames;
-import org.perfdesk.exchange.pkg.Hashing;
-import org.perfdesk.exchange.pkg.PackageException;
 import org.perfdesk.exchange.pkg.PackageKind;
-import org.perfdesk.exchange.pkg.PackageReader;
 import org.perfdesk.exchange.pkg.PackageWriter;
 import org.perfdesk.exchange.pkg.StrictJson;
 import org.perfdesk.store.Workspace;
@@ -28,15 +21,20 @@ import org.perfdesk.store.Workspace;
  * ({@code payload/feedback.json}) carries the unit's result in words and its rectification items
  * with their closures; the unit's rectification package carries, beside its snapshot,
  * {@code payload/rectification.json} with its answer to each item and the evidence files. Each
- * side takes only the other side's part (see {@link RectificationMerge}).
+ * side takes only the other side's part (see {@link RectificationMerge}). What importing them does is
+ * in {@link org.perfdesk.exchange.intake.FeedbackHandler} and
+ * {@link org.perfdesk.exchange.intake.RectificationHandler}.
  */
 public final class Feedbacks {
-    public static final String FEEDBACK_FORMAT = "perfdesk-feedback/1";
+    public static final String FEEDBACK_FORMAT = FeedbackPayload.FORMAT;
     public static final String RECTIFICATION_FORMAT = "perfdesk-rectification/1";
     public static final String RECTIFICATION_ENTRY = "payload/rectification.json";
 
-    /** The office's feedback to one unit. */
-    public record Feedback(String format, String unitCode, int year, String summary, List<FeedbackItem> items) {
+    /** The office's feedback to one unit: its result (version 2) and its rectification items, if any. */
+    public record Feedback(String format, String unitCode, int year, String summary, List<FeedbackItem> items,
+                           @com.fasterxml.jackson.annotation.JsonInclude(
+                                   com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                           org.perfdesk.domain.FeedbackResult result) {
     }
 
     public record FeedbackItem(String id, int number, String finding, String requirement, String due,
@@ -60,70 +58,52 @@ public final class Feedbacks {
     // ---- the office sends ------------------------------------------------------------------
 
     /**
-     * Writes the unit's feedback as a signed package: {@code summary} is its result in words (the
-     * caller words it from the evaluation); every item of the year goes, with its closure.
+     * Writes the unit's feedback as a signed package: its result (from the year's approved and frozen
+     * results: {@code report/FeedbackResults.approved}) and every rectification item of the year with its
+     * closure — none is fine.
      */
-    public static PackageWriter.Written send(Workspace ws, Signer signer, String unitCode, int year, String summary,
+    public static PackageWriter.Written send(Workspace ws, Signer signer, org.perfdesk.domain.FeedbackResult result,
                                              Path out) {
+        String unitCode = result.unitCode();
+        int year = result.year();
         List<RectificationItem> items = ws.rectifications().findByUnit(unitCode, year);
-        if (items.isEmpty()) {
-            throw new UserError("error.feedback.noItems", unitCode, String.valueOf(year));
-        }
-        Feedback payload = new Feedback(FEEDBACK_FORMAT, unitCode, year, summary == null ? "" : summary,
+        String summary = result.total() == null ? result.rankText()
+                : Texts.t("feedback.summaryLine", org.perfdesk.domain.Numbers.plain(result.total()), result.group(),
+                result.rankText());
+        Feedback payload = new Feedback(FEEDBACK_FORMAT, unitCode, year, summary,
                 items.stream().map(i -> new FeedbackItem(i.id(), i.number(), i.finding(), i.requirement(),
                         i.due() == null ? null : i.due().toString(),
-                        i.closedAt() == null ? null : i.closedAt().toString(), i.closedReason())).toList());
+                        i.closedAt() == null ? null : i.closedAt().toString(), i.closedReason())).toList(), result);
         PackageWriter.Written written = new Exporter(ws, signer).exportOfficePackage(PackageKind.FEEDBACK, unitCode,
                 year, EntryNames.FEEDBACK, payload, out);
         String id = written.manifest().packageId();
+        java.util.Map<String, Object> after = new java.util.TreeMap<>();
+        after.put("package", id);
+        after.put("items", items.size());
+        after.put("total", result.total() == null ? null : org.perfdesk.domain.Numbers.plain(result.total()));
+        after.put("rank", result.rankText());
+        after.put("approval", result.approvalReference());
         ws.database().write(c -> {
             for (RectificationItem i : items) {
                 ws.rectifications().save(i.withSentIn(id));
             }
-            ws.audit().append("feedback", unitCode + " " + year, null, items.size() + " items, package " + id, "",
+            ws.audit().append("feedback", unitCode + " " + year, null, json(after), "",
                     org.perfdesk.store.AuditLog.facts("unit", unitCode, "year", year, "items", items.size(),
-                            "package", id));
+                            "package", id, "total", after.get("total"), "rank", result.rankText(),
+                            "approval", result.approvalReference()));
             return null;
         });
         return written;
     }
 
-    // ---- the unit receives -----------------------------------------------------------------
-
-    /** Checks the feedback and returns what importing it does: the items merged into the unit's own. */
-    static Runnable planFeedback(Workspace ws, PackageReader.Opened opened, String[] summaryOut) {
-        var m = opened.manifest();
-        byte[] bytes = opened.entry(EntryNames.FEEDBACK);
-        if (bytes == null) {
-            throw new PackageException("missing-entry", EntryNames.FEEDBACK);
-        }
-        Feedback f = StrictJson.read(bytes, Feedback.class, EntryNames.FEEDBACK);
-        if (!FEEDBACK_FORMAT.equals(f.format()) || !ws.self().code().equals(f.unitCode()) || f.year() != m.year()
-                || f.items() == null) {
-            throw new PackageException("bad-snapshot", EntryNames.FEEDBACK);
-        }
-        List<RectificationItem> sent = new ArrayList<>();
-        Set<String> ids = new java.util.HashSet<>();
+    private static String json(Object o) {
         try {
-            for (FeedbackItem i : f.items()) {
-                if (i.id() == null || !ids.add(i.id()) || i.number() < 1 || i.finding() == null
-                        || i.finding().isBlank()) {
-                    throw new PackageException("bad-snapshot", EntryNames.FEEDBACK);
-                }
-                sent.add(new RectificationItem(i.id(), f.unitCode(), f.year(), i.number(), i.finding(),
-                        i.requirement(), i.due() == null ? null : LocalDate.parse(i.due()), "", "", null,
-                        RectificationItem.Status.OPEN, "", i.closedAt() == null ? null : Instant.parse(i.closedAt()),
-                        i.closedReason(), m.packageId(), List.of()));
-            }
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new PackageException(e, "bad-snapshot", EntryNames.FEEDBACK);
+            return new com.fasterxml.jackson.databind.ObjectMapper()
+                    .configure(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
+                    .writeValueAsString(o);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
-        summaryOut[0] = Texts.t("import.feedback", String.valueOf(f.year()), f.summary(), sent.size());
-        return () -> {
-            List<RectificationItem> merged = RectificationMerge.feedbackIntoUnit(
-                    ws.rectifications().findByUnit(f.unitCode(), f.year()), sent);
-            merged.forEach(ws.rectifications()::save);
-        };
     }
 
     // ---- the unit sends --------------------------------------------------------------------
@@ -163,69 +143,5 @@ public final class Feedbacks {
         out.add(0, PackageWriter.Source.of(RECTIFICATION_ENTRY, StrictJson.write(new Rectification(
                 RECTIFICATION_FORMAT, unitCode, year, answers))));
         return out;
-    }
-
-    // ---- the office receives ---------------------------------------------------------------
-
-    /**
-     * Checks the answers of a rectification package (each evidence file present under its hash) and
-     * returns what importing does: the unit's part of the office's items taken in. Answers to items
-     * the office does not know are left out and counted in {@code summaryOut}.
-     */
-    static Runnable planRectification(Workspace ws, PackageReader.Opened opened, Map<String, byte[]> filesOut,
-                                      String[] summaryOut) {
-        var m = opened.manifest();
-        byte[] bytes = opened.entry(RECTIFICATION_ENTRY);
-        if (bytes == null) {
-            throw new PackageException("missing-entry", RECTIFICATION_ENTRY);
-        }
-        Rectification r = StrictJson.read(bytes, Rectification.class, RECTIFICATION_ENTRY);
-        String unit = m.sender().code();
-        if (!RECTIFICATION_FORMAT.equals(r.format()) || !unit.equals(r.unitCode()) || r.year() != m.year()
-                || r.answers() == null) {
-            throw new PackageException("bad-snapshot", RECTIFICATION_ENTRY);
-        }
-        Map<String, EvidenceFile> names = new HashMap<>();
-        List<RectificationItem> plan = new ArrayList<>();
-        try {
-            for (Answer a : r.answers()) {
-                List<String> evidence = new ArrayList<>();
-                for (EvidenceFile e : a.evidence() == null ? List.<EvidenceFile>of() : a.evidence()) {
-                    if (e.sha256() == null || !e.sha256().matches("[0-9a-f]{64}") || e.fileName() == null
-                            || e.fileName().isBlank() || e.fileName().length() > 255) {
-                        throw new PackageException("bad-snapshot", "evidence " + e.fileName());
-                    }
-                    byte[] file = opened.entry(EntryNames.attachment(e.sha256()));
-                    if (file == null) {
-                        throw new PackageException("missing-entry", EntryNames.attachment(e.sha256()));
-                    }
-                    if (!Hashing.sha256(file).equals(e.sha256())) {
-                        throw new PackageException("hash-mismatch", EntryNames.attachment(e.sha256()));
-                    }
-                    filesOut.put(e.sha256(), file);
-                    names.put(e.sha256(), e);
-                    evidence.add(e.sha256());
-                }
-                plan.add(new RectificationItem(a.id(), unit, r.year(), 1, "-", "", null, a.measure(), a.owner(),
-                        a.planned() == null ? null : LocalDate.parse(a.planned()),
-                        RectificationItem.Status.valueOf(a.status()), a.note(), null, null, null, evidence));
-            }
-        } catch (java.time.format.DateTimeParseException | IllegalArgumentException | NullPointerException e) {
-            throw new PackageException(e, "bad-snapshot", RECTIFICATION_ENTRY);
-        }
-        List<RectificationItem> office = ws.rectifications().findByUnit(unit, r.year());
-        Set<String> known = new java.util.HashSet<>();
-        office.forEach(i -> known.add(i.id()));
-        long unknown = plan.stream().filter(p -> !known.contains(p.id())).count();
-        long done = plan.stream().filter(p -> known.contains(p.id())
-                && p.status() == RectificationItem.Status.DONE).count();
-        summaryOut[0] = Texts.t("import.rectification", String.valueOf(r.year()), plan.size() - unknown, done, unknown);
-        return () -> {
-            for (EvidenceFile e : names.values()) {
-                ws.evidence().record(e.sha256(), e.fileName(), e.size());
-            }
-            RectificationMerge.planIntoOffice(ws.rectifications().findByUnit(unit, r.year()), plan)
-                    .forEach(ws.rectifications()::save);
-        };
     }
 }

@@ -42,7 +42,7 @@ public record ImportReport(String file, Status status, String code, String messa
         return status != Status.REJECTED && (inner == null || inner.stream().allMatch(ImportReport::ok));
     }
 
-    ImportReport withInner(List<ImportReport> innerReports) {
+    public ImportReport withInner(List<ImportReport> innerReports) {
         return new ImportReport(file, status, code, message, dryRun, packageId, kind, sender, year, sequence, warning,
                 counts, changes, innerReports);
     }

@@ -14,16 +14,16 @@ import org.perfdesk.store.Workspace;
  * under {@code inbox/rejected/} with the reason beside them (within bounds: RejectedFiles), so the office
  * can show what arrived.
  */
-final class Inbox {
+public final class Inbox {
     private Inbox() {
     }
 
-    static Path fileOf(Workspace ws, PackageRecord r) {
+    public static Path fileOf(Workspace ws, PackageRecord r) {
         return ws.inboxDir().resolve(r.packageId() + ".perfpkg");
     }
 
     /** Keeps an accepted package; the copy is verified against the hash that was checked. */
-    static Path keep(Workspace ws, Path source, String packageId, String hash) {
+    public static Path keep(Workspace ws, Path source, String packageId, String hash) {
         Path target = ws.inboxDir().resolve(packageId + ".perfpkg");
         try {
             if (Files.exists(target) && org.perfdesk.exchange.pkg.Hashing.sha256(target).equals(hash)) {
@@ -44,7 +44,7 @@ final class Inbox {
      * Keeps a refused file and why, for the office to see, within bounds (RejectedFiles); failures here
      * never hide the refusal.
      */
-    static void keepRejected(Workspace ws, Path source, String code, String message) {
+    public static void keepRejected(Workspace ws, Path source, String code, String message) {
         try {
             RejectedFiles.keep(ws.inboxDir().resolve("rejected"), source, code, message, RejectedFiles.Bounds.DEFAULT);
         } catch (IOException | RuntimeException ignored) {

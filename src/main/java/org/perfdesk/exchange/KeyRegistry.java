@@ -15,6 +15,7 @@ import org.perfdesk.domain.TrustedKey;
 import org.perfdesk.domain.UserError;
 import org.perfdesk.exchange.crypto.Ed25519;
 import org.perfdesk.exchange.crypto.X25519;
+import org.perfdesk.exchange.intake.EnrollmentHandler;
 import org.perfdesk.exchange.pkg.EntryNames;
 import org.perfdesk.exchange.pkg.PackageException;
 import org.perfdesk.exchange.pkg.PackageReader;
@@ -77,7 +78,7 @@ public final class KeyRegistry {
     public static Payloads.Card readCard(Path file) {
         byte[] bytes;
         try {
-            if (Files.size(file) > 64 * 1024) {
+            if (Files.size(file) > org.perfdesk.exchange.pkg.Limits.CARD_FILE) {
                 throw new UserError("error.trust.badCard", file.toString());
             }
             bytes = Files.readAllBytes(file);
@@ -88,6 +89,10 @@ public final class KeyRegistry {
         try {
             card = StrictJson.read(bytes, Payloads.Card.class, file.getFileName().toString());
             Ed25519.fromBase64(card.publicKey());
+            if (org.perfdesk.domain.SafeText.name(card.name()) == null
+                    || !org.perfdesk.domain.Codes.isValid(card.code())) {
+                throw new IllegalArgumentException("a name with hidden characters, or no valid code");
+            }
             if (Payloads.CARD_FORMAT.equals(card.format())) {
                 X25519.fromBase64(card.encryptionKey());
                 java.time.Instant.parse(card.encryptionKeyCreatedAt());
@@ -156,45 +161,23 @@ public final class KeyRegistry {
         });
     }
 
-    /** Registers a unit's key from its enrollment, after the person compared the fingerprint. */
+    /**
+     * Registers a unit's key from its enrollment, after the person compared the fingerprint, with the
+     * office's defaults (see {@link EnrollmentHandler}); no package is recorded.
+     */
     public static void register(Workspace ws, Payloads.Enrollment enrollment, String typedFingerprint) {
-        register(ws, enrollment, null, typedFingerprint);
+        register(ws, enrollment, null, EnrollmentHandler.Decision.of(typedFingerprint));
     }
 
     /**
-     * The same, with the unit's encryption key from the same (signed) enrollment package, so the
-     * office's answers can be sealed for it.
+     * The same as the office decided, with the unit's encryption key from the same (signed) enrollment
+     * package, so the office's answers can be sealed for it. One transaction.
      */
     public static void register(Workspace ws, Payloads.Enrollment enrollment, Payloads.EncryptionKey encryption,
-                                String typedFingerprint) {
-        PublicKey key = Ed25519.fromBase64(enrollment.publicKey());
-        requireFingerprint(key, typedFingerprint);
-        Payloads.Org unit = enrollment.unit();
-        OrgUnit self = ws.self();
-        OrgUnit known = ws.orgUnits().find(unit.code()).orElse(null);
-        if (known != null && known.kind().isInternal()) {
-            throw new UserError("error.trust.codeTaken", unit.code());
-        }
-        if (unit.code().equals(self.code())) {
-            throw new UserError("error.trust.codeTaken", unit.code());
-        }
+                                EnrollmentHandler.Decision decision) {
+        Runnable registration = EnrollmentHandler.registration(ws, enrollment, encryption, decision);
         ws.database().write(c -> {
-            // The collector decides where the unit sits and how it is ranked, not the unit.
-            // A collector's sub-unit stays under its collector when the office registers it too.
-            String parent = unit.parent() != null && ws.orgUnits().find(unit.parent())
-                    .filter(p -> self.code().equals(p.parentCode()) && !p.kind().isInternal()).isPresent()
-                    ? unit.parent() : self.code();
-            OrgUnit registered = known != null
-                    ? known.withKeyId(Ed25519.keyId(key))
-                    : new OrgUnit(unit.code(), unit.name(), unit.kind(), parent,
-                            unit.group() != null ? unit.group()
-                                    : org.perfdesk.domain.RankingGroup.defaultFor(unit.kind()), Ed25519.keyId(key));
-            ws.orgUnits().save(registered);
-            ws.trustedKeys().save(new TrustedKey(Ed25519.keyId(key), unit.code(), enrollment.publicKey(),
-                    TrustedKey.Source.REGISTERED, Instant.now(), null, null));
-            if (encryption != null) {
-                saveEncryptionKey(ws, encryption, Ed25519.keyId(key), EncryptionKey.Source.ENROLLMENT);
-            }
+            registration.run();
             return null;
         });
     }

@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.perfdesk.domain.Completion;
 import org.perfdesk.domain.Direction;
 import org.perfdesk.domain.GoalNode;
 import org.perfdesk.domain.Measure;
@@ -19,12 +20,16 @@ import org.perfdesk.domain.Texts;
 /**
  * One indicator as a report states it: target with its unit, actual value, completion, status and
  * the gap analysis (问题、原因、措施). The prose drafts and the .docx tables both use these texts.
+ * Completion of a quantitative indicator is what the scoring rule computes from the actual value
+ * ({@link Completion}), never the percentage the unit typed; a milestone's is the share of the work
+ * the unit reported done; a qualitative indicator has none.
  *
+ * @param completionPercent the completion as a number, or null
  * @param progress the latest progress within the report's quarters, or null
  * @param current  true when that progress is for the report's quarter (not an older one)
  */
 public record IndicatorFacts(GoalNode node, String owner, String ownerGroup, String target, String actual,
-                             String completion, Progress progress, boolean current) {
+                             String completion, BigDecimal completionPercent, Progress progress, boolean current) {
 
     public static IndicatorFacts of(ReportData data, GoalNode node, Texts t) {
         Progress p = data.progress(node.id());
@@ -35,9 +40,20 @@ public record IndicatorFacts(GoalNode node, String owner, String ownerGroup, Str
                 .filter(parent -> !parent.code().equals(data.unit().code()))
                 .map(OrgUnit::name).orElse("");
         String actual = p == null || p.actualValue() == null ? "" : withUnit(p.actualValue(), node.measure());
-        String completion = p == null ? "" : Numbers.percent(p.completionPercent());
-        return new IndicatorFacts(node, owner, group, target(node, t), actual, completion, p,
-                p != null && p.quarter() == data.quarter());
+        BigDecimal completion = completion(node, p);
+        return new IndicatorFacts(node, owner, group, target(node, t), actual, Numbers.percent(completion), completion,
+                p, p != null && p.quarter() == data.quarter());
+    }
+
+    /** By the rule for a quantitative indicator; as reported for a milestone or task; none for a level. */
+    static BigDecimal completion(GoalNode node, Progress p) {
+        if (p == null || node.measure() instanceof Measure.Qualitative) {
+            return null;
+        }
+        if (node.measure() instanceof Measure.Quantitative q) {
+            return Completion.percent(q, p.actualValue());
+        }
+        return p.completionPercent();
     }
 
     /** The status in the report's quarter; null when nothing was reported for it. */
@@ -102,6 +118,9 @@ public record IndicatorFacts(GoalNode node, String owner, String ownerGroup, Str
                 return "";
             }
             String value = withUnit(q.target(), q);
+            if (q.isRange()) {
+                return Numbers.plain(q.target()) + "–" + withUnit(q.targetHigh(), q);
+            }
             return q.direction() == Direction.LOWER_BETTER ? t.get("report.target.atMost", value) : value;
         }
         if (node.measure() instanceof Measure.Qualitative q) {

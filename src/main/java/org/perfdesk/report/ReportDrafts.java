@@ -273,7 +273,7 @@ public final class ReportDrafts {
         if (f.needsAttention()) {
             return true;
         }
-        BigDecimal c = f.status() == null || f.status() == ProgressStatus.DONE ? null : f.progress().completionPercent();
+        BigDecimal c = f.status() == null || f.status() == ProgressStatus.DONE ? null : f.completionPercent();
         return c != null && c.compareTo(BigDecimal.valueOf(100)) < 0;
     }
 

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.perfdesk.domain.EvaluationScheme;
 import org.perfdesk.domain.OrgUnit;
 import org.perfdesk.domain.RankingGroup;
+import org.perfdesk.domain.ResultApproval;
 import org.perfdesk.domain.SpotCheck;
 import org.perfdesk.evaluation.Evaluation;
 import org.perfdesk.evaluation.Evaluator;
@@ -26,15 +27,25 @@ import org.perfdesk.evaluation.InputHashes;
  * @param spotChecks per unit code, for the units that had one
  * @param comparison the latest freeze and the inputs changed since, when the year was frozen
  * @param date       the date the outputs carry
+ * @param approval   the latest 审定 of the year's results, if one was recorded
+ * @param approvalHolds true when that 审定 was of the results as they are now
  */
 public record ResultsData(int year, OrgUnit office, EvaluationScheme scheme, List<Evaluation.UnitResult> results,
                           Map<String, Evaluation.UnitMaterial> material, Map<String, SpotCheck> spotChecks,
-                          Optional<InputHashes.Comparison> comparison, LocalDate date) {
+                          Optional<InputHashes.Comparison> comparison, LocalDate date,
+                          Optional<ResultApproval> approval, boolean approvalHolds) {
 
     public ResultsData {
         results = List.copyOf(results);
         material = Map.copyOf(material);
         spotChecks = Map.copyOf(spotChecks);
+    }
+
+    /** Without an approval. */
+    public ResultsData(int year, OrgUnit office, EvaluationScheme scheme, List<Evaluation.UnitResult> results,
+                       Map<String, Evaluation.UnitMaterial> material, Map<String, SpotCheck> spotChecks,
+                       Optional<InputHashes.Comparison> comparison, LocalDate date) {
+        this(year, office, scheme, results, material, spotChecks, comparison, date, Optional.empty(), false);
     }
 
     /** The office's year as the evaluator computes it now. */
@@ -47,7 +58,11 @@ public record ResultsData(int year, OrgUnit office, EvaluationScheme scheme, Lis
         material.forEach(m -> byUnit.put(m.unit().code(), m));
         Map<String, SpotCheck> spot = new LinkedHashMap<>();
         ws.evaluation().spotChecks().findByYear(year).forEach(s -> spot.put(s.unitCode(), s));
-        return new ResultsData(year, ws.self(), scheme, results, byUnit, spot, evaluator.compareWithFreeze(year), date);
+        Optional<ResultApproval> approval = ws.evaluation().approvals().latest(year);
+        boolean holds = approval.isPresent()
+                && approval.get().inputsHash().equals(InputHashes.of(scheme, material).overall());
+        return new ResultsData(year, ws.self(), scheme, results, byUnit, spot, evaluator.compareWithFreeze(year), date,
+                approval, holds);
     }
 
     /** The ranking groups that have units, in their order. */
@@ -58,6 +73,11 @@ public record ResultsData(int year, OrgUnit office, EvaluationScheme scheme, Lis
 
     public List<Evaluation.UnitResult> inGroup(RankingGroup group) {
         return results.stream().filter(r -> r.group() == group).toList();
+    }
+
+    /** The approval (审定) the results rest on: recorded, of these very results. */
+    public Optional<ResultApproval> currentApproval() {
+        return approvalHolds ? approval : Optional.empty();
     }
 
     /** Frozen, and nothing the results depend on changed since. */

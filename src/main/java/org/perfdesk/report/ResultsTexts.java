@@ -10,9 +10,12 @@ import java.util.Map;
 import java.util.function.Function;
 
 import org.perfdesk.domain.Numbers;
+import org.perfdesk.domain.ResultApproval;
 import org.perfdesk.domain.Texts;
 import org.perfdesk.evaluation.Evaluation;
-import org.perfdesk.evaluation.IndicatorRule;
+import org.perfdesk.domain.EvaluationScheme;
+import org.perfdesk.domain.IndicatorRule;
+import org.perfdesk.domain.Measure;
 import org.perfdesk.evaluation.InputHashes;
 
 /**
@@ -32,44 +35,133 @@ public final class ResultsTexts {
         return t;
     }
 
-    /** 1, "并列 2", or "不排名". */
+    /** 1, "并列 2", "未报送", "材料不全", or "不排名". */
     public String rank(Evaluation.UnitResult r) {
         if (r.rank() == null) {
-            return t.get("results.unranked");
+            return r.group() == null || r.standing() == Evaluation.Standing.COMPLETE ? t.get("results.unranked")
+                    : t.get("results.standing." + r.standing().name());
         }
         return r.tiedWith().isEmpty() ? String.valueOf(r.rank()) : t.get("results.tiedRank", r.rank());
     }
 
-    /** Ties and notes, separated by "；". */
+    /** A score with two decimals, or "—" for a unit that has none (未报送). */
+    public String score(BigDecimal v) {
+        return v == null ? "—" : number(v);
+    }
+
+    /** Ties, what is missing and the office's decision on it, and notes, separated by "；". */
     public String remarks(Evaluation.UnitResult r, Function<String, String> nameOf) {
-        StringBuilder b = new StringBuilder();
+        List<String> parts = new java.util.ArrayList<>();
         if (!r.tiedWith().isEmpty()) {
-            b.append(t.get("results.tiedWith", String.join("、", r.tiedWith().stream().map(nameOf).toList())));
+            parts.add(t.get("results.tiedWith", String.join("、", r.tiedWith().stream().map(nameOf).toList())));
+        }
+        if (r.standing() != Evaluation.Standing.COMPLETE) {
+            parts.add(t.get("results.standing." + r.standing().name()) + "：" + missing(r));
+            parts.add(r.decision() == null ? t.get("results.decision.none")
+                    : t.get("results.decision." + r.decision().decision().name(), r.decision().reason()));
         }
         for (String note : r.notes()) {
-            if (b.length() > 0) {
-                b.append("；");
-            }
-            b.append(t.get(note));
+            parts.add(t.get(note));
         }
-        return b.toString();
+        return String.join("；", parts);
+    }
+
+    /** What a unit lacks, in words. */
+    public String missing(Evaluation.UnitResult r) {
+        if (r.standing() == Evaluation.Standing.NOT_SUBMITTED) {
+            return t.get("results.missing.tree");
+        }
+        return String.join("；", r.missing().stream().map(m -> t.get("results.missing." + m.material().name(),
+                m.count(), m.of(), String.join("、", m.which()))).toList());
     }
 
     public String source(IndicatorRule.Line l) {
         return t.get("results.source." + l.source().name());
     }
 
-    /** The figure behind the points, in words: "完成率 46.9%", "等级：较好", "逾期 1 个季度", the office's reason. */
-    public String basis(IndicatorRule.Line l) {
-        if (l.basis() == null) {
+    /** The target as the rule reads it: "≥13%", "≤4.8%", "=4.8%", "3%–5%", "好", "4月30日前完成". */
+    public String target(IndicatorRule.Line l, int year) {
+        if (l.measure() instanceof Measure.Quantitative q) {
+            if (q.target() == null) {
+                return "";
+            }
+            String value = IndicatorFacts.withUnit(q.target(), q);
+            return switch (q.direction()) {
+                case HIGHER_BETTER -> t.get("results.target.atLeast", value);
+                case LOWER_BETTER -> t.get("results.target.atMost", value);
+                case AT_TARGET -> q.isRange() ? t.get("results.target.range", Numbers.plain(q.target()),
+                        IndicatorFacts.withUnit(q.targetHigh(), q)) : t.get("results.target.exactly", value);
+            };
+        }
+        if (l.measure() instanceof Measure.Qualitative q) {
+            return q.targetLevel() == null ? (q.levels().isEmpty() ? "" : q.levels().get(0)) : q.targetLevel();
+        }
+        if (l.measure() instanceof Measure.Milestone m && m.due() != null) {
+            return t.get("report.target.doneBy", IndicatorFacts.shortDate(m.due(), year, t));
+        }
+        return t.get("report.target.onTime");
+    }
+
+    /** A figure in words: "252亿元", "较好", "二季度完成", "未完成"; empty for none. */
+    public String figure(IndicatorRule.Figure f, IndicatorRule.Line l) {
+        if (f == null) {
             return "";
         }
+        if (f.actual() != null) {
+            return IndicatorFacts.withUnit(f.actual(), l.measure());
+        }
+        if (f.level() != null) {
+            return f.level();
+        }
+        if (f.doneQuarter() == null || f.doneQuarter() == 0) {
+            return t.get("results.figure.notDone");
+        }
+        return f.doneQuarter() > 4 ? t.get("results.figure.doneAfter")
+                : t.get("results.figure.doneIn", IndicatorFacts.quarterName(f.doneQuarter(), t));
+    }
+
+    /**
+     * Why the indicator earned its points, in one clause: "完成率 95.2%（按省统计局核定值）", "低于目标等级
+     * “好”一级，得分值的 60%", "逾期 1 个季度，扣 20%", "没有四季度数据，不得分", the office's reason.
+     */
+    /** A completion as the completion column shows it (one decimal), so the two never read differently. */
+    private static String tenths(BigDecimal completion) {
+        return completion.setScale(1, RoundingMode.HALF_UP).toPlainString();
+    }
+
+    public String why(IndicatorRule.Line l, EvaluationScheme scheme) {
+        String by = l.verified() == null ? "" : t.get("results.why.verified", l.verifiedBy());
         return switch (l.source()) {
-            case COMPLETION -> t.get("results.basis.completion", l.basis());
-            case LEVEL -> t.get("results.basis.level", l.basis());
-            case MILESTONE -> "0".equals(l.basis()) ? t.get("results.basis.onTime") : t.get("results.basis.late", l.basis());
-            default -> l.basis();
+            case OFFICE -> t.get("results.why.office", l.basis() == null ? "" : l.basis());
+            case COMPLETION -> (l.capped() ? t.get("results.why.completionCapped", tenths(l.completion()),
+                    Numbers.plain(l.share())) : t.get("results.why.completion", tenths(l.completion()))) + by;
+            case LEVEL -> (l.share().compareTo(IndicatorRule.HUNDRED) >= 0
+                    ? t.get("results.why.levelMet", l.used().level())
+                    : t.get("results.why.levelBelow", l.used().level(), target(l, scheme.year()),
+                    Numbers.plain(l.share()))) + by;
+            case MILESTONE -> (l.late() == null || l.late() == 0 ? (l.share().signum() == 0
+                    ? t.get("results.why.notDone") : t.get("results.why.onTime"))
+                    : t.get("results.why.late", l.late(), Numbers.plain(IndicatorRule.HUNDRED.subtract(l.share()))))
+                    + by;
+            case NONE -> none(l, scheme);
         };
+    }
+
+    private String none(IndicatorRule.Line l, EvaluationScheme scheme) {
+        IndicatorRule.Figure used = l.used();
+        if (used == null) {
+            return t.get("results.why.missing", IndicatorFacts.quarterName(scheme.period(), t));
+        }
+        if (used.level() != null) {
+            return t.get("results.why.unknownLevel", used.level());
+        }
+        return t.get("results.why.noTarget");
+    }
+
+    /** "单位报送 11.8%，核定 11.7%" for a verified figure that differs; empty otherwise. */
+    public String difference(IndicatorRule.Line l) {
+        return l.differs() ? t.get("results.why.differs", figure(l.reported(), l).isEmpty()
+                ? t.get("results.figure.none") : figure(l.reported(), l), figure(l.verified(), l), l.verifiedBy()) : "";
     }
 
     /** "厦门市人民政府（察访核验）、评估方案". */
@@ -90,6 +182,16 @@ public final class ResultsTexts {
         return c.unchanged() ? t.get("results.workbook.status.unchanged", when, c.freeze().schemeVersion())
                 : t.get("results.workbook.status.changed", when, c.freeze().schemeVersion(),
                         changes(c.changes(), code -> names.getOrDefault(code, code)));
+    }
+
+    /** The 审定 the results rest on, or that there is none yet, or that the results changed since. */
+    public String approval(ResultsData data) {
+        if (data.approval().isEmpty()) {
+            return t.get("results.approval.none");
+        }
+        ResultApproval a = data.approval().get();
+        return t.get(data.approvalHolds() ? "results.approval.holds" : "results.approval.stale",
+                a.approvedOn().toString(), a.reference(), a.approvedBy());
     }
 
     /** A stored instant in this computer's time zone, to the minute. */

@@ -41,7 +41,7 @@ public record StatusCounts(int total, int done, int onTrack, int atRisk, int beh
                 case AT_RISK -> atRisk++;
                 case BEHIND -> behind++;
             }
-            BigDecimal c = f.progress().completionPercent();
+            BigDecimal c = f.completionPercent();
             if (c == null) {
                 continue;
             }

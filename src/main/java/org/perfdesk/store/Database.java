@@ -360,6 +360,15 @@ public final class Database implements AutoCloseable {
                 e.addSuppressed(r);
             }
             throw e instanceof SQLException se ? StoreErrors.translate(file, se) : (RuntimeException) e;
+        } catch (Error e) {
+            // An error of the JVM (out of memory in one package's work) undoes the work too: ending
+            // transaction mode below would otherwise commit what was written so far.
+            try {
+                connection.rollback();
+            } catch (SQLException r) {
+                e.addSuppressed(r);
+            }
+            throw e;
         } finally {
             writeDepth = 0;
             backToAutoCommit(failure);
@@ -423,7 +432,7 @@ public final class Database implements AutoCloseable {
                     s.execute("RELEASE " + savepoint);
                 }
                 return result;
-            } catch (SQLException | RuntimeException e) {
+            } catch (SQLException | RuntimeException | Error e) {
                 try (Statement s = connection.createStatement()) {
                     s.execute("ROLLBACK TO " + savepoint);
                     s.execute("RELEASE " + savepoint);

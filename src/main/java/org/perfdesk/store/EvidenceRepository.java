@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.perfdesk.domain.Evidence;
+import org.perfdesk.domain.SafeText;
 import org.perfdesk.domain.UserError;
 
 /**
@@ -89,7 +90,8 @@ public final class EvidenceRepository {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-        Stored stored = new Stored(sha, source.getFileName().toString(), size, probe(source), Instant.now());
+        Stored stored = new Stored(sha, SafeText.fileName(source.getFileName().toString(), sha.substring(0, 12)), size,
+                probe(source), Instant.now());
         db.write(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO attachment(sha256, file_name, size, media_type, "
                     + "added_at) VALUES(?, ?, ?, ?, ?) ON CONFLICT(sha256) DO NOTHING")) {
@@ -203,21 +205,26 @@ public final class EvidenceRepository {
         return sha256.matches("[0-9a-f]{64}") && Files.isRegularFile(p) ? Optional.of(p) : Optional.empty();
     }
 
-    /** The name a stored file had when it was added. */
+    /** The name a stored file had when it was added, as shown (cleaned: see {@link SafeText#fileName}). */
     public Optional<String> fileName(String sha256) {
-        return db.list("SELECT file_name FROM attachment WHERE sha256 = ?", rs -> rs.getString(1), sha256).stream()
-                .findFirst();
+        return db.list("SELECT file_name FROM attachment WHERE sha256 = ?", rs -> shown(rs.getString(1), sha256), sha256)
+                .stream().findFirst();
+    }
+
+    /** A name as shown: one recorded before names were cleaned is cleaned when read. */
+    private static String shown(String name, String sha256) {
+        return SafeText.fileName(name, sha256.length() >= 12 ? sha256.substring(0, 12) : sha256);
     }
 
     /**
-     * A read-only copy of a stored file under its own name, in a fresh temporary folder, for the
-     * system's program to open: the stored file keeps its hash whatever that program does.
+     * A read-only copy of a stored file under its own (cleaned) name, in a fresh temporary folder, for
+     * the system's program to open: the stored file keeps its hash whatever that program does.
      */
     public Path openableCopy(String sha256) throws IOException {
         String name = fileName(sha256).orElse(sha256);
         Path stored = file(sha256).orElseThrow(() -> new UserError("self.evidenceMissing", name));
         Path dir = Files.createTempDirectory("perfdesk-evidence-");
-        Path copy = dir.resolve(name.replaceAll("[\\\\/:*?\"<>|]", "_"));
+        Path copy = dir.resolve(name);
         Files.copy(stored, copy, StandardCopyOption.REPLACE_EXISTING);
         copy.toFile().setReadOnly();
         return copy;
@@ -227,7 +234,8 @@ public final class EvidenceRepository {
             + "e.added_at FROM evidence e JOIN attachment a ON a.sha256 = e.sha256 ";
 
     private static Evidence map(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return new Evidence(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5),
+        return new Evidence(rs.getString(1), rs.getString(2), shown(rs.getString(3), rs.getString(2)), rs.getLong(4),
+                rs.getString(5),
                 rs.getString(6), Instant.parse(rs.getString(7)));
     }
 }

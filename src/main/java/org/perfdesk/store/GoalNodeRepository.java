@@ -23,9 +23,9 @@ import org.perfdesk.domain.Numbers;
 public final class GoalNodeRepository {
     private static final String COLUMNS = "id, unit_code, year, parent_id, position, kind, title, description, "
             + "owner_code, quality_requirement, deadline, weight, measure_type, target, baseline, unit_of_measure, "
-            + "direction, levels_json, target_level, milestone_date, origin_id, revision, deleted";
+            + "direction, levels_json, target_level, milestone_date, origin_id, revision, deleted, target_high";
     private static final String INSERT = "INSERT INTO goal_node(" + COLUMNS + ", updated_at) "
-            + "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String UPSERT = INSERT + " "
             + "ON CONFLICT(id) DO UPDATE SET unit_code = excluded.unit_code, year = excluded.year, "
             + "parent_id = excluded.parent_id, position = excluded.position, kind = excluded.kind, "
@@ -36,7 +36,7 @@ public final class GoalNodeRepository {
             + "direction = excluded.direction, levels_json = excluded.levels_json, "
             + "target_level = excluded.target_level, milestone_date = excluded.milestone_date, "
             + "origin_id = excluded.origin_id, revision = excluded.revision, deleted = excluded.deleted, "
-            + "updated_at = excluded.updated_at";
+            + "target_high = excluded.target_high, updated_at = excluded.updated_at";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<List<String>> STRING_LIST = new TypeReference<>() {
     };
@@ -246,7 +246,8 @@ public final class GoalNodeRepository {
         Sql.text(ps, 21, n.originId());
         ps.setInt(22, n.revision());
         ps.setInt(23, n.deleted() ? 1 : 0);
-        Sql.now(ps, 24);
+        Sql.decimal(ps, 24, q == null ? null : q.targetHigh());
+        Sql.now(ps, 25);
     }
 
     /** By column position (in the order of COLUMNS): name lookups cost more than the rest of the row. */
@@ -256,7 +257,8 @@ public final class GoalNodeRepository {
         if ("QUANTITATIVE".equals(type)) {
             String direction = rs.getString(17);
             measure = new Measure.Quantitative(Numbers.parse(rs.getString(14)), Numbers.parse(rs.getString(15)),
-                    rs.getString(16), direction == null ? null : Direction.valueOf(direction));
+                    rs.getString(16), direction == null ? null : Direction.valueOf(direction),
+                    Numbers.parse(rs.getString(24)));
         } else if ("QUALITATIVE".equals(type)) {
             measure = new Measure.Qualitative(fromJson(rs.getString(18)), rs.getString(19));
         } else if ("MILESTONE".equals(type)) {

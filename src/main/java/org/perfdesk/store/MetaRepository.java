@@ -11,6 +11,11 @@ public final class MetaRepository {
     public static final String CURRENT_YEAR = "current_year";
     public static final String CREATED_AT = "created_at";
     public static final String CREATED_BY = "created_by_version";
+    /**
+     * "true" when packages from the units below must be encrypted; set for new office workspaces,
+     * absent (off) in workspaces made before the setting existed.
+     */
+    public static final String REQUIRE_ENCRYPTION = "require_encryption_from_units";
 
     private final Database db;
 
@@ -26,6 +31,24 @@ public final class MetaRepository {
                     return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
                 }
             }
+        });
+    }
+
+    /** Every fact whose key starts with {@code prefix}, by key. */
+    public java.util.Map<String, String> withPrefix(String prefix) {
+        return db.read(c -> {
+            java.util.Map<String, String> out = new java.util.TreeMap<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT key, value FROM workspace_meta WHERE substr(key, 1, length(?)) = ?")) {
+                ps.setString(1, prefix);
+                ps.setString(2, prefix);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.put(rs.getString(1), rs.getString(2));
+                    }
+                }
+            }
+            return out;
         });
     }
 

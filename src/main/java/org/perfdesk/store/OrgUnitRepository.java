@@ -55,6 +55,12 @@ public final class OrgUnitRepository {
         return query("SELECT " + COLUMNS + " FROM org_unit WHERE code = ?", code).stream().findFirst();
     }
 
+    /** The organisation whose code is this one but for case (codes compare without regard to case). */
+    public Optional<OrgUnit> findIgnoringCase(String code) {
+        return query("SELECT " + COLUMNS + " FROM org_unit WHERE code = ? COLLATE NOCASE ORDER BY code = ? DESC",
+                code, code).stream().findFirst();
+    }
+
     public List<OrgUnit> findAll() {
         return query("SELECT " + COLUMNS + " FROM org_unit ORDER BY position, code");
     }

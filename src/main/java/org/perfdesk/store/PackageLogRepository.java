@@ -13,7 +13,7 @@ import org.perfdesk.domain.PackageRecord;
 public final class PackageLogRepository {
     private static final List<String> NAMES = List.of("package_id", "direction", "kind", "sender_code",
             "sender_key_id", "recipient_code", "year", "sequence", "previous_hash", "file_hash", "file_name",
-            "file_size", "created_at", "processed_at", "warning", "report_json", "outer_package_id");
+            "file_size", "created_at", "processed_at", "warning", "report_json", "outer_package_id", "manifest_hash");
     private static final String COLUMNS = columns("");
 
     private final Database db;
@@ -25,7 +25,7 @@ public final class PackageLogRepository {
     public void add(PackageRecord r) {
         db.write(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO package_log(" + COLUMNS + ") "
-                    + "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 ps.setString(1, r.packageId());
                 ps.setString(2, r.direction().name());
                 ps.setString(3, r.kind());
@@ -43,6 +43,7 @@ public final class PackageLogRepository {
                 Sql.text(ps, 15, r.warning());
                 Sql.packed(ps, 16, r.reportJson());
                 Sql.text(ps, 17, r.outerPackageId());
+                Sql.text(ps, 18, r.manifestHash());
                 return ps.executeUpdate();
             }
         });
@@ -136,6 +137,6 @@ public final class PackageLogRepository {
                 rs.getInt("year"), rs.getLong("sequence"), rs.getString("previous_hash"), rs.getString("file_hash"),
                 rs.getString("file_name"), rs.getLong("file_size"), Instant.parse(rs.getString("created_at")),
                 Instant.parse(rs.getString("processed_at")), rs.getString("warning"), Sql.unpacked(rs, "report_json"),
-                rs.getString("outer_package_id"));
+                rs.getString("outer_package_id"), rs.getString("manifest_hash"));
     }
 }

@@ -39,6 +39,7 @@ public final class Workspace implements AutoCloseable {
     private final EvidenceRepository evidence;
     private final CalendarRepository calendar;
     private final RectificationRepository rectifications;
+    private final FeedbackResultRepository feedbackResults;
     private final EvaluationData evaluation;
     private final AuditLog audit;
 
@@ -61,9 +62,11 @@ public final class Workspace implements AutoCloseable {
         this.evidence = new EvidenceRepository(db, dir.resolve("attachments"));
         this.calendar = new CalendarRepository(db);
         this.rectifications = new RectificationRepository(db);
+        this.feedbackResults = new FeedbackResultRepository(db);
         this.evaluation = new EvaluationData(new SchemeRepository(db), new IndicatorScoreRepository(db),
                 new SpotCheckRepository(db), new AppraisalRepository(db), new InspectionRepository(db),
-                new ResultFreezeRepository(db));
+                new ResultFreezeRepository(db), new VerifiedFigureRepository(db), new StandingRepository(db),
+                new ApprovalRepository(db));
         this.audit = new AuditLog(db, dir.resolve("keys"));
     }
 
@@ -103,6 +106,10 @@ public final class Workspace implements AutoCloseable {
                 ws.meta.put(MetaRepository.CURRENT_YEAR, String.valueOf(setup.year()));
                 ws.meta.put(MetaRepository.CREATED_AT, Instant.now().toString());
                 ws.meta.put(MetaRepository.CREATED_BY, setup.programVersion());
+                if (setup.role() == Role.OFFICE) {
+                    // A new office asks its units for encrypted packages from the start (设置 turns it off).
+                    ws.meta.put(MetaRepository.REQUIRE_ENCRYPTION, "true");
+                }
                 ws.years.open(setup.year());
                 return null;
             });
@@ -243,10 +250,15 @@ public final class Workspace implements AutoCloseable {
         return evidence;
     }
 
-    /** The office's evaluation: scheme, scores, spot checks, appraisal, inspections, frozen results. */
+    /**
+     * The office's evaluation: scheme, scores, spot checks, appraisal, inspections, frozen results,
+     * verified figures, decisions on incomplete units, approvals (审定).
+     */
     public record EvaluationData(SchemeRepository schemes, IndicatorScoreRepository scores,
                                  SpotCheckRepository spotChecks, AppraisalRepository appraisals,
-                                 InspectionRepository inspections, ResultFreezeRepository freezes) {
+                                 InspectionRepository inspections, ResultFreezeRepository freezes,
+                                 VerifiedFigureRepository verified, StandingRepository standings,
+                                 ApprovalRepository approvals) {
     }
 
     public EvaluationData evaluation() {
@@ -263,6 +275,11 @@ public final class Workspace implements AutoCloseable {
 
     public RectificationRepository rectifications() {
         return rectifications;
+    }
+
+    /** At the unit: the results the office fed back. */
+    public FeedbackResultRepository feedbackResults() {
+        return feedbackResults;
     }
 
     public Path keysDir() {

@@ -83,6 +83,10 @@ class ExchangeCliTest {
         String unitFingerprint = fingerprint(request.out());
         Path enrollment = only(usb, ".perfpkg");
         assertThat(run("enroll", "show", enrollment.toString()).out()).contains(unitFingerprint).contains("福建省水利厅");
+        // Without a workspace or key an enrollment's own signature is still checked, and said so.
+        Result request1 = run("verify", enrollment.toString());
+        assertThat(request1.status()).isZero();
+        assertThat(request1.out()).contains("登记申请的签名已用其中所带的密钥校验").doesNotContain("签名未校验");
         Result accept = run("enroll", "accept", "--workspace", office, "--fingerprint", unitFingerprint,
                 "--out", answers.toString(), enrollment.toString());
         assertThat(accept.status()).as(accept.err()).isZero();
@@ -153,8 +157,10 @@ class ExchangeCliTest {
                 "--out", plain.toString());
         assertThat(clear.status()).as(clear.err()).isZero();
         assertThat(manifestOf(only(plain, ".perfpkg"))).contains("perfdesk-package/1").contains("payload/snapshot.json");
+        // A new office requires encrypted packages from its units, and says which setting refuses it.
         Result plainIn = run("import", "--workspace", office, plain.toString());
-        assertThat(plainIn.status()).as(plainIn.out()).isZero();
+        assertThat(plainIn.status()).as(plainIn.out()).isEqualTo(1);
+        assertThat(plainIn.out()).contains("要求下级单位加密报送");
     }
 
     @Test

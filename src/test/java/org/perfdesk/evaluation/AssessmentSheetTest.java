@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import org.perfdesk.domain.IndicatorRule;
 import org.perfdesk.domain.Direction;
 import org.perfdesk.domain.EvaluationScheme;
 import org.perfdesk.domain.GoalNode;
@@ -41,9 +42,10 @@ class AssessmentSheetTest {
     void eachIndicatorShowsSelfComputedOfficeAndTheNotableDifferences() {
         GoalTree tree = new GoalTree(List.of(node("g", null, "20"), node("a", "g", "10"), node("b", "g", "5"),
                 node("c", "g", "5")));
+        // The actual values of the year (Q4); the completion typed (100) is only the unit's claim.
         Map<String, List<Progress>> progress = Map.of(
-                "a", List.of(new Progress("a", 2, null, d("80"), null, null, null, null, null)),
-                "b", List.of(new Progress("b", 2, null, d("96"), null, null, null, null, null)));
+                "a", List.of(new Progress("a", 4, d("80"), d("100"), null, null, null, null, null)),
+                "b", List.of(new Progress("b", 4, d("96"), d("100"), null, null, null, null, null)));
         Evaluation.UnitMaterial m = new Evaluation.UnitMaterial(new OrgUnit("U", "某单位", OrgKind.DEPARTMENT, "XNB"),
                 tree, progress, Map.of("a", self("a", "10"), "b", self("b", "5")),
                 Map.of("c", new IndicatorScore("c", d("2"), "抽查发现台账不全")), List.of(), List.of(), List.of());
@@ -53,11 +55,12 @@ class AssessmentSheetTest {
 
         assertThat(rows).extracting(r -> r.node().id()).containsExactly("a", "b", "c");
         AssessmentSheet.Row a = rows.get(0);
-        // a: 80 % of 10 = 8.00 against a self score of 10: 2 points lower, 20 % of its points: notable.
+        // a: 80 of 100, 80 % of 10 = 8.00 against a self score of 10: 2 points lower, 20 % of its points: notable.
         assertThat(a.path()).isEqualTo("标题g › 标题a");
         assertThat(a.counted()).isEqualByComparingTo("8");
         assertThat(a.difference()).isEqualByComparingTo("-2");
         assertThat(a.notable()).isTrue();
+        assertThat(a.computed().claimed()).isEqualByComparingTo("100");
         // b: 96 % of 5 = 4.80 against 5: 0.2 lower, 4 % of its points: not notable.
         assertThat(rows.get(1).difference()).isEqualByComparingTo("-0.2");
         assertThat(rows.get(1).notable()).isFalse();

@@ -1,13 +1,16 @@
 package org.perfdesk.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.perfdesk.domain.Appraisal;
@@ -23,11 +26,13 @@ import org.perfdesk.domain.NodeKind;
 import org.perfdesk.domain.OrgKind;
 import org.perfdesk.domain.OrgUnit;
 import org.perfdesk.domain.Progress;
-import org.perfdesk.domain.ProgressStatus;
 import org.perfdesk.domain.RankingGroup;
-import org.perfdesk.domain.SelfAssessment;
+import org.perfdesk.domain.StandingDecision;
 
-/** Every rule worked by hand: the figures in the comments are what an official would compute. */
+/**
+ * A unit's total, its standing and its rank, worked by hand (the per-indicator rule is
+ * {@code domain/IndicatorRuleTest}).
+ */
 class EvaluationTest {
     private static final EvaluationScheme SCHEME = EvaluationScheme.defaults(2008);
 
@@ -35,95 +40,13 @@ class EvaluationTest {
         return new BigDecimal(v);
     }
 
-    private static GoalNode node(String id, String parent, String weight, Measure m) {
-        return new GoalNode(id, "U", 2008, parent, 0, parent == null ? NodeKind.GOAL : NodeKind.INDICATOR, id, null,
-                null, null, null, weight == null ? null : d(weight), m, null, 1, false);
-    }
-
-    private static Progress progress(String id, int q, String actual, String completion, ProgressStatus s) {
-        return new Progress(id, q, actual == null ? null : d(actual), completion == null ? null : d(completion), s,
-                null, null, null, null);
-    }
-
-    private static IndicatorRule.Line score(GoalNode n, List<Progress> p, SelfAssessment self, IndicatorScore office,
-                                            EvaluationScheme scheme) {
-        return IndicatorRule.score(n, p, self, office, scheme);
-    }
-
     private static final Measure.Quantitative INVEST = new Measure.Quantitative(d("95"), null, "亿元",
             Direction.HIGHER_BETTER);
 
-    @Test
-    void quantitativeEarnsPointsTimesCompletionUpToTheCap() {
-        GoalNode n = node("i", "g", "10", INVEST);
-        // 46.9 % of 10 points = 4.69.
-        assertThat(score(n, List.of(progress("i", 2, "44.6", "46.9", null)), null, null, SCHEME).points())
-                .isEqualByComparingTo("4.69");
-        // The latest quarter counts, and over 100 % counts as 100 % under the default cap.
-        IndicatorRule.Line over = score(n, List.of(progress("i", 2, null, "46.9", null),
-                progress("i", 4, null, "120", null)), null, null, SCHEME);
-        assertThat(over.points()).isEqualByComparingTo("10.00");
-        assertThat(over.source()).isEqualTo(IndicatorRule.Source.COMPLETION);
-        assertThat(over.basis()).isEqualTo("120");
-        // A scheme that counts up to 110 % gives 11.
-        EvaluationScheme generous = new EvaluationScheme(2008, 1, d("70"), d("30"), d("10"), d("3"), d("110"),
-                d("20"), d("30"), SCHEME.appraisalLevels(), "");
-        assertThat(score(n, List.of(progress("i", 4, null, "120", null)), null, null, generous).points())
-                .isEqualByComparingTo("11.00");
-    }
-
-    @Test
-    void withoutACompletionTheActualValueIsMeasuredAgainstTheTargetInItsDirection() {
-        GoalNode energy = node("e", "g", "6", new Measure.Quantitative(d("0.9"), null, "吨标煤/万元",
-                Direction.LOWER_BETTER));
-        // target 0.9 ÷ actual 1.0 = 90 % of 6 = 5.40.
-        assertThat(score(energy, List.of(progress("e", 4, "1.0", null, null)), null, null, SCHEME).points())
-                .isEqualByComparingTo("5.40");
-    }
-
-    @Test
-    void qualitativeEarnsTheShareOfItsLevel() {
-        GoalNode n = node("q", "g", "8", new Measure.Qualitative(List.of("好", "较好", "一般", "差"), "好"));
-        // 较好 is second of four: 3/4 of 8 = 6.00.
-        assertThat(score(n, List.of(), new SelfAssessment("q", null, "较好", null), null, SCHEME).points())
-                .isEqualByComparingTo("6.00");
-        IndicatorRule.Line unknown = score(n, List.of(), new SelfAssessment("q", null, "优秀", null), null, SCHEME);
-        assertThat(unknown.points()).isEqualByComparingTo("0");
-        assertThat(unknown.source()).isEqualTo(IndicatorRule.Source.NONE);
-    }
-
-    @Test
-    void aMilestoneLosesTheSchemesShareForEachQuarterLate() {
-        GoalNode n = node("m", "g", "5", new Measure.Milestone(LocalDate.of(2008, 6, 30)));
-        assertThat(score(n, List.of(progress("m", 2, null, null, ProgressStatus.DONE)), null, null, SCHEME).points())
-                .isEqualByComparingTo("5.00");
-        // Done in Q3: one quarter late, 20 % off: 4.00. Q4: 3.00.
-        assertThat(score(n, List.of(progress("m", 2, null, null, ProgressStatus.BEHIND),
-                progress("m", 3, null, null, ProgressStatus.DONE)), null, null, SCHEME).points())
-                .isEqualByComparingTo("4.00");
-        IndicatorRule.Line q4 = score(n, List.of(progress("m", 4, null, null, ProgressStatus.DONE)), null, null, SCHEME);
-        assertThat(q4.points()).isEqualByComparingTo("3.00");
-        assertThat(q4.basis()).isEqualTo("2");
-        assertThat(score(n, List.of(progress("m", 4, null, null, ProgressStatus.AT_RISK)), null, null, SCHEME).points())
-                .isEqualByComparingTo("0");
-    }
-
-    @Test
-    void theOfficesScoreReplacesTheComputedOne() {
-        GoalNode n = node("i", "g", "10", INVEST);
-        IndicatorRule.Line line = score(n, List.of(progress("i", 4, null, "100", null)), null,
-                new IndicatorScore("i", d("7.5"), "抽查发现数据口径不一致"), SCHEME);
-        assertThat(line.points()).isEqualByComparingTo("7.50");
-        assertThat(line.source()).isEqualTo(IndicatorRule.Source.OFFICE);
-        assertThat(line.basis()).isEqualTo("抽查发现数据口径不一致");
-    }
-
-    @Test
-    void theScoredIndicatorsAreThoseWithPointsWhoseChildrenHaveNone() {
-        GoalTree tree = new GoalTree(List.of(node("g", null, "20", null), node("i1", "g", "12", INVEST),
-                node("t1", "i1", null, null), node("i2", "g", "8", null)));
-        assertThat(Evaluation.scoredIndicators(tree)).extracting(GoalNode::id).containsExactly("i1", "i2");
-    }
+    /** Every unit's material needs nothing but its figures here, unless a test says otherwise. */
+    private static final EvaluationScheme FIGURES_ONLY = new EvaluationScheme(2008, 1, d("70"), d("30"), d("10"),
+            d("3"), d("100"), d("20"), d("30"), SCHEME.appraisalLevels(), "", 4, null, 2,
+            Set.of(EvaluationScheme.Material.FIGURES), null);
 
     @Test
     void anAppraisalRoundIsTheWeightedMeanOfItsAnswers() {
@@ -163,6 +86,7 @@ class EvaluationTest {
                 List.of(deduction("XM", "4"), deduction("XM", "8")),
                 List.of(new Bonus("b", "XM", 2008, d("1"), "国家级表彰")));
         Evaluation.UnitResult r = Evaluation.evaluate(SCHEME, List.of(m)).get(0);
+        assertThat(r.standing()).isEqualTo(Evaluation.Standing.COMPLETE);
         // Indicators 7.5 of 10 → 75.00. Rounds 88.80 and (32000+12000+1200)/500 = 90.40 → 89.60.
         assertThat(r.indicatorScore()).isEqualByComparingTo("75.00");
         assertThat(r.rounds()).extracting(Evaluation.RoundLine::score).containsExactly(d("88.80"), d("90.40"));
@@ -184,7 +108,7 @@ class EvaluationTest {
         units.add(unit("XM", OrgKind.CITY, "5", List.of(), List.of(), List.of()));        // 35.00, own group
         units.add(unit("Z", OrgKind.DIVISION, "10", List.of(), List.of(), List.of()));    // not ranked
 
-        List<Evaluation.UnitResult> results = Evaluation.evaluate(SCHEME, units);
+        List<Evaluation.UnitResult> results = Evaluation.evaluate(FIGURES_ONLY, units);
 
         assertThat(results).extracting(r -> r.unit().code() + ":" + r.rank())
                 .containsExactly("XM:1", "A:1", "B:2", "C:2", "D:4", "Z:null");
@@ -193,17 +117,80 @@ class EvaluationTest {
         assertThat(b.tiedWith()).containsExactly("C");
         assertThat(b.notes()).contains("results.note.noAppraisal");
         // The same material gives the same results, every time.
-        assertThat(Evaluation.evaluate(SCHEME, units)).isEqualTo(results);
+        assertThat(Evaluation.evaluate(FIGURES_ONLY, units)).isEqualTo(results);
+    }
+
+    @Test
+    void aUnitWithoutAGoalTreeIsNotSubmittedNotZeroAndNotRanked() {
+        OrgUnit np = new OrgUnit("NP", "南平市人民政府", OrgKind.CITY, "XNB", RankingGroup.CITY_GOVERNMENTS, null);
+        Evaluation.UnitMaterial empty = new Evaluation.UnitMaterial(np, new GoalTree(List.of()), Map.of(), Map.of(),
+                Map.of(), List.of(appraisal("NP", 1, 100, 50, 30, 10, 10)), List.of(), List.of());
+        Evaluation.UnitMaterial xm = unit("XM", OrgKind.CITY, "5", List.of(), List.of(), List.of());
+        List<Evaluation.UnitResult> results = Evaluation.evaluate(FIGURES_ONLY, List.of(empty, xm));
+        Evaluation.UnitResult r = results.stream().filter(x -> x.unit().code().equals("NP")).findFirst().orElseThrow();
+        assertThat(r.standing()).isEqualTo(Evaluation.Standing.NOT_SUBMITTED);
+        assertThat(r.total()).as("no total, rather than 0.00").isNull();
+        assertThat(r.indicatorScore()).isNull();
+        assertThat(r.rank()).isNull();
+        assertThat(r.undecided()).isTrue();
+        // The other city is first, and alone: the one that sent nothing is listed after it.
+        assertThat(results).extracting(x -> x.unit().code() + ":" + x.rank()).containsExactly("XM:1", "NP:null");
+        // Ranked only when the office decides so, then with its zero.
+        Evaluation.UnitMaterial decided = new Evaluation.UnitMaterial(np, new GoalTree(List.of()), Map.of(), Map.of(),
+                Map.of(), Map.of(), List.of(), List.of(), List.of(), new StandingDecision("NP", 2008,
+                StandingDecision.Decision.RANK, "领导小组决定按零分排名", Instant.EPOCH));
+        Evaluation.UnitResult ranked = Evaluation.evaluate(FIGURES_ONLY, List.of(decided, xm)).stream()
+                .filter(x -> x.unit().code().equals("NP")).findFirst().orElseThrow();
+        assertThat(ranked.rank()).isEqualTo(2);
+        assertThat(ranked.total()).isEqualByComparingTo("0.00");
+        assertThat(ranked.undecided()).isFalse();
+    }
+
+    @Test
+    void aUnitLackingTheRequiredMaterialIsIncompleteWithWhatIsMissing() {
+        OrgUnit u = new OrgUnit("SLT", "福建省水利厅", OrgKind.DEPARTMENT, "XNB", RankingGroup.PROVINCIAL_DEPARTMENTS,
+                null);
+        GoalNode g = new GoalNode("g", "SLT", 2008, null, 0, NodeKind.GOAL, "目标", null, null, null, null, d("10"),
+                null, null, 1, false);
+        GoalNode a = new GoalNode("a", "SLT", 2008, "g", 0, NodeKind.INDICATOR, "有效灌溉面积", null, null, null, null,
+                d("6"), INVEST, null, 1, false);
+        GoalNode b = new GoalNode("b", "SLT", 2008, "g", 1, NodeKind.INDICATOR, "水利投资", null, null, null, null,
+                d("4"), INVEST, null, 1, false);
+        Map<String, List<Progress>> progress = Map.of("a", List.of(new Progress("a", 4, d("95"), null, null, null,
+                null, null, null)), "b", List.of(new Progress("b", 2, d("50"), null, null, null, null, null, null)));
+        Evaluation.UnitMaterial m = new Evaluation.UnitMaterial(u, new GoalTree(List.of(g, a, b)), progress, Map.of(),
+                Map.of(), List.of(appraisal("SLT", 1, 100, 50, 30, 10, 10)), List.of(), List.of());
+        Evaluation.UnitResult r = Evaluation.evaluate(SCHEME, List.of(m)).get(0);
+        assertThat(r.standing()).isEqualTo(Evaluation.Standing.INCOMPLETE);
+        assertThat(r.rank()).isNull();
+        // 水利投资 has only a half-year figure; the second appraisal round has not come in.
+        assertThat(r.missing()).extracting(Evaluation.Missing::material, Evaluation.Missing::count,
+                Evaluation.Missing::of).containsExactly(tuple(EvaluationScheme.Material.FIGURES, 1, 2),
+                tuple(EvaluationScheme.Material.APPRAISAL, 1, 2));
+        assertThat(r.missing().get(0).which()).containsExactly("水利投资");
+        assertThat(r.missing().get(1).which()).containsExactly("2");
+        // Its score is still computed from what it has (6 of 10 points → 60.00), and printed as incomplete.
+        assertThat(r.indicatorScore()).isEqualByComparingTo("60.00");
+        assertThat(r.notes()).contains("results.note.missingFigures");
+        // Listed without a rank by decision: no longer waiting, still unranked.
+        Evaluation.UnitMaterial listed = new Evaluation.UnitMaterial(u, m.tree(), progress, Map.of(), Map.of(),
+                Map.of(), m.appraisals(), List.of(), List.of(), new StandingDecision("SLT", 2008,
+                StandingDecision.Decision.UNRANKED, "数据未按期报送", Instant.EPOCH));
+        Evaluation.UnitResult l = Evaluation.evaluate(SCHEME, List.of(listed)).get(0);
+        assertThat(l.rank()).isNull();
+        assertThat(l.undecided()).isFalse();
     }
 
     @Test
     void schemeValuesThatCannotWorkAreNamed() {
         EvaluationScheme bad = new EvaluationScheme(2008, 1, d("70"), d("20"), d("-1"), d("3"), d("90"), d("120"),
                 d("0"), List.of(new EvaluationScheme.AppraisalLevel("满意", d("100")),
-                        new EvaluationScheme.AppraisalLevel("满意", d("150"))), "");
+                        new EvaluationScheme.AppraisalLevel("满意", d("150"))), "", 5, List.of(d("30"), d("60")), 13,
+                null, null);
         assertThat(bad.problems()).extracting(EvaluationScheme.Problem::key).containsExactlyInAnyOrder(
                 "scheme.problem.weights", "scheme.problem.negative", "scheme.problem.cap", "scheme.problem.percent",
-                "scheme.problem.percent", "scheme.problem.levelName", "scheme.problem.levelValue");
+                "scheme.problem.percent", "scheme.problem.levelName", "scheme.problem.levelValue",
+                "scheme.problem.period", "scheme.problem.rounds", "scheme.problem.levelShares");
         assertThat(SCHEME.problems()).isEmpty();
     }
 }

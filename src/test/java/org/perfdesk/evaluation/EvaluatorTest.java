@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.perfdesk.domain.IndicatorRule;
 import org.perfdesk.domain.EvaluationScheme;
 import org.perfdesk.domain.GoalNode;
 import org.perfdesk.domain.Inspection;
@@ -29,8 +30,9 @@ class EvaluatorTest {
 
     @BeforeEach
     void office(@TempDir Path copy) throws Exception {
-        // Each test works on its own copy of the office, with every unit's packages imported.
-        office = Workspace.open(DemoOffice.importedCopy(demoDir, copy));
+        // Each test works on its own copy of the office, with every unit's packages, the appraisal and
+        // 省统计局's figures imported.
+        office = Workspace.open(DemoOffice.evaluatedCopy(demoDir, copy));
         evaluator = new Evaluator(office);
     }
 
@@ -65,6 +67,7 @@ class EvaluatorTest {
 
     @Test
     void anInspectionDeductionChangesTheTotalAndTheFreezeNamesWhatChanged() {
+        approve();
         evaluator.freeze(2008, "2008 年度结果审定");
         assertThat(evaluator.compareWithFreeze(2008)).hasValueSatisfying(c -> assertThat(c.unchanged()).isTrue());
         BigDecimal before = total("NYT");
@@ -134,6 +137,7 @@ class EvaluatorTest {
     @Test
     void aSchemeChangeAfterAFreezeIsANewVersionAndBadValuesAreRefused() {
         EvaluationScheme v1 = evaluator.scheme(2008);
+        approve();
         evaluator.freeze(2008, "审定");
         EvaluationScheme changed = new EvaluationScheme(2008, v1.version(), new BigDecimal("60"), new BigDecimal("40"),
                 v1.inspectionCap(), v1.bonusCap(), v1.quantitativeCap(), v1.latePenalty(), v1.spotCheckShare(),
@@ -155,9 +159,86 @@ class EvaluatorTest {
     @Test
     void theSameInputsGiveTheSameResultsAndHash() {
         assertThat(evaluator.evaluate(2008)).isEqualTo(evaluator.evaluate(2008));
+        approve();
         String a = evaluator.freeze(2008, "一").inputsHash();
         String b = evaluator.freeze(2008, "二").inputsHash();
         assertThat(a).isEqualTo(b);
+    }
+
+    private org.perfdesk.domain.ResultApproval approve() {
+        return evaluator.approve(2008, LocalDate.of(2009, 3, 10), "省机关效能建设领导小组第十四次会议", "省机关效能建设领导小组",
+                "");
+    }
+
+    @Test
+    void appraisalRoundsOneToTwelveAreSavedAndOthersRefusedInWords() {
+        java.util.Map<String, Integer> counts = java.util.Map.of("满意", 60, "比较满意", 30, "基本满意", 10, "不满意", 0);
+        // A third round (the database allowed only two before: a raw constraint error).
+        evaluator.saveAppraisals(List.of(new org.perfdesk.domain.Appraisal("XM", 2008, 3, 100, counts)), "第三轮");
+        assertThat(office.evaluation().appraisals().findByUnit("XM", 2008)).extracting(a -> a.round())
+                .containsExactly(1, 2, 3);
+        assertThatThrownBy(() -> evaluator.saveAppraisals(List.of(new org.perfdesk.domain.Appraisal("XM", 2008, 13,
+                100, counts)), "第十三轮")).isInstanceOfSatisfying(UserError.class,
+                e -> assertThat(e.key()).isEqualTo("error.appraisal.invalid"));
+    }
+
+    @Test
+    void theFreezeRestsOnTheApprovalOfExactlyTheseResults() {
+        assertThatThrownBy(() -> evaluator.freeze(2008, "发布")).isInstanceOfSatisfying(UserError.class,
+                e -> assertThat(e.key()).isEqualTo("error.results.notApproved"));
+        assertThatThrownBy(() -> evaluator.approve(2008, LocalDate.of(2009, 3, 10), " ", "领导小组", ""))
+                .isInstanceOfSatisfying(UserError.class, e -> assertThat(e.key())
+                        .isEqualTo("error.results.approvalIncomplete"));
+        var approval = approve();
+        assertThat(evaluator.currentApproval(2008)).contains(approval);
+        assertThat(office.audit().recent(1).get(0).action()).isEqualTo("approval");
+        assertThat(office.audit().recent(1).get(0).after()).contains("\"reference\":\"省机关效能建设领导小组第十四次会议\"");
+        // A change after the approval: the approval is not of these results any more.
+        evaluator.saveInspection(new Inspection("i1", "NYT", 2008, LocalDate.of(2008, 11, 12),
+                Inspection.Kind.UNANNOUNCED, "窗口工作人员上班时间离岗", new BigDecimal("2"), null), "暗访");
+        assertThat(evaluator.currentApproval(2008)).isEmpty();
+        assertThatThrownBy(() -> evaluator.freeze(2008, "发布")).isInstanceOfSatisfying(UserError.class,
+                e -> assertThat(e.getLocalizedMessage()).contains("2009-03-10").contains("第十四次会议"));
+        var again = approve();
+        var frozen = evaluator.freeze(2008, "按审定结果发布");
+        assertThat(frozen.approvalId()).isEqualTo(again.id());
+        assertThat(office.evaluation().freezes().latest(2008)).contains(frozen);
+    }
+
+    @Test
+    void aUnitLackingMaterialStopsTheApprovalUntilTheOfficeDecides() {
+        // NYT's second appraisal round is taken back: it lacks it, and nothing can be approved.
+        office.database().write(c -> {
+            try (var st = c.createStatement()) {
+                return st.executeUpdate("DELETE FROM appraisal WHERE unit_code = 'NYT' AND round = 2");
+            }
+        });
+        Evaluation.UnitResult nyt = evaluator.evaluate(2008).stream().filter(r -> r.unit().code().equals("NYT"))
+                .findFirst().orElseThrow();
+        assertThat(nyt.standing()).isEqualTo(Evaluation.Standing.INCOMPLETE);
+        assertThat(nyt.rank()).isNull();
+        assertThat(evaluator.blockers(2008)).singleElement().asString().startsWith("福建省农业厅：材料不全")
+                .contains("缺少第 2 轮公众评议结果");
+        assertThatThrownBy(this::approve).isInstanceOfSatisfying(UserError.class,
+                e -> assertThat(e.getLocalizedMessage()).contains("福建省农业厅"));
+        assertThatThrownBy(() -> evaluator.decideStanding("NYT", 2008,
+                org.perfdesk.domain.StandingDecision.Decision.RANK, " ")).isInstanceOf(UserError.class);
+
+        evaluator.decideStanding("NYT", 2008, org.perfdesk.domain.StandingDecision.Decision.RANK,
+                "调查总队说明第二轮未覆盖农业厅，按一轮计");
+        assertThat(office.audit().recent(1).get(0)).satisfies(e -> {
+            assertThat(e.action()).isEqualTo("standing");
+            assertThat(e.after()).contains("RANK");
+        });
+        nyt = evaluator.evaluate(2008).stream().filter(r -> r.unit().code().equals("NYT")).findFirst().orElseThrow();
+        assertThat(nyt.rank()).isNotNull();
+        assertThat(evaluator.blockers(2008)).isEmpty();
+        approve();
+        evaluator.freeze(2008, "发布");
+        // The decision is one of the inputs the freeze covers.
+        evaluator.decideStanding("NYT", 2008, org.perfdesk.domain.StandingDecision.Decision.UNRANKED, "复议后不排名");
+        assertThat(evaluator.compareWithFreeze(2008)).hasValueSatisfying(c ->
+                assertThat(c.changes()).containsExactly(new InputHashes.Change("NYT", "standing")));
     }
 
     @Test

@@ -78,6 +78,7 @@ class ChainTest {
 
     @Test
     void theSameIdWithOtherBytesIsRefused() throws IOException {
+        OfficePolicy.setRequiresEncryption(world.office, false);
         ImportReport accepted = world.importAtOffice(world.exportPlain("SLT", PackageKind.PLAN));
         Signer slt = world.signers.get("SLT");
         Manifest header = new Manifest(Manifest.FORMAT, accepted.packageId(), PackageKind.PLAN,

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.perfdesk.domain.OrgKind;
+import org.perfdesk.exchange.intake.EnrollmentHandler;
 import org.perfdesk.exchange.pkg.PackageKind;
 import org.perfdesk.store.Workspace;
 
@@ -43,8 +44,9 @@ class CollectorTest {
         for (String sub : new String[] {"XM-SMQ", "XM-HLQ"}) {
             Path request = new Exporter(world.units.get(sub), world.signers.get(sub))
                     .exportUnitPackage(PackageKind.ENROLLMENT, World.YEAR, dir.resolve("again"), null).file();
-            KeyRegistry.register(world.office, Enrollments.read(request).enrollment(),
-                    Enrollments.read(request).fingerprint());
+            // The office decides where they sit: under the city that collects for them.
+            KeyRegistry.register(world.office, Enrollments.read(request).enrollment(), null,
+                    EnrollmentHandler.Decision.of(Enrollments.read(request).fingerprint()).withParent("XM"));
         }
 
         ImportReport outer = world.importAtOffice(world.export("XM", PackageKind.PLAN));

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.perfdesk.domain.GoalNode;
 import org.perfdesk.domain.NodeKind;
 import org.perfdesk.domain.OrgKind;
+import org.perfdesk.exchange.intake.EnrollmentHandler;
 import org.perfdesk.domain.PlanReview;
 import org.perfdesk.domain.ReportKind;
 import org.perfdesk.domain.ReportSection;
@@ -138,6 +139,7 @@ class ConfidentialTest {
 
     @Test
     void aPlainPackageIsStillPossibleAndSaysSo() {
+        OfficePolicy.setRequiresEncryption(world.office, false);
         Path file = world.exportPlain("SLT", PackageKind.PLAN);
         Manifest m = manifest(file, world.office);
         assertThat(m.format()).isEqualTo(Manifest.FORMAT);
@@ -196,7 +198,8 @@ class ConfidentialTest {
         assertThat(world.importer("XM").importFile(district, false).accepted()).isTrue();
         Path request = new Exporter(world.units.get("XM-SMQ"), world.signers.get("XM-SMQ"))
                 .exportUnitPackage(PackageKind.ENROLLMENT, World.YEAR, dir.resolve("again"), null).file();
-        KeyRegistry.register(world.office, Enrollments.read(request).enrollment(), Enrollments.read(request).fingerprint());
+        KeyRegistry.register(world.office, Enrollments.read(request).enrollment(), null,
+                EnrollmentHandler.Decision.of(Enrollments.read(request).fingerprint()).withParent("XM"));
 
         ImportReport outer = world.importAtOffice(world.export("XM", PackageKind.PLAN));
 

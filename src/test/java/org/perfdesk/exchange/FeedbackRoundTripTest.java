@@ -28,21 +28,27 @@ class FeedbackRoundTripTest {
 
     @Test
     void feedbackRectificationAndClosureTravelBothWays(@TempDir Path copy, @TempDir Path usb) throws Exception {
-        Path officeDir = DemoOffice.importedCopy(demo, copy);
+        Path officeDir = DemoOffice.approvedCopy(demo, copy);
         Path xmDir = DemoBuilder.bundled().folderOf(demo, "XM");
         char[] pass = DemoBuilder.PASSPHRASE.toCharArray();
 
         // The office finds two problems at XM and sends its feedback.
         Path feedback;
+        String summary;
         try (Workspace office = Workspace.open(officeDir)) {
             Rectifications r = new Rectifications(office);
             r.add("XM", 2008, "行政服务中心窗口工作时间无人值守", "建立 AB 岗制度", LocalDate.of(2009, 5, 31));
             r.add("XM", 2008, "半年报告逾期报送", "", null);
-            assertThatThrownBy(() -> Feedbacks.send(office, WorkspaceKeys.unlock(office, pass), "NP", 2008, "", usb))
-                    .isInstanceOf(UserError.class).hasFieldOrPropertyWithValue("key", "error.feedback.noItems");
-            feedback = Feedbacks.send(office, WorkspaceKeys.unlock(office, pass), "XM", 2008,
-                    "总分 34.08，设区市政府第 2 名", usb).file();
+            var sent = Feedbacks.send(office, WorkspaceKeys.unlock(office, pass),
+                    org.perfdesk.report.FeedbackResults.approved(office, "XM", 2008), usb);
+            feedback = sent.file();
+            var xm = new org.perfdesk.evaluation.Evaluator(office).evaluate(2008).stream()
+                    .filter(x -> x.unit().code().equals("XM")).findFirst().orElseThrow();
+            summary = "总分 " + org.perfdesk.domain.Numbers.plain(xm.total()) + "，设区市政府排名：" + xm.rank();
             assertThat(r.of("XM", 2008)).allMatch(i -> i.sentIn() != null);
+            // A unit without items gets its result all the same.
+            assertThat(Feedbacks.send(office, WorkspaceKeys.unlock(office, pass),
+                    org.perfdesk.report.FeedbackResults.approved(office, "NP", 2008), usb).file()).exists();
         }
 
         // XM imports it, answers both items and attaches evidence to the first, and sends its plan.
@@ -51,7 +57,7 @@ class FeedbackRoundTripTest {
             List<ImportReport> reports = new Importer(xm, WorkspaceKeys.unlock(xm, pass)).importAll(List.of(feedback), false);
             assertThat(reports).singleElement().satisfies(rep -> {
                 assertThat(rep.status()).as(rep.message()).isEqualTo(ImportReport.Status.ACCEPTED);
-                assertThat(rep.message()).contains("总分 34.08，设区市政府第 2 名").contains("整改事项 2 项");
+                assertThat(rep.message()).contains(summary).contains("整改事项 2 项");
             });
             Rectifications r = new Rectifications(xm);
             List<RectificationItem> got = r.of("XM", 2008);
@@ -87,8 +93,8 @@ class FeedbackRoundTripTest {
             assertThat(items.get(1).status()).isEqualTo(RectificationItem.Status.IN_PROGRESS);
 
             r.close(first, "暗访复查：窗口已有人值守");
-            closure = Feedbacks.send(office, WorkspaceKeys.unlock(office, pass), "XM", 2008,
-                    "总分 34.08，设区市政府第 2 名", usb).file();
+            closure = Feedbacks.send(office, WorkspaceKeys.unlock(office, pass),
+                    org.perfdesk.report.FeedbackResults.approved(office, "XM", 2008), usb).file();
             assertThat(office.audit().check()).isEmpty();
         }
 
@@ -102,6 +108,21 @@ class FeedbackRoundTripTest {
             assertThat(items.get(0).measure()).isEqualTo("实行 AB 岗并公示");
             assertThat(items.get(0).evidence()).hasSize(1);
             assertThat(items.get(1).closed()).isFalse();
+            // Both results are kept at the unit, to be opened again.
+            assertThat(FeedbackPayload.received(xm, 2008)).hasSize(2)
+                    .allSatisfy(x -> assertThat(x.result().unitCode()).isEqualTo("XM"));
+        }
+    }
+
+    @Test
+    void noFeedbackGoesOutBeforeTheResultsAreApprovedAndFrozen(@TempDir Path copy, @TempDir Path usb)
+            throws Exception {
+        Path officeDir = DemoOffice.importedCopy(demo, copy);
+        char[] pass = DemoBuilder.PASSPHRASE.toCharArray();
+        try (Workspace office = Workspace.open(officeDir)) {
+            assertThatThrownBy(() -> org.perfdesk.report.FeedbackResults.approved(office, "XM", 2008))
+                    .isInstanceOf(UserError.class).hasFieldOrPropertyWithValue("key", "error.feedback.notApproved");
+            assertThat(office.packages().findAll().stream().filter(p -> p.kind().equalsIgnoreCase("feedback"))).isEmpty();
         }
     }
 }

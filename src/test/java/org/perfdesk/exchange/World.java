@@ -39,18 +39,21 @@ import org.perfdesk.store.Workspace;
  * An office and its units on one disk, enrolled the way people do it, for exchange tests.
  * Workspaces stay open; {@link #close()} closes them.
  */
-final class World implements AutoCloseable {
-    static final String PASSPHRASE = "test passphrase";
-    static final int YEAR = 2008;
+public final class World implements AutoCloseable {
+    public static final String PASSPHRASE = "test passphrase";
+    public static final int YEAR = 2008;
 
-    final Path dir;
-    final Workspace office;
-    final Signer officeSigner;
-    final Map<String, Workspace> units = new LinkedHashMap<>();
-    final Map<String, Signer> signers = new LinkedHashMap<>();
-    final Path usb;
+    public final Path dir;
+    public final Workspace office;
+    public final Signer officeSigner;
+    public final Map<String, Workspace> units = new LinkedHashMap<>();
+    public final Map<String, Signer> signers = new LinkedHashMap<>();
+    public final Path usb;
+    /** Workspaces made by {@link #enrollmentRequest}, by folder, and their keys. */
+    public final Map<String, Workspace> others = new LinkedHashMap<>();
+    public final Map<String, Signer> otherSigners = new LinkedHashMap<>();
 
-    World(Path dir) throws IOException {
+    public World(Path dir) throws IOException {
         this.dir = dir;
         this.usb = Files.createDirectories(dir.resolve("usb"));
         Workspaces.Created o = Workspaces.create(dir.resolve("office"), new Workspace.Setup(Role.OFFICE,
@@ -60,7 +63,7 @@ final class World implements AutoCloseable {
     }
 
     /** A unit with a small tree (one goal, two indicators with Q1 progress), enrolled with {@code parent}. */
-    Workspace addUnit(String code, String name, OrgKind kind, String parentCode) {
+    public Workspace addUnit(String code, String name, OrgKind kind, String parentCode) {
         Workspace collector = parentCode.equals("XNB") ? office : units.get(parentCode);
         Signer collectorSigner = parentCode.equals("XNB") ? officeSigner : signers.get(parentCode);
         Workspaces.Created c = Workspaces.create(dir.resolve(code), new Workspace.Setup(Role.UNIT,
@@ -97,22 +100,37 @@ final class World implements AutoCloseable {
         return ws;
     }
 
+    /**
+     * An enrollment request from a new workspace of a unit (its own key), made the way a unit makes it:
+     * the office's card pinned, the request written. The workspace is kept open in {@link #others}.
+     */
+    public Path enrollmentRequest(String folder, OrgUnit unit) {
+        Workspaces.Created c = Workspaces.create(dir.resolve(folder), new Workspace.Setup(Role.UNIT, unit, YEAR, "test"),
+                PASSPHRASE.toCharArray());
+        others.put(folder, c.workspace());
+        otherSigners.put(folder, c.signer());
+        var card = KeyRegistry.card(office);
+        KeyRegistry.pinOffice(c.workspace(), card, card.fingerprint());
+        return new Exporter(c.workspace(), c.signer()).exportUnitPackage(PackageKind.ENROLLMENT, YEAR,
+                dir.resolve(folder + "-request"), null).file();
+    }
+
     /** A unit's package, sealed for the office and the unit (the default). */
-    Path export(String unit, PackageKind kind) {
+    public Path export(String unit, PackageKind kind) {
         return new Exporter(units.get(unit), signers.get(unit)).exportUnitPackage(kind, YEAR, usb, null).file();
     }
 
     /** A unit's package in the clear ({@code --plain}), as before confidential packages. */
-    Path exportPlain(String unit, PackageKind kind) {
+    public Path exportPlain(String unit, PackageKind kind) {
         return new Exporter(units.get(unit), signers.get(unit)).exportUnitPackage(kind, YEAR, usb, null, true).file();
     }
 
-    ImportReport importAtOffice(Path file) {
+    public ImportReport importAtOffice(Path file) {
         return new Importer(office, officeSigner).importFile(file, false);
     }
 
     /** Row counts of every table: the database "unchanged" in the sense tests check. */
-    static Map<String, Long> rowCounts(Workspace ws) {
+    public static Map<String, Long> rowCounts(Workspace ws) {
         return ws.database().read(c -> {
             Map<String, Long> counts = new TreeMap<>();
             List<String> tables = new ArrayList<>();
@@ -133,7 +151,7 @@ final class World implements AutoCloseable {
     }
 
     /** The entries of a zip, in order, duplicates kept. */
-    static List<Map.Entry<String, byte[]>> entries(Path zip) throws IOException {
+    public static List<Map.Entry<String, byte[]>> entries(Path zip) throws IOException {
         List<Map.Entry<String, byte[]>> out = new ArrayList<>();
         try (ZipFile z = ZipFile.builder().setPath(zip).get()) {
             for (ZipArchiveEntry e : Collections.list(z.getEntries())) {
@@ -146,7 +164,7 @@ final class World implements AutoCloseable {
     }
 
     /** Writes entries as a zip, exactly as given (duplicates and odd names included). */
-    static Path write(Path target, List<Map.Entry<String, byte[]>> entries) throws IOException {
+    public static Path write(Path target, List<Map.Entry<String, byte[]>> entries) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(bytes)) {
             for (Map.Entry<String, byte[]> e : entries) {
@@ -160,13 +178,49 @@ final class World implements AutoCloseable {
         return target;
     }
 
+    /** How a genuine package is zipped again by someone without the key: its signed content unchanged. */
+    public enum Rezip {
+        /** The same entries with a zip comment added. */
+        COMMENT,
+        /** Every entry stored instead of deflated (or deflated at another level). */
+        RECOMPRESSED,
+        /** The entries in reverse order, manifest last. */
+        REORDERED
+    }
+
+    /** A copy of a package zipped again: other file bytes, the same signed content. */
+    public static Path rezipped(Path original, Path target, Rezip how) throws IOException {
+        List<Map.Entry<String, byte[]>> entries = new ArrayList<>(entries(original));
+        if (how == Rezip.REORDERED) {
+            Collections.reverse(entries);
+        }
+        Files.deleteIfExists(target);
+        try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(target.toFile())) {
+            // As the zip programs people use write small files: no ZIP64 records (PerfDesk refuses those).
+            zip.setUseZip64(org.apache.commons.compress.archivers.zip.Zip64Mode.Never);
+            if (how == Rezip.COMMENT) {
+                zip.setComment("re-zipped by someone else");
+            }
+            zip.setLevel(how == Rezip.REORDERED ? java.util.zip.Deflater.BEST_COMPRESSION
+                    : java.util.zip.Deflater.DEFAULT_COMPRESSION);
+            for (Map.Entry<String, byte[]> e : entries) {
+                ZipArchiveEntry entry = new ZipArchiveEntry(e.getKey());
+                entry.setMethod(how == Rezip.RECOMPRESSED ? ZipArchiveEntry.STORED : ZipArchiveEntry.DEFLATED);
+                zip.putArchiveEntry(entry);
+                zip.write(e.getValue());
+                zip.closeArchiveEntry();
+            }
+        }
+        return target;
+    }
+
     /**
      * The package rebuilt after {@code change} (which may alter the manifest's fields and the entries,
      * in place) and signed again with {@code sender}'s key, its entries listed with their new sizes and
      * hashes: what only the sender, or a thief of its key, could make. It reaches the checks that come
      * after the signature and hashes.
      */
-    static Path resigned(Path original, Path target, Signer sender,
+    public static Path resigned(Path original, Path target, Signer sender,
                          java.util.function.BiFunction<Manifest, Map<String, byte[]>, Manifest> change)
             throws IOException {
         Map<String, byte[]> content = new LinkedHashMap<>();
@@ -192,13 +246,14 @@ final class World implements AutoCloseable {
     }
 
     /** An importer for a unit with its unlocked keys. */
-    Importer importer(String unit) {
+    public Importer importer(String unit) {
         return new Importer(units.get(unit), signers.get(unit));
     }
 
     @Override
     public void close() {
         units.values().forEach(Workspace::close);
+        others.values().forEach(Workspace::close);
         office.close();
     }
 }

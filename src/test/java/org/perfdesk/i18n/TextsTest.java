@@ -32,7 +32,7 @@ import org.perfdesk.report.xlsx.RowProblem;
 /** Every text exists in Chinese and English, and every key the code names exists. */
 class TextsTest {
     private static final Pattern KEY_LITERAL = Pattern.compile(
-            "\"((?:app|cli|create|dialog|error|goals|header|nav|overview|progress|screen|settings|status|task|units|welcome|problem|enum|calendar|import|kind|pkg|exchange|inbox|history|unlock|fingerprint|field|details|owners|edit|newYear|self|report|diagram|xlsx|appraisal|results|notice)\\.[A-Za-z0-9_.]*[A-Za-z0-9_])\"");
+            "\"((?:app|cli|create|dialog|error|goals|header|nav|overview|progress|screen|settings|status|task|units|welcome|problem|enum|calendar|import|kind|pkg|exchange|inbox|history|unlock|fingerprint|field|details|owners|edit|newYear|self|report|diagram|xlsx|appraisal|results|notice|figures|result|feedbackDoc|scheme|feedback)\\.[A-Za-z0-9_.]*[A-Za-z0-9_])\"");
 
     private static Properties load(String name) throws IOException {
         Properties p = new Properties();
@@ -147,12 +147,42 @@ class TextsTest {
             for (RowProblem.Reason r : RowProblem.Reason.values()) {
                 assertThat(t.has(r.key())).as(locale + " sheet problem " + r).isTrue();
             }
+            for (org.perfdesk.report.xlsx.RowNote.Kind k : org.perfdesk.report.xlsx.RowNote.Kind.values()) {
+                assertThat(t.has(k.key())).as(locale + " sheet note " + k).isTrue();
+            }
+            for (org.perfdesk.report.xlsx.Field f : org.perfdesk.report.xlsx.Field.values()) {
+                assertThat(t.has("xlsx.field." + f.name())).as(locale + " field " + f).isTrue();
+            }
+            for (org.perfdesk.report.xlsx.TreeWorkbook.SheetKind k : org.perfdesk.report.xlsx.TreeWorkbook.SheetKind.values()) {
+                assertThat(t.has("xlsx.ui.sheets.kind." + k.name())).as(locale + " sheet kind " + k).isTrue();
+            }
             for (org.perfdesk.report.xlsx.AppraisalProblem.Reason r
                     : org.perfdesk.report.xlsx.AppraisalProblem.Reason.values()) {
                 assertThat(t.has(r.key())).as(locale + " appraisal problem " + r).isTrue();
             }
             for (org.perfdesk.report.xlsx.AppraisalXlsx.Change c : org.perfdesk.report.xlsx.AppraisalXlsx.Change.values()) {
                 assertThat(t.has("appraisal.import.change." + c.name())).as(locale + " change " + c).isTrue();
+            }
+            for (org.perfdesk.report.xlsx.FiguresProblem.Reason r
+                    : org.perfdesk.report.xlsx.FiguresProblem.Reason.values()) {
+                assertThat(t.has(r.key())).as(locale + " figures problem " + r).isTrue();
+            }
+            for (org.perfdesk.report.xlsx.FiguresXlsx.Change c : org.perfdesk.report.xlsx.FiguresXlsx.Change.values()) {
+                assertThat(t.has("figures.import.change." + c.name())).as(locale + " change " + c).isTrue();
+            }
+            for (org.perfdesk.evaluation.Evaluation.Standing s : org.perfdesk.evaluation.Evaluation.Standing.values()) {
+                assertThat(t.has("results.standing." + s.name())).as(locale + " standing " + s).isTrue();
+            }
+            for (org.perfdesk.domain.EvaluationScheme.Material m : org.perfdesk.domain.EvaluationScheme.Material.values()) {
+                assertThat(t.has("results.missing." + m.name()) && t.has("scheme.material." + m.name()))
+                        .as(locale + " material " + m).isTrue();
+            }
+            for (org.perfdesk.domain.StandingDecision.Decision d : org.perfdesk.domain.StandingDecision.Decision.values()) {
+                assertThat(t.has("results.decision." + d.name()) && t.has("results.decide." + d.name()))
+                        .as(locale + " decision " + d).isTrue();
+            }
+            for (String c : org.perfdesk.evaluation.InputHashes.COMPONENTS) {
+                assertThat(t.has("results.change." + c)).as(locale + " component " + c).isTrue();
             }
             for (YearCalendar.Deadline d : YearCalendar.defaults(2008)) {
                 assertThat(t.has("calendar." + d.key())).as(locale + " calendar " + d.key()).isTrue();

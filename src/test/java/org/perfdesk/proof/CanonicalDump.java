@@ -14,14 +14,14 @@ import org.perfdesk.store.Workspace;
  * table by name, every row with every column, rows sorted; instants (which differ between a run and
  * its repetition) replaced by a placeholder.
  */
-final class CanonicalDump {
+public final class CanonicalDump {
     private static final Pattern INSTANT = Pattern.compile(
             "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?Z");
 
     private CanonicalDump() {
     }
 
-    static String of(Workspace ws) {
+    public static String of(Workspace ws) {
         return ws.database().read(c -> {
             List<String> tables = new ArrayList<>();
             try (Statement s = c.createStatement();
@@ -58,7 +58,7 @@ final class CanonicalDump {
     }
 
     /** The first line where two dumps differ, for a message a person can read. */
-    static String firstDifference(String a, String b) {
+    public static String firstDifference(String a, String b) {
         String[] x = a.split("\n");
         String[] y = b.split("\n");
         for (int i = 0; i < Math.min(x.length, y.length); i++) {

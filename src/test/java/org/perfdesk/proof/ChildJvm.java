@@ -33,8 +33,14 @@ final class ChildJvm {
     }
 
     static List<String> command(Map<String, String> properties, List<String> args) {
+        return command(List.of(), properties, args);
+    }
+
+    /** @param jvmOptions e.g. {@code -Xmx256m} */
+    static List<String> command(List<String> jvmOptions, Map<String, String> properties, List<String> args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(jvmOptions);
         cmd.add("-Xshare:auto");
         cmd.add("-XX:TieredStopAtLevel=1"); // short runs: start fast, as a user's first action would
         cmd.add("-Dfile.encoding=UTF-8");
@@ -49,7 +55,13 @@ final class ChildJvm {
 
     /** Runs to the end. */
     static Run run(Map<String, String> properties, Map<String, String> env, List<String> args) throws Exception {
-        return run(properties, env, args, -1, -1);
+        return run(List.of(), properties, env, args, -1, -1);
+    }
+
+    /** Runs to the end in a JVM started with these options. */
+    static Run run(List<String> jvmOptions, Map<String, String> properties, Map<String, String> env, List<String> args)
+            throws Exception {
+        return run(jvmOptions, properties, env, args, -1, -1);
     }
 
     /**
@@ -58,6 +70,11 @@ final class ChildJvm {
      */
     static Run run(Map<String, String> properties, Map<String, String> env, List<String> args, long stopAfter,
                    long killAfterMillis) throws Exception {
+        return run(List.of(), properties, env, args, stopAfter, killAfterMillis);
+    }
+
+    private static Run run(List<String> jvmOptions, Map<String, String> properties, Map<String, String> env,
+                           List<String> args, long stopAfter, long killAfterMillis) throws Exception {
         java.util.Map<String, String> props = new java.util.LinkedHashMap<>(properties);
         if (stopAfter > 0) {
             props.put("perfdesk.test.stopAfterStatement", String.valueOf(stopAfter));
@@ -65,7 +82,7 @@ final class ChildJvm {
         if (killAfterMillis >= 0) {
             props.put("perfdesk.test.traceStatements", "true");
         }
-        ProcessBuilder pb = new ProcessBuilder(command(props, args)).redirectErrorStream(true);
+        ProcessBuilder pb = new ProcessBuilder(command(jvmOptions, props, args)).redirectErrorStream(true);
         pb.environment().putAll(env);
         long t0 = System.nanoTime();
         Process p = pb.start();

@@ -29,6 +29,7 @@ import org.perfdesk.domain.Appraisal;
 import org.perfdesk.domain.GoalNode;
 import org.perfdesk.domain.TrustedKey;
 import org.perfdesk.domain.UserError;
+import org.perfdesk.exchange.Enrollments;
 import org.perfdesk.exchange.Feedbacks;
 import org.perfdesk.exchange.ImportReport;
 import org.perfdesk.exchange.Importer;
@@ -36,6 +37,7 @@ import org.perfdesk.exchange.KeyRegistry;
 import org.perfdesk.exchange.Signer;
 import org.perfdesk.exchange.WorkspaceKeys;
 import org.perfdesk.exchange.crypto.Ed25519;
+import org.perfdesk.exchange.pkg.CraftedZip;
 import org.perfdesk.exchange.pkg.EntryNames;
 import org.perfdesk.exchange.pkg.Hashing;
 import org.perfdesk.exchange.pkg.Limits;
@@ -74,6 +76,7 @@ class FuzzTargetsTest {
     /** How long one target fuzzes with {@code JAZZER_FUZZ=1} (Jazzer 0.24 takes it from the annotation only). */
     static final String FUZZ_TIME = "6m";
     private static final String SHEET = "xl/worksheets/sheet1.xml";
+    private static final String OFFICE_FORM = "src/test/resources/org/perfdesk/report/xlsx/corpus/project-form.xlsx";
     private static final String INPUTS = "/org/perfdesk/proof/FuzzTargetsTestInputs/";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -101,6 +104,46 @@ class FuzzTargetsTest {
             return;
         }
         assertThat(f.importer.importFile(file, true).message()).isNotBlank();
+    }
+
+    /**
+     * Any bytes as an enrollment package ({@code enroll show}, {@code verify}, the window's 登记单位): the
+     * enrollment's signature by the key it introduces is checked before anything but that key is read,
+     * then it reads whole, or it is refused with a code.
+     */
+    @FuzzTest(maxDuration = FUZZ_TIME)
+    void enrollmentFile(byte[] data) {
+        readEnrollment(Fixture.get().scratch("enrollment.perfpkg", data));
+    }
+
+    /**
+     * Any bytes as {@code payload/enrollment.json} of an enrollment listed and signed with the fuzzing
+     * key (the key its seed introduces), so mutations reach the scan for the key, the signature and the
+     * mapping behind it.
+     */
+    @FuzzTest(maxDuration = FUZZ_TIME)
+    void enrollmentJson(byte[] json) throws IOException {
+        Fixture f = Fixture.get();
+        Map<String, byte[]> entries = new LinkedHashMap<>(f.enrollmentEntries);
+        entries.put(EntryNames.ENROLLMENT, json);
+        readEnrollment(f.scratch("enrollment-json.perfpkg", signedPackage(listing(f.enrollmentManifest, entries), entries)));
+    }
+
+    /** An enrollment reads with the key it was signed with and its own unit, or is refused with a code. */
+    private static void readEnrollment(Path file) {
+        Enrollments.Request r;
+        try {
+            r = Enrollments.read(file);
+        } catch (PackageException refused) {
+            assertThat(refused.code()).isNotBlank();
+            return;
+        } catch (UserError refused) {
+            assertThat(refused.getLocalizedMessage()).isNotBlank();
+            return;
+        }
+        assertThat(r.fingerprint()).isEqualTo(Ed25519.fingerprint(r.opened().signer().key()));
+        assertThat(Ed25519.keyId(Ed25519.fromBase64(r.enrollment().publicKey()))).isEqualTo(r.opened().signer().keyId());
+        assertThat(r.unitCode()).isEqualTo(r.opened().manifest().sender().code());
     }
 
     /**
@@ -180,7 +223,10 @@ class FuzzTargetsTest {
         Fixture f = Fixture.get();
         Path file = f.scratch("tree.xlsx", data);
         try {
-            XlsxImport preview = GoalTreeXlsx.read(f.unit, ProofWorld.UNIT, ProofWorld.YEAR, file);
+            // as the window reads it: the organisations it names created with the tree
+            org.perfdesk.report.xlsx.TreeWorkbook wb = GoalTreeXlsx.open(f.unit, file);
+            XlsxImport preview = GoalTreeXlsx.read(f.unit, ProofWorld.UNIT, ProofWorld.YEAR, wb,
+                    wb.defaults().withCreateOrg(true));
             if (!preview.refused()) {
                 f.unit.database().simulate(c -> GoalTreeXlsx.apply(f.unit, preview));
             }
@@ -188,6 +234,17 @@ class FuzzTargetsTest {
             assertThat(refused.getLocalizedMessage()).isNotBlank();
         }
         assertThat(f.unit.goals().findAll(ProofWorld.UNIT, ProofWorld.YEAR)).isEqualTo(f.tree);
+        assertThat(f.unit.orgUnits().findAll()).isEqualTo(f.organisations);
+        assertThat(f.unit.meta().withPrefix("xlsx.mapping.")).isEmpty();
+    }
+
+    /**
+     * Any bytes as the sheet's XML of an office's own form (the corpus's 项目支出绩效目标申报表, with its
+     * merged cells and two-row header), read through a column mapping: as {@link #goalTreeXlsx}.
+     */
+    @FuzzTest(maxDuration = FUZZ_TIME)
+    void goalTreeFormXml(byte[] xml) throws IOException {
+        goalTreeXlsx(withSheet(Fixture.get().officeForm, xml));
     }
 
     /**
@@ -249,6 +306,12 @@ class FuzzTargetsTest {
                 KeyRegistry.trust(f.office), Limits.DEFAULT);
         PackageReader.read(f.scratch("seed.perfpkg", signedPackage(input("manifestJson/sealed.json"),
                 f.seedSealedEntries)), KeyRegistry.trust(f.office), Limits.DEFAULT);
+        assertThat(Enrollments.read(f.scratch("seed.perfpkg", input("enrollmentFile/genuine.perfpkg"))).unitCode())
+                .isEqualTo(ProofWorld.UNIT);
+        Map<String, byte[]> enrollment = new LinkedHashMap<>(f.enrollmentEntries);
+        enrollment.put(EntryNames.ENROLLMENT, input("enrollmentJson/enrollment.json"));
+        assertThat(Enrollments.read(f.scratch("seed.perfpkg", signedPackage(listing(f.enrollmentManifest, enrollment),
+                enrollment))).fingerprint()).isEqualTo(Ed25519.fingerprint(Ed25519.fromBase64(FUZZ_PUBLIC)));
         Map<String, byte[]> entries = new LinkedHashMap<>(f.entries);
         entries.put(EntryNames.SNAPSHOT, input("snapshotJson/snapshot.json"));
         ImportReport r = f.importer.importFile(f.scratch("seed.perfpkg", signedPackage(listing(f.manifest, entries),
@@ -293,6 +356,19 @@ class FuzzTargetsTest {
         seed(root, "manifestJson", "plain.json", f.manifest);
         seed(root, "manifestJson", "sealed.json", f.sealedManifest);
         seed(root, "snapshotJson", "snapshot.json", f.entries.get(EntryNames.SNAPSHOT));
+        // an enrollment introducing the fuzzing key, and the lies of issue 18 told about it (small files)
+        byte[] enrollment = signedPackage(f.enrollmentManifest, f.enrollmentEntries);
+        seed(root, "enrollmentFile", "genuine.perfpkg", enrollment);
+        seed(root, "enrollmentJson", "enrollment.json", f.enrollmentEntries.get(EntryNames.ENROLLMENT));
+        seed(root, "enrollmentFile", "overlapping.perfpkg", craftedEnrollment(f, z -> {
+            CraftedZip.Entry last = z.entries().get(z.entries().size() - 1);
+            last.sameAs = z.entries().size() - 2;
+        }));
+        seed(root, "enrollmentFile", "understated.perfpkg", craftedEnrollment(f,
+                z -> z.entries().get(2).size = 10L));
+        seed(root, "enrollmentFile", "local-central.perfpkg", craftedEnrollment(f,
+                z -> z.entries().get(2).localName = "payload/enrollmenT.json"));
+        seed(root, "enrollmentFile", "zip64.perfpkg", craftedEnrollment(f, z -> z.zip64End = true));
         Map<Class<?>, byte[]> samples = new LinkedHashMap<>();
         samples.put(Payloads.Snapshot.class, f.entries.get(EntryNames.SNAPSHOT));
         samples.put(Manifest.class, f.manifest);
@@ -304,7 +380,7 @@ class FuzzTargetsTest {
                 ProofWorld.UNIT, ProofWorld.YEAR, id, "APPROVED", "同意。", "2026-03-01T08:00:00Z",
                 List.of(new Payloads.NodeRevision(id, 2)))));
         samples.put(Payloads.ReceiptPayload.class, StrictJson.write(new Payloads.ReceiptPayload(
-                Payloads.RECEIPT_FORMAT, id, "0".repeat(64), "annual", ProofWorld.YEAR, 2, "2026-03-01T08:00:00Z",
+                Payloads.RECEIPT_FORMAT, id, "1".repeat(64), "0".repeat(64), "annual", ProofWorld.YEAR, 2, "2026-03-01T08:00:00Z",
                 "accepted", null)));
         samples.put(Payloads.Certificate.class, StrictJson.write(new Payloads.Certificate(Payloads.CERTIFICATE_FORMAT,
                 ProofWorld.UNIT, "单位", "0".repeat(32), FUZZ_PUBLIC, "2026-03-01T08:00:00Z", "P", "1".repeat(32))));
@@ -323,7 +399,21 @@ class FuzzTargetsTest {
         seed(root, "appraisalXlsx", "template.xlsx", Files.readAllBytes(form));
         seed(root, "appraisalXlsx", "sample-2008.xlsx", Files.readAllBytes(Path.of("sample-data/appraisal-2008.xlsx")));
         seed(root, "goalTreeSheetXml", "exported.xml", ProofWorld.entriesOf(tree).get(SHEET));
+        seed(root, "goalTreeFormXml", "project-form.xml", ProofWorld.entriesOf(Path.of(OFFICE_FORM)).get(SHEET));
+        for (String own : List.of("departments.xlsx", "weights.xlsx", "old-format.xls", "wps-catalogue.xlsx")) {
+            seed(root, "goalTreeXlsx", own, Files.readAllBytes(Path.of(OFFICE_FORM).resolveSibling(own)));
+        }
         seed(root, "appraisalSheetXml", "template.xml", ProofWorld.entriesOf(form).get(SHEET));
+    }
+
+    /** The seed enrollment written byte by byte, then {@code lie}. */
+    private static byte[] craftedEnrollment(Fixture f, java.util.function.Consumer<CraftedZip> lie) {
+        CraftedZip z = new CraftedZip();
+        z.add(Manifest.MANIFEST, f.enrollmentManifest);
+        z.add(Manifest.SIGNATURE, Ed25519.sign(Fixture.FUZZ_PRIVATE, f.enrollmentManifest));
+        f.enrollmentEntries.forEach(z::add);
+        lie.accept(z);
+        return z.write();
     }
 
     private static void seed(Path root, String target, String name, byte[] bytes) throws IOException {
@@ -402,9 +492,18 @@ class FuzzTargetsTest {
         /** The committed seed packages' entries but manifest and signature, for the manifest target. */
         final Map<String, byte[]> seedEntries;
         final Map<String, byte[]> seedSealedEntries;
+        /**
+         * An enrollment of unit U001 introducing the fuzzing key (fixed id and time, so the committed seeds
+         * stay valid): its manifest and entries (the enrollment and the unit's encryption key).
+         */
+        final byte[] enrollmentManifest;
+        final Map<String, byte[]> enrollmentEntries;
         /** The committed seed forms' entries, for the sheet-XML targets. */
         final Map<String, byte[]> treeForm;
         final Map<String, byte[]> appraisalForm;
+        /** An office's own form from the corpus, for the office-form target. */
+        final Map<String, byte[]> officeForm;
+        final List<org.perfdesk.domain.OrgUnit> organisations;
         final String officeBefore;
         boolean changedOnPurpose;
 
@@ -459,12 +558,28 @@ class FuzzTargetsTest {
             office.trustedKeys().save(new TrustedKey(FUZZ_KEY_ID, ProofWorld.UNIT, FUZZ_PUBLIC,
                     TrustedKey.Source.REGISTERED, Instant.now(), null, null));
             importer = new Importer(office, WorkspaceKeys.unlock(office, ProofWorld.PASSPHRASE.toCharArray()));
+            Map<String, byte[]> enrollment = new LinkedHashMap<>();
+            enrollment.put(EntryNames.ENROLLMENT, StrictJson.write(new Payloads.Enrollment(Payloads.ENROLLMENT_FORMAT,
+                    new Payloads.Org(ProofWorld.UNIT, "福建省测试厅", org.perfdesk.domain.OrgKind.DEPARTMENT,
+                            org.perfdesk.exchange.demo.ProvinceBuilder.OFFICE_CODE,
+                            org.perfdesk.domain.RankingGroup.PROVINCIAL_DEPARTMENTS),
+                    FUZZ_PUBLIC, "2026-03-01T08:00:00Z")));
+            enrollment.put(EntryNames.ENCRYPTION_KEY, plain.get(EntryNames.ENCRYPTION_KEY));
+            enrollmentEntries = java.util.Collections.unmodifiableMap(enrollment);
+            List<Manifest.Entry> listed = new java.util.ArrayList<>();
+            enrollment.forEach((path, bytes) -> listed.add(new Manifest.Entry(path, bytes.length, Hashing.sha256(bytes))));
+            enrollmentManifest = StrictJson.write(new Manifest(Manifest.FORMAT, "0c1e7c3a-58b4-4c0e-9a55-6f0b8d2e4a17",
+                    PackageKind.ENROLLMENT, Manifest.Party.sender(ProofWorld.UNIT, FUZZ_KEY_ID),
+                    Manifest.Party.recipient(org.perfdesk.exchange.demo.ProvinceBuilder.OFFICE_CODE, null),
+                    ProofWorld.YEAR, 1, null, "2026-03-01T08:00:00Z", "0.1.0", listed));
             appraisals = office.evaluation().appraisals().findByYear(ProofWorld.YEAR);
             officeBefore = CanonicalDump.of(office);
             seedEntries = withoutManifest(seedWorkbook(dir, "packageFile/plain.perfpkg"));
             seedSealedEntries = withoutManifest(seedWorkbook(dir, "packageFile/sealed.perfpkg"));
             treeForm = seedWorkbook(dir, "goalTreeXlsx/exported.xlsx");
             appraisalForm = seedWorkbook(dir, "appraisalXlsx/template.xlsx");
+            officeForm = ProofWorld.entriesOf(Path.of(OFFICE_FORM));
+            organisations = unit.orgUnits().findAll();
         }
 
         private static Map<String, byte[]> withoutManifest(Map<String, byte[]> entries) {

@@ -32,6 +32,7 @@ import org.perfdesk.exchange.KeyRegistry;
 import org.perfdesk.exchange.Signer;
 import org.perfdesk.exchange.WorkspaceKeys;
 import org.perfdesk.exchange.crypto.Ed25519;
+import org.perfdesk.exchange.pkg.CraftedZip;
 import org.perfdesk.exchange.pkg.Hashing;
 import org.perfdesk.exchange.pkg.Limits;
 import org.perfdesk.exchange.pkg.PackageException;
@@ -47,6 +48,13 @@ import org.perfdesk.store.Workspace;
  * report (accepted or refused with a code and message) and leave the office unchanged (each runs as
  * a dry run); the reader alone may only answer with a {@link PackageException}. Any other exception
  * is a finding: the input is saved under {@code target/fuzz-findings/} and the test fails.
+ *
+ * <p>The lies of issue 18, written byte by byte ({@link CraftedZip}) around the genuine (signed)
+ * entries, must each end in their refusal: sizes the directory under-states (with entries of up to
+ * 32 MiB listed and signed), entries sharing their bytes, local headers or data descriptors that
+ * disagree with the directory, ZIP64 records, and numbers with huge exponents in the manifest or the
+ * snapshot. The proof profile runs this test in a JVM of 256 MB ({@code -Xmx256m}, checked here):
+ * every input ends in a report, never in an OutOfMemoryError.
  *
  * <p>{@code -Dperfdesk.fuzz.seconds=N} sets the time (15 s by default), {@code -Dperfdesk.fuzz.seed=S}
  * the seed (printed, so a finding can be repeated).
@@ -94,19 +102,43 @@ class PackageFuzzTest {
         office.close();
     }
 
+    /** Outcomes that show the mutations reached each layer of the checks. */
+    private static final List<java.util.function.Predicate<String>> LAYERS = List.of(
+            k -> k.endsWith("truncated") || k.endsWith("not-a-zip"), k -> k.startsWith("understated"),
+            k -> k.startsWith("sealed-overlapping"), k -> k.startsWith("local-central"), k -> k.startsWith("zip64"),
+            k -> k.startsWith("exponent"), k -> k.endsWith("bad-signature"), k -> k.endsWith("hash-mismatch"),
+            k -> k.startsWith("manifest") && k.endsWith("bad-json"),
+            k -> k.startsWith("snapshot") && k.endsWith("bad-snapshot"),
+            k -> k.startsWith("snapshot") && k.endsWith("ACCEPTED"),
+            k -> k.startsWith("sealed-") && !k.endsWith("ACCEPTED"));
+    /** A bound on the inputs run after the time is up while a layer is still unreached. */
+    private static final int MAX_INPUTS = 20_000;
+
+    private static boolean reachedEveryLayer(java.util.Set<String> outcomes) {
+        return LAYERS.stream().allMatch(layer -> outcomes.stream().anyMatch(layer));
+    }
+
     @Test
     void everyMutatedPackageEndsInAReportAndChangesNothing() throws Exception {
+        if ("full".equals(System.getProperty("perfdesk.proof"))) {
+            assertThat(Runtime.getRuntime().maxMemory()).as("the proof profile's heap cap (-Xmx256m)")
+                    .isLessThanOrEqualTo(256L << 20);
+        }
         SplittableRandom random = new SplittableRandom(SEED);
         Path input = dir.resolve("input.perfpkg");
         Map<String, Integer> outcomes = new TreeMap<>();
-        long deadline = System.nanoTime() + SECONDS * 1_000_000_000L;
+        long started = System.nanoTime();
+        long deadline = started + SECONDS * 1_000_000_000L;
         int n = 0;
-        while (System.nanoTime() < deadline || n < 200) {
+        // The time given, and on a busy machine as many more inputs as it takes to reach every layer (the
+        // sequence follows from the seed, so this ends), so that how fast the machine is cannot fail the test.
+        while (System.nanoTime() < deadline || n < 200 || !reachedEveryLayer(outcomes.keySet()) && n < MAX_INPUTS) {
             n++;
             String strategy;
             byte[] bytes;
-            int pick = random.nextInt(6);
-            boolean useSealed = pick < 4 && random.nextBoolean();
+            int pick = random.nextInt(11);
+            boolean useSealed = (pick < 4 || (pick >= 6 && pick < 10)) && random.nextBoolean();
+            java.util.Set<String> mustBe = null; // the refusals a lie of issue 18 must end in
             byte[] base = useSealed ? sealed : genuine;
             Map<String, byte[]> baseEntries = useSealed ? sealedEntries : entries;
             String prefix = useSealed ? "sealed-" : "";
@@ -127,6 +159,31 @@ class PackageFuzzTest {
                     strategy = prefix + "manifest";
                     bytes = signed(mutateJson(baseEntries.get("manifest.json"), random), baseEntries, random);
                 }
+                case 6 -> {
+                    strategy = prefix + "understated";
+                    bytes = understated(baseEntries, !useSealed && random.nextBoolean(), random);
+                    mustBe = java.util.Set.of("size-mismatch", "zip-mismatch", "zip-bomb");
+                }
+                case 7 -> {
+                    strategy = prefix + "overlapping";
+                    bytes = overlapping(baseEntries, !useSealed && random.nextBoolean(), random);
+                    mustBe = java.util.Set.of("overlapping-entries");
+                }
+                case 8 -> {
+                    strategy = prefix + "local-central";
+                    bytes = localCentral(baseEntries, random);
+                    mustBe = java.util.Set.of("zip-mismatch");
+                }
+                case 9 -> {
+                    strategy = prefix + "zip64";
+                    bytes = zip64(baseEntries, random);
+                    mustBe = java.util.Set.of("unsupported-zip-feature");
+                }
+                case 10 -> {
+                    strategy = "exponent";
+                    bytes = hugeExponent(random);
+                    mustBe = java.util.Set.of("bad-number");
+                }
                 default -> {
                     strategy = "snapshot";
                     Map<String, byte[]> changed = new LinkedHashMap<>(entries);
@@ -144,6 +201,9 @@ class PackageFuzzTest {
                 }
                 ImportReport r = new Importer(office, officeKeys).importFile(input, true);
                 assertThat(r.message()).isNotBlank();
+                if (mustBe != null) {
+                    assertThat(r.code()).as("%s: %s", strategy, r.message()).isIn(mustBe);
+                }
                 outcome = strategy + " " + (r.status() == ImportReport.Status.REJECTED ? r.code() : r.status().name());
             } catch (UserError e) {
                 outcome = strategy + " user-error " + e.key();
@@ -157,15 +217,11 @@ class PackageFuzzTest {
             outcomes.merge(outcome, 1, Integer::sum);
         }
         assertThat(CanonicalDump.of(office)).as("the office after %d dry runs", n).isEqualTo(before);
-        System.out.printf("package fuzzing: %d inputs in %d s (seed %d), all ended in a report:%n", n, SECONDS, SEED);
+        System.out.printf("package fuzzing: %d inputs in %d s (seed %d), all ended in a report:%n", n,
+                (System.nanoTime() - started) / 1_000_000_000L, SEED);
         outcomes.forEach((k, v) -> System.out.printf("  %6d  %s%n", v, k));
         // The mutations reach every layer: the zip, the signature, the listing and hashes, the JSON, the snapshot.
-        assertThat(outcomes.keySet()).anyMatch(k -> k.endsWith("truncated") || k.endsWith("not-a-zip"))
-                .anyMatch(k -> k.endsWith("bad-signature")).anyMatch(k -> k.endsWith("hash-mismatch"))
-                .anyMatch(k -> k.startsWith("manifest") && k.endsWith("bad-json"))
-                .anyMatch(k -> k.startsWith("snapshot") && k.endsWith("bad-snapshot"))
-                .anyMatch(k -> k.startsWith("snapshot") && k.endsWith("ACCEPTED"))
-                .anyMatch(k -> k.startsWith("sealed-") && !k.endsWith("ACCEPTED"));
+        assertThat(LAYERS).allSatisfy(layer -> assertThat(outcomes.keySet()).anyMatch(layer));
     }
 
     // ---- what fuzzing found, kept as regression cases (rebuilt and signed in each run: keys are new) ----
@@ -281,8 +337,16 @@ class PackageFuzzTest {
 
     private static byte[] rebuiltZip(Map<String, byte[]> entries, SplittableRandom r) throws IOException {
         List<Map.Entry<String, byte[]>> list = new ArrayList<>(entries.entrySet());
-        switch (r.nextInt(6)) {
+        switch (r.nextInt(7)) {
             case 0 -> list.remove(r.nextInt(list.size()));
+            case 6 -> { // one byte of an entry changed, the zip written anew (its CRCs fit): the signature and hashes must tell
+                int i = r.nextInt(list.size());
+                byte[] changed = list.get(i).getValue().clone();
+                if (changed.length > 0) {
+                    changed[r.nextInt(changed.length)] ^= (byte) (1 + r.nextInt(255));
+                }
+                list.set(i, Map.entry(list.get(i).getKey(), changed));
+            }
             case 1 -> list.add(list.get(r.nextInt(list.size())));
             case 2 -> list.add(Map.entry(NAMES[r.nextInt(NAMES.length)], "{}".getBytes(StandardCharsets.UTF_8)));
             case 3 -> {
@@ -317,6 +381,153 @@ class PackageFuzzTest {
             }
         }
         return bytes.toByteArray();
+    }
+
+    // ---- the lies of issue 18, byte by byte ----------------------------------------------------------
+
+    /** Filler entries of zeros, up to 32 MiB, made once: their hash and deflated bytes are shared by every input. */
+    private static final byte[] FILLER = new byte[32 << 20];
+    private static final byte[] FILLER_DEFLATED = CraftedZip.deflate(FILLER);
+    private static final String FILLER_HASH = Hashing.sha256(FILLER);
+    private static final long FILLER_CRC = CraftedZip.crc(FILLER);
+
+    /** The entries as a crafted zip (every header true), then {@code lie}. Manifest and signature stay the genuine ones. */
+    private static byte[] crafted(Map<String, byte[]> entries, java.util.function.Consumer<CraftedZip> lie) {
+        CraftedZip z = new CraftedZip();
+        entries.forEach((name, bytes) -> {
+            CraftedZip.Entry e = z.add(name, bytes);
+            if (bytes == FILLER) {
+                e.rawData = FILLER_DEFLATED;
+                e.crc = FILLER_CRC;
+            }
+        });
+        lie.accept(z);
+        return z.write();
+    }
+
+    /**
+     * The plain package with {@code n} filler entries of 32 MiB listed in a manifest signed again (what a
+     * unit holding its own key can send): the lie told about them is what must refuse it.
+     */
+    private static Map<String, byte[]> withFillers(int n) throws IOException {
+        Map<String, byte[]> out = new LinkedHashMap<>(entries);
+        ObjectNode m = (ObjectNode) JSON.readTree(entries.get("manifest.json"));
+        ArrayNode listed = (ArrayNode) m.get("entries");
+        for (int i = 0; i < n; i++) {
+            String path = "payload/filler-" + (char) ('a' + i) + ".json";
+            out.put(path, FILLER);
+            listed.addObject().put("path", path).put("size", FILLER.length).put("sha256", FILLER_HASH);
+        }
+        byte[] manifest = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(m);
+        out.put("manifest.json", manifest);
+        out.put("manifest.sig", Ed25519.sign(unitKey.privateKey(), manifest));
+        return out;
+    }
+
+    private static CraftedZip.Entry any(CraftedZip z, SplittableRandom r) {
+        return z.entries().get(r.nextInt(z.entries().size()));
+    }
+
+    /** An entry's size under-stated by the directory (and its local header, or its data descriptor). */
+    private static byte[] understated(Map<String, byte[]> base, boolean bomb, SplittableRandom r) throws IOException {
+        Map<String, byte[]> es = bomb ? withFillers(1 + r.nextInt(4)) : base;
+        boolean descriptor = r.nextBoolean();
+        return crafted(es, z -> {
+            List<CraftedZip.Entry> fillers = z.entries().stream().filter(e -> e.data == FILLER).toList();
+            CraftedZip.Entry e = bomb ? fillers.get(r.nextInt(fillers.size())) : any(z, r);
+            if (e.data.length == 0) {
+                e = z.entries().get(0); // the manifest is never empty
+            }
+            e.size = (long) r.nextInt(e.data.length);
+            e.descriptor = descriptor;
+        });
+    }
+
+    /** Entries sharing bytes: one pointed at another's local header, or into the middle of the one before it. */
+    private static byte[] overlapping(Map<String, byte[]> base, boolean bomb, SplittableRandom r) throws IOException {
+        Map<String, byte[]> es = bomb ? withFillers(2 + r.nextInt(6)) : base;
+        return crafted(es, z -> {
+            List<CraftedZip.Entry> all = z.entries();
+            if (bomb) {
+                List<CraftedZip.Entry> fillers = all.stream().filter(e -> e.data == FILLER).toList();
+                for (CraftedZip.Entry e : fillers.subList(1, fillers.size())) {
+                    e.sameAs = all.indexOf(fillers.get(0));
+                    e.size = 100_000L; // an ordinary-looking ratio
+                }
+                fillers.get(0).size = 100_000L;
+            } else if (r.nextBoolean()) {
+                int later = 1 + r.nextInt(all.size() - 1);
+                all.get(later).sameAs = r.nextInt(later);
+            } else {
+                all.get(1 + r.nextInt(all.size() - 1)).offsetShift = -(1 + r.nextInt(30));
+            }
+        });
+    }
+
+    /** A local header (or data descriptor) that says something else than the directory. */
+    private static byte[] localCentral(Map<String, byte[]> base, SplittableRandom r) {
+        int lie = r.nextInt(6);
+        return crafted(base, z -> {
+            CraftedZip.Entry e = any(z, r);
+            switch (lie) {
+                case 0 -> e.localName = e.name.substring(0, e.name.length() - 1) + (char) (e.name.charAt(e.name.length() - 1) ^ 0x20);
+                case 1 -> e.localMethod = e.method == 8 ? 0 : 8;
+                case 2 -> e.localFlags = 0x800 ^ (r.nextBoolean() ? 0x800 : 0x2 << r.nextInt(2));
+                case 3 -> e.localSize = e.data.length + 1L + r.nextInt(1000);
+                case 4 -> e.localCrc = CraftedZip.crc(e.data) ^ (1L + r.nextInt(1 << 30));
+                default -> {
+                    e.descriptor = true;
+                    e.descriptorSize = e.data.length + 1L + r.nextInt(1000);
+                }
+            }
+        });
+    }
+
+    /** ZIP64 records: an extended-information extra field in a local header, the directory or both, or a ZIP64 end. */
+    private static byte[] zip64(Map<String, byte[]> base, SplittableRandom r) {
+        int where = r.nextInt(4);
+        return crafted(base, z -> {
+            if (where == 3) {
+                z.zip64End = true;
+                return;
+            }
+            CraftedZip.Entry e = any(z, r);
+            byte[] extra = CraftedZip.zip64Extra(e.data.length, r.nextInt(1 << 20));
+            if (where != 1) {
+                e.localExtra = extra;
+            }
+            if (where != 0) {
+                e.centralExtra = extra;
+            }
+        });
+    }
+
+    /** A number with an exponent beyond ±100 in the snapshot or the manifest, listed and signed again. */
+    private static byte[] hugeExponent(SplittableRandom r) throws IOException {
+        boolean inManifest = r.nextInt(4) == 0;
+        String path = inManifest ? "manifest.json" : "payload/snapshot.json";
+        JsonNode root = JSON.readTree(entries.get(path));
+        List<ObjectNode> holders = new ArrayList<>();
+        List<String> fields = new ArrayList<>();
+        collectNumbers(root, holders, fields);
+        int i = r.nextInt(holders.size());
+        int exponent = 101 + (r.nextBoolean() ? r.nextInt(1000) : r.nextInt(Integer.MAX_VALUE - 101));
+        holders.get(i).put(fields.get(i), new java.math.BigDecimal((r.nextBoolean() ? "1E-" : "9.5E+") + exponent));
+        Map<String, byte[]> changed = new LinkedHashMap<>(entries);
+        changed.put(path, JSON.writeValueAsBytes(root));
+        return signed(inManifest ? changed.get(path) : rehashed(changed), changed, r);
+    }
+
+    private static void collectNumbers(JsonNode node, List<ObjectNode> holders, List<String> fields) {
+        if (node instanceof ObjectNode o) {
+            o.fields().forEachRemaining(f -> {
+                if (f.getValue().isNumber()) {
+                    holders.add(o);
+                    fields.add(f.getKey());
+                }
+            });
+        }
+        node.forEach(child -> collectNumbers(child, holders, fields));
     }
 
     // ---- JSON mutations -------------------------------------------------------------------------

@@ -131,7 +131,9 @@ class ReportDraftsTest {
         List<ReportSection> annual = draft("SLT", ReportKind.ANNUAL, ZH);
         ReportSection closing = annual.get(annual.size() - 1);
         assertThat(closing.title()).isEqualTo("下一年度工作思路");
-        assertThat(closing.body()).startsWith("2009年，").contains("汛前检查隐患整改完成率");
+        // SLT missed its target of 10 medium reservoirs (9 done): it leads next year's work.
+        assertThat(closing.body()).startsWith("2009年，").contains("1. 中型病险水库除险加固完工数：")
+                .doesNotContain("汛前检查隐患整改完成率");
         assertThat(annual).allSatisfy(s -> assertThat(s.kind()).isEqualTo(ReportKind.ANNUAL));
     }
 

@@ -53,11 +53,11 @@ class RepositoryRoundTripTest {
         String packageId = java.util.UUID.randomUUID().toString();
         ws.packages().add(new org.perfdesk.domain.PackageRecord(packageId,
                 org.perfdesk.domain.PackageRecord.Direction.IN, "PLAN", "SLT", "k", "XNB", 2008, 1, null, "h", "f",
-                1, java.time.Instant.EPOCH, java.time.Instant.EPOCH, null, report, null));
+                1, java.time.Instant.EPOCH, java.time.Instant.EPOCH, null, report, null, "m"));
         ws.packages().saveSnapshot(packageId, "SLT", 2008, snapshot);
         ws.packages().add(new org.perfdesk.domain.PackageRecord(java.util.UUID.randomUUID().toString(),
                 org.perfdesk.domain.PackageRecord.Direction.IN, "PLAN", "SLT", "k", "XNB", 2008, 2, null, "h2", "f2",
-                1, java.time.Instant.EPOCH, java.time.Instant.EPOCH, null, "{\"short\":true}", null));
+                1, java.time.Instant.EPOCH, java.time.Instant.EPOCH, null, "{\"short\":true}", null, null));
         reopen();
 
         assertThat(ws.packages().find(packageId).orElseThrow().reportJson()).isEqualTo(report);

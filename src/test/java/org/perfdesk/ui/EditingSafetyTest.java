@@ -286,6 +286,32 @@ class EditingSafetyTest extends ShellTest {
         assertThat(lookup("#details-weight").query().getStyleClass()).doesNotContain("field-error");
     }
 
+    @Test
+    void aRangeIsATargetWhereTheDirectionSaysSo() {
+        openGoals();
+        clickTreeRow("i1");
+        @SuppressWarnings("unchecked")
+        ComboBox<Direction> direction = lookup("#details-direction").queryAs(ComboBox.class);
+        interact(() -> direction.setValue(Direction.AT_TARGET));
+        typeInto("#details-target", "10～１４"); // as typed with a Chinese input method
+        type(KeyCode.ENTER);
+        waitUntil("the range saved", () -> saved("i1").measure() instanceof Measure.Quantitative q
+                && q.targetHigh() != null);
+        Measure.Quantitative q = (Measure.Quantitative) saved("i1").measure();
+        assertThat(q.target()).isEqualByComparingTo("10");
+        assertThat(q.targetHigh()).isEqualByComparingTo("14");
+        assertThat(q.direction()).isEqualTo(Direction.AT_TARGET);
+        clickTreeRow("i2");
+        clickTreeRow("i1");
+        waitUntil("the form on 完成项目数", () -> field("#details-title").getText().equals("完成项目数"));
+        assertThat(field("#details-target").getText()).isEqualTo("10-14");
+        // Upside down, it is refused at the field and nothing changes.
+        typeInto("#details-target", "14-10");
+        type(KeyCode.ENTER);
+        waitUntil("the reason", () -> label("#goals-message").getText().contains("区间"));
+        assertThat(((Measure.Quantitative) saved("i1").measure()).targetHigh()).isEqualByComparingTo("14");
+    }
+
     // ---- keyboard --------------------------------------------------------------------------
 
     @Test
@@ -328,13 +354,14 @@ class EditingSafetyTest extends ShellTest {
         clickOn("#nav-selfassessment");
         TableView<?> table = table("#self-table");
         waitUntil("the scored items", () -> table.getItems().size() == 2);
-        // Columns: item, owner, points, target, latest progress, score, level, evidence.
+        // Columns: item, owner, points, target, latest progress, points by the rule, score, level, evidence.
         assertThat(table.getColumns().get(0).getCellData(0)).isEqualTo("项目甲开工");
         assertThat(String.valueOf(table.getColumns().get(3).getCellData(0))).contains("12 个").contains("完成项目数");
         assertThat(String.valueOf(table.getColumns().get(4).getCellData(0))).isEqualTo("第 2 季度：实际 9 个，完成 75.0%");
         assertThat(String.valueOf(table.getColumns().get(3).getCellData(1))).isEqualTo("好");
         assertThat(String.valueOf(table.getColumns().get(4).getCellData(1))).isEqualTo("尚未报告进度");
-        assertThat(table.getColumns().get(5).getText()).isEqualTo("自评分");
+        assertThat(table.getColumns().get(5).getText()).isEqualTo("按规则得分");
+        assertThat(table.getColumns().get(6).getText()).isEqualTo("自评分");
     }
 
     // ---- helpers ---------------------------------------------------------------------------
@@ -549,7 +576,10 @@ class EditingSafetyTest extends ShellTest {
         try (Workspace ws = Workspace.open(office())) {
             Signer signer = WorkspaceKeys.unlock(ws, PASSPHRASE.toCharArray());
             new Rectifications(ws).add("XM", 2008, "半年报告逾期报送", "建立报送提醒", null);
-            Feedbacks.send(ws, signer, "XM", 2008, "", stick);
+            Feedbacks.send(ws, signer, new org.perfdesk.domain.FeedbackResult("XM", "厦门市人民政府", 2008, "设区市政府",
+                    1, "1", 2, "", new BigDecimal("90"), new BigDecimal("90"), null, null, null, null, null, 1,
+                    "2009-03-10", "第十四次会议", "领导小组", null, List.of(), List.of(), List.of(), List.of(),
+                    List.of()), stick);
         }
         open(demo.folderOf(demoDir, "XM"));
         clickOn("#nav-exchange");
@@ -626,8 +656,10 @@ class EditingSafetyTest extends ShellTest {
         List<String> cells = lookup(".table-cell").queryAll().stream()
                 .filter(n -> n.getStyleClass().stream().anyMatch(c -> c.startsWith("tracker-")))
                 .map(n -> ((javafx.scene.control.Labeled) n).getText()).toList();
-        // 南平市 signed its plan on 18 July, three days after the deadline; 厦门市 on 10 July.
-        assertThat(cells).contains("2008-07-18 逾期 3 天", "2008-07-10 按时", "未报（截止 2008-08-31）");
+        // 南平市 signed its plan on 18 July, three days after the deadline; 厦门市 on 10 July; 物价局 its
+        // half-year report on 3 September, 地税局 its annual summary on 12 January.
+        assertThat(cells).contains("2008-07-18 逾期 3 天", "2008-07-10 按时", "2008-09-03 逾期 3 天",
+                "2009-01-12 逾期 2 天");
         assertThat(cells).noneMatch(t -> t.matches(".*逾期 \\d{3,} 天.*"));
     }
 

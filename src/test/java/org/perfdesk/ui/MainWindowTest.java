@@ -68,8 +68,8 @@ class MainWindowTest extends ShellTest {
         open("SLT");
         @SuppressWarnings("unchecked")
         ListView<Object> nav = lookup("#nav").queryAs(ListView.class);
-        List<String> ids = List.of("overview", "goals", "progress", "reports", "selfassessment", "rectification",
-                "exchange", "settings");
+        List<String> ids = List.of("overview", "goals", "progress", "reports", "selfassessment", "result",
+                "rectification", "exchange", "settings");
         assertThat(nav.getItems()).hasSize(ids.size());
         for (String id : ids) {
             clickOn("#nav-" + id);
@@ -126,7 +126,8 @@ class MainWindowTest extends ShellTest {
         try (Workspace ws = Workspace.open(demo.folderOf(demoDir, "SLT"))) {
             var progress = ws.progress().findByUnit("SLT", 2008);
             int latest = progress.stream().mapToInt(p -> p.quarter()).max().orElseThrow();
-            progress.stream().filter(p -> p.quarter() == latest && p.status() == ProgressStatus.AT_RISK)
+            // The year is over: what is left behind (滞后) is what missed its target.
+            progress.stream().filter(p -> p.quarter() == latest && p.status() == ProgressStatus.BEHIND)
                     .forEach(p -> atRisk.add(p.nodeId()));
         }
         assertThat(atRisk).isNotEmpty();
@@ -138,7 +139,7 @@ class MainWindowTest extends ShellTest {
         waitUntil(() -> table.getRoot() != null && !table.getRoot().getChildren().isEmpty());
         @SuppressWarnings("unchecked")
         ComboBox<ProgressStatus> status = lookup("#goals-filter-status").queryAs(ComboBox.class);
-        interact(() -> status.setValue(ProgressStatus.AT_RISK));
+        interact(() -> status.setValue(ProgressStatus.BEHIND));
         waitUntil(() -> countItems(table.getRoot()) - 1 < tree.size());
 
         List<GoalNode> shown = new java.util.ArrayList<>();
@@ -179,19 +180,19 @@ class MainWindowTest extends ShellTest {
         long onTrack;
         long atRisk;
         try (Workspace ws = Workspace.open(demo.folderOf(demoDir, "SLT"))) {
-            List<org.perfdesk.domain.Progress> q2 = ws.progress().findByUnit("SLT", 2008).stream()
-                    .filter(p -> p.quarter() == 2).toList();
-            onTrack = q2.stream().filter(p -> p.status() == org.perfdesk.domain.ProgressStatus.ON_TRACK).count();
-            atRisk = q2.stream().filter(p -> p.status() == org.perfdesk.domain.ProgressStatus.AT_RISK).count();
+            List<org.perfdesk.domain.Progress> q4 = ws.progress().findByUnit("SLT", 2008).stream()
+                    .filter(p -> p.quarter() == 4).toList();
+            onTrack = q4.stream().filter(p -> p.status() == org.perfdesk.domain.ProgressStatus.ON_TRACK).count();
+            atRisk = q4.stream().filter(p -> p.status() == org.perfdesk.domain.ProgressStatus.AT_RISK).count();
         }
         open("SLT");
         clickOn("#nav-progress");
         @SuppressWarnings("unchecked")
         TableView<Object> table = lookup("#progress-table").queryAs(TableView.class);
         waitUntil(() -> !table.getItems().isEmpty());
-        assertThat(lookup("#progress-quarter").queryAs(ComboBox.class).getValue()).isEqualTo(2);
+        assertThat(lookup("#progress-quarter").queryAs(ComboBox.class).getValue()).isEqualTo(4);
         assertThat(lookup("#progress-summary").queryAs(Label.class).getText())
-                .startsWith("第 2 季度：正常 " + onTrack + "，有风险 " + atRisk + "，");
+                .startsWith("第 4 季度：正常 " + onTrack + "，有风险 " + atRisk + "，");
         assertThat(table.getItems()).hasSize((int) indicators);
     }
 

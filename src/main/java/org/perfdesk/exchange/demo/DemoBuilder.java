@@ -14,12 +14,16 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.math.BigDecimal;
+
+import org.perfdesk.domain.Completion;
 import org.perfdesk.domain.GoalNode;
 import org.perfdesk.domain.Measure;
 import org.perfdesk.domain.OrgKind;
 import org.perfdesk.domain.OrgUnit;
 import org.perfdesk.domain.Progress;
 import org.perfdesk.domain.Role;
+import org.perfdesk.domain.SelfAssessment;
 import org.perfdesk.domain.UserError;
 import org.perfdesk.exchange.Enrollments;
 import org.perfdesk.exchange.Exporter;
@@ -105,8 +109,8 @@ public final class DemoBuilder {
 
     /**
      * Creates the eight workspaces under {@code outDir}, every unit enrolled with the office (key
-     * registered, certificate imported), and each unit's plan and progress packages in
-     * {@code outDir/usb/} for the office to import. Refuses to write over existing workspaces.
+     * registered, certificate imported), and each unit's plan, half-year and annual packages (the last with
+     * four quarters of progress and the self-assessment) in {@code outDir/usb/} for the office to import. Refuses to write over existing workspaces.
      * Returns the folders created, office first.
      */
     public List<Path> build(Path outDir, String programVersion) {
@@ -155,9 +159,11 @@ public final class DemoBuilder {
             ws.orgUnits().saveAll(orgs);
             List<GoalNode> nodes = new ArrayList<>();
             List<Progress> progress = new ArrayList<>();
-            flatten(self.code(), file.goals(), null, "", nodes, progress);
+            List<SelfAssessment> assessments = new ArrayList<>();
+            flatten(self.code(), file.goals(), null, "", nodes, progress, assessments);
             ws.goals().saveAll(nodes);
-            ws.progress().saveAll(progress);
+            // The half year first: the plan and the half-year report go out before the rest of the year is known.
+            ws.progress().saveAll(progress.stream().filter(p -> p.quarter() <= 2).toList());
 
             // Enrollment as the people would do it, with the fingerprints "read over the phone".
             KeyRegistry.pinOffice(ws, card, card.fingerprint());
@@ -172,8 +178,12 @@ public final class DemoBuilder {
                 throw new IllegalStateException("demo certificate refused: " + answer.message());
             }
             exporter(ws, created, sent == null ? null : sent.plan()).exportUnitPackage(PackageKind.PLAN, year(), usb, null);
-            exporter(ws, created, sent == null ? null : sent.progress())
-                    .exportUnitPackage(PackageKind.PROGRESS, year(), usb, null);
+            exporter(ws, created, sent == null ? null : sent.midyear())
+                    .exportUnitPackage(PackageKind.MIDYEAR, year(), usb, null);
+            ws.progress().saveAll(progress.stream().filter(p -> p.quarter() > 2).toList());
+            ws.selfAssessments().saveAll(assessments);
+            exporter(ws, created, sent == null ? null : sent.annual())
+                    .exportUnitPackage(PackageKind.ANNUAL, year(), usb, null);
         }
     }
 
@@ -191,7 +201,7 @@ public final class DemoBuilder {
     }
 
     private void flatten(String unit, List<Node> level, String parentId, String parentPath,
-                         List<GoalNode> nodes, List<Progress> progress) {
+                         List<GoalNode> nodes, List<Progress> progress, List<SelfAssessment> self) {
         if (level == null) {
             return;
         }
@@ -199,13 +209,20 @@ public final class DemoBuilder {
             Node n = level.get(i);
             String path = parentPath.isEmpty() ? String.valueOf(i + 1) : parentPath + "." + (i + 1);
             String id = stableId(unit, year(), path);
+            Measure measure = toMeasure(n.measure());
             nodes.add(new GoalNode(id, unit, year(), parentId, i, n.kind(), n.title(), n.description(), n.owner(),
-                    n.quality(), n.deadline(), n.weight(), toMeasure(n.measure()), null, 1, false));
+                    n.quality(), n.deadline(), n.weight(), measure, null, 1, false));
             for (ProgressSpec p : Objects.requireNonNullElse(n.progress(), List.<ProgressSpec>of())) {
-                progress.add(new Progress(id, p.quarter(), p.actual(), p.completion(), p.status(), p.narrative(),
+                // The unit reports the actual value; the completion it states is the rule's, never a guess.
+                BigDecimal completion = measure instanceof Measure.Quantitative q ? Completion.percent(q, p.actual())
+                        : p.completion();
+                progress.add(new Progress(id, p.quarter(), p.actual(), completion, p.status(), p.narrative(),
                         p.problems(), p.causes(), p.measures()));
             }
-            flatten(unit, n.children(), id, path, nodes, progress);
+            if (n.self() != null) {
+                self.add(new SelfAssessment(id, n.self().score(), n.self().level(), n.self().narrative()));
+            }
+            flatten(unit, n.children(), id, path, nodes, progress, self);
         }
     }
 
@@ -220,7 +237,8 @@ public final class DemoBuilder {
             return null;
         }
         return switch (m.type()) {
-            case "QUANTITATIVE" -> new Measure.Quantitative(m.target(), m.baseline(), m.unit(), m.direction());
+            case "QUANTITATIVE" -> new Measure.Quantitative(m.target(), m.baseline(), m.unit(), m.direction(),
+                    m.targetHigh());
             case "QUALITATIVE" -> new Measure.Qualitative(m.levels(), m.targetLevel());
             case "MILESTONE" -> new Measure.Milestone(m.due());
             default -> throw new IllegalStateException("unknown measure type in demo data: " + m.type());

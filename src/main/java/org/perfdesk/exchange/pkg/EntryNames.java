@@ -33,7 +33,7 @@ public final class EntryNames {
 
     /** A name that could escape a folder or confuse a file system. */
     public static boolean isUnsafe(String name) {
-        if (name.isEmpty() || name.length() > 255 || name.startsWith("/") || name.contains("\\")
+        if (name.isEmpty() || name.length() > Limits.ENTRY_NAME || name.startsWith("/") || name.contains("\\")
                 || name.matches("^[A-Za-z]:.*")) {
             return true;
         }

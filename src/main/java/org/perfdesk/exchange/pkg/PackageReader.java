@@ -13,20 +13,25 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
-import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.perfdesk.exchange.crypto.Ed25519;
 
 /**
- * Opens a package the way the design demands, refusing at the first problem and writing nothing:
+ * Opens a package the way the design demands, trusting nothing it has not checked, refusing at the
+ * first problem and writing nothing (package-format.md §5):
  * <ol>
- *   <li>size and entry limits (file size, entry count, declared sizes, compression ratio);</li>
- *   <li>entry names (no directories, links, "../", absolute paths, backslashes, control characters,
- *       duplicates) and the manifest and signature present;</li>
- *   <li>the signature over the manifest's exact bytes with a trusted, unrevoked key (only the
- *       manifest's sender key id is looked at before that);</li>
- *   <li>the entries exactly as the manifest lists them;</li>
- *   <li>the size and SHA-256 of every entry, read with a hard bound.</li>
+ *   <li>the file's size, and its zip structure as a whole ({@link ZipIndex}): end record, central
+ *       directory (entry count, names, kinds, duplicates, declared sizes), every local header against
+ *       the directory, the entries one after the other with nothing overlapping and no gaps;</li>
+ *   <li>the manifest and signature present, unpacked within their bounds;</li>
+ *   <li>the signature over the manifest's exact bytes with a trusted, unrevoked key. Before it, the
+ *       manifest is only scanned as a stream (limits, numbers, duplicate keys) for the sender's code,
+ *       key id and kind; nothing is mapped. An enrollment is signed by the key it introduces: that key
+ *       is picked the same way from {@code payload/enrollment.json} (a bounded entry), and the
+ *       signature checked with it before anything else is read;</li>
+ *   <li>the manifest mapped strictly, and the entries exactly as it lists them;</li>
+ *   <li>every entry unpacked with its bytes counted (never more than the directory and the manifest
+ *       say, within the ratio and the package's total, which bounds what is held in memory), its
+ *       CRC-32 and its size and SHA-256 as listed.</li>
  * </ol>
  * For a confidential package these entries are the sealed ones; {@link Sealed#open} decrypts them
  * afterwards. The caller then parses the JSON entries with {@link StrictJson}.
@@ -34,6 +39,12 @@ import org.perfdesk.exchange.crypto.Ed25519;
 public final class PackageReader {
     private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
     private static final byte[] EMPTY_ZIP = {'P', 'K', 5, 6};
+    private static final String SENDER_CODE = "sender.code";
+    private static final String SENDER_KEY = "sender.keyId";
+    private static final String KIND = "kind";
+    private static final String FORMAT = "format";
+    private static final Set<String> HEAD = Set.of(FORMAT, KIND, SENDER_CODE, SENDER_KEY, "sequence",
+            "recipient.code", "recipient.name");
 
     private PackageReader() {
     }
@@ -48,16 +59,20 @@ public final class PackageReader {
         TrustedKey find(String keyId);
     }
 
-    /** A package that passed every check: its manifest, hash, and entries' bytes by path. */
+    /**
+     * A package that passed every check: its manifest, hashes, and entries' bytes by path. The
+     * manifest hash (SHA-256 of the signed {@code manifest.json} bytes) is the package's identity;
+     * the file hash is only that of this copy.
+     */
     public record Opened(Manifest manifest, String fileHash, long fileSize, Map<String, byte[]> entries,
-                         TrustedKey signer) {
+                         TrustedKey signer, String manifestHash) {
         public byte[] entry(String path) {
             return entries.get(path);
         }
     }
 
     public static Opened read(Path file, Trust trust, Limits limits) {
-        return open(file, limits, trust, null);
+        return open(file, limits, Signature.TRUSTED, trust);
     }
 
     /**
@@ -67,72 +82,131 @@ public final class PackageReader {
     public record Peek(String sender, long sequence, boolean sealed, Manifest.Party recipient) {
     }
 
-    /** Reads only the manifest's sender, sequence and recipient; null when the file cannot be read as a package. */
+    /**
+     * Reads only the manifest's sender, sequence and recipient, by the same checks of the zip and the
+     * same streaming scan as before a signature; null when the file cannot be read as a package.
+     */
     public static Peek peek(Path file) {
-        try (ZipFile zip = ZipFile.builder().setPath(file).get()) {
-            ZipArchiveEntry e = zip.getEntry(Manifest.MANIFEST);
-            if (e == null) {
-                return null;
+        try {
+            long size = checkFile(file, Limits.DEFAULT);
+            try (ZipIndex zip = ZipIndex.open(file, size, Limits.DEFAULT)) {
+                ZipIndex.Item e = zip.get(Manifest.MANIFEST);
+                if (e == null) {
+                    return null;
+                }
+                Map<String, String> head = StrictJson.pick(unpackAtMost(zip, e, Limits.DEFAULT.maxManifestSize()),
+                        Manifest.MANIFEST, HEAD);
+                String sender = head.get(SENDER_CODE);
+                if (sender == null) {
+                    return null;
+                }
+                String code = head.get("recipient.code");
+                String name = head.get("recipient.name");
+                return new Peek(sender, sequence(head.get("sequence")), Manifest.FORMAT_SEALED.equals(head.get(FORMAT)),
+                        code == null && name == null ? null : Manifest.Party.recipient(code, name));
             }
-            Manifest m = StrictJson.read(readBounded(zip, e, Limits.DEFAULT.maxManifestSize(), Manifest.MANIFEST),
-                    Manifest.class, Manifest.MANIFEST);
-            return m.sender() == null ? null : new Peek(m.sender().code(), m.sequence(),
-                    Manifest.FORMAT_SEALED.equals(m.format()), m.recipient());
         } catch (IOException | RuntimeException e) {
             return null;
         }
     }
 
+    private static long sequence(String text) {
+        try {
+            return text == null ? 0 : Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
     /**
      * Every check but the signature, for a person checking a package without any trusted key
-     * ({@code perfdesk verify} without a workspace). Never used to import.
+     * ({@code perfdesk verify} without a workspace). Never used to import. An enrollment's signature
+     * by the key it introduces is checked all the same: it needs no trusted key.
      */
     public static Opened readWithoutSignature(Path file, Limits limits) {
-        return open(file, limits, null, null);
+        return open(file, limits, Signature.NONE, null);
     }
 
     /**
-     * An enrollment is signed by the key it introduces, so there is no trusted key yet: the
-     * structure and hashes are checked first, then the key is taken from the enrollment entry and
-     * the signature checked with it. Nothing is trusted until a person compares the fingerprint.
+     * An enrollment is signed by the key it introduces, so there is no trusted key yet: the key is
+     * picked from {@code payload/enrollment.json} (at most {@link Limits#ENROLLMENT_JSON} bytes,
+     * scanned, not mapped) and the signature over the manifest checked with it before the manifest is
+     * mapped or any other entry read. Nothing is trusted until a person compares the fingerprint.
      */
-    public static Opened readSelfSigned(Path file, Limits limits, java.util.function.Function<byte[], PublicKey> keyOf) {
-        return open(file, limits, null, keyOf);
+    public static Opened readSelfSigned(Path file, Limits limits) {
+        return open(file, limits, Signature.SELF, null);
     }
 
-    private static Opened open(Path file, Limits limits, Trust trust,
-                               java.util.function.Function<byte[], PublicKey> selfSigned) {
+    /**
+     * {@link #readSelfSigned(Path, Limits)}, then {@code keyOf} reads the enrollment entry (now signed)
+     * into its key, which must be the one the signature was checked with.
+     */
+    public static Opened readSelfSigned(Path file, Limits limits, java.util.function.Function<byte[], PublicKey> keyOf) {
+        Opened opened = readSelfSigned(file, limits);
+        PublicKey key = keyOf.apply(opened.entry(EntryNames.ENROLLMENT));
+        if (key == null || !Ed25519.keyId(key).equals(opened.signer().keyId())) {
+            throw new PackageException("bad-snapshot", EntryNames.ENROLLMENT);
+        }
+        return opened;
+    }
+
+    /** Which signature to check before the manifest is mapped. */
+    private enum Signature {
+        TRUSTED, SELF, NONE
+    }
+
+    private static Opened open(Path file, Limits limits, Signature check, Trust trust) {
         long size = checkFile(file, limits);
-        try (ZipFile zip = ZipFile.builder().setPath(file).get()) {
-            Map<String, ZipArchiveEntry> byName = checkEntries(zip, limits);
-            ZipArchiveEntry manifestEntry = byName.get(Manifest.MANIFEST);
-            ZipArchiveEntry signatureEntry = byName.get(Manifest.SIGNATURE);
+        try (ZipIndex zip = ZipIndex.open(file, size, limits)) {
+            ZipIndex.Item manifestEntry = zip.get(Manifest.MANIFEST);
+            ZipIndex.Item signatureEntry = zip.get(Manifest.SIGNATURE);
             if (manifestEntry == null || signatureEntry == null) {
                 throw new PackageException("not-a-package", file.getFileName().toString());
             }
-            byte[] manifestBytes = readBounded(zip, manifestEntry, limits.maxManifestSize(), Manifest.MANIFEST);
-            byte[] signature = readBounded(zip, signatureEntry, Ed25519.SIGNATURE_LENGTH, Manifest.SIGNATURE);
-            Manifest manifest = parseManifest(manifestBytes);
-
+            byte[] manifestBytes = unpackAtMost(zip, manifestEntry, limits.maxManifestSize());
+            byte[] signature = unpackAtMost(zip, signatureEntry, Limits.SIGNATURE_SIZE);
+            Map<String, String> head = StrictJson.pick(manifestBytes, Manifest.MANIFEST, HEAD);
+            if (head.get(SENDER_CODE) == null || head.get(SENDER_KEY) == null) {
+                throw new PackageException("bad-manifest", Manifest.MANIFEST);
+            }
+            boolean enrollment = PackageKind.ENROLLMENT.name().equals(head.get(KIND));
+            Map<String, byte[]> early = new LinkedHashMap<>();
             TrustedKey signer = null;
-            if (trust != null) {
-                signer = checkSignature(manifest, manifestBytes, signature, trust);
+            if (check == Signature.TRUSTED) {
+                signer = checkSignature(head, manifestBytes, signature, trust);
+            } else if (check == Signature.SELF || enrollment) {
+                if (!enrollment) {
+                    throw new PackageException("not-an-enrollment", kindName(head.get(KIND)));
+                }
+                signer = checkSelfSignature(zip, head, manifestBytes, signature, early);
             }
-            checkListing(manifest, byName.keySet());
-            Map<String, byte[]> entries = readEntries(zip, manifest, byName, limits);
-            if (selfSigned != null) {
-                PublicKey key = selfSigned.apply(entries.get(EntryNames.ENROLLMENT));
-                signer = new TrustedKey(Ed25519.keyId(key), manifest.sender().code(), key, null, null);
-                checkSignature(manifest, manifestBytes, signature, id -> id.equals(Ed25519.keyId(key))
-                        ? new TrustedKey(id, manifest.sender().code(), key, null, null) : null);
-            }
-            return new Opened(manifest, Hashing.sha256(file), size, Collections.unmodifiableMap(entries), signer);
+            Manifest manifest = parseManifest(manifestBytes);
+            checkListing(manifest, zip.items().keySet());
+            Map<String, byte[]> entries = readEntries(zip, manifest, limits, early);
+            return new Opened(manifest, Hashing.sha256(file), size, Collections.unmodifiableMap(entries), signer,
+                    Hashing.sha256(manifestBytes));
         } catch (PackageException e) {
             throw e;
         } catch (IOException e) {
             throw new PackageException(e, startsWithZipMagic(file) ? "truncated" : "not-a-zip",
                     file.getFileName().toString());
         }
+    }
+
+    private static String kindName(String kind) {
+        try {
+            return PackageKind.valueOf(String.valueOf(kind)).cliName();
+        } catch (IllegalArgumentException e) {
+            return String.valueOf(kind);
+        }
+    }
+
+    /** An entry whose size the manifest does not give: at most {@code max} bytes. */
+    private static byte[] unpackAtMost(ZipIndex zip, ZipIndex.Item item, long max) throws IOException {
+        if (item.size() > max) {
+            throw new PackageException("size-mismatch", item.name(), max, item.size());
+        }
+        return zip.unpack(item);
     }
 
     private static long checkFile(Path file, Limits limits) {
@@ -165,41 +239,6 @@ public final class PackageReader {
         } catch (IOException e) {
             return false;
         }
-    }
-
-    /** Names, kinds, duplicates and declared sizes, from the central directory alone. */
-    private static Map<String, ZipArchiveEntry> checkEntries(ZipFile zip, Limits limits) {
-        Map<String, ZipArchiveEntry> byName = new LinkedHashMap<>();
-        int count = 0;
-        long total = 0;
-        for (ZipArchiveEntry e : Collections.list(zip.getEntries())) {
-            if (++count > limits.maxEntries()) {
-                throw new PackageException("too-many-entries", limits.maxEntries());
-            }
-            String name = e.getName();
-            if (EntryNames.isUnsafe(name)) {
-                throw new PackageException("unsafe-entry-name", printable(name));
-            }
-            if (e.isDirectory() || e.isUnixSymlink()) {
-                throw new PackageException("not-regular-entry", printable(name));
-            }
-            if (byName.put(name, e) != null) {
-                throw new PackageException("duplicate-entry", printable(name));
-            }
-            long declared = e.getSize();
-            long compressed = e.getCompressedSize();
-            if (declared > limits.maxEntrySize()) {
-                throw new PackageException("zip-bomb", printable(name));
-            }
-            if (declared > Limits.RATIO_FLOOR && compressed > 0 && declared / compressed > limits.maxRatio()) {
-                throw new PackageException("zip-bomb", printable(name));
-            }
-            total += Math.max(0, declared);
-            if (total > limits.maxTotalSize()) {
-                throw new PackageException("zip-bomb", printable(name));
-            }
-        }
-        return byName;
     }
 
     private static Manifest parseManifest(byte[] bytes) {
@@ -239,25 +278,61 @@ public final class PackageReader {
         return m;
     }
 
-    private static TrustedKey checkSignature(Manifest m, byte[] manifestBytes, byte[] signature, Trust trust) {
-        TrustedKey key = trust.find(m.sender().keyId());
-        if (key == null && m.kind() == PackageKind.ENROLLMENT) {
-            throw new PackageException("enrollment-needs-confirmation", m.sender().code());
+    private static TrustedKey checkSignature(Map<String, String> head, byte[] manifestBytes, byte[] signature,
+                                             Trust trust) {
+        String sender = head.get(SENDER_CODE);
+        TrustedKey key = trust.find(head.get(SENDER_KEY));
+        if (key == null && PackageKind.ENROLLMENT.name().equals(head.get(KIND))) {
+            throw new PackageException("enrollment-needs-confirmation", sender);
         }
         if (key == null) {
-            throw new PackageException("unknown-key", m.sender().code(), Ed25519.fingerprintOf(m.sender().keyId()));
+            throw new PackageException("unknown-key", sender, Ed25519.fingerprintOf(head.get(SENDER_KEY)));
         }
-        if (key.unitCode() != null && !key.unitCode().equals(m.sender().code())) {
-            throw new PackageException("key-of-other-unit", m.sender().code(), key.unitCode());
+        if (key.unitCode() != null && !key.unitCode().equals(sender)) {
+            throw new PackageException("key-of-other-unit", sender, key.unitCode());
         }
         if (key.revokedAt() != null) {
-            throw new PackageException("revoked-key", m.sender().code(),
+            throw new PackageException("revoked-key", sender,
                     key.revokedAt().toString().substring(0, 10), String.valueOf(key.revokedReason()));
         }
         if (!Ed25519.verify(key.key(), manifestBytes, signature)) {
-            throw new PackageException("bad-signature", m.sender().code());
+            throw new PackageException("bad-signature", sender);
         }
         return key;
+    }
+
+    /**
+     * An enrollment's signature, by the key in its own {@code payload/enrollment.json}: that entry is
+     * unpacked within {@link Limits#ENROLLMENT_JSON} and only scanned for its {@code publicKey}, whose
+     * id must be the manifest's {@code sender.keyId}.
+     */
+    private static TrustedKey checkSelfSignature(ZipIndex zip, Map<String, String> head, byte[] manifestBytes,
+                                                 byte[] signature, Map<String, byte[]> early) throws IOException {
+        ZipIndex.Item entry = zip.get(EntryNames.ENROLLMENT);
+        if (entry == null) {
+            throw new PackageException("missing-entry", EntryNames.ENROLLMENT);
+        }
+        if (entry.size() > Limits.ENROLLMENT_JSON) {
+            throw new PackageException("zip-bomb", EntryNames.ENROLLMENT);
+        }
+        byte[] bytes = zip.unpack(entry);
+        String publicKey = StrictJson.pick(bytes, EntryNames.ENROLLMENT, Set.of("publicKey")).get("publicKey");
+        PublicKey key;
+        try {
+            key = Ed25519.fromBase64(String.valueOf(publicKey));
+        } catch (IllegalArgumentException e) {
+            throw new PackageException(e, "bad-snapshot", EntryNames.ENROLLMENT);
+        }
+        String id = Ed25519.keyId(key);
+        String sender = head.get(SENDER_CODE);
+        if (!id.equals(head.get(SENDER_KEY))) {
+            throw new PackageException("unknown-key", sender, Ed25519.fingerprintOf(head.get(SENDER_KEY)));
+        }
+        if (!Ed25519.verify(key, manifestBytes, signature)) {
+            throw new PackageException("bad-signature", sender);
+        }
+        early.put(EntryNames.ENROLLMENT, bytes);
+        return new TrustedKey(id, sender, key, null, null);
     }
 
     private static void checkListing(Manifest m, Set<String> names) {
@@ -277,18 +352,27 @@ public final class PackageReader {
         }
     }
 
-    private static Map<String, byte[]> readEntries(ZipFile zip, Manifest m, Map<String, ZipArchiveEntry> byName,
-                                                   Limits limits) throws IOException {
+    /**
+     * Every listed entry, in manifest order: the directory's size must be the listed one, then it is
+     * unpacked and counted (see {@link ZipIndex#unpack}) and its SHA-256 compared.
+     */
+    private static Map<String, byte[]> readEntries(ZipIndex zip, Manifest m, Limits limits, Map<String, byte[]> early)
+            throws IOException {
         Map<String, byte[]> out = new LinkedHashMap<>();
+        long listed = 0;
         for (Manifest.Entry e : m.entries()) {
-            long bound = Math.min(e.size(), e.path().endsWith(".json") ? limits.maxJsonSize() : limits.maxEntrySize());
-            if (e.size() > bound) {
+            long bound = e.path().endsWith(".json") ? limits.maxJsonSize() : limits.maxEntrySize();
+            listed += e.size();
+            if (e.size() > bound || listed > limits.maxTotalSize()) {
                 throw new PackageException("zip-bomb", e.path());
             }
-            byte[] bytes = readBounded(zip, byName.get(e.path()), e.size(), e.path());
-            if (bytes.length != e.size()) {
-                throw new PackageException("size-mismatch", e.path(), e.size(), bytes.length);
+        }
+        for (Manifest.Entry e : m.entries()) {
+            ZipIndex.Item item = zip.get(e.path());
+            if (item.size() != e.size()) {
+                throw new PackageException("size-mismatch", e.path(), e.size(), item.size());
             }
+            byte[] bytes = early.containsKey(e.path()) ? early.get(e.path()) : zip.unpack(item);
             if (!Hashing.sha256(bytes).equals(e.sha256())) {
                 throw new PackageException("hash-mismatch", e.path());
             }
@@ -297,24 +381,7 @@ public final class PackageReader {
         return out;
     }
 
-    /** Reads at most {@code max} bytes; more than that is a size mismatch (or a bomb), never a long read. */
-    private static byte[] readBounded(ZipFile zip, ZipArchiveEntry entry, long max, String name) throws IOException {
-        try (InputStream in = zip.getInputStream(entry)) {
-            byte[] bytes = in.readNBytes((int) Math.min(max, Integer.MAX_VALUE - 8));
-            if (in.read() != -1) {
-                throw new PackageException("size-mismatch", name, max, "> " + max);
-            }
-            return bytes;
-        } catch (java.util.zip.ZipException e) {
-            throw new PackageException(e, "damaged-entry", name);
-        }
-    }
-
     private static String printable(String name) {
-        StringBuilder out = new StringBuilder();
-        for (char c : name.toCharArray()) {
-            out.append(Character.isISOControl(c) ? String.format("\\u%04x", (int) c) : String.valueOf(c));
-        }
-        return out.toString();
+        return ZipIndex.printable(name);
     }
 }

@@ -48,8 +48,8 @@ public final class PackageWriter {
         }
     }
 
-    /** A package on disk, verified after writing. */
-    public record Written(Path file, Manifest manifest, String fileHash, long fileSize) {
+    /** A package on disk, verified after writing; {@code manifestHash} is its identity (see {@link PackageReader.Opened}). */
+    public record Written(Path file, Manifest manifest, String fileHash, long fileSize, String manifestHash) {
     }
 
     /**
@@ -140,7 +140,7 @@ public final class PackageWriter {
             if (progress != null) {
                 progress.accept(1.0);
             }
-            return new Written(target, manifest, check.fileHash(), check.fileSize());
+            return new Written(target, manifest, check.fileHash(), check.fileSize(), check.manifestHash());
         } catch (PackageException e) {
             throw new UserError(e, "error.package.readBackFailed", target.toString(), e.getLocalizedMessage());
         } catch (IOException e) {

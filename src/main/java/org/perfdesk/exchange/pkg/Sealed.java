@@ -271,7 +271,7 @@ public final class Sealed {
             plain.put(e.path(), bytes);
         }
         return new PackageReader.Opened(m, opened.fileHash(), opened.fileSize(),
-                java.util.Collections.unmodifiableMap(plain), opened.signer());
+                java.util.Collections.unmodifiableMap(plain), opened.signer(), opened.manifestHash());
     }
 
     private static byte[] entry(PackageReader.Opened opened, String path) {

@@ -1,10 +1,16 @@
 package org.perfdesk.exchange.pkg;
 
 import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -21,11 +27,12 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 /**
  * JSON from a package is untrusted until merged: parsed with hard limits (nesting depth, string and
  * number length), duplicate keys refused, unknown fields refused, no polymorphic type ids, no
- * coercion of one type into another. Writing uses the same mapper so output reads back.
+ * coercion of one type into another, numbers of bounded digits and exponent. Writing uses the same
+ * mapper so output reads back. The limits are in {@link Limits}.
  */
 public final class StrictJson {
-    public static final int MAX_DEPTH = 64;
-    public static final int MAX_STRING = 1_000_000;
+    public static final int MAX_DEPTH = Limits.JSON_DEPTH;
+    public static final int MAX_STRING = Limits.JSON_STRING;
 
     private static final ObjectMapper MAPPER = build();
 
@@ -37,8 +44,8 @@ public final class StrictJson {
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxNestingDepth(MAX_DEPTH)
                         .maxStringLength(MAX_STRING)
-                        .maxNumberLength(64)
-                        .maxNameLength(200)
+                        .maxNumberLength(Limits.JSON_DIGITS)
+                        .maxNameLength(Limits.JSON_NAME)
                         .build())
                 .build();
         JsonMapper mapper = JsonMapper.builder(factory)
@@ -70,38 +77,138 @@ public final class StrictJson {
     /** Parses untrusted bytes into a type, turning every kind of refusal into a coded reason. */
     public static <T> T read(byte[] json, Class<T> type, String entry) {
         try {
-            scan(json);
+            scan(json, entry, Set.of());
             return MAPPER.readValue(json, type);
-        } catch (StreamConstraintsException e) {
-            String m = String.valueOf(e.getMessage());
-            throw new PackageException(e, m.contains("nesting depth") ? "json-too-deep" : "json-too-long", entry);
-        } catch (JsonParseException e) {
-            if (String.valueOf(e.getOriginalMessage()).startsWith("Duplicate field")) {
-                throw new PackageException(e, "duplicate-key", entry, e.getOriginalMessage());
-            }
-            throw new PackageException(e, "bad-json", entry, e.getOriginalMessage());
-        } catch (UnrecognizedPropertyException e) {
-            throw new PackageException(e, "unknown-field", entry, e.getPropertyName());
-        } catch (InvalidTypeIdException e) {
-            throw new PackageException(e, "unknown-field", entry, e.getTypeId());
-        } catch (com.fasterxml.jackson.core.JacksonException e) {
-            throw new PackageException(e, "bad-json", entry, e.getOriginalMessage());
         } catch (IOException e) {
-            throw new PackageException(e, "bad-json", entry, e.getMessage());
+            throw refusal(e, entry);
         }
     }
 
     /**
-     * One streaming pass over the whole text before mapping: depth, length and duplicate keys are
-     * judged on what was sent, not only on the part the mapper would read before a type mismatch.
+     * One streaming pass with every check of {@link #read} that needs no type (depth, lengths, numbers,
+     * duplicate keys, one value only), picking the scalar values at the given dotted paths through
+     * objects ({@code "sender.keyId"}): their text, or no entry when absent or null. Nothing is mapped,
+     * so this is what may be looked at before a signature over the bytes is checked.
      */
-    private static void scan(byte[] json) throws IOException {
+    public static Map<String, String> pick(byte[] json, String entry, Set<String> paths) {
+        try {
+            return scan(json, entry, paths);
+        } catch (IOException e) {
+            throw refusal(e, entry);
+        }
+    }
+
+    /** Every kind of refusal as its code. */
+    private static PackageException refusal(IOException e, String entry) {
+        if (e instanceof StreamConstraintsException) {
+            String m = String.valueOf(e.getMessage());
+            return new PackageException(e, m.contains("nesting depth") ? "json-too-deep" : "json-too-long", entry);
+        }
+        if (e instanceof BadNumber b) {
+            return new PackageException(e, "bad-number", entry, b.text, Limits.JSON_EXPONENT);
+        }
+        if (e instanceof JsonParseException p && String.valueOf(p.getOriginalMessage()).startsWith("Duplicate field")) {
+            return new PackageException(e, "duplicate-key", entry, p.getOriginalMessage());
+        }
+        if (e instanceof UnrecognizedPropertyException u) {
+            return new PackageException(e, "unknown-field", entry, u.getPropertyName());
+        }
+        if (e instanceof InvalidTypeIdException i) {
+            return new PackageException(e, "unknown-field", entry, i.getTypeId());
+        }
+        if (e instanceof com.fasterxml.jackson.core.JacksonException j) {
+            return new PackageException(e, "bad-json", entry, j.getOriginalMessage());
+        }
+        return new PackageException(e, "bad-json", entry, e.getMessage());
+    }
+
+    /** A number whose exponent is beyond {@link Limits#JSON_EXPONENT}. */
+    private static final class BadNumber extends IOException {
+        private static final long serialVersionUID = 1L;
+        final String text;
+
+        BadNumber(String text) {
+            super("exponent out of range");
+            this.text = text.length() > 40 ? text.substring(0, 40) + "…" : text;
+        }
+    }
+
+    /**
+     * One streaming pass over the whole text before mapping: depth, length, numbers and duplicate keys
+     * are judged on what was sent, not only on the part the mapper would read before a type mismatch.
+     */
+    private static Map<String, String> scan(byte[] json, String entry, Set<String> paths) throws IOException {
+        Map<String, String> picked = new HashMap<>();
+        // the dotted path of each open container ("" for the top level), or IN_ARRAY below an array
+        Deque<String> at = new ArrayDeque<>();
+        String field = null;
+        boolean rootDone = false;
         try (JsonParser p = MAPPER.getFactory().createParser(json)) {
-            for (com.fasterxml.jackson.core.JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
-                if (t == com.fasterxml.jackson.core.JsonToken.VALUE_STRING) {
-                    p.getText(); // materialised, so the length limit applies
+            for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                if (at.isEmpty() && rootDone) {
+                    throw new JsonParseException(p, "more than one value");
+                }
+                switch (t) {
+                    case FIELD_NAME -> field = p.currentName();
+                    case START_OBJECT, START_ARRAY -> {
+                        String path = pathOf(at, field);
+                        at.push(path == null ? IN_ARRAY : path);
+                        field = null;
+                    }
+                    case END_OBJECT, END_ARRAY -> {
+                        at.pop();
+                        rootDone = at.isEmpty();
+                    }
+                    default -> {
+                        String text = p.getText(); // materialised, so the length limit applies
+                        if (t == JsonToken.VALUE_NUMBER_FLOAT) {
+                            checkExponent(text);
+                        }
+                        String path = pathOf(at, field);
+                        if (path != null && t != JsonToken.VALUE_NULL && paths.contains(path)) {
+                            picked.put(path, text);
+                        }
+                        field = null;
+                        rootDone = at.isEmpty();
+                    }
                 }
             }
+        }
+        return picked;
+    }
+
+    /** Marks a container with no path of its own (inside an array); compared by identity. */
+    @SuppressWarnings("StringOperationCanBeSimplified")
+    private static final String IN_ARRAY = new String("[]");
+
+    /** The dotted path of a value inside {@code at} under {@code field}; null inside an array. */
+    private static String pathOf(Deque<String> at, String field) {
+        if (at.isEmpty()) {
+            return "";
+        }
+        String parent = at.peek();
+        if (parent == IN_ARRAY || field == null) {
+            return null;
+        }
+        return parent.isEmpty() ? field : parent + "." + field;
+    }
+
+    /** The exponent of a number as written ({@code 1.5e-3}, {@code 2E+10}) lies within the limit. */
+    static void checkExponent(String number) throws BadNumber {
+        int e = Math.max(number.indexOf('e'), number.indexOf('E'));
+        if (e < 0) {
+            return;
+        }
+        int i = e + 1;
+        if (i < number.length() && (number.charAt(i) == '+' || number.charAt(i) == '-')) {
+            i++;
+        }
+        while (i < number.length() - 1 && number.charAt(i) == '0') {
+            i++;
+        }
+        String digits = number.substring(i);
+        if (digits.length() > 4 || Integer.parseInt(digits) > Limits.JSON_EXPONENT) {
+            throw new BadNumber(number);
         }
     }
 

@@ -21,7 +21,10 @@ public final class Payloads {
     public static final String CERTIFICATE_FORMAT = "perfdesk-certificate/1";
     public static final String REVOCATIONS_FORMAT = "perfdesk-revocations/1";
     public static final String REVIEW_FORMAT = "perfdesk-review/1";
-    public static final String RECEIPT_FORMAT = "perfdesk-receipt/1";
+    /** A receipt naming the package by its manifest hash (its identity) as well as by the file received. */
+    public static final String RECEIPT_FORMAT = "perfdesk-receipt/2";
+    /** A receipt from a version before manifest hashes: the file hash only; still read. */
+    public static final String RECEIPT_FORMAT_V1 = "perfdesk-receipt/1";
     /** A card with the encryption key (and its signature); version 1 cards, without it, are still read. */
     public static final String CARD_FORMAT = "perfdesk-card/2";
     public static final String CARD_FORMAT_V1 = "perfdesk-card/1";
@@ -49,11 +52,17 @@ public final class Payloads {
     public record Org(String code, String name, OrgKind kind, String parent, RankingGroup group) {
     }
 
+    /**
+     * One goal-tree node. {@code targetHigh} is the upper bound of a range target (区间); it is left out
+     * of the JSON when there is none, so a package without ranges reads in versions that predate them.
+     */
     public record Node(String id, String parentId, int position, NodeKind kind, String title, String description,
                        String owner, String quality, LocalDate deadline, BigDecimal weight, String measureType,
                        BigDecimal target, BigDecimal baseline, String unitOfMeasure, Direction direction,
                        List<String> levels, String targetLevel, LocalDate due, String originId, int revision,
-                       boolean deleted) {
+                       boolean deleted,
+                       @com.fasterxml.jackson.annotation.JsonInclude(
+                               com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) BigDecimal targetHigh) {
     }
 
     public record ProgressItem(String nodeId, int quarter, BigDecimal actual, BigDecimal completion,
@@ -114,8 +123,11 @@ public final class Payloads {
     public record NodeRevision(String id, int revision) {
     }
 
-    /** The office's receipt for a package it accepted. */
-    public record ReceiptPayload(String format, String packageId, String fileHash, String kind, int year,
-                                 long sequence, String receivedAt, String verdict, String warning) {
+    /**
+     * The office's receipt for a package it accepted: {@code packageHash} is the SHA-256 of its
+     * manifest (absent in version 1), {@code fileHash} that of the file as the office received it.
+     */
+    public record ReceiptPayload(String format, String packageId, String packageHash, String fileHash, String kind,
+                                 int year, long sequence, String receivedAt, String verdict, String warning) {
     }
 }

@@ -60,7 +60,7 @@ public final class SnapshotMapper {
                 n.qualityRequirement(), n.deadline(), n.weight(), type,
                 q == null ? null : q.target(), q == null ? null : q.baseline(), q == null ? null : q.unitOfMeasure(),
                 q == null ? null : q.direction(), ql == null ? null : ql.levels(), ql == null ? null : ql.targetLevel(),
-                m == null ? null : m.due(), n.originId(), n.revision(), n.deleted());
+                m == null ? null : m.due(), n.originId(), n.revision(), n.deleted(), q == null ? null : q.targetHigh());
     }
 
     /** A node from a snapshot, checked for what the schema cannot check. */
@@ -73,7 +73,8 @@ public final class SnapshotMapper {
             measure = null;
         } else {
             measure = switch (n.measureType()) {
-                case "QUANTITATIVE" -> new Measure.Quantitative(n.target(), n.baseline(), n.unitOfMeasure(), n.direction());
+                case "QUANTITATIVE" -> new Measure.Quantitative(n.target(), n.baseline(), n.unitOfMeasure(), n.direction(),
+                        n.targetHigh());
                 case "QUALITATIVE" -> new Measure.Qualitative(n.levels(), n.targetLevel());
                 case "MILESTONE" -> new Measure.Milestone(n.due());
                 default -> throw new PackageException("bad-snapshot", "measure " + n.measureType());
@@ -105,9 +106,18 @@ public final class SnapshotMapper {
         return new ReportSection(unitCode, year, r.kind(), r.key(), r.position(), r.title(), r.body());
     }
 
+    /**
+     * An organisation as a package describes it: a valid code, a name without hidden characters
+     * ({@code bad-name}; see {@link org.perfdesk.domain.SafeText}), stored in NFC.
+     */
     public static OrgUnit toOrgUnit(Org o) {
+        if (o.name() != null && org.perfdesk.domain.SafeText.name(o.name()) == null) {
+            throw new PackageException("bad-name", String.valueOf(o.code()),
+                    org.perfdesk.domain.SafeText.escaped(o.name()));
+        }
         try {
-            return new OrgUnit(o.code(), o.name(), o.kind(), o.parent(), o.group(), null);
+            return new OrgUnit(o.code(), org.perfdesk.domain.SafeText.name(o.name()), o.kind(), o.parent(), o.group(),
+                    null);
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new PackageException(e, "bad-snapshot", "organisation " + o.code());
         }

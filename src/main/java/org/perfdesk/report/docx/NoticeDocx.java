@@ -3,7 +3,6 @@ package org.perfdesk.report.docx;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -13,16 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
-import org.apache.poi.xwpf.usermodel.TableRowAlign;
-import org.apache.poi.xwpf.usermodel.TableWidthType;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
-import org.apache.poi.xwpf.usermodel.XWPFTable;
-import org.apache.poi.xwpf.usermodel.XWPFTableCell;
-import org.apache.poi.xwpf.usermodel.XWPFTableRow;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblGrid;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblPr;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblLayoutType;
 import org.perfdesk.domain.Numbers;
 import org.perfdesk.domain.RankingGroup;
 import org.perfdesk.domain.Texts;
@@ -86,17 +77,20 @@ public final class NoticeDocx {
             doc.getProperties().getCoreProperties().setTitle(title);
             doc.getProperties().getCoreProperties().setCreator(data.office().name());
             title(doc, title);
-            plain(doc, t.get("notice.addressees"), false);
+            OfficialText.plain(doc, t.get("notice.addressees"), false);
             List<RankingGroup> groups = data.groups();
-            body(doc, t.get("notice.preamble", year, data.office().name(), groupCounts(groups)));
-            body(doc, t.get("notice.method", Numbers.plain(data.scheme().indicatorWeight()),
+            OfficialText.body(doc, t.get("notice.preamble", year, data.office().name(), groupCounts(groups)));
+            OfficialText.body(doc, t.get("notice.method", Numbers.plain(data.scheme().indicatorWeight()),
                     Numbers.plain(data.scheme().appraisalWeight()), String.valueOf(data.scheme().version())));
+            OfficialText.body(doc, data.currentApproval().map(a -> t.get("notice.approved", a.approvedBy(),
+                    DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(t.locale()).format(a.approvedOn()),
+                    a.reference())).orElse(t.get("notice.notApproved")));
             int number = 1;
             for (RankingGroup g : groups) {
-                heading(doc, HeadingNumbers.of(number++, t) + t.get("notice.groupHeading", t.of(g)));
+                OfficialText.heading(doc, HeadingNumbers.of(number++, t) + t.get("notice.groupHeading", t.of(g)));
                 table(doc, data.inGroup(g));
             }
-            heading(doc, HeadingNumbers.of(number++, t) + t.get("notice.unitsHeading"));
+            OfficialText.heading(doc, HeadingNumbers.of(number++, t) + t.get("notice.unitsHeading"));
             for (RankingGroup g : groups) {
                 for (Evaluation.UnitResult r : data.inGroup(g)) {
                     unit(doc, r);
@@ -105,8 +99,8 @@ public final class NoticeDocx {
             for (Evaluation.UnitResult r : data.inGroup(null)) {
                 unit(doc, r);
             }
-            heading(doc, HeadingNumbers.of(number, t) + t.get("notice.requirementsHeading"));
-            body(doc, t.get("notice.requirements"));
+            OfficialText.heading(doc, HeadingNumbers.of(number, t) + t.get("notice.requirementsHeading"));
+            OfficialText.body(doc, t.get("notice.requirements"));
             signature(doc);
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             doc.write(bytes);
@@ -131,146 +125,55 @@ public final class NoticeDocx {
     }
 
     private void title(XWPFDocument doc, String title) {
-        XWPFParagraph p = doc.createParagraph();
-        p.setAlignment(ParagraphAlignment.CENTER);
-        p.setSpacingBefore(240);
-        p.setSpacingAfter(data.frozenUnchanged() ? 480 : 120);
-        DocxFormat.lineSpacing(p, 36);
-        DocxFormat.text(p, title, DocxFormat.SONG, DocxFormat.TITLE_PT, true);
+        OfficialText.title(doc, title, data.frozenUnchanged() ? 480 : 120);
         if (!data.frozenUnchanged()) {
-            XWPFParagraph d = doc.createParagraph();
-            d.setAlignment(ParagraphAlignment.CENTER);
-            d.setSpacingAfter(360);
-            DocxFormat.lineSpacing(d, DocxFormat.BODY_LINE_PT);
-            DocxFormat.text(d, t.get("notice.draft"), DocxFormat.SONG, DocxFormat.BODY_PT, false);
+            OfficialText.subtitle(doc, t.get("notice.draft"));
         }
     }
 
     private void unit(XWPFDocument doc, Evaluation.UnitResult r) {
-        String standing = r.rank() == null ? t.get("notice.unit.unranked")
+        String standing = r.rank() == null ? (r.standing() == Evaluation.Standing.COMPLETE
+                ? t.get("notice.unit.unranked") : t.get("notice.unit.notRanked", words.rank(r)))
                 : r.tiedWith().isEmpty() ? t.get("notice.unit.rank", t.of(r.group()), r.rank())
                 : t.get("notice.unit.tied", t.of(r.group()), r.rank(),
                         String.join("、", r.tiedWith().stream().map(c -> names.getOrDefault(c, c)).toList()));
-        StringBuilder text = new StringBuilder(t.get("notice.unit", ResultsTexts.number(r.total()),
+        StringBuilder text = new StringBuilder(r.total() == null
+                ? t.get("notice.unit.notSubmitted", words.missing(r), standing)
+                : t.get("notice.unit", ResultsTexts.number(r.total()),
                 standing, ResultsTexts.number(r.indicatorScore()), r.indicators().size(),
                 ResultsTexts.number(r.appraisalScore()), r.rounds().size(), ResultsTexts.number(r.deductions()),
                 r.inspections().size(), ResultsTexts.number(r.bonus())));
+        if (r.standing() == Evaluation.Standing.INCOMPLETE) {
+            text.append(t.get("notice.unit.incomplete", words.missing(r)));
+        }
+        if (r.decision() != null) {
+            text.append(t.get("notice.unit.decision", t.get("results.decision." + r.decision().decision().name(),
+                    r.decision().reason())));
+        }
         for (String note : r.notes()) {
             text.append(t.get("notice.unit.note", t.get(note)));
         }
-        XWPFParagraph p = body(doc, null);
+        XWPFParagraph p = OfficialText.body(doc, null);
         DocxFormat.text(p, t.get("notice.unit.name", r.unit().name()), DocxFormat.HEI, DocxFormat.BODY_PT, false);
         DocxFormat.text(p, text.toString(), DocxFormat.SONG, DocxFormat.BODY_PT, false);
     }
 
     private void signature(XWPFDocument doc) {
-        XWPFParagraph gap = doc.createParagraph();
-        DocxFormat.lineSpacing(gap, DocxFormat.BODY_LINE_PT);
-        gap.setSpacingBefore(480);
-        for (String line : List.of(data.office().name(),
-                DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(t.locale()).format(data.date()))) {
-            XWPFParagraph p = doc.createParagraph();
-            p.setAlignment(ParagraphAlignment.RIGHT);
-            DocxFormat.lineSpacing(p, DocxFormat.BODY_LINE_PT);
-            p.setIndentationRight(560);
-            DocxFormat.text(p, line, DocxFormat.SONG, DocxFormat.BODY_PT, false);
-        }
+        OfficialText.signature(doc, List.of(data.office().name(),
+                DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(t.locale()).format(data.date())));
     }
 
-    private static void heading(XWPFDocument doc, String text) {
-        XWPFParagraph p = doc.createParagraph();
-        p.setSpacingBefore(120);
-        DocxFormat.lineSpacing(p, DocxFormat.BODY_LINE_PT + 2);
-        DocxFormat.indentTwoChars(p, DocxFormat.BODY_PT);
-        DocxFormat.keepWithNext(p);
-        DocxFormat.outlineLevel(p, 0);
-        DocxFormat.text(p, text, DocxFormat.HEI, DocxFormat.HEADING_PT, false);
-    }
 
-    /** A body paragraph with {@code text}, or empty for runs of its own when text is null. */
-    private static XWPFParagraph body(XWPFDocument doc, String text) {
-        XWPFParagraph p = doc.createParagraph();
-        p.setAlignment(ParagraphAlignment.BOTH);
-        DocxFormat.lineSpacing(p, DocxFormat.BODY_LINE_PT);
-        DocxFormat.indentTwoChars(p, DocxFormat.BODY_PT);
-        if (text != null) {
-            DocxFormat.text(p, text, DocxFormat.SONG, DocxFormat.BODY_PT, false);
-        }
-        return p;
-    }
 
-    /** A line without the first-line indent (the addressees). */
-    private static void plain(XWPFDocument doc, String text, boolean bold) {
-        XWPFParagraph p = doc.createParagraph();
-        DocxFormat.lineSpacing(p, DocxFormat.BODY_LINE_PT);
-        DocxFormat.text(p, text, DocxFormat.SONG, DocxFormat.BODY_PT, bold);
-    }
 
     private void table(XWPFDocument doc, List<Evaluation.UnitResult> results) {
-        XWPFTable table = doc.createTable();
-        shape(table);
-        XWPFTableRow header = table.getRow(0);
-        String[] titles = {t.get("results.workbook.col.rank"), t.get("notice.col.unit"),
-            t.get("results.workbook.col.indicators"), t.get("results.workbook.col.appraisal"),
-            t.get("results.workbook.col.deductions"), t.get("results.workbook.col.bonus"),
-            t.get("results.workbook.col.total")};
-        for (int i = 0; i < titles.length; i++) {
-            XWPFTableCell cell = i == 0 ? header.getCell(0) : header.addNewTableCell();
-            fill(cell, i, titles[i], DocxFormat.HEI, ParagraphAlignment.CENTER);
-            cell.setColor("D9D9D9");
-        }
-        header.setRepeatHeader(true);
-        header.setCantSplitRow(true);
-        for (Evaluation.UnitResult r : results) {
-            XWPFTableRow row = table.createRow();
-            row.setCantSplitRow(true);
-            String[] values = {words.rank(r), r.unit().name(), ResultsTexts.number(r.indicatorScore()),
-                ResultsTexts.number(r.appraisalScore()), ResultsTexts.number(r.deductions()),
-                ResultsTexts.number(r.bonus()), ResultsTexts.number(r.total())};
-            for (int i = 0; i < values.length; i++) {
-                fill(row.getCell(i), i, values[i], DocxFormat.SONG,
-                        i == 1 ? ParagraphAlignment.LEFT : ParagraphAlignment.CENTER);
-            }
-        }
-        // A paragraph after the table keeps the next heading off the table's last line.
-        XWPFParagraph after = doc.createParagraph();
-        DocxFormat.singleSpacing(after);
-        after.setSpacingAfter(120);
-    }
-
-    private static void fill(XWPFTableCell cell, int column, String text, String font, ParagraphAlignment align) {
-        cell.setWidth(String.valueOf(WIDTHS[column]));
-        cell.setWidthType(TableWidthType.DXA);
-        cell.setVerticalAlignment(XWPFTableCell.XWPFVertAlign.CENTER);
-        XWPFParagraph p = cell.getParagraphs().get(0);
-        p.setAlignment(align);
-        DocxFormat.singleSpacing(p);
-        p.setSpacingBefore(40);
-        p.setSpacingAfter(40);
-        DocxFormat.text(p, text, font, TABLE_PT, false);
-    }
-
-    /** Fixed layout at the text width, centred, single lines, like a printed form. */
-    private static void shape(XWPFTable table) {
-        CTTblPr pr = table.getCTTbl().getTblPr() == null ? table.getCTTbl().addNewTblPr() : table.getCTTbl().getTblPr();
-        (pr.isSetTblLayout() ? pr.getTblLayout() : pr.addNewTblLayout()).setType(STTblLayoutType.FIXED);
-        table.setWidth(String.valueOf(DocxFormat.TEXT_WIDTH));
-        table.setWidthType(TableWidthType.DXA);
-        table.setTableAlignment(TableRowAlign.CENTER);
-        table.setCellMargins(40, 80, 40, 80);
-        CTTblGrid grid = table.getCTTbl().getTblGrid() == null ? table.getCTTbl().addNewTblGrid() : table.getCTTbl().getTblGrid();
-        while (grid.sizeOfGridColArray() > 0) {
-            grid.removeGridCol(0);
-        }
-        for (int w : WIDTHS) {
-            grid.addNewGridCol().setW(BigInteger.valueOf(w));
-        }
-        XWPFTable.XWPFBorderType single = XWPFTable.XWPFBorderType.SINGLE;
-        table.setTopBorder(single, 8, 0, "000000");
-        table.setBottomBorder(single, 8, 0, "000000");
-        table.setLeftBorder(single, 8, 0, "000000");
-        table.setRightBorder(single, 8, 0, "000000");
-        table.setInsideHBorder(single, 4, 0, "000000");
-        table.setInsideVBorder(single, 4, 0, "000000");
+        List<String> titles = List.of(t.get("results.workbook.col.rank"), t.get("notice.col.unit"),
+                t.get("results.workbook.col.indicators"), t.get("results.workbook.col.appraisal"),
+                t.get("results.workbook.col.deductions"), t.get("results.workbook.col.bonus"),
+                t.get("results.workbook.col.total"));
+        List<List<String>> rows = results.stream().map(r -> List.of(words.rank(r), r.unit().name(),
+                words.score(r.indicatorScore()), ResultsTexts.number(r.appraisalScore()),
+                ResultsTexts.number(r.deductions()), ResultsTexts.number(r.bonus()), words.score(r.total()))).toList();
+        SimpleTable.add(doc, WIDTHS, titles, rows, TABLE_PT, 1);
     }
 }

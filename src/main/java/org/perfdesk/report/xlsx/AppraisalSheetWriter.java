@@ -41,9 +41,11 @@ final class AppraisalSheetWriter {
     static final String SUM = "合计";
     static final String SCORE = "得分";
     static final String REMARK = "备注";
-    static final List<String> IGNORED = List.of(SUM, SCORE, REMARK, "说明");
+    /** Who fills the row in, as the scheme names the body per ranking group; import ignores it. */
+    static final String BODY = "填报单位";
+    static final List<String> IGNORED = List.of(SUM, SCORE, REMARK, "说明", BODY);
     static final int HEADER_ROW = 2;
-    static final int MAX_ROUND = 12;
+    static final int MAX_ROUND = EvaluationScheme.MAX_ROUNDS;
     /** More people than this in one survey of one unit is a typing error. */
     static final int MAX_SAMPLE = 10_000_000;
 
@@ -60,6 +62,7 @@ final class AppraisalSheetWriter {
         levels.forEach(l -> headers.add(l.name()));
         headers.add(SUM);
         headers.add(SCORE);
+        headers.add(BODY);
         int last = headers.size() - 1;
         int firstLevel = 4;
         int lastLevel = firstLevel + levels.size() - 1;
@@ -71,7 +74,8 @@ final class AppraisalSheetWriter {
         Row note = sheet.createRow(1);
         String noteText = "满意度选项及分值（" + year + "年度评估方案第 " + scheme.version() + " 版）："
                 + levelsText(levels) + "。每行填写一个单位一轮的调查结果，各选项人数之和应等于样本量；"
-                + "「合计」「得分」两列由表格自动计算，导入时不读取。详见「填写说明」。";
+                + "「合计」「得分」两列由表格自动计算，导入时不读取。" + bodiesText(scheme, units)
+                + "详见「填写说明」。";
         cell(note, 0, noteText, styles.note);
         sheet.addMergedRegion(new CellRangeAddress(1, 1, 0, last));
         note.setHeightInPoints(RowHeights.lines(noteText, totalWidth(headers)) * 15f + 4);
@@ -117,12 +121,13 @@ final class AppraisalSheetWriter {
                 }
                 String from = ref(r, firstLevel);
                 String to = ref(r, lastLevel);
-                Cell sum = row.createCell(last - 1);
+                Cell sum = row.createCell(last - 2);
                 sum.setCellStyle(number);
                 sum.setCellFormula("IF(COUNT(" + from + ":" + to + ")=0,\"\",SUM(" + from + ":" + to + "))");
-                Cell score = row.createCell(last);
+                Cell score = row.createCell(last - 1);
                 score.setCellStyle(computed);
                 score.setCellFormula(scoreFormula(r, levels));
+                cell(row, last, scheme.appraisalBody(u.group()), text);
                 r++;
             }
         }
@@ -135,6 +140,18 @@ final class AppraisalSheetWriter {
         guide(wb, styles, year, scheme, units);
         wb.setActiveSheet(0);
         return wb;
+    }
+
+    /** "设区市政府的评议结果由国家统计局福建调查总队填写，省直部门的由省统计局填写。" for the groups present. */
+    static String bodiesText(EvaluationScheme scheme, List<OrgUnit> units) {
+        Texts chinese = Texts.of(Texts.CHINESE);
+        List<String> parts = new ArrayList<>();
+        for (org.perfdesk.domain.RankingGroup g : org.perfdesk.domain.RankingGroup.values()) {
+            if (units.stream().anyMatch(u -> u.group() == g) && !scheme.appraisalBody(g).isBlank()) {
+                parts.add(chinese.of(g) + "的评议结果由" + scheme.appraisalBody(g) + "填写");
+            }
+        }
+        return parts.isEmpty() ? "" : String.join("，", parts) + "（见「" + BODY + "」列）。";
     }
 
     /** =IF(OR(D4="",D4=0),"",ROUND((E4*100+F4*80+G4*60+H4*0)/D4,2)) for the scheme's values. */
@@ -182,6 +199,8 @@ final class AppraisalSheetWriter {
         }
         items.add(new GuideSheet.Item(SUM + "、" + SCORE, "由表格自动计算，供核对；导入时不读取。「" + REMARK
                 + "」列也可以加上，导入时同样不读取。"));
+        items.add(new GuideSheet.Item(BODY, "该行由哪个统计部门填写（按年度评估方案）：" + bodiesText(scheme, units)
+                + "导入时不读取。"));
         g.items("列名", "填写要求", items);
         g.rules("计分方法", formula(scheme));
         g.rules("导入规则", List.of(
@@ -264,7 +283,7 @@ final class AppraisalSheetWriter {
             case 0 -> 12;
             case 1 -> 30;
             case 2 -> 8;
-            default -> Math.max(10, RowHeights.width(header) + 4);
+            default -> BODY.equals(header) ? 26 : Math.max(10, RowHeights.width(header) + 4);
         };
     }
 

@@ -31,9 +31,6 @@ import org.perfdesk.store.Workspace;
  * for the reader (合计, 得分) that import ignores. Sheet 填写说明 explains it and gives the formula.
  */
 public final class AppraisalXlsx {
-    /** How many rounds the form offers per unit (the plan's July and November rounds). */
-    public static final int TEMPLATE_ROUNDS = 2;
-
     private AppraisalXlsx() {
     }
 
@@ -91,7 +88,7 @@ public final class AppraisalXlsx {
         List<OrgUnit> units = sorted(evaluator.units(year));
         List<Appraisal> saved = ws.evaluation().appraisals().findByYear(year);
         Path tmp = SafeFiles.temporaryFor(out);
-        XSSFWorkbook wb = AppraisalSheetWriter.write(year, scheme, units, saved, TEMPLATE_ROUNDS);
+        XSSFWorkbook wb = AppraisalSheetWriter.write(year, scheme, units, saved, scheme.appraisalRounds());
         try {
             Files.createDirectories(out.toAbsolutePath().getParent());
             try (OutputStream os = Files.newOutputStream(tmp)) {

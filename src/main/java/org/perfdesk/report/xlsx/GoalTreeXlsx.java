@@ -35,7 +35,7 @@ public final class GoalTreeXlsx {
         OwnerNames owners = new OwnerNames(ws.orgUnits().findSubtree(unitCode));
         Path tmp = SafeFiles.temporaryFor(out);
         // Closing the streaming workbook also deletes its temporary files (POI 5.3 and later).
-        try (SXSSFWorkbook wb = TreeSheetWriter.write(unit.name(), year, tree, owners)) {
+        try (SXSSFWorkbook wb = TreeSheetWriter.write(unit, year, tree, owners)) {
             Files.createDirectories(out.toAbsolutePath().getParent());
             try (OutputStream os = Files.newOutputStream(tmp)) {
                 wb.write(os);
@@ -48,24 +48,37 @@ public final class GoalTreeXlsx {
     }
 
     /**
-     * Reads and checks {@code file} against the unit's organisations and its tree for the year.
-     * Problems with the file as a whole (not an xlsx, too big, a zip bomb, an empty sheet) are
-     * thrown as {@link UserError}; problems in rows come back in {@link XlsxImport#problems()}.
+     * Opens a workbook for import: every sheet read once, the program's own form or the header of
+     * an office's own form found on each, and the column mappings the workspace remembers applied.
+     * Problems with the file as a whole (not a workbook, too big, a zip bomb) are thrown as {@link UserError}.
      */
-    public static XlsxImport read(Workspace ws, String unitCode, int year, Path file) {
-        XlsxSource.SheetData sheet = XlsxSource.read(file, TreeSheetWriter.SHEET);
-        OwnerNames owners = new OwnerNames(ws.orgUnits().findSubtree(unitCode));
-        TreeSheetParser.Result parsed = TreeSheetParser.parse(sheet, file.toString(), owners);
-        if (!parsed.problems().isEmpty()) {
-            return XlsxImport.refused(file, unitCode, year, parsed.problems());
-        }
-        return ImportPlanner.plan(file, unitCode, year, parsed.rows(), ws.goals().findAll(unitCode, year),
-                owners.codes());
+    public static TreeWorkbook open(Workspace ws, Path file) {
+        return new TreeWorkbook(XlsxSource.readWorkbook(file), RememberedMappings.all(ws));
     }
 
     /**
-     * Replaces the unit's tree for the year with the previewed one, in one transaction: all of it
-     * or, on any error, none. Refuses when the tree changed after {@link #read}.
+     * Reads and checks {@code file} against the unit's organisations and its tree for the year, as
+     * {@link TreeWorkbook#defaults()} reads it, creating no organisation.
+     * Problems in rows come back in {@link XlsxImport#problems()}.
+     */
+    public static XlsxImport read(Workspace ws, String unitCode, int year, Path file) {
+        TreeWorkbook wb = open(ws, file);
+        return read(ws, unitCode, year, wb, wb.defaults());
+    }
+
+    /**
+     * Reads the chosen sheets of an opened workbook as the choices say (sheets, column mappings,
+     * one goal per sheet, whether organisations the workspace lacks are created): a preview, also
+     * what a dry run shows. Nothing is written.
+     */
+    public static XlsxImport read(Workspace ws, String unitCode, int year, TreeWorkbook wb, ImportChoices choices) {
+        return TreeImporter.read(ws, unitCode, year, wb, choices);
+    }
+
+    /**
+     * Replaces the unit's tree for the year with the previewed one, creating the previewed
+     * organisations first and remembering the column mappings, in one transaction: all of it or,
+     * on any error, none. Refuses when the tree or the organisations changed after {@link #read}.
      */
     public static XlsxImport.Counts apply(Workspace ws, XlsxImport preview) {
         if (preview.refused()) {
@@ -75,8 +88,10 @@ public final class GoalTreeXlsx {
             if (!sameNodes(ws.goals().findAll(preview.unitCode(), preview.year()), preview.base())) {
                 throw new UserError("xlsx.error.changedSinceRead", preview.file().toString());
             }
+            OrgXlsx.create(ws, preview.newOrganisations(), preview.file());
             ws.years().open(preview.year());
             ws.goals().saveAll(preview.toSave());
+            RememberedMappings.save(ws, preview.remember());
             return null;
         });
         return preview.counts();

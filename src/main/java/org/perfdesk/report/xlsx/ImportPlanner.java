@@ -108,7 +108,7 @@ final class ImportPlanner {
             idByPath.put(r.path(), old != null ? old.id() : UUID.randomUUID().toString());
         }
         Map<String, Integer> nextPosition = new HashMap<>();
-        Map<String, Integer> rowOfNode = new LinkedHashMap<>();
+        Map<String, ParsedRow> rowOfNode = new LinkedHashMap<>();
         List<GoalNode> nodes = new ArrayList<>();
         List<GoalNode> toSave = new ArrayList<>();
         int added = 0;
@@ -129,7 +129,7 @@ final class ImportPlanner {
                 toSave.add(node);
             }
             nodes.add(node);
-            rowOfNode.put(node.id(), r.row());
+            rowOfNode.put(node.id(), r);
         }
         int removed = 0;
         for (GoalNode n : before.inOrder()) {
@@ -141,7 +141,8 @@ final class ImportPlanner {
         GoalTree after = new GoalTree(nodes);
         List<XlsxImport.Warning> warnings = new ArrayList<>();
         for (Problem p : new GoalTreeRules(year, ownerCodes).check(after)) {
-            warnings.add(new XlsxImport.Warning(p.nodeId() == null ? 0 : rowOfNode.getOrDefault(p.nodeId(), 0), p));
+            ParsedRow r = p.nodeId() == null ? null : rowOfNode.get(p.nodeId());
+            warnings.add(new XlsxImport.Warning(r == null ? 0 : r.row(), p, r == null ? "" : r.sheet()));
         }
         XlsxImport.Counts counts = new XlsxImport.Counts(added, changed, nodes.size() - added - changed, removed);
         return new XlsxImport(file, unitCode, year, List.of(), after.inOrder(), toSave, existing, counts, warnings);

@@ -24,7 +24,15 @@ final class Labels {
     private static final Map<Method, String> METHODS = new EnumMap<>(Map.of(
             Method.QUANTITATIVE, "定量", Method.QUALITATIVE, "定性", Method.MILESTONE, "节点"));
     private static final Map<Direction, String> DIRECTIONS = new EnumMap<>(Map.of(
-            Direction.HIGHER_BETTER, "越高越好", Direction.LOWER_BETTER, "越低越好", Direction.AT_TARGET, "控制在目标值"));
+            Direction.HIGHER_BETTER, "越高越好", Direction.LOWER_BETTER, "越低越好", Direction.AT_TARGET, "等于目标值（或区间）"));
+    /**
+     * Other words read as a direction: forms written by release 0.1.0 said 控制在目标值 for "held at
+     * the target", which clerks read as a ceiling; it keeps the meaning it was written with.
+     */
+    private static final Map<String, Direction> DIRECTION_WORDS = Map.of("控制在目标值", Direction.AT_TARGET,
+            "等于目标值", Direction.AT_TARGET, "区间", Direction.AT_TARGET, "在区间内", Direction.AT_TARGET,
+            "控制在目标值以内", Direction.LOWER_BETTER, "不高于目标值", Direction.LOWER_BETTER,
+            "不低于目标值", Direction.HIGHER_BETTER);
     /** Separators staff use between qualitative levels; the export writes the first. */
     static final String LEVEL_SEPARATOR = "、";
     private static final String LEVEL_SPLIT = "[、,，;；/|\\n]+";
@@ -53,7 +61,8 @@ final class Labels {
     }
 
     static Optional<Direction> parseDirection(String text) {
-        return find(DIRECTIONS, text);
+        Optional<Direction> d = find(DIRECTIONS, text);
+        return d.isPresent() || text == null ? d : Optional.ofNullable(DIRECTION_WORDS.get(text.strip()));
     }
 
     /** In enum order (EnumMap), as the drop-down lists show them. */

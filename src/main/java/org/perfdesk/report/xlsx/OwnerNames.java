@@ -39,6 +39,21 @@ final class OwnerNames {
         }
     }
 
+    /**
+     * The same, also reading the names {@code aliases} give their codes (an organisation sheet that
+     * names a division the workspace keeps under another name); codes the unit does not know are left out.
+     */
+    OwnerNames withAliases(List<OrgUnit> aliases) {
+        OwnerNames out = new OwnerNames(units());
+        for (OrgUnit a : aliases) {
+            OrgUnit known = byCode.get(a.code());
+            if (known != null && !key(known.name()).equals(key(a.name()))) {
+                out.byName.computeIfAbsent(key(a.name()), k -> new ArrayList<>()).add(known);
+            }
+        }
+        return out;
+    }
+
     List<OrgUnit> units() {
         return List.copyOf(byCode.values());
     }

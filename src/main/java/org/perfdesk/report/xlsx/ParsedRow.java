@@ -8,7 +8,7 @@ import org.perfdesk.domain.NodeKind;
 
 /** One row of the sheet read into the fields of a goal node; its place comes from {@code path}. */
 record ParsedRow(int row, String path, NodeKind kind, String title, BigDecimal weight, Measure measure,
-                 String ownerCode, LocalDate deadline, String quality, String description) {
+                 String ownerCode, LocalDate deadline, String quality, String description, String sheet) {
 
     String parentPath() {
         return TreePaths.parent(path);

@@ -25,10 +25,12 @@ import org.perfdesk.domain.SpotCheck;
 import org.perfdesk.domain.Texts;
 import org.perfdesk.domain.UserError;
 import org.perfdesk.evaluation.Evaluation;
-import org.perfdesk.evaluation.IndicatorRule;
+import org.perfdesk.domain.IndicatorRule;
+import org.perfdesk.report.IndicatorFacts;
 import org.perfdesk.evaluation.InputHashes;
 import org.perfdesk.report.ResultsData;
 import org.perfdesk.report.ResultsTexts;
+import org.perfdesk.report.RuleTexts;
 import org.perfdesk.store.SafeFiles;
 import org.perfdesk.store.Workspace;
 
@@ -58,6 +60,7 @@ public final class ResultsWorkbook {
     private final CellStyle score;
     private final CellStyle scoreBold;
     private final CellStyle scoreMarked;
+    private final CellStyle centredMarked;
     private final Map<String, String> names = new HashMap<>();
 
     private ResultsWorkbook(ResultsData data, Texts texts) {
@@ -74,6 +77,9 @@ public final class ResultsWorkbook {
         scoreMarked = middle(score);
         scoreMarked.setFillForegroundColor(IndexedColors.LIGHT_YELLOW.getIndex());
         scoreMarked.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+        centredMarked = middle(centred);
+        centredMarked.setFillForegroundColor(IndexedColors.LIGHT_YELLOW.getIndex());
+        centredMarked.setFillPattern(FillPatternType.SOLID_FOREGROUND);
         data.results().forEach(r -> names.put(r.unit().code(), r.unit().name()));
     }
 
@@ -122,7 +128,7 @@ public final class ResultsWorkbook {
         TitledTable table = new TitledTable(wb, styles, t.get("results.workbook.sheet.summary"),
                 t.get("results.workbook.title", String.valueOf(data.year())), headers,
                 new int[] {12, 8, 10, 28, 11, 11, 11, 9, 11, 36},
-                List.of(words.status(data), formula()));
+                List.of(words.status(data), words.approval(data), formula()));
         for (Evaluation.UnitResult r : data.results()) {
             Row row = table.next();
             text(row, 0, r.group() == null ? t.get("results.unranked") : t.of(r.group()), centred);
@@ -134,6 +140,7 @@ public final class ResultsWorkbook {
             text(row, 3, r.unit().name(), text);
             components(row, 4, r);
             text(row, 9, words.remarks(r, this::name), text);
+            row.setHeightInPoints(Math.max(18f, RowHeights.lines(words.remarks(r, this::name), 36) * 15f + 4));
         }
         table.finish(2, t.get("results.workbook.footer"));
     }
@@ -157,52 +164,74 @@ public final class ResultsWorkbook {
         table.finish(1, t.get("results.workbook.footer"));
     }
 
-    /** 指标考核, 公众评议, 察访扣分, 加分, 总分 from column {@code first}. */
+    /** 指标考核, 公众评议, 察访扣分, 加分, 总分 from column {@code first}; "—" where a unit has none (未报送). */
     private void components(Row row, int first, Evaluation.UnitResult r) {
-        number(row, first, r.indicatorScore(), score);
+        scoreOrDash(row, first, r.indicatorScore(), score);
         number(row, first + 1, r.appraisalScore(), score);
         number(row, first + 2, r.deductions(), score);
         number(row, first + 3, r.bonus(), score);
-        number(row, first + 4, r.total(), scoreBold);
+        scoreOrDash(row, first + 4, r.total(), scoreBold);
+    }
+
+    private void scoreOrDash(Row row, int col, BigDecimal value, CellStyle style) {
+        if (value == null) {
+            text(row, col, words.score(null), centred);
+        } else {
+            number(row, col, value, style);
+        }
     }
 
     private void details() {
-        List<String> headers = List.of(col("code"), col("unit"), col("indicator"), col("weight"), col("self"),
-                col("office"), col("difference"), col("source"), col("reason"), col("spotChecked"));
+        List<String> headers = List.of(col("unit"), col("indicator"), col("weight"), col("target"), col("reported"),
+                col("verified"), col("completion"), col("claimed"), col("self"), col("office"), col("difference"),
+                col("reason"), col("spotChecked"));
         TitledTable table = new TitledTable(wb, styles, t.get("results.workbook.sheet.details"),
                 t.get("results.workbook.detailsTitle", String.valueOf(data.year())), headers,
-                new int[] {10, 22, 36, 8, 10, 11, 12, 12, 36, 8}, List.of(t.get("results.workbook.detailsNote")));
+                new int[] {18, 30, 7, 12, 12, 12, 9, 9, 9, 9, 9, 40, 6},
+                List.of(t.get("results.workbook.detailsNote", IndicatorFacts.quarterName(data.scheme().period(), t))));
         for (Evaluation.UnitResult r : data.results()) {
             Evaluation.UnitMaterial m = data.material().get(r.unit().code());
             SpotCheck spot = data.spotChecks().get(r.unit().code());
             for (IndicatorRule.Line l : r.indicators()) {
                 Row row = table.next();
-                text(row, 0, r.unit().code(), text);
-                text(row, 1, r.unit().name(), text);
-                text(row, 2, l.title(), text);
-                number(row, 3, l.weight(), centred);
-                BigDecimal self = selfPoints(m, l.nodeId());
-                number(row, 4, self, score);
-                number(row, 5, l.points(), score);
+                text(row, 0, r.unit().name(), text);
+                text(row, 1, l.title(), text);
+                number(row, 2, l.weight(), centred);
+                text(row, 3, words.target(l, data.year()), centred);
+                text(row, 4, words.figure(l.reported(), l), centred);
+                text(row, 5, words.figure(l.verified(), l), l.differs() ? centredMarked : centred);
+                text(row, 6, l.completion() == null ? "" : Numbers.percent(l.completion()), centred);
+                text(row, 7, l.claimed() == null ? "" : Numbers.percent(l.claimed()),
+                        claimDiffers(l) ? centredMarked : centred);
+                BigDecimal self = selfPoints(m, l.nodeId(), data.scheme());
+                number(row, 8, self, score);
+                number(row, 9, l.points(), score);
                 BigDecimal difference = self == null ? null : l.points().subtract(self);
-                number(row, 6, difference, difference != null && difference.abs().compareTo(CENT) >= 0 ? scoreMarked : score);
-                text(row, 7, words.source(l), centred);
-                text(row, 8, words.basis(l), text);
-                text(row, 9, spot != null && spot.drawn().contains(l.nodeId())
+                number(row, 10, difference, difference != null && difference.abs().compareTo(CENT) >= 0 ? scoreMarked : score);
+                String why = words.why(l, data.scheme());
+                String differs = words.difference(l);
+                text(row, 11, differs.isEmpty() ? why : why + "；" + differs, text);
+                text(row, 12, spot != null && spot.drawn().contains(l.nodeId())
                         ? t.get("results.workbook.spotChecked") : "", centred);
             }
         }
-        table.finish(3, t.get("results.workbook.footer"));
+        table.finish(2, t.get("results.workbook.footer"));
+    }
+
+    /** The unit's typed completion is more than a rounding away from the rule's (its claim disagrees). */
+    private static boolean claimDiffers(IndicatorRule.Line l) {
+        return l.claimed() != null && l.completion() != null
+                && l.claimed().subtract(l.completion()).abs().compareTo(new BigDecimal("0.5")) > 0;
     }
 
     /** The points the unit gave itself, as the self-assessment screen counts them. */
-    private static BigDecimal selfPoints(Evaluation.UnitMaterial m, String nodeId) {
+    private static BigDecimal selfPoints(Evaluation.UnitMaterial m, String nodeId, EvaluationScheme scheme) {
         if (m == null) {
             return null;
         }
         SelfAssessment a = m.self().get(nodeId);
         GoalNode n = m.tree().find(nodeId).orElse(null);
-        return n == null || a == null ? null : SelfScore.points(n, a);
+        return n == null || a == null ? null : SelfScore.points(n, a, scheme);
     }
 
     private void scheme() {
@@ -224,16 +253,17 @@ public final class ResultsWorkbook {
         if (!s.note().isBlank()) {
             pair(table, "note", s.note());
         }
-        String[] rules = {"total", "indicator", "quantitative", "qualitative", "milestone", "office", "appraisal",
-            "deductions", "bonus", "ranking"};
-        for (String rule : rules) {
+        pair(table, "period", IndicatorFacts.quarterName(s.period(), t));
+        pair(table, "levelShares", s.levelSharesText());
+        pair(table, "appraisalRounds", String.valueOf(s.appraisalRounds()));
+        pair(table, "required", RuleTexts.required(s, t));
+        pair(table, "bodies", String.join("；", data.groups().stream()
+                .map(g -> t.of(g) + "：" + s.appraisalBody(g)).toList()));
+        for (RuleTexts.Rule rule : RuleTexts.of(s, t)) {
             Row row = table.next();
-            text(row, 0, t.get("results.workbook.rule." + rule + ".label"), styles.guideLabel);
-            String body = t.get("results.workbook.rule." + rule, Numbers.plain(s.indicatorWeight()),
-                    Numbers.plain(s.appraisalWeight()), Numbers.plain(s.quantitativeCap()),
-                    Numbers.plain(s.latePenalty()), Numbers.plain(s.inspectionCap()), Numbers.plain(s.bonusCap()));
-            text(row, 1, body, styles.guideText);
-            row.setHeightInPoints(RowHeights.lines(body, 90) * 15f + 4);
+            text(row, 0, rule.label(), styles.guideLabel);
+            text(row, 1, rule.text(), styles.guideText);
+            row.setHeightInPoints(RowHeights.lines(rule.text(), 90) * 15f + 4);
         }
         table.finish(0, t.get("results.workbook.footer"));
     }
@@ -257,6 +287,9 @@ public final class ResultsWorkbook {
             h.units().forEach((key, components) -> {
                 String code = key.contains("|") ? key.substring(0, key.indexOf('|')) : key;
                 for (String c : InputHashes.COMPONENTS) {
+                    if (!components.containsKey(c)) {
+                        continue;
+                    }
                     Row r = table.next();
                     text(r, 0, name(code), text);
                     text(r, 1, t.get("results.change." + c), centred);
@@ -272,6 +305,7 @@ public final class ResultsWorkbook {
         lines.add(t.get("results.workbook.about.generated", data.date().toString(), data.office().name(),
                 String.valueOf(data.scheme().version())));
         lines.add(words.status(data));
+        lines.add(words.approval(data));
         data.comparison().ifPresentOrElse(c -> {
             lines.add(t.get("results.workbook.about.frozen", ResultsTexts.when(c.freeze().frozenAt()),
                     String.valueOf(c.freeze().schemeVersion()), c.freeze().inputsHash()));

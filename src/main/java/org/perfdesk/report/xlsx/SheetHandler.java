@@ -1,11 +1,14 @@
 package org.perfdesk.report.xlsx;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.util.CellReference;
@@ -20,10 +23,14 @@ import org.xml.sax.helpers.DefaultHandler;
 /**
  * Streams a worksheet's XML into {@link SheetRow}s, keeping only rows with values, so a big or
  * hostile sheet never becomes a big object tree. Stops with {@link TooManyRows} past the limit.
+ * Also notes the merged areas and which rows with values are hidden, for forms whose layout is
+ * their own.
  */
 final class SheetHandler extends DefaultHandler {
     /** Excel holds at most this many characters in a cell; a longer one was not written by Excel. */
     static final int MAX_CELL_CHARS = 32_767;
+    /** More merged areas than this are not a form but a file made to exhaust memory. */
+    static final int MAX_MERGED_AREAS = 100_000;
 
     static final class TooManyRows extends SAXException {
         private static final long serialVersionUID = 1L;
@@ -48,6 +55,11 @@ final class SheetHandler extends DefaultHandler {
     private final int maxColumns;
     private final Map<Integer, Boolean> dateStyles = new HashMap<>();
     private final List<SheetRow> rows = new ArrayList<>();
+    private final List<CellArea> merged = new ArrayList<>();
+    private final Set<Integer> hiddenRows = new TreeSet<>();
+    private final Map<Integer, Boolean> percentStyles = new HashMap<>();
+    private boolean percentAsText;
+    private boolean rowHidden;
 
     private int rowNumber;
     private Map<Integer, String> cells;
@@ -70,6 +82,25 @@ final class SheetHandler extends DefaultHandler {
         return rows;
     }
 
+    /** The merged areas, in the order the sheet lists them. */
+    List<CellArea> merged() {
+        return merged;
+    }
+
+    /** Numbers of the rows with values that are hidden. */
+    Set<Integer> hiddenRows() {
+        return hiddenRows;
+    }
+
+    /**
+     * Numbers formatted as percentages read as they show (95%), not as their value (0.95): a form
+     * of the office's own may hold a target so. The program's own forms write none.
+     */
+    SheetHandler readingPercentAsShown() {
+        percentAsText = true;
+        return this;
+    }
+
     @Override
     public void startElement(String uri, String localName, String qName, Attributes atts) throws SAXException {
         switch (localName) {
@@ -78,6 +109,17 @@ final class SheetHandler extends DefaultHandler {
                 rowNumber = r == null ? rowNumber + 1 : Integer.parseInt(r);
                 cells = new TreeMap<>();
                 column = -1;
+                String hidden = atts.getValue("hidden");
+                rowHidden = "1".equals(hidden) || "true".equals(hidden);
+            }
+            case "mergeCell" -> {
+                CellArea area = CellArea.parse(String.valueOf(atts.getValue("ref")));
+                if (area != null && !area.isSingleCell()) {
+                    if (merged.size() >= MAX_MERGED_AREAS) {
+                        throw new CellTooLong();
+                    }
+                    merged.add(area);
+                }
             }
             case "c" -> {
                 String ref = atts.getValue("r");
@@ -129,6 +171,9 @@ final class SheetHandler extends DefaultHandler {
                         throw new TooManyRows();
                     }
                     rows.add(new SheetRow(rowNumber, cells));
+                    if (rowHidden) {
+                        hiddenRows.add(rowNumber);
+                    }
                 }
                 cells = null;
             }
@@ -152,7 +197,35 @@ final class SheetHandler extends DefaultHandler {
         if (style >= 0 && isDateStyle(style) && DateUtil.isValidExcelDate(d)) {
             return DateUtil.getLocalDateTime(d, date1904).toLocalDate().toString();
         }
-        return NumberToTextConverter.toText(d);
+        String text = NumberToTextConverter.toText(d);
+        if (percentAsText && style >= 0 && isPercentStyle(style)) {
+            return percent(text);
+        }
+        return text;
+    }
+
+    /** 0.95 → 95%: the value as a percentage shows it, in plain notation. */
+    static String percent(String value) {
+        try {
+            return new BigDecimal(value).movePointRight(2).stripTrailingZeros().toPlainString() + "%";
+        } catch (NumberFormatException e) {
+            return value;
+        }
+    }
+
+    private boolean isPercentStyle(int index) {
+        return percentStyles.computeIfAbsent(index, i -> {
+            if (styles == null || i >= styles.getNumCellStyles()) {
+                return false;
+            }
+            XSSFCellStyle s = styles.getStyleAt(i);
+            return s != null && isPercentFormat(s.getDataFormatString());
+        });
+    }
+
+    /** A number format that shows a percentage: a % outside quotes. */
+    static boolean isPercentFormat(String format) {
+        return format != null && format.replaceAll("\"[^\"]*\"", "").contains("%");
     }
 
     private boolean isDateStyle(int index) {

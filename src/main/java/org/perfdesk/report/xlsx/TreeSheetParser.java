@@ -16,6 +16,7 @@ import java.util.Set;
 
 import org.perfdesk.domain.Direction;
 import org.perfdesk.domain.Measure;
+import org.perfdesk.domain.TypedInput;
 import org.perfdesk.domain.NodeKind;
 import org.perfdesk.domain.Numbers;
 import org.perfdesk.domain.UserError;
@@ -40,18 +41,32 @@ final class TreeSheetParser {
     }
 
     private final OwnerNames owners;
+    private final int year;
+    private final Set<String> notCreated;
+    private final List<RowNote> notes;
     private final List<RowProblem> problems = new ArrayList<>();
     private final Map<Column, Integer> index = new EnumMap<>(Column.class);
+    private String sheetName = "";
 
-    private TreeSheetParser(OwnerNames owners) {
+    private TreeSheetParser(OwnerNames owners, int year, Set<String> notCreated, List<RowNote> notes) {
         this.owners = owners;
+        this.year = year;
+        this.notCreated = notCreated;
+        this.notes = notes;
     }
 
-    static Result parse(XlsxSource.SheetData sheet, String fileName, OwnerNames owners) {
-        return new TreeSheetParser(owners).parse(sheet, fileName);
+    /**
+     * @param owners     the unit's organisations, and those of the sheet 组织机构 the workspace lacks
+     * @param notCreated codes of those the import will not create: naming one is a problem
+     * @param notes      what was read from words (a date such as 6月底) is added here
+     */
+    static Result parse(XlsxSource.SheetData sheet, String fileName, OwnerNames owners, int year,
+                        Set<String> notCreated, List<RowNote> notes) {
+        return new TreeSheetParser(owners, year, notCreated, notes).parse(sheet, fileName);
     }
 
     private Result parse(XlsxSource.SheetData sheet, String fileName) {
+        sheetName = sheet.name();
         List<SheetRow> rows = sheet.rows();
         if (rows.isEmpty()) {
             throw new UserError("xlsx.error.empty", fileName, sheet.name());
@@ -137,7 +152,7 @@ final class TreeSheetParser {
         String owner = owner(cells);
         LocalDate deadline = cells.date(Column.DEADLINE);
         return path.map(p -> new ParsedRow(row.number(), p, kind, title, weight, measure, owner, deadline,
-                cells.text(Column.QUALITY), cells.text(Column.DESCRIPTION)));
+                cells.text(Column.QUALITY), cells.text(Column.DESCRIPTION), sheetName));
     }
 
     private String title(Cells cells, String path, int depth) {
@@ -167,7 +182,7 @@ final class TreeSheetParser {
         return kind.orElse(Labels.defaultKind(depth));
     }
 
-    private static Measure measure(Cells cells) {
+    private Measure measure(Cells cells) {
         String text = cells.text(Column.METHOD);
         if (text == null) {
             for (Column c : MEASURE_COLUMNS) {
@@ -194,11 +209,31 @@ final class TreeSheetParser {
             }
         }
         return switch (method.get()) {
-            case QUANTITATIVE -> new Measure.Quantitative(cells.number(Column.TARGET), cells.number(Column.BASELINE),
-                    cells.text(Column.UNIT_OF_MEASURE), direction(cells));
+            case QUANTITATIVE -> quantitative(cells);
             case QUALITATIVE -> qualitative(cells);
             case MILESTONE -> new Measure.Milestone(cells.date(Column.MILESTONE));
         };
+    }
+
+    /** A target, or for 等于目标值（或区间） a range written 3-5 (both ends kept, as the rule scores it). */
+    private static Measure.Quantitative quantitative(Cells cells) {
+        Direction direction = direction(cells);
+        String typed = cells.text(Column.TARGET);
+        if (direction == Direction.AT_TARGET && typed != null) {
+            Optional<org.perfdesk.domain.TypedQuantity> q = TypedInput.quantity(typed);
+            if (q.isPresent() && q.get().comparison() == org.perfdesk.domain.TypedQuantity.Comparison.RANGE) {
+                if (!CellValues.inRange(q.get().value()) || !CellValues.inRange(q.get().upper())
+                        || q.get().upper().compareTo(q.get().value()) < 0) {
+                    cells.problem(Column.TARGET, Reason.NUMBER_OUT_OF_RANGE, typed);
+                    return new Measure.Quantitative(null, cells.number(Column.BASELINE),
+                            cells.text(Column.UNIT_OF_MEASURE), direction);
+                }
+                return new Measure.Quantitative(q.get().value().stripTrailingZeros(), cells.number(Column.BASELINE),
+                        cells.text(Column.UNIT_OF_MEASURE), direction, q.get().upper().stripTrailingZeros());
+            }
+        }
+        return new Measure.Quantitative(cells.number(Column.TARGET), cells.number(Column.BASELINE),
+                cells.text(Column.UNIT_OF_MEASURE), direction);
     }
 
     private static Direction direction(Cells cells) {
@@ -231,6 +266,10 @@ final class TreeSheetParser {
         }
         OwnerNames.Match match = owners.resolve(text);
         if (match instanceof OwnerNames.Found f) {
+            if (notCreated.contains(f.code())) {
+                cells.problem(Column.OWNER, Reason.ORG_NOT_CREATED, text);
+                return null;
+            }
             return f.code();
         }
         if (match instanceof OwnerNames.Ambiguous a) {
@@ -241,25 +280,21 @@ final class TreeSheetParser {
         return null;
     }
 
-    /** Unique 编号, parents present, and an owner on every row that nothing is split below. */
+    /**
+     * Unique 编号 and parents present. A leaf without an owner is not refused: the rules warn about
+     * it, as they do in the window, so a unit's own export always reads back.
+     */
     private void checkStructure(List<ParsedRow> rows) {
         Map<String, Integer> firstRow = new HashMap<>();
-        Set<String> parents = new HashSet<>();
         for (ParsedRow r : rows) {
             Integer earlier = firstRow.putIfAbsent(r.path(), r.row());
             if (earlier != null) {
                 problems.add(RowProblem.of(r.row(), Column.CODE, Reason.DUPLICATE_CODE, r.path(), String.valueOf(earlier)));
             }
-            if (r.parentPath() != null) {
-                parents.add(r.parentPath());
-            }
         }
         for (ParsedRow r : rows) {
             if (r.parentPath() != null && !firstRow.containsKey(r.parentPath())) {
                 problems.add(RowProblem.of(r.row(), Column.CODE, Reason.MISSING_PARENT, r.path(), r.parentPath()));
-            }
-            if (!parents.contains(r.path()) && r.ownerCode() == null && !ownerProblemOn(r.row())) {
-                problems.add(RowProblem.of(r.row(), Column.OWNER, Reason.MISSING_OWNER));
             }
         }
         // As staff read the sheet: top to bottom, left to right.
@@ -268,10 +303,6 @@ final class TreeSheetParser {
             order.put(c.header(), c.ordinal());
         }
         problems.sort(Comparator.comparingInt(RowProblem::row).thenComparingInt(p -> order.get(p.column())));
-    }
-
-    private boolean ownerProblemOn(int row) {
-        return problems.stream().anyMatch(p -> p.row() == row && p.column().equals(Column.OWNER.header()));
     }
 
     /** The cells of one row by column, reporting what cannot be read. */
@@ -308,16 +339,25 @@ final class TreeSheetParser {
             return plain.scale() < 0 ? plain.setScale(0, RoundingMode.UNNECESSARY) : plain;
         }
 
+        /** A date as clerks type it (2008-12-31, 6月底, 三季度末): the last one the cell names, noted when read from words. */
         LocalDate date(Column c) {
             String t = text(c);
             if (t == null) {
                 return null;
             }
-            Optional<LocalDate> d = CellValues.date(t);
+            Optional<org.perfdesk.domain.TypedDates> d = org.perfdesk.domain.TypedInput.dates(t, year);
             if (d.isEmpty()) {
                 problem(c, Reason.BAD_DATE, t);
+                return null;
             }
-            return d.orElse(null);
+            if (!d.get().exact()) {
+                notes.add(d.get().dates().size() == 1
+                        ? RowNote.of(sheetName, row.number(), c.header(), RowNote.Kind.DATE_READ, t, d.get().last().toString())
+                        : RowNote.of(sheetName, row.number(), c.header(), RowNote.Kind.DATES_SEVERAL, t,
+                                String.join("、", d.get().dates().stream().map(LocalDate::toString).toList()),
+                                d.get().last().toString()));
+            }
+            return d.get().last();
         }
 
         void problem(Column c, Reason reason, Object... args) {

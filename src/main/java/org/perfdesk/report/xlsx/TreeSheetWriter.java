@@ -20,6 +20,8 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.perfdesk.domain.GoalNode;
 import org.perfdesk.domain.GoalTree;
 import org.perfdesk.domain.Measure;
+import org.perfdesk.domain.Numbers;
+import org.perfdesk.domain.OrgUnit;
 
 /**
  * Lays a goal tree out as a Chinese evaluation form: a title row, a header row, then one row per
@@ -48,17 +50,19 @@ final class TreeSheetWriter {
      * The whole workbook, streamed: strings are written inline and rows leave memory as they are
      * done, which keeps a 20,000-node tree fast. The caller writes it, then closes and disposes it.
      */
-    static SXSSFWorkbook write(String unitName, int year, GoalTree tree, OwnerNames owners) {
+    static SXSSFWorkbook write(OrgUnit unit, int year, GoalTree tree, OwnerNames owners) {
         TreeSheetWriter w = new TreeSheetWriter(owners);
         w.wb.setCompressTempFiles(true);
         Sheet sheet = w.wb.createSheet(SHEET);
-        w.title(sheet, unitName + " " + year + " 年度绩效目标分解表");
+        w.title(sheet, unit.name() + " " + year + " 年度绩效目标分解表");
         w.header(sheet);
         Map<String, String> paths = TreePaths.of(tree);
         int r = FIRST_DATA_ROW;
         for (GoalNode node : tree.inOrder()) {
             w.row(sheet.createRow(r++), paths.get(node.id()), node, tree.depth(node.id()));
         }
+        // The organisation travels with the tree, so a workspace that lacks it can create it on import.
+        OrgSheet.write(w.wb, w.styles, unit, owners.units());
         GuideSheet.Written guide = GuideSheet.write(w.wb, w.styles, owners);
         w.dropDowns(sheet, r + SPARE_ROWS, guide);
         w.pageSetup(sheet, r - 1);
@@ -119,7 +123,9 @@ final class TreeSheetWriter {
         }
         if (node.measure() instanceof Measure.Quantitative q) {
             v.put(Column.UNIT_OF_MEASURE, q.unitOfMeasure());
-            v.put(Column.TARGET, q.target());
+            // A range is written as clerks write one (3-5); a single target as a number cell.
+            v.put(Column.TARGET, q.targetHigh() == null ? q.target()
+                    : Numbers.plain(q.target()) + "-" + Numbers.plain(q.targetHigh()));
             v.put(Column.BASELINE, q.baseline());
             v.put(Column.DIRECTION, Labels.direction(q.direction()));
         } else if (node.measure() instanceof Measure.Qualitative q) {

@@ -14,7 +14,9 @@ public enum Place {
     /** 目标分解: the year's goals, a new year from last year's. */
     GOALS("goals", null),
     /** 收件: the units' packages, registering units. */
-    INBOX("inbox", null);
+    INBOX("inbox", null),
+    /** 整改: the unit's answers to the office's rectification items. */
+    RECTIFICATION("rectification", null);
 
     private final String screen;
     private final String part;

@@ -25,6 +25,32 @@ public final class Typed {
         return value;
     }
 
+    /**
+     * A target: one number, or for a target held inside a range ({@code range} true) two numbers such as
+     * 3-5 or 90～95 (lower first). Returns {lower, upper}; upper is null for one number; both null when blank.
+     */
+    public static BigDecimal[] target(String text, boolean range, String field) {
+        if (TypedInput.normalized(text).isEmpty()) {
+            return new BigDecimal[2];
+        }
+        if (range) {
+            var q = TypedInput.quantity(text);
+            if (q.isPresent() && q.get().comparison() == org.perfdesk.domain.TypedQuantity.Comparison.RANGE) {
+                BigDecimal low = q.get().value();
+                BigDecimal high = q.get().upper();
+                if (!TypedInput.inRange(low) || !TypedInput.inRange(high) || high.compareTo(low) < 0) {
+                    throw new UserError("typed.badRange", field, text.strip());
+                }
+                return new BigDecimal[] {low, high};
+            }
+            // Neither one number nor a range: say how a range is written (14-10 upside down lands here).
+            BigDecimal one = TypedInput.number(text).filter(TypedInput::inRange)
+                    .orElseThrow(() -> new UserError("typed.badRange", field, text.strip()));
+            return new BigDecimal[] {one, null};
+        }
+        return new BigDecimal[] {number(text, field), null};
+    }
+
     /** Points (分值) or a score: a number that is not negative, or null when blank. */
     public static BigDecimal points(String text, String field) {
         BigDecimal value = number(text, field);

@@ -50,6 +50,7 @@ public final class AssessmentView implements Screen {
     private final FilteredList<AssessmentSheet.Row> shown;
     private final CheckBox onlyDrawn = new CheckBox(Texts.t("assessment.onlyDrawn"));
     private final CheckBox onlyNotable = new CheckBox(Texts.t("assessment.onlyNotable"));
+    private final FiguresImport figures;
 
     public AssessmentView(AssessmentViewModel vm) {
         this.vm = vm;
@@ -57,7 +58,13 @@ public final class AssessmentView implements Screen {
         Label hint = new Label(Texts.t("assessment.hint"));
         hint.getStyleClass().add("hint");
         hint.setWrapText(true);
-        root.setTop(new VBox(4, title, hint));
+        figures = new FiguresImport(vm.context(), () -> root.getScene().getWindow(), vm::load);
+        Label figuresHint = new Label(Texts.t("figures.ui.hint"));
+        figuresHint.setWrapText(true);
+        javafx.scene.layout.FlowPane figureActions = Layouts.toolbar(figures.importButton(), figures.templateButton(),
+                figuresHint);
+        root.setTop(new VBox(4, title, hint, figureActions));
+        root.getProperties().put(FiguresImport.class, figures);
 
         units = new TableView<>(vm.units());
         units.setId("assessment-units");
@@ -105,9 +112,15 @@ public final class AssessmentView implements Screen {
         rows.getColumns().add(Columns.text("results.col.weight", 45, r -> Numbers.plain(r.node().weight())));
         rows.getColumns().add(Columns.text("assessment.col.self", 55, r -> r.self() == null ? "—"
                 : Numbers.plain(r.self())));
+        var reported = Columns.<AssessmentSheet.Row>text("results.col.reported", 70,
+                r -> EvaluationTexts.figure(r.computed().reported(), r.computed()));
+        rows.getColumns().add(reported);
+        var verified = Columns.<AssessmentSheet.Row>text("results.col.verified", 70, r -> r.computed().verified() == null
+                ? "" : EvaluationTexts.figure(r.computed().verified(), r.computed()) + (r.computed().differs() ? " ≠" : ""));
+        rows.getColumns().add(verified);
         rows.getColumns().add(Columns.text("assessment.col.computed", 65, r -> Numbers.plain(r.computed().points())));
-        var basis = Columns.<AssessmentSheet.Row>text("results.col.basis", 120, r -> r.computed().basis() == null
-                ? EvaluationTexts.source(r.computed()) : EvaluationTexts.basis(r.computed()));
+        var basis = Columns.<AssessmentSheet.Row>text("results.col.basis", 160, r -> EvaluationTexts.why(r.computed(),
+                vm.scheme()));
         rows.getColumns().add(basis);
         rows.getColumns().add(Columns.text("assessment.col.office", 75, r -> r.office() == null ? ""
                 : Numbers.plain(r.office().points())));
@@ -117,8 +130,8 @@ public final class AssessmentView implements Screen {
                 : r.office().reason());
         rows.getColumns().add(reason);
         rows.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        // On a small window the scores stay; the reason and the basis columns go first.
-        NarrowColumns.install(rows, rows.getColumns(), List.of(reason, basis));
+        // On a small window the scores stay; the reason and the basis columns go first, then the figures.
+        NarrowColumns.install(rows, rows.getColumns(), List.of(reason, basis, reported, verified));
         rows.setRowFactory(t -> {
             TableRow<AssessmentSheet.Row> row = new TableRow<>() {
                 @Override

@@ -11,6 +11,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.perfdesk.domain.EvaluationScheme;
 import org.perfdesk.domain.Numbers;
 import org.perfdesk.domain.OrgUnit;
 import org.perfdesk.domain.SpotCheck;
@@ -33,6 +34,7 @@ public final class AssessmentViewModel {
     private final ObservableList<AssessmentSheet.Row> rows = FXCollections.observableArrayList();
     private final ObjectProperty<UnitLine> selected = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper spotCheckText = new ReadOnlyStringWrapper("");
+    private volatile EvaluationScheme scheme;
 
     public AssessmentViewModel(WorkspaceContext ctx) {
         this.ctx = ctx;
@@ -43,6 +45,7 @@ public final class AssessmentViewModel {
         String was = selected.get() == null ? null : selected.get().unit().code();
         ctx.tasks().run(Texts.t("task.loadAssessment"), () -> {
             Evaluator e = new Evaluator(ctx.workspace());
+            scheme = e.scheme(year);
             List<UnitLine> out = new ArrayList<>();
             for (OrgUnit u : e.units(year)) {
                 List<AssessmentSheet.Row> sheet = e.sheet(u, year);
@@ -117,6 +120,15 @@ public final class AssessmentViewModel {
     private void saved() {
         ctx.saved();
         load();
+    }
+
+    public WorkspaceContext context() {
+        return ctx;
+    }
+
+    /** The year's scheme as last loaded (the period and rules the "why" column states). */
+    public EvaluationScheme scheme() {
+        return scheme == null ? EvaluationScheme.defaults(ctx.year()) : scheme;
     }
 
     public ObservableList<UnitLine> units() {

@@ -6,7 +6,8 @@ import java.util.function.Function;
 
 import org.perfdesk.domain.Texts;
 import org.perfdesk.evaluation.Evaluation;
-import org.perfdesk.evaluation.IndicatorRule;
+import org.perfdesk.domain.EvaluationScheme;
+import org.perfdesk.domain.IndicatorRule;
 import org.perfdesk.evaluation.InputHashes;
 import org.perfdesk.report.ResultsTexts;
 
@@ -34,8 +35,28 @@ final class EvaluationTexts {
         return now().source(l);
     }
 
-    static String basis(IndicatorRule.Line l) {
-        return now().basis(l);
+    /** Why the indicator earned its points, with a verified figure that differs from the unit's. */
+    static String why(IndicatorRule.Line l, EvaluationScheme scheme) {
+        ResultsTexts w = now();
+        String differs = w.difference(l);
+        return differs.isEmpty() ? w.why(l, scheme) : w.why(l, scheme) + "；" + differs;
+    }
+
+    static String target(IndicatorRule.Line l, int year) {
+        return now().target(l, year);
+    }
+
+    static String figure(IndicatorRule.Figure f, IndicatorRule.Line l) {
+        return now().figure(f, l);
+    }
+
+    /** A score, or "—" for a unit that has none. */
+    static String score(BigDecimal v) {
+        return now().score(v);
+    }
+
+    static String missing(Evaluation.UnitResult r) {
+        return now().missing(r);
     }
 
     static String changes(List<InputHashes.Change> changes, Function<String, String> nameOf) {

@@ -50,7 +50,7 @@ import org.perfdesk.ui.common.NarrowColumns;
 public final class FeedbackView implements Screen {
     private static final KeyCombination NEW = new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN);
 
-    /** A unit's line: how many items, sent or not, how many the unit reports done, how many closed. */
+    /** A unit's line: how many items, its feedback sent or not, how many the unit reports done, how many closed. */
     public record UnitLine(OrgUnit unit, int items, boolean allSent, int done, int closed) {
     }
 
@@ -76,8 +76,8 @@ public final class FeedbackView implements Screen {
         unitName.setMinWidth(110); // the unit is what the list is for: its name before the counts
         unitTable.getColumns().add(unitName);
         unitTable.getColumns().add(Columns.text("feedback.col.items", 40, l -> String.valueOf(l.items())));
-        unitTable.getColumns().add(Columns.text("feedback.col.sent", 45, l -> l.items() == 0 ? ""
-                : Texts.t(l.allSent() ? "feedback.sent" : "feedback.notSent")));
+        unitTable.getColumns().add(Columns.text("feedback.col.sent", 45,
+                l -> Texts.t(l.allSent() ? "feedback.sent" : "feedback.notSent")));
         unitTable.getColumns().add(Columns.text("feedback.col.done", 50, l -> String.valueOf(l.done())));
         unitTable.getColumns().add(Columns.text("feedback.col.closed", 50, l -> String.valueOf(l.closed())));
         NarrowColumns.install(unitTable, unitTable.getColumns(), List.of(unitTable.getColumns().get(4),
@@ -126,7 +126,7 @@ public final class FeedbackView implements Screen {
         Button send = new Button(Texts.t("feedback.send") + "…");
         send.setId("feedback-send");
         send.getStyleClass().add("primary");
-        send.disableProperty().bind(noUnit.or(Bindings.isEmpty(items)));
+        send.disableProperty().bind(noUnit);
         send.setOnAction(e -> send());
         javafx.scene.layout.FlowPane actions = Layouts.toolbar(add, change, close, reopen, send);
         VBox right = new VBox(4, actions, itemTable);
@@ -154,9 +154,16 @@ public final class FeedbackView implements Screen {
         ctx.tasks().run(Texts.t("task.loadFeedback"), () -> {
             List<UnitLine> out = new ArrayList<>();
             Rectifications r = new Rectifications(ctx.workspace());
+            // Sent: a feedback package went to the unit for the year, and no item was added since.
+            java.util.Set<String> fedBack = new java.util.HashSet<>();
+            ctx.workspace().packages().findOutgoing().stream()
+                    .filter(p -> p.kind().equals(org.perfdesk.exchange.pkg.PackageKind.FEEDBACK.name())
+                            && p.year() == year)
+                    .forEach(p -> fedBack.add(p.recipientCode()));
             for (OrgUnit u : new Evaluator(ctx.workspace()).units(year)) {
                 List<RectificationItem> its = r.of(u.code(), year);
-                out.add(new UnitLine(u, its.size(), its.stream().allMatch(i -> i.sentIn() != null),
+                out.add(new UnitLine(u, its.size(), fedBack.contains(u.code())
+                        && its.stream().allMatch(i -> i.sentIn() != null),
                         (int) its.stream().filter(i -> i.status() == RectificationItem.Status.DONE).count(),
                         (int) its.stream().filter(RectificationItem::closed).count()));
             }
@@ -270,23 +277,13 @@ public final class FeedbackView implements Screen {
             return;
         }
         Dialogs.withSigner(window, ctx, signer -> ctx.tasks().run(Texts.t("task.sendFeedback"),
-                () -> Feedbacks.send(ctx.workspace(), signer, u.code(), year, summary(u, year),
-                        ctx.workspace().outboxDir()).file(),
+                () -> Feedbacks.send(ctx.workspace(), signer, org.perfdesk.report.FeedbackResults.approved(
+                        ctx.workspace(), u.code(), year), ctx.workspace().outboxDir()).file(),
                 file -> {
                     changed();
                     Messages.info(window, Texts.t("feedback.sentTitle"), Texts.t("review.doneText", u.name(),
                             file.toAbsolutePath().toString()));
                 }));
-    }
-
-    /** The unit's result in words for the feedback: "总分 34.40，设区市政府第 1 名". */
-    private String summary(OrgUnit u, int year) {
-        return new Evaluator(ctx.workspace()).evaluate(year).stream().filter(r -> r.unit().code().equals(u.code()))
-                .findFirst().map(r -> r.rank() == null
-                        ? Texts.t("feedback.summaryUnranked", EvaluationTexts.number(r.total()))
-                        : Texts.t("feedback.summaryLine", EvaluationTexts.number(r.total()),
-                        Texts.current().of(r.group()), String.valueOf(r.rank())))
-                .orElse("");
     }
 
     @Override

@@ -15,7 +15,7 @@ import javafx.scene.layout.VBox;
 import javafx.scene.layout.Priority;
 import org.perfdesk.domain.Texts;
 import org.perfdesk.evaluation.Evaluation;
-import org.perfdesk.evaluation.IndicatorRule;
+import org.perfdesk.domain.IndicatorRule;
 
 /**
  * The results as charts: each unit's total by ranking group, and how the indicators' completion is
@@ -50,6 +50,9 @@ final class ResultsCharts extends VBox {
     private void show(List<Evaluation.UnitResult> results) {
         Map<String, XYChart.Series<String, Number>> byGroup = new LinkedHashMap<>();
         for (Evaluation.UnitResult r : results) {
+            if (r.total() == null) {
+                continue; // 未报送: no total to draw
+            }
             String group = r.group() == null ? Texts.t("results.unranked") : Texts.current().of(r.group());
             byGroup.computeIfAbsent(group, g -> {
                 XYChart.Series<String, Number> s = new XYChart.Series<>();
@@ -72,10 +75,10 @@ final class ResultsCharts extends VBox {
         int[] counts = new int[BANDS.length];
         for (Evaluation.UnitResult r : results) {
             for (IndicatorRule.Line l : r.indicators()) {
-                if (l.source() != IndicatorRule.Source.COMPLETION || l.basis() == null) {
+                if (l.source() != IndicatorRule.Source.COMPLETION || l.completion() == null) {
                     continue;
                 }
-                BigDecimal c = new BigDecimal(l.basis());
+                BigDecimal c = l.completion();
                 int band = 0;
                 for (int i = 0; i < BANDS.length; i++) {
                     if (c.compareTo(BigDecimal.valueOf(BANDS[i])) >= 0) {

@@ -11,7 +11,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.perfdesk.domain.Texts;
 import org.perfdesk.evaluation.Evaluation;
-import org.perfdesk.evaluation.IndicatorRule;
+import org.perfdesk.domain.IndicatorRule;
 import org.perfdesk.ui.common.Columns;
 import org.perfdesk.ui.common.Dialogs;
 import org.perfdesk.ui.common.Messages;
@@ -33,20 +33,45 @@ public final class ResultsView implements Screen {
     private final Label components = new Label();
     private final TableView<IndicatorRule.Line> lines = new TableView<>();
     private final Label others = new Label();
+    private final javafx.beans.property.ObjectProperty<Evaluation.UnitResult> selectedUnit =
+            new javafx.beans.property.SimpleObjectProperty<>();
 
     public ResultsView(ResultsViewModel vm) {
         this.vm = vm;
         Label title = Styles.screen(root, "screen-results", Texts.t("nav.results"));
         Button recompute = new Button(Texts.t("results.recompute"));
         recompute.setOnAction(e -> vm.load());
+        Button decide = new Button(Texts.t("results.decide") + "…");
+        decide.setId("results-decide");
+        decide.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> {
+            Evaluation.UnitResult r = selectedUnit.get();
+            return r == null || r.standing() == Evaluation.Standing.COMPLETE;
+        }, selectedUnit));
+        decide.setOnAction(e -> askDecision());
+        Button approve = new Button(Texts.t("results.approve") + "…");
+        approve.setId("results-approve");
+        approve.setOnAction(e -> ApprovalDialog.ask(root.getScene().getWindow(), Texts.t("results.approve.header"))
+                .ifPresent(a -> vm.approve(a.on(), a.reference(), a.by(), a.note())));
         Button freeze = new Button(Texts.t("results.freeze"));
         freeze.setId("results-freeze");
         freeze.setOnAction(e -> askFreeze());
+        Label approval = new Label();
+        approval.setId("results-approval");
+        approval.setWrapText(true);
+        approval.textProperty().bind(vm.approvalTextProperty());
+        vm.approvalStyleProperty().addListener((o, a, b) -> approval.getStyleClass().setAll("label", b));
         Label frozen = new Label();
         frozen.setId("results-frozen");
         frozen.setWrapText(true);
         frozen.textProperty().bind(vm.freezeTextProperty());
         vm.freezeStyleProperty().addListener((o, a, b) -> frozen.getStyleClass().setAll("label", b));
+        Label blockers = new Label();
+        blockers.setId("results-blockers");
+        blockers.setWrapText(true);
+        blockers.getStyleClass().add("warning");
+        blockers.textProperty().bind(vm.blockersTextProperty());
+        blockers.managedProperty().bind(blockers.textProperty().isNotEmpty());
+        blockers.visibleProperty().bind(blockers.textProperty().isNotEmpty());
         Button workbook = new Button(Texts.t("results.ui.workbook") + "…");
         workbook.setId("results-workbook");
         workbook.setOnAction(e -> export("results.ui.workbook", "Excel", "*.xlsx",
@@ -55,8 +80,8 @@ public final class ResultsView implements Screen {
         notice.setId("results-notice");
         notice.setOnAction(e -> export("results.ui.notice", "Word", "*.docx",
                 Texts.t("results.ui.noticeName", String.valueOf(vm.context().year())), vm::exportNotice));
-        javafx.scene.layout.FlowPane actions = Layouts.toolbar(recompute, freeze, workbook, notice);
-        root.setTop(new VBox(4, title, actions, frozen));
+        javafx.scene.layout.FlowPane actions = Layouts.toolbar(recompute, decide, approve, freeze, workbook, notice);
+        root.setTop(new VBox(4, title, actions, blockers, approval, frozen));
 
         table = new TableView<>(vm.results());
         table.setId("results-table");
@@ -64,22 +89,26 @@ public final class ResultsView implements Screen {
         table.getColumns().add(Columns.text("results.col.group", 80, r -> Texts.current().of(r.group())));
         table.getColumns().add(Columns.text("results.col.rank", 55, EvaluationTexts::rank));
         table.getColumns().add(Columns.text("results.col.unit", 150, r -> r.unit().name()));
-        table.getColumns().add(Columns.text("results.col.total", 60, r -> EvaluationTexts.number(r.total())));
-        table.getColumns().add(Columns.text("results.col.indicators", 70, r -> EvaluationTexts.number(r.indicatorScore())));
+        table.getColumns().add(Columns.text("results.col.total", 60, r -> EvaluationTexts.score(r.total())));
+        table.getColumns().add(Columns.text("results.col.indicators", 70, r -> EvaluationTexts.score(r.indicatorScore())));
         table.getColumns().add(Columns.text("results.col.appraisal", 70, r -> EvaluationTexts.number(r.appraisalScore())));
         table.getColumns().add(Columns.text("results.col.deductions", 70, r -> EvaluationTexts.number(r.deductions())));
         table.getColumns().add(Columns.text("results.col.bonus", 50, r -> EvaluationTexts.number(r.bonus())));
         table.getColumns().add(Columns.text("results.col.remarks", 200, r -> EvaluationTexts.remarks(r, this::nameOf)));
         table.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> showDetail(r));
+        selectedUnit.bind(table.getSelectionModel().selectedItemProperty());
 
         lines.setId("results-lines");
         lines.setPlaceholder(new Label(Texts.t("results.pickUnit")));
         lines.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        lines.getColumns().add(Columns.text("results.col.indicator", 200, IndicatorRule.Line::title));
-        lines.getColumns().add(Columns.text("results.col.weight", 50, l -> EvaluationTexts.plain(l.weight())));
-        lines.getColumns().add(Columns.text("results.col.points", 60, l -> EvaluationTexts.number(l.points())));
-        lines.getColumns().add(Columns.text("results.col.source", 90, EvaluationTexts::source));
-        lines.getColumns().add(Columns.text("results.col.basis", 160, EvaluationTexts::basis));
+        lines.getColumns().add(Columns.text("results.col.indicator", 180, IndicatorRule.Line::title));
+        lines.getColumns().add(Columns.text("results.col.weight", 45, l -> EvaluationTexts.plain(l.weight())));
+        lines.getColumns().add(Columns.text("results.col.target", 70, l -> EvaluationTexts.target(l, vm.context().year())));
+        lines.getColumns().add(Columns.text("results.col.reported", 70, l -> EvaluationTexts.figure(l.reported(), l)));
+        lines.getColumns().add(Columns.text("results.col.verified", 70, l -> l.verified() == null ? ""
+                : EvaluationTexts.figure(l.verified(), l) + (l.differs() ? " ≠" : "")));
+        lines.getColumns().add(Columns.text("results.col.points", 55, l -> EvaluationTexts.number(l.points())));
+        lines.getColumns().add(Columns.text("results.col.basis", 200, l -> EvaluationTexts.why(l, vm.scheme())));
         detailTitle.getStyleClass().add("section-title");
         components.setId("results-components");
         components.setWrapText(true);
@@ -112,8 +141,9 @@ public final class ResultsView implements Screen {
         }
         var s = vm.schemeWeights();
         detailTitle.setText(r.unit().name());
-        components.setText(Texts.t("results.formula", s[0], EvaluationTexts.number(r.indicatorScore()), s[1],
-                EvaluationTexts.number(r.appraisalScore()), EvaluationTexts.number(r.deductions()),
+        components.setText(r.total() == null ? Texts.t("results.noTotal", EvaluationTexts.rank(r),
+                EvaluationTexts.missing(r)) : Texts.t("results.formula", s[0], EvaluationTexts.number(r.indicatorScore()),
+                s[1], EvaluationTexts.number(r.appraisalScore()), EvaluationTexts.number(r.deductions()),
                 EvaluationTexts.number(r.bonus()), EvaluationTexts.number(r.total())));
         lines.getItems().setAll(r.indicators());
         StringBuilder b = new StringBuilder();
@@ -148,7 +178,16 @@ public final class ResultsView implements Screen {
 
     private void askFreeze() {
         Dialogs.askReason(root.getScene().getWindow(), "results-freeze-dialog", Texts.t("results.freeze"),
-                Texts.t("results.freezeHeader"), Texts.t("results.freezeReason")).ifPresent(vm::freeze);
+                Texts.t("results.freezeHeader", vm.approvalTextProperty().get()), Texts.t("results.freezeReason"))
+                .ifPresent(vm::freeze);
+    }
+
+    private void askDecision() {
+        Evaluation.UnitResult r = table.getSelectionModel().getSelectedItem();
+        if (r != null && r.standing() != Evaluation.Standing.COMPLETE) {
+            StandingDialog.ask(root.getScene().getWindow(), r)
+                    .ifPresent(a -> vm.decide(r.unit().code(), a.decision(), a.reason()));
+        }
     }
 
     @Override

@@ -9,6 +9,8 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.perfdesk.domain.EvaluationScheme;
 import org.perfdesk.domain.Numbers;
+import org.perfdesk.domain.ResultApproval;
+import org.perfdesk.domain.StandingDecision;
 import org.perfdesk.domain.Texts;
 import org.perfdesk.evaluation.Evaluation;
 import org.perfdesk.evaluation.Evaluator;
@@ -23,13 +25,17 @@ public final class ResultsViewModel {
     private final ObservableList<Evaluation.UnitResult> results = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper freezeText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper freezeStyle = new ReadOnlyStringWrapper("hint");
+    private final ReadOnlyStringWrapper approvalText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper approvalStyle = new ReadOnlyStringWrapper("hint");
+    private final ReadOnlyStringWrapper blockersText = new ReadOnlyStringWrapper("");
 
     public ResultsViewModel(WorkspaceContext ctx) {
         this.ctx = ctx;
     }
 
     private record Loaded(List<Evaluation.UnitResult> results, Optional<InputHashes.Comparison> comparison,
-                          EvaluationScheme scheme) {
+                          EvaluationScheme scheme, Optional<ResultApproval> approval, boolean approvalHolds,
+                          List<String> blockers) {
     }
 
     private EvaluationScheme scheme;
@@ -38,11 +44,50 @@ public final class ResultsViewModel {
         int year = ctx.year();
         ctx.tasks().run(Texts.t("task.evaluate"), () -> {
             Evaluator e = new Evaluator(ctx.workspace());
-            return new Loaded(e.evaluate(year), e.compareWithFreeze(year), e.scheme(year));
+            Optional<ResultApproval> approval = ctx.workspace().evaluation().approvals().latest(year);
+            return new Loaded(e.evaluate(year), e.compareWithFreeze(year), e.scheme(year), approval,
+                    approval.isPresent() && e.currentApproval(year).isPresent(), e.blockers(year));
         }, loaded -> {
             scheme = loaded.scheme();
             results.setAll(loaded.results());
             showFreeze(loaded.comparison());
+            showApproval(loaded.approval(), loaded.approvalHolds());
+            blockersText.set(loaded.blockers().isEmpty() ? ""
+                    : Texts.t("results.blockers", String.join("\n", loaded.blockers())));
+        });
+    }
+
+    private void showApproval(Optional<ResultApproval> approval, boolean holds) {
+        if (approval.isEmpty()) {
+            approvalText.set(Texts.t("results.approval.none"));
+            approvalStyle.set("hint");
+            return;
+        }
+        ResultApproval a = approval.get();
+        approvalText.set(Texts.t(holds ? "results.approval.holds" : "results.approval.stale",
+                a.approvedOn().toString(), a.reference(), a.approvedBy()));
+        approvalStyle.set(holds ? "hint" : "warning");
+    }
+
+    /** Records the leading group's 审定 of the results as they are now. */
+    public void approve(java.time.LocalDate on, String reference, String by, String note) {
+        int year = ctx.year();
+        ctx.tasks().run(Texts.t("task.approve"), () -> new Evaluator(ctx.workspace()).approve(year, on, reference, by,
+                note), a -> {
+            ctx.saved();
+            load();
+        });
+    }
+
+    /** The office's decision on a unit 未报送 or 材料不全. */
+    public void decide(String unitCode, StandingDecision.Decision decision, String reason) {
+        int year = ctx.year();
+        ctx.tasks().run(Texts.t("task.decide"), () -> {
+            new Evaluator(ctx.workspace()).decideStanding(unitCode, year, decision, reason);
+            return null;
+        }, x -> {
+            ctx.saved();
+            load();
         });
     }
 
@@ -109,6 +154,23 @@ public final class ResultsViewModel {
 
     public ReadOnlyStringProperty freezeStyleProperty() {
         return freezeStyle.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty approvalTextProperty() {
+        return approvalText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty approvalStyleProperty() {
+        return approvalStyle.getReadOnlyProperty();
+    }
+
+    /** Units 未报送 or 材料不全 waiting for the office's decision, in words; empty when none. */
+    public ReadOnlyStringProperty blockersTextProperty() {
+        return blockersText.getReadOnlyProperty();
+    }
+
+    public EvaluationScheme scheme() {
+        return scheme;
     }
 
     public WorkspaceContext context() {

@@ -60,6 +60,13 @@ public final class SchemeView implements Screen {
     private final TextField quantitativeCap = field("scheme-quantitative-cap");
     private final TextField latePenalty = field("scheme-late-penalty");
     private final TextField spotCheckShare = field("scheme-spot-share");
+    private final TextField period = field("scheme-period");
+    private final TextField levelShares = field("scheme-level-shares");
+    private final TextField appraisalRounds = field("scheme-appraisal-rounds");
+    private final java.util.Map<EvaluationScheme.Material, javafx.scene.control.CheckBox> required =
+            new java.util.EnumMap<>(EvaluationScheme.Material.class);
+    private final java.util.Map<org.perfdesk.domain.RankingGroup, TextField> bodies =
+            new java.util.EnumMap<>(org.perfdesk.domain.RankingGroup.class);
     private final TextArea note = new TextArea();
     private final ObservableList<LevelRow> levels = FXCollections.observableArrayList();
     private final TableView<LevelRow> levelTable = new TableView<>(levels);
@@ -122,6 +129,32 @@ public final class SchemeView implements Screen {
         form.addRow(row++, new Label(Texts.t("scheme.label.quantitativeCap")), quantitativeCap, unit("%"));
         form.addRow(row++, new Label(Texts.t("scheme.field.latePenalty")), latePenalty, unit("%"));
         form.addRow(row++, new Label(Texts.t("scheme.field.spotCheckShare")), spotCheckShare, unit("%"));
+        form.addRow(row++, new Label(Texts.t("scheme.field.period")), period, unit(Texts.t("scheme.periodUnit")));
+        form.addRow(row++, new Label(Texts.t("scheme.field.levelShares")), levelShares, unit("%"));
+        form.addRow(row++, new Label(Texts.t("scheme.field.appraisalRounds")), appraisalRounds,
+                unit(Texts.t("scheme.roundsUnit")));
+        VBox requiredBoxes = new VBox(4);
+        for (EvaluationScheme.Material m : EvaluationScheme.Material.values()) {
+            javafx.scene.control.CheckBox box = new javafx.scene.control.CheckBox(Texts.t("scheme.material." + m.name()));
+            box.setId("scheme-required-" + m.name());
+            box.selectedProperty().addListener((o, a, b) -> check());
+            required.put(m, box);
+            requiredBoxes.getChildren().add(box);
+        }
+        Label requiredLabel = new Label(Texts.t("scheme.field.required"));
+        GridPane.setValignment(requiredLabel, javafx.geometry.VPos.TOP);
+        form.add(requiredLabel, 0, row);
+        form.add(requiredBoxes, 1, row++, 2, 1);
+        levelShares.setPrefColumnCount(10);
+        for (org.perfdesk.domain.RankingGroup g : org.perfdesk.domain.RankingGroup.values()) {
+            TextField body = new TextField();
+            body.setId("scheme-body-" + g.name());
+            body.setPrefColumnCount(16);
+            body.textProperty().addListener((o, a, b) -> check());
+            bodies.put(g, body);
+            form.add(new Label(Texts.t("scheme.field.body", Texts.current().of(g))), 0, row);
+            form.add(body, 1, row++, 2, 1);
+        }
 
         levelTable.setId("scheme-levels");
         levelTable.setEditable(true);
@@ -189,7 +222,7 @@ public final class SchemeView implements Screen {
 
     private List<TextField> fields() {
         return List.of(indicatorWeight, appraisalWeight, inspectionCap, bonusCap, quantitativeCap, latePenalty,
-                spotCheckShare);
+                spotCheckShare, period, levelShares, appraisalRounds);
     }
 
     private static TextField field(String id) {
@@ -259,6 +292,11 @@ public final class SchemeView implements Screen {
         quantitativeCap.setText(Numbers.plain(s.quantitativeCap()));
         latePenalty.setText(Numbers.plain(s.latePenalty()));
         spotCheckShare.setText(Numbers.plain(s.spotCheckShare()));
+        period.setText(String.valueOf(s.period()));
+        levelShares.setText(s.levelSharesText());
+        appraisalRounds.setText(String.valueOf(s.appraisalRounds()));
+        required.forEach((m, box) -> box.setSelected(s.required().contains(m)));
+        bodies.forEach((g, field) -> field.setText(s.appraisalBody(g)));
         levels.setAll(s.appraisalLevels().stream().map(l -> new LevelRow(l.name(), Numbers.plain(l.value()))).toList());
         note.setText(s.note());
         if (s == loaded) {
@@ -275,9 +313,36 @@ public final class SchemeView implements Screen {
             ls.add(new EvaluationScheme.AppraisalLevel(r.name == null ? "" : r.name.strip(),
                     InspectionDialog.typedNumber(r.value)));
         }
+        java.util.Set<EvaluationScheme.Material> needed = java.util.EnumSet.noneOf(EvaluationScheme.Material.class);
+        required.forEach((m, box) -> {
+            if (box.isSelected()) {
+                needed.add(m);
+            }
+        });
+        java.util.Map<org.perfdesk.domain.RankingGroup, String> who = new java.util.EnumMap<>(
+                org.perfdesk.domain.RankingGroup.class);
+        bodies.forEach((g, field) -> who.put(g, field.getText().strip()));
         return new EvaluationScheme(ctx.year(), loaded == null ? 1 : loaded.version(), num(indicatorWeight),
                 num(appraisalWeight), num(inspectionCap), num(bonusCap), num(quantitativeCap), num(latePenalty),
-                num(spotCheckShare), ls, note.getText());
+                num(spotCheckShare), ls, note.getText(), whole(period), shares(levelShares.getText()),
+                whole(appraisalRounds), needed, who);
+    }
+
+    /** A whole number as typed, or −1 (which the scheme's problems name) when it is not one. */
+    private static int whole(TextField f) {
+        BigDecimal v = InspectionDialog.typedNumber(f.getText());
+        return v == null || v.stripTrailingZeros().scale() > 0 ? -1 : v.intValue();
+    }
+
+    /** "60、30、0" (or with commas or spaces); a part that is not a number becomes null, which problems() names. */
+    private static List<BigDecimal> shares(String text) {
+        List<BigDecimal> out = new ArrayList<>();
+        for (String part : text.split("[、,，;；\\s]+")) {
+            if (!part.isBlank()) {
+                out.add(InspectionDialog.typedNumber(part));
+            }
+        }
+        return out;
     }
 
     private static BigDecimal num(TextField f) {

@@ -19,7 +19,9 @@ import javafx.stage.Window;
 import javafx.util.StringConverter;
 import org.perfdesk.domain.OrgUnit;
 import org.perfdesk.domain.Texts;
+import org.perfdesk.domain.SafeText;
 import org.perfdesk.exchange.Enrollments;
+import org.perfdesk.exchange.intake.EnrollmentHandler;
 import org.perfdesk.ui.common.Dialogs;
 import org.perfdesk.ui.common.Messages;
 import org.perfdesk.ui.common.PackageReceiver;
@@ -99,7 +101,10 @@ public final class InboxView implements Screen, PackageReceiver {
         return box;
     }
 
-    /** 登记单位: read the request, compare the fingerprint by phone, register, write the certificate. */
+    /**
+     * 登记单位: read the request, compare the fingerprint by phone, choose the parent and ranking group
+     * (and confirm a key replacement), register, write the certificate.
+     */
     private void enroll() {
         Window owner = root.getScene().getWindow();
         FileChooser chooser = new FileChooser();
@@ -110,8 +115,10 @@ public final class InboxView implements Screen, PackageReceiver {
             return;
         }
         Enrollments.Request request;
+        EnrollViewModel vm;
         try {
             request = Enrollments.read(file.toPath());
+            vm = new EnrollViewModel(ctx.workspace(), request);
         } catch (RuntimeException e) {
             Messages.error(owner, e);
             return;
@@ -120,7 +127,13 @@ public final class InboxView implements Screen, PackageReceiver {
         if (!Refusals.clear(owner, ctx, Preconditions.enrollment(ctx.workspace(), request))) {
             return;
         }
-        Dialogs.askFingerprint(owner, request.unitName(), request.fingerprint()).ifPresent(typed -> {
+        EnrollDialog.ask(owner, vm).ifPresent(decision -> {
+            try {
+                EnrollmentHandler.check(ctx.workspace(), request.enrollment(), decision);
+            } catch (RuntimeException e) {
+                Messages.error(owner, e);
+                return;
+            }
             DirectoryChooser target = new DirectoryChooser();
             target.setTitle(Texts.t("inbox.certificateTarget"));
             File folder = target.showDialog(owner);
@@ -128,11 +141,11 @@ public final class InboxView implements Screen, PackageReceiver {
                 return;
             }
             Dialogs.withSigner(owner, ctx, signer -> ctx.tasks().run(Texts.t("task.enroll"),
-                    () -> Enrollments.accept(ctx.workspace(), signer, file.toPath(), typed, folder.toPath()),
+                    () -> Enrollments.accept(ctx.workspace(), signer, file.toPath(), decision, folder.toPath()),
                     written -> {
                         ctx.saved();
-                        Messages.info(owner, Texts.t("inbox.enrolled", request.unitName()),
-                                Texts.t("cli.enroll.accepted", request.unitCode(), request.unitName(),
+                        Messages.info(owner, Texts.t("inbox.enrolled", SafeText.escaped(request.unitName())),
+                                Texts.t("cli.enroll.accepted", request.unitCode(), SafeText.escaped(request.unitName()),
                                         written.file().toAbsolutePath().toString()));
                     }));
         });

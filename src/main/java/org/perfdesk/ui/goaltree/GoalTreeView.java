@@ -225,11 +225,18 @@ public final class GoalTreeView implements Screen {
     private void importXlsx() {
         javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
         chooser.setTitle(Texts.t("goals.importXlsx"));
-        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("Excel (*.xlsx)", "*.xlsx"));
+        chooser.getExtensionFilters().addAll(
+                new javafx.stage.FileChooser.ExtensionFilter("Excel, WPS (*.xlsx, *.xls, *.csv)", "*.xlsx", "*.xls", "*.csv"),
+                new javafx.stage.FileChooser.ExtensionFilter("*.*", "*.*"));
         java.io.File file = chooser.showOpenDialog(root.getScene().getWindow());
         if (file != null) {
-            XlsxImportDialog.run(root.getScene().getWindow(), vm.context(), file.toPath(), vm::load);
+            importXlsx(file.toPath());
         }
+    }
+
+    /** Reads a workbook into the import dialog (what the file chooser, or a test, hands in). */
+    public void importXlsx(java.nio.file.Path file) {
+        org.perfdesk.ui.xlsximport.TreeImportDialog.run(root.getScene().getWindow(), vm.context(), file, vm::load);
     }
 
     private static Button button(String key, String id, Runnable action) {

@@ -93,9 +93,15 @@ public final class GoalTreeViewModel {
             for (Progress p : progress) {
                 latest = Math.max(latest, p.quarter());
             }
+            Map<String, GoalNode> byId = new HashMap<>();
+            nodes.forEach(n -> byId.put(n.id(), n));
             for (Progress p : progress) {
-                if (p.quarter() == latest && p.completionPercent() != null) {
-                    completion.put(p.nodeId(), p.completionPercent());
+                // A number's completion is the rule's, from the actual value; other nodes keep what was stated.
+                GoalNode n = byId.get(p.nodeId());
+                BigDecimal c = n != null && n.measure() instanceof org.perfdesk.domain.Measure.Quantitative q
+                        ? org.perfdesk.domain.Completion.percent(q, p.actualValue()) : p.completionPercent();
+                if (p.quarter() == latest && c != null) {
+                    completion.put(p.nodeId(), c);
                 }
                 if (p.quarter() == latest && p.status() != null) {
                     status.put(p.nodeId(), p.status());

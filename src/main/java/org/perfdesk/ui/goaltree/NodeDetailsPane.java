@@ -81,6 +81,7 @@ final class NodeDetailsPane extends ScrollPane {
         });
         direction.getItems().setAll(Direction.values());
         direction.setConverter(enumConverter());
+        direction.setId("details-direction");
         owner.setItems(vm.owners());
         owner.setConverter(new StringConverter<>() {
             @Override
@@ -203,7 +204,8 @@ final class NodeDetailsPane extends ScrollPane {
                 : m instanceof Measure.Qualitative ? MeasureType.QUALITATIVE
                 : m instanceof Measure.Milestone ? MeasureType.MILESTONE : MeasureType.NONE);
         Measure.Quantitative q = m instanceof Measure.Quantitative x ? x : null;
-        editor.set(target, q == null ? "" : Numbers.plain(q.target()));
+        editor.set(target, q == null ? "" : q.targetHigh() == null ? Numbers.plain(q.target())
+                : Numbers.plain(q.target()) + "-" + Numbers.plain(q.targetHigh()));
         editor.set(baseline, q == null ? "" : Numbers.plain(q.baseline()));
         editor.set(unit, q == null || q.unitOfMeasure() == null ? "" : q.unitOfMeasure());
         editor.set(direction, q == null ? null : q.direction());
@@ -246,12 +248,14 @@ final class NodeDetailsPane extends ScrollPane {
             throw new RowEditor.Refusal(title, Texts.t("goals.titleRequired"));
         }
         BigDecimal w = read(weight, () -> Typed.points(weight.getText(), Texts.t("goals.col.weight")));
-        BigDecimal t = read(target, () -> Typed.number(target.getText(), Texts.t("details.target")));
+        // Under 等于目标值（或在区间内） the target may be a range: 3-5.
+        BigDecimal[] t = read(target, () -> Typed.target(target.getText(),
+                direction.getValue() == org.perfdesk.domain.Direction.AT_TARGET, Texts.t("details.target")));
         BigDecimal b = read(baseline, () -> Typed.number(baseline.getText(), Texts.t("details.baseline")));
         LocalDate d = read(deadline, () -> DatePickers.value(deadline, Texts.t("goals.col.deadline")));
         Measure m = switch (measure.getValue() == null ? MeasureType.NONE : measure.getValue()) {
             case NONE -> null;
-            case QUANTITATIVE -> new Measure.Quantitative(t, b, orNull(unit.getText()), direction.getValue());
+            case QUANTITATIVE -> new Measure.Quantitative(t[0], b, orNull(unit.getText()), direction.getValue(), t[1]);
             case QUALITATIVE -> new Measure.Qualitative(Arrays.stream(levels.getText().split("[,，、\\s]+"))
                     .map(String::strip).filter(x -> !x.isEmpty()).toList(), orNull(targetLevel.getText()));
             case MILESTONE -> new Measure.Milestone(read(due, () -> DatePickers.value(due, Texts.t("details.due"))));

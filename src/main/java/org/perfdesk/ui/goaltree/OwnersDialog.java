@@ -49,10 +49,19 @@ final class OwnersDialog extends Dialog<Void> {
         rename.setOnAction(e -> rename());
         Button remove = new Button(Texts.t("owners.remove"));
         remove.setOnAction(e -> remove());
+        Button toExcel = new Button(Texts.t("owners.exportXlsx"));
+        toExcel.setId("owners-export-xlsx");
+        toExcel.setOnAction(e -> exportXlsx());
+        Button fromExcel = new Button(Texts.t("owners.importXlsx"));
+        fromExcel.setId("owners-import-xlsx");
+        fromExcel.setOnAction(e -> chooseAndImport());
         Label hint = new Label(Texts.t("owners.hint"));
         hint.setWrapText(true);
         hint.getStyleClass().add("hint");
-        getDialogPane().setContent(new VBox(8, new HBox(6, division, person, rename, remove), tree, hint));
+        getDialogPane().setContent(new VBox(8, new HBox(6, division, person, rename, remove), new HBox(6, toExcel,
+                fromExcel), tree, hint));
+        getDialogPane().setId("owners-dialog");
+        getDialogPane().getProperties().put(OwnersDialog.class, this);
         getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
         getDialogPane().setPrefSize(560, 520);
         setOnHidden(e -> {
@@ -61,6 +70,39 @@ final class OwnersDialog extends Dialog<Void> {
             }
         });
         reload();
+    }
+
+    private void exportXlsx() {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle(Texts.t("owners.exportXlsx"));
+        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("Excel (*.xlsx)", "*.xlsx"));
+        chooser.setInitialFileName(ctx.self().name() + Texts.t("owners.fileName") + ".xlsx");
+        java.io.File file = chooser.showSaveDialog(getDialogPane().getScene().getWindow());
+        if (file != null) {
+            ctx.tasks().run(Texts.t("task.exportXlsx"), () -> {
+                org.perfdesk.report.xlsx.OrgXlsx.export(ctx.workspace(), ctx.self().code(), file.toPath());
+                return file;
+            }, f -> Messages.info(getDialogPane().getScene().getWindow(), Texts.t("goals.exported"), f.getAbsolutePath()));
+        }
+    }
+
+    private void chooseAndImport() {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle(Texts.t("owners.importXlsx"));
+        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("Excel, WPS (*.xlsx, *.xls, *.csv)",
+                "*.xlsx", "*.xls", "*.csv"));
+        java.io.File file = chooser.showOpenDialog(getDialogPane().getScene().getWindow());
+        if (file != null) {
+            importXlsx(file.toPath());
+        }
+    }
+
+    /** Previews and imports an organisation sheet (what the file chooser, or a test, hands in). */
+    void importXlsx(java.nio.file.Path file) {
+        org.perfdesk.ui.xlsximport.OrgImportDialog.run(getDialogPane().getScene().getWindow(), ctx, file, () -> {
+            changed = true;
+            reload();
+        });
     }
 
     private void reload() {

@@ -117,6 +117,7 @@ public final class ProgressView implements Screen {
                     BigDecimal v = number(text.replace("%", ""), "progress.col.completion");
                     return v == null && !text.isBlank() ? null : with(p, p.actualValue(), v, p.status(), p.narrative());
                 }));
+        table.getColumns().add(Columns.text("progress.col.ruleCompletion", 80, ProgressViewModel.Row::ruleCompletion));
         table.getColumns().add(statusColumn());
         TableColumn<ProgressViewModel.Row, String> narrative = editable("progress.col.narrative", 260,
                 r -> r.progress() == null || r.progress().narrative() == null ? "" : r.progress().narrative(),

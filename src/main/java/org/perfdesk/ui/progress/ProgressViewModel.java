@@ -46,6 +46,15 @@ public final class ProgressViewModel {
             return progress == null ? "" : Numbers.percent(progress.completionPercent());
         }
 
+        /**
+         * The completion the scoring rule computes from the actual value (what the office's evaluation counts),
+         * shown beside the completion the unit states; empty for what is not measured by a number.
+         */
+        public String ruleCompletion() {
+            return progress == null || !(node.measure() instanceof Measure.Quantitative q) ? ""
+                    : Numbers.percent(org.perfdesk.domain.Completion.percent(q, progress.actualValue()));
+        }
+
         public ProgressStatus status() {
             return progress == null ? null : progress.status();
         }

@@ -171,23 +171,7 @@ public final class ReportsView implements Screen {
             Messages.error(window, e);
             return;
         }
-        vm.exportDocx(tmp, path -> {
-            Thread t = new Thread(() -> {
-                try {
-                    if (java.awt.Desktop.isDesktopSupported()
-                            && java.awt.Desktop.getDesktop().isSupported(java.awt.Desktop.Action.PRINT)) {
-                        java.awt.Desktop.getDesktop().print(path.toFile());
-                        return;
-                    }
-                } catch (Exception ignored) {
-                    // fall through to telling the user where the document is
-                }
-                javafx.application.Platform.runLater(() -> Messages.info(window, Texts.t("reports.print"),
-                        Texts.t("reports.printHere", path.toAbsolutePath().toString())));
-            }, "perfdesk-print");
-            t.setDaemon(true);
-            t.start();
-        });
+        vm.exportDocx(tmp, path -> org.perfdesk.ui.common.OpenFiles.print(window, path));
     }
 
     /** A report is drafted from the year's goal tree: without one, say so before asking where to save. */

@@ -94,6 +94,7 @@ public final class SelfAssessmentView implements Screen {
                 SelfAssessmentViewModel.Row::progress);
         Cells.fullTextOnHover(progress);
         table.getColumns().add(progress);
+        table.getColumns().add(Columns.text("self.col.computed", 70, SelfAssessmentViewModel.Row::computedText));
         TableColumn<SelfAssessmentViewModel.Row, String> score = Columns.text("self.col.score", 70,
                 SelfAssessmentViewModel.Row::score);
         score.setEditable(true);
@@ -195,6 +196,7 @@ public final class SelfAssessmentView implements Screen {
         sums.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         sums.getColumns().add(Columns.text("self.col.goal", 160, SelfScore.Sum::title));
         sums.getColumns().add(Columns.text("self.col.given", 60, s -> Numbers.plain(s.given())));
+        sums.getColumns().add(Columns.text("self.col.computed", 60, s -> Numbers.plain(s.computed())));
         sums.getColumns().add(Columns.text("self.col.available", 60, s -> Numbers.plain(s.available())));
         Label title = new Label(Texts.t("self.sums"));
         title.getStyleClass().add("section-title");

@@ -13,9 +13,12 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.perfdesk.domain.Completion;
+import org.perfdesk.domain.EvaluationScheme;
 import org.perfdesk.domain.Evidence;
 import org.perfdesk.domain.GoalNode;
 import org.perfdesk.domain.GoalTree;
+import org.perfdesk.domain.IndicatorRule;
 import org.perfdesk.domain.Measure;
 import org.perfdesk.domain.Numbers;
 import org.perfdesk.domain.OrgUnit;
@@ -34,12 +37,16 @@ import org.perfdesk.ui.goaltree.GoalTreeViewModel;
  */
 public final class SelfAssessmentViewModel {
     /**
-     * One scored item: what its indicator aims at (the item's own target, or for a task the target of
-     * the indicator above it, with the unit of measure), the latest progress reported on that
-     * indicator, and what the unit gives itself.
+     * One scored item (the nodes the office scores: {@link IndicatorRule#scored}): what its indicator
+     * aims at (the item's own target, or for a task the target of the indicator above it, with the unit
+     * of measure), the latest progress reported on that indicator with its completion by the scoring
+     * rule, the points the rule gives the unit's own figures, and what the unit gives itself.
      */
     public record Row(GoalNode node, String owner, String target, String progress, SelfAssessment assessment,
-                      int evidenceCount) {
+                      int evidenceCount, BigDecimal computed) {
+        public String computedText() {
+            return computed == null ? "" : Numbers.plain(computed);
+        }
 
         public String score() {
             return assessment == null || assessment.score() == null ? "" : Numbers.plain(assessment.score());
@@ -68,8 +75,10 @@ public final class SelfAssessmentViewModel {
     private Map<String, SelfAssessment> assessments = new HashMap<>();
     private Map<String, Integer> evidenceCounts = new HashMap<>();
     private Map<String, String> owners = Map.of();
-    /** Each indicator's latest reported entry (its own latest quarter). */
-    private Map<String, Progress> latest = Map.of();
+    /** Each measured node's completion by the scoring rule, as the screens show it ("75.0%"). */
+    private Map<String, String> completion = Map.of();
+    private Map<String, List<Progress>> progressByNode = Map.of();
+    private EvaluationScheme scheme = EvaluationScheme.defaults(2008);
     private String selected;
 
     public SelfAssessmentViewModel(WorkspaceContext ctx) {
@@ -77,7 +86,8 @@ public final class SelfAssessmentViewModel {
     }
 
     private record Loaded(GoalTree tree, Map<String, SelfAssessment> assessments, Map<String, Integer> evidence,
-                          Map<String, String> owners, Map<String, Progress> latest) {
+                          Map<String, String> owners, Map<String, String> completion,
+                          Map<String, List<Progress>> progress, EvaluationScheme scheme) {
     }
 
     public void load() {
@@ -93,19 +103,33 @@ public final class SelfAssessmentViewModel {
             for (OrgUnit o : ctx.workspace().orgUnits().findSubtree(unit)) {
                 names.put(o.code(), o.name());
             }
-            Map<String, Progress> last = new HashMap<>();
+            // The office's scheme where this workspace has one, else the defaults: the period and rules.
+            EvaluationScheme sc = ctx.workspace().evaluation().schemes().latest(year)
+                    .orElseGet(() -> EvaluationScheme.defaults(year));
+            Map<String, List<Progress>> byNode = new HashMap<>();
             for (Progress p : ctx.workspace().progress().findByUnit(unit, year)) {
-                if (p.actualValue() != null || p.completionPercent() != null || p.status() != null) {
-                    last.merge(p.nodeId(), p, (x, y) -> y.quarter() > x.quarter() ? y : x);
+                byNode.computeIfAbsent(p.nodeId(), k -> new ArrayList<>()).add(p);
+            }
+            Map<String, String> done = new HashMap<>();
+            for (GoalNode n : t.inOrder()) {
+                if (n.measure() == null) {
+                    continue;
+                }
+                IndicatorRule.Line line = IndicatorRule.score(n, byNode.getOrDefault(n.id(), List.of()), a.get(n.id()),
+                        null, null, sc);
+                if (line.completion() != null) {
+                    done.put(n.id(), Numbers.percent(line.completion()));
                 }
             }
-            return new Loaded(t, a, ev, names, last);
+            return new Loaded(t, a, ev, names, done, byNode, sc);
         }, l -> {
             tree = l.tree();
             assessments = new HashMap<>(l.assessments());
             evidenceCounts = new HashMap<>(l.evidence());
             owners = l.owners();
-            latest = l.latest();
+            completion = l.completion();
+            progressByNode = l.progress();
+            scheme = l.scheme();
             undo.clear();
             rebuild();
             select(selected);
@@ -114,20 +138,20 @@ public final class SelfAssessmentViewModel {
 
     private void rebuild() {
         List<Row> out = new ArrayList<>();
-        for (GoalNode n : tree.inOrder()) {
-            if (tree.isLeaf(n.id())) {
-                GoalNode indicator = indicatorOf(n);
-                out.add(new Row(n, n.ownerCode() == null ? "" : owners.getOrDefault(n.ownerCode(), n.ownerCode()),
-                        targetOf(n, indicator), progressText(indicator), assessments.get(n.id()),
-                        evidenceCounts.getOrDefault(n.id(), 0)));
-            }
+        for (GoalNode n : IndicatorRule.scored(tree)) {
+            GoalNode indicator = indicatorOf(n);
+            BigDecimal computed = IndicatorRule.score(n, progressByNode.getOrDefault(n.id(), List.of()),
+                    assessments.get(n.id()), null, null, scheme).points();
+            out.add(new Row(n, n.ownerCode() == null ? "" : owners.getOrDefault(n.ownerCode(), n.ownerCode()),
+                    targetOf(n, indicator), progressText(indicator), assessments.get(n.id()),
+                    evidenceCounts.getOrDefault(n.id(), 0), computed));
         }
         rows.setAll(out);
-        List<SelfScore.Sum> s = SelfScore.sums(tree, assessments);
+        List<SelfScore.Sum> s = SelfScore.sums(tree, assessments, progressByNode, scheme);
         sums.setAll(s.subList(0, s.size() - 1));
         SelfScore.Sum all = s.get(s.size() - 1);
         total.set(Texts.t("self.total", Numbers.plain(all.given()), Numbers.plain(all.available()), all.assessed(),
-                all.total()));
+                all.total(), Numbers.plain(all.computed())));
     }
 
     /** The item itself when it is measured, else the nearest measured node above it (a task's indicator). */
@@ -149,17 +173,25 @@ public final class SelfAssessmentViewModel {
         return Texts.t("self.indicatorTarget", indicator.title(), target);
     }
 
-    /** The indicator's latest reported quarter: actual value with its unit and completion. */
+    /**
+     * The indicator's latest reported quarter: actual value with its unit, and its completion by the
+     * scoring rule (never the percentage typed beside it).
+     */
     private String progressText(GoalNode indicator) {
-        Progress p = latest.get(indicator.id());
+        Progress p = progressByNode.getOrDefault(indicator.id(), List.of()).stream()
+                .filter(x -> x.actualValue() != null || x.completionPercent() != null || x.status() != null)
+                .max(java.util.Comparator.comparingInt(Progress::quarter)).orElse(null);
         if (p == null) {
             return Texts.t("self.noProgress");
         }
         String unit = indicator.measure() instanceof Measure.Quantitative q && q.unitOfMeasure() != null
                 ? " " + q.unitOfMeasure() : "";
         String actual = p.actualValue() == null ? "—" : Numbers.plain(p.actualValue()) + unit;
-        String done = p.completionPercent() == null ? "—" : Numbers.percent(p.completionPercent());
-        return Texts.t("self.progressLine", p.quarter(), actual, done);
+        // The rule's completion of that quarter's figure (the period's own line may be a later quarter).
+        BigDecimal done = indicator.measure() instanceof Measure.Quantitative q && p.actualValue() != null
+                ? Completion.percent(q, p.actualValue()) : null;
+        return Texts.t("self.progressLine", p.quarter(), actual, done != null ? Numbers.percent(done)
+                : completion.getOrDefault(indicator.id(), "—"));
     }
 
     /** Saves a row's score, level or reason, undoably; a score above the indicator's points is refused. */

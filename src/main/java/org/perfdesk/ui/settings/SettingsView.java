@@ -6,13 +6,16 @@ import java.util.function.Consumer;
 import javafx.geometry.HPos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import org.perfdesk.domain.ProgramInfo;
+import org.perfdesk.domain.Role;
 import org.perfdesk.domain.Texts;
+import org.perfdesk.exchange.OfficePolicy;
 import org.perfdesk.store.WorkspaceLocation;
 import org.perfdesk.ui.common.Screen;
 import org.perfdesk.ui.common.SideBySide;
@@ -65,7 +68,10 @@ public final class SettingsView implements Screen {
         facts.addRow(row++, new Label(Texts.t("settings.role")), new Label(Texts.current().of(ctx.role())));
         facts.addRow(row++, new Label(Texts.t("settings.schema")),
                 new Label(String.valueOf(ctx.workspace().database().schemaVersion())));
-        facts.addRow(row, new Label(Texts.t("settings.version")), new Label(ProgramInfo.version()));
+        facts.addRow(row++, new Label(Texts.t("settings.version")), new Label(ProgramInfo.version()));
+        if (ctx.role() == Role.OFFICE) {
+            facts.addRow(row, new Label(Texts.t("settings.exchange")), requireEncryption(ctx));
+        }
 
         Button switchWorkspace = new Button(Texts.t("settings.switchWorkspace"));
         switchWorkspace.setId("settings-switch");
@@ -91,6 +97,21 @@ public final class SettingsView implements Screen {
         scroll.setFitToWidth(true);
         scroll.setFitToHeight(true);
         scroll.getStyleClass().add("plain-scroll");
+    }
+
+    /** 要求下级单位加密报送: a unit's package in the clear is then refused, with a message naming this setting. */
+    private static Node requireEncryption(WorkspaceContext ctx) {
+        CheckBox box = new CheckBox(Texts.t("settings.requireEncryption"));
+        box.setId("settings-require-encryption");
+        box.setSelected(OfficePolicy.requiresEncryption(ctx.workspace()));
+        box.selectedProperty().addListener((o, old, on) -> ctx.tasks().run(Texts.t("task.savePolicy"), () -> {
+            OfficePolicy.setRequiresEncryption(ctx.workspace(), on);
+            return null;
+        }, done -> ctx.saved()));
+        Label hint = new Label(Texts.t("settings.requireEncryption.hint"));
+        hint.setWrapText(true);
+        hint.getStyleClass().add("hint");
+        return new VBox(4, box, hint);
     }
 
     @Override

@@ -46,6 +46,7 @@ import org.perfdesk.ui.evaluation.AssessmentView;
 import org.perfdesk.ui.evaluation.AssessmentViewModel;
 import org.perfdesk.ui.evaluation.AuditView;
 import org.perfdesk.ui.rectification.RectificationView;
+import org.perfdesk.ui.rectification.ResultView;
 import org.perfdesk.ui.evaluation.FeedbackView;
 import org.perfdesk.ui.evaluation.InspectionView;
 import org.perfdesk.ui.evaluation.InspectionViewModel;
@@ -137,6 +138,7 @@ public final class MainWindow {
             list.add(new NavEntry("reports", "nav.reports", () -> new ReportsView(new ReportsViewModel(ctx))));
             list.add(new NavEntry("selfassessment", "nav.selfAssessment",
                     () -> new SelfAssessmentView(new SelfAssessmentViewModel(ctx))));
+            list.add(new NavEntry("result", "nav.result", () -> new ResultView(ctx)));
             list.add(new NavEntry("rectification", "nav.rectification", () -> new RectificationView(ctx)));
             list.add(new NavEntry("exchange", "nav.exchange",
                     () -> new ExchangeView(new ExchangeViewModel(ctx), ctx)));

@@ -13,7 +13,11 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.perfdesk.domain.Completion;
 import org.perfdesk.domain.GoalNode;
+import org.perfdesk.domain.IndicatorRule;
+import org.perfdesk.domain.Measure;
+import org.perfdesk.domain.SelfAssessment;
 import org.perfdesk.domain.GoalTree;
 import org.perfdesk.domain.GoalTreeRules;
 import org.perfdesk.domain.NodeKind;
@@ -60,7 +64,8 @@ class DemoBuilderTest {
         try (java.util.stream.Stream<Path> s = java.nio.file.Files.list(out.resolve(DemoBuilder.USB_FOLDER))) {
             packages = s.filter(p -> p.toString().endsWith(".perfpkg")).sorted().toList();
         }
-        assertThat(packages).hasSize(14);
+        // Plan, half-year report and annual summary of each of the seven units.
+        assertThat(packages).hasSize(21);
         try (Workspace office = Workspace.open(out.resolve("office"))) {
             String officeKey = org.perfdesk.exchange.WorkspaceKeys.currentKeyId(office);
             for (Path p : packages) {
@@ -86,7 +91,7 @@ class DemoBuilderTest {
     }
 
     @Test
-    void everyUnitHasARealisticTreeWithHalfAYearOfProgress() {
+    void everyUnitHasARealisticTreeWithAYearOfActualValues() {
         for (OrgUnit unit : demo.units()) {
             try (Workspace ws = Workspace.open(out.resolve(unit.code()))) {
                 assertThat(ws.role()).isEqualTo(Role.UNIT);
@@ -103,10 +108,24 @@ class DemoBuilderTest {
                 Map<String, List<Integer>> quarters = ws.progress().findByUnit(unit.code(), 2008).stream()
                         .collect(Collectors.groupingBy(Progress::nodeId,
                                 Collectors.mapping(Progress::quarter, Collectors.toList())));
+                Map<String, SelfAssessment> self = new java.util.HashMap<>();
+                ws.selfAssessments().findByUnit(unit.code(), 2008).forEach(a -> self.put(a.nodeId(), a));
                 for (GoalNode n : tree.inOrder()) {
                     if (n.kind() == NodeKind.INDICATOR) {
                         assertThat(n.measure()).as(n.title()).isNotNull();
-                        assertThat(quarters.get(n.id())).as(unit.code() + " " + n.title()).containsExactly(1, 2);
+                        assertThat(quarters.get(n.id())).as(unit.code() + " " + n.title()).containsExactly(1, 2, 3, 4);
+                    }
+                }
+                // Every scored indicator is self-assessed, and a quantitative one's completion is the rule's.
+                for (GoalNode n : IndicatorRule.scored(tree)) {
+                    assertThat(self).as(unit.code() + " " + n.title()).containsKey(n.id());
+                }
+                for (Progress p : ws.progress().findByUnit(unit.code(), 2008)) {
+                    GoalNode n = tree.find(p.nodeId()).orElseThrow();
+                    if (n.measure() instanceof Measure.Quantitative q) {
+                        assertThat(p.actualValue()).as(n.title()).isNotNull();
+                        assertThat(p.completionPercent()).as(unit.code() + " " + n.title() + " Q" + p.quarter())
+                                .isEqualByComparingTo(Completion.percent(q, p.actualValue()));
                     }
                 }
             }

@@ -147,6 +147,34 @@ class LimitsEdgeTest {
         assertRefused(write("256", entries, 0, 64, "n".repeat(256)), Limits.DEFAULT, "unsafe-entry-name");
     }
 
+    /**
+     * {@code payload/enrollment.json}, read before the enrollment's signature is checked, may have 64 KiB
+     * (real value); one byte more is refused before it is unpacked or scanned.
+     */
+    @Test
+    void enrollmentJsonOf64KiB() throws IOException {
+        assertThat(PackageReader.readSelfSigned(enrollment("at", Limits.ENROLLMENT_JSON), Limits.DEFAULT).signer().keyId())
+                .isEqualTo(KEY_ID);
+        assertThatThrownBy(() -> PackageReader.readSelfSigned(enrollment("over", Limits.ENROLLMENT_JSON + 1),
+                Limits.DEFAULT)).isInstanceOfSatisfying(PackageException.class,
+                        e -> assertThat(e.code()).as(e.getMessage()).isEqualTo("zip-bomb"));
+    }
+
+    /** An enrollment signed with {@link #KEY}, its enrollment entry padded to {@code size} bytes. */
+    private Path enrollment(String name, int size) throws IOException {
+        byte[] json = padded(("{\"format\":\"perfdesk-enrollment/1\",\"unit\":null,\"publicKey\":\""
+                + Ed25519.toBase64(KEY.getPublic()) + "\",\"createdAt\":null}").getBytes(StandardCharsets.UTF_8), size);
+        Manifest m = new Manifest(Manifest.FORMAT, UUID.randomUUID().toString(), PackageKind.ENROLLMENT,
+                Manifest.Party.sender("U001", KEY_ID), Manifest.Party.recipient("XNB", null), 2008, 1, null,
+                "2008-12-31T08:00:00Z", "0.1.0", List.of(new Manifest.Entry(EntryNames.ENROLLMENT, size, Hashing.sha256(json))));
+        byte[] manifest = StrictJson.write(m);
+        CraftedZip z = new CraftedZip();
+        z.add(Manifest.MANIFEST, manifest);
+        z.add(Manifest.SIGNATURE, Ed25519.sign(KEY.getPrivate(), manifest));
+        z.add(EntryNames.ENROLLMENT, json);
+        return Files.write(dir.resolve(name + ".perfpkg"), z.write());
+    }
+
     /** A card file of 64 KiB is read; one byte more is refused before it is parsed (real value). */
     @Test
     void cardFileOf64KiB() throws IOException {
@@ -184,6 +212,18 @@ class LimitsEdgeTest {
         assertJsonRefused("[" + "9".repeat(65) + "]", "json-too-long");
         assertJsonAccepted("[0." + "5".repeat(62) + "]");
         assertJsonRefused("[0." + "5".repeat(64) + "]", "json-too-long");
+    }
+
+    /** An exponent of ±100 is read, ±101 refused; 1E±999999999 is refused at once, not after a gigabyte. */
+    @Test
+    void jsonExponentOf100() {
+        assertJsonAccepted("[1E+100, 1e-100, 9.5E100, 2e0000000000000000100]");
+        assertJsonRefused("[1E+101]", "bad-number");
+        assertJsonRefused("[1e-101]", "bad-number");
+        assertJsonRefused("[1E+999999999]", "bad-number");
+        assertJsonRefused("[1E-999999999]", "bad-number");
+        // a number the mapper would never reach (after a type mismatch) is measured by the pre-scan
+        assertJsonRefused("[\"x\", 1E-999999999]", "bad-number");
     }
 
     @Test

@@ -61,6 +61,7 @@ class NoticeDocxTest {
                         .contains("对2个设区市政府和5个省直部门2008年度的绩效进行了评估")
                         .contains("评估总分＝70%×指标考核得分＋30%×公众评议得分－察访核验扣分＋加分（评估方案第1版）")
                         .contains("一、设区市政府评估结果").contains("二、省直部门评估结果").contains("三、各单位得分情况")
+                        .contains("（以上结果尚未经领导小组审定。）")
                         .contains("福建省机关效能建设领导小组办公室\n2009年3月15日");
                 for (Evaluation.UnitResult r : results) {
                     String group = r.group() == RankingGroup.CITY_GOVERNMENTS ? "设区市政府" : "省直部门";
@@ -83,9 +84,12 @@ class NoticeDocxTest {
                 }
             }
 
+            new Evaluator(office).approve(2008, java.time.LocalDate.of(2009, 3, 10), "第十四次会议",
+                    "省机关效能建设领导小组", "");
             new Evaluator(office).freeze(2008, "审定");
             try (XWPFDocument doc = read(NoticeDocx.toBytes(ResultsData.load(office, 2008, DATE), Texts.of(Texts.CHINESE)))) {
-                assertThat(paragraphs(doc)).doesNotContain("征求意见稿");
+                assertThat(paragraphs(doc)).doesNotContain("征求意见稿")
+                        .contains("以上结果已经省机关效能建设领导小组审定（2009年3月10日，第十四次会议）。");
             }
             Path out = dir.resolve("通报/2008.docx");
             NoticeDocx.export(office, 2008, out);
@@ -120,6 +124,7 @@ class NoticeDocxTest {
     private static Evaluation.UnitResult result(OrgUnit u, String total, int rank, List<String> tied) {
         BigDecimal zero = BigDecimal.ZERO.setScale(2);
         return new Evaluation.UnitResult(u, u.group(), new BigDecimal(total), zero, zero, zero, new BigDecimal(total),
-                rank, tied, List.of(), List.of(), List.of(), List.of(), List.of());
+                rank, tied, List.of(), List.of(), List.of(), List.of(), List.of(), Evaluation.Standing.COMPLETE,
+                List.of(), null);
     }
 }

@@ -67,7 +67,10 @@ class AppraisalXlsxTest {
             List<String> headers = new java.util.ArrayList<>();
             sheet.getRow(AppraisalSheetWriter.HEADER_ROW).forEach(c -> headers.add(c.getStringCellValue()));
             assertThat(headers).containsExactly("单位代码", "单位名称", "轮次", "样本量", "满意", "比较满意", "基本满意",
-                    "不满意", "合计", "得分");
+                    "不满意", "合计", "得分", "填报单位");
+            // Who fills each row in: the survey team for the cities, the statistics bureau for the departments.
+            assertThat(f.formatCellValue(sheet.getRow(3).getCell(10))).isEqualTo("国家统计局福建调查总队");
+            assertThat(f.formatCellValue(sheet.getRow(sheet.getLastRowNum()).getCell(10))).isEqualTo("省统计局");
             assertThat(sheet.getLastRowNum() - AppraisalSheetWriter.HEADER_ROW).isEqualTo(14);
             assertThat(f.formatCellValue(sheet.getRow(3).getCell(1))).isEqualTo("南平市人民政府");
             // The header stays in view and prints on every page.
@@ -260,7 +263,8 @@ class AppraisalXlsxTest {
         try (InputStream in = Files.newInputStream(three); XSSFWorkbook wb = new XSSFWorkbook(in)) {
             List<String> headers = new java.util.ArrayList<>();
             wb.getSheet("公众评议").getRow(AppraisalSheetWriter.HEADER_ROW).forEach(c -> headers.add(c.getStringCellValue()));
-            assertThat(headers).containsExactly("单位代码", "单位名称", "轮次", "样本量", "满意", "一般", "不满意", "合计", "得分");
+            assertThat(headers).containsExactly("单位代码", "单位名称", "轮次", "样本量", "满意", "一般", "不满意", "合计", "得分",
+                    "填报单位");
         }
         assertThat(AppraisalXlsx.parse(office, 2008, filled("old.xlsx", x -> { })).problems())
                 .extracting(AppraisalProblem::column, AppraisalProblem::reason)

@@ -151,27 +151,34 @@ class ResultsWorkbookTest {
     void theIndicatorSheetSetsTheSelfScoreBesideTheOfficesWithReasonAndSpotCheck() throws IOException {
         List<Evaluation.UnitResult> results = evaluator.evaluate(2008);
         try (XSSFWorkbook wb = workbook()) {
-            List<Row> rows = rows(wb.getSheet("指标明细"), "单位代码");
+            List<Row> rows = rows(wb.getSheet("指标明细"), "单位名称");
             assertThat(rows).hasSize(results.stream().mapToInt(r -> r.indicators().size()).sum());
-            Row row = rows.stream().filter(r -> text(r, 0).equals("SLT") && text(r, 2).equals(scored.title()))
+            Row row = rows.stream().filter(r -> text(r, 0).equals("福建省水利厅") && text(r, 1).equals(scored.title()))
                     .findFirst().orElseThrow();
-            assertThat(row.getCell(3).getNumericCellValue()).isEqualTo(scored.weight().doubleValue());
-            assertThat(row.getCell(4).getNumericCellValue()).isEqualTo(scored.weight().doubleValue());
-            assertThat(row.getCell(5).getNumericCellValue()).isEqualTo(1.0);
-            assertThat(row.getCell(6).getNumericCellValue()).isEqualTo(1.0 - scored.weight().doubleValue());
+            assertThat(row.getCell(2).getNumericCellValue()).isEqualTo(scored.weight().doubleValue());
+            assertThat(row.getCell(8).getNumericCellValue()).isEqualTo(scored.weight().doubleValue());
+            assertThat(row.getCell(9).getNumericCellValue()).isEqualTo(1.0);
+            assertThat(row.getCell(10).getNumericCellValue()).isEqualTo(1.0 - scored.weight().doubleValue());
             // A difference is marked with a fill; equal scores are not.
-            assertThat(row.getCell(6).getCellStyle().getFillPattern()).isEqualTo(FillPatternType.SOLID_FOREGROUND);
-            assertThat(row.getCell(5).getCellStyle().getFillPattern()).isEqualTo(FillPatternType.NO_FILL);
-            assertThat(text(row, 7)).isEqualTo("效能办评分");
-            assertThat(text(row, 8)).isEqualTo("抽查：台账不全");
-            // Without a self-assessment the self score and difference stay empty.
-            assertThat(rows).filteredOn(r -> text(r, 0).equals("XM"))
-                    .allSatisfy(r -> assertThat(r.getCell(4).getCellType()).isEqualTo(CellType.BLANK));
-            assertThat(rows).filteredOn(r -> text(r, 0).equals("SLT") && text(r, 9).equals("抽查"))
+            assertThat(row.getCell(10).getCellStyle().getFillPattern()).isEqualTo(FillPatternType.SOLID_FOREGROUND);
+            assertThat(row.getCell(9).getCellStyle().getFillPattern()).isEqualTo(FillPatternType.NO_FILL);
+            assertThat(text(row, 11)).isEqualTo("效能办评分：抽查：台账不全");
+            // XM's growth: target, the figure it reported, the completion the rule computed beside its claim.
+            Row gdp = rows.stream().filter(r -> text(r, 0).equals("厦门市人民政府") && text(r, 1).equals("地区生产总值增长率"))
+                    .findFirst().orElseThrow();
+            assertThat(text(gdp, 3)).isEqualTo("≥13%");
+            assertThat(text(gdp, 4)).isEqualTo("11.1%");
+            assertThat(text(gdp, 5)).isEmpty();
+            assertThat(text(gdp, 6)).isEqualTo("85.4%");
+            assertThat(text(gdp, 7)).isEqualTo("85.4%");
+            assertThat(gdp.getCell(9).getNumericCellValue()).isEqualTo(5.12);
+            assertThat(text(gdp, 11)).isEqualTo("完成率 85.4%");
+            assertThat(rows).filteredOn(r -> text(r, 0).equals("福建省水利厅") && text(r, 12).equals("抽查"))
                     .hasSize(spot.drawn().size());
-            assertThat(rows).filteredOn(r -> !text(r, 0).equals("SLT")).allSatisfy(r -> assertThat(text(r, 9)).isEmpty());
-            assertThat(rows).filteredOn(r -> text(r, 7).equals("按完成率"))
-                    .allSatisfy(r -> assertThat(text(r, 8)).startsWith("完成率 "));
+            assertThat(rows).filteredOn(r -> !text(r, 0).equals("福建省水利厅"))
+                    .allSatisfy(r -> assertThat(text(r, 12)).isEmpty());
+            assertThat(rows).filteredOn(r -> text(r, 6).endsWith("%"))
+                    .allSatisfy(r -> assertThat(text(r, 11)).startsWith("完成率 "));
         }
     }
 
@@ -185,12 +192,14 @@ class ResultsWorkbookTest {
             assertThat(everything(wb.getSheet("说明"))).contains("结果尚未冻结");
         }
 
+        evaluator.approve(2008, LocalDate.of(2009, 3, 10), "省机关效能建设领导小组第十四次会议", "省机关效能建设领导小组", "");
         var freeze = evaluator.freeze(2008, "领导小组审定");
         try (XSSFWorkbook wb = workbook()) {
             String about = everything(wb.getSheet("说明"));
             assertThat(about).contains(freeze.inputsHash()).contains("此后数据没有变化").contains("2009-03-15");
-            // The scheme's hash, then four inputs for each of the seven units.
+            // The scheme's hash, then four inputs for each of the seven units (none has a ranking decision).
             assertThat(rows(wb.getSheet("说明"), "单位")).hasSize(1 + 7 * 4);
+            assertThat(about).contains("结果已于 2009-03-10 经省机关效能建设领导小组审定（省机关效能建设领导小组第十四次会议）");
             assertThat(everything(wb.getSheet("总表"))).contains("此后数据没有变化");
         }
 

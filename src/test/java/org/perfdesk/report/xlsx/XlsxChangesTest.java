@@ -27,6 +27,51 @@ class XlsxChangesTest {
     Path dir;
 
     @Test
+    void aRangeTargetTravelsThroughTheFormAndAClerksRangeIsRead() throws IOException {
+        try (Workspace ws = ExampleTree.workspace(dir.resolve("EX"), true)) {
+            GoalNode indicator = ws.goals().findAll(UNIT, YEAR).stream()
+                    .filter(n -> n.measure() instanceof org.perfdesk.domain.Measure.Quantitative).findFirst().orElseThrow();
+            var range = new org.perfdesk.domain.Measure.Quantitative(new java.math.BigDecimal("3"), null, "%",
+                    org.perfdesk.domain.Direction.AT_TARGET, new java.math.BigDecimal("5"));
+            ws.goals().saveAll(List.of(indicator.withMeasure(range)));
+            Path form = dir.resolve("range.xlsx");
+            GoalTreeXlsx.export(ws, UNIT, YEAR, form);
+            XlsxImport same = GoalTreeXlsx.read(ws, UNIT, YEAR, form);
+            assertThat(same.problems()).isEmpty();
+            assertThat(same.counts().changed()).as("a range read back is the same range").isZero();
+
+            // A clerk types a range into another indicator's 目标值 and picks 等于目标值（或区间）.
+            GoalNode other = ws.goals().findAll(UNIT, YEAR).stream().filter(n -> !n.id().equals(indicator.id())
+                    && n.measure() instanceof org.perfdesk.domain.Measure.Quantitative).findFirst().orElseThrow();
+            Path typed = Sheets.edit(form, dir.resolve("typed.xlsx"), s -> {
+                int row = excelRowOf(s, other.title());
+                Sheets.set(s, row, "目标值", "90～95");
+                Sheets.set(s, row, "方向", "等于目标值（或区间）");
+            });
+            XlsxImport read = GoalTreeXlsx.read(ws, UNIT, YEAR, typed);
+            assertThat(read.problems()).isEmpty();
+            GoalTreeXlsx.apply(ws, read);
+            var q = (org.perfdesk.domain.Measure.Quantitative) ws.goals().find(other.id()).orElseThrow().measure();
+            assertThat(q.target()).isEqualByComparingTo("90");
+            assertThat(q.targetHigh()).isEqualByComparingTo("95");
+            assertThat(q.direction()).isEqualTo(org.perfdesk.domain.Direction.AT_TARGET);
+        }
+    }
+
+    /** The row (as Excel numbers it) whose cells hold {@code title}. */
+    private static int excelRowOf(XSSFSheet sheet, String title) {
+        for (org.apache.poi.ss.usermodel.Row r : sheet) {
+            for (org.apache.poi.ss.usermodel.Cell c : r) {
+                if (c.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING
+                        && title.equals(c.getStringCellValue())) {
+                    return r.getRowNum() + 1;
+                }
+            }
+        }
+        throw new AssertionError("no row holds " + title);
+    }
+
+    @Test
     void movedAndRenamedRowsKeepTheirIdsNewRowsAreAddedAndMissingOnesBecomeTombstones() throws IOException {
         try (Workspace ws = ExampleTree.workspace(dir.resolve("EX"), true)) {
             Path good = dir.resolve("good.xlsx");

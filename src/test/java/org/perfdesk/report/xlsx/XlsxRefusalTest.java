@@ -92,20 +92,18 @@ class XlsxRefusalTest {
     }
 
     @Test
-    void aSheetWithoutTheFormsHeaderSaysWhichColumnsItNeeds() throws IOException {
+    void aSheetWithoutAnyHeaderSaysWhatAHeaderNeeds() throws IOException {
         Path f = dir.resolve("other.xlsx");
         try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream os = Files.newOutputStream(f)) {
             var s = wb.createSheet("Sheet1");
-            s.createRow(0).createCell(0).setCellValue("序号");
-            s.getRow(0).createCell(1).setCellValue("工作内容");
-            s.createRow(1).createCell(0).setCellValue(1);
-            s.getRow(1).createCell(1).setCellValue("做好工作");
+            s.createRow(0).createCell(0).setCellValue("会议纪要");
+            s.createRow(1).createCell(1).setCellValue("做好工作");
             wb.write(os);
         }
         assertThat(problems(f)).singleElement().satisfies(p -> {
             assertThat(p.row()).isEqualTo(1);
             assertThat(p.reason()).isEqualTo(Reason.NO_HEADER);
-            assertThat(p.args().get(0).toString()).startsWith("编号、一级指标、二级指标");
+            assertThat(p.args().get(0).toString()).startsWith("一级指标、二级指标、三级指标、指标名称");
         });
     }
 
@@ -123,7 +121,7 @@ class XlsxRefusalTest {
     }
 
     @Test
-    void aLeafWithoutOwnerAndAnUnknownOwner() throws IOException {
+    void anUnknownOwnerIsRefusedAndALeafWithoutOwnerIsOnlyAWarning() throws IOException {
         Path f = Sheets.edit(good, dir.resolve("owners.xlsx"), s -> {
             Sheets.set(s, 6, OWNER, null);            // a task: a leaf
             Sheets.set(s, 4, OWNER, null);            // a sub-goal: split further, may stay empty
@@ -132,7 +130,14 @@ class XlsxRefusalTest {
             Sheets.set(s, 14, OWNER, "张明(处长)");    // half-width brackets match the full-width name
         });
         assertThat(problems(f)).extracting(RowProblem::row, RowProblem::column, RowProblem::reason)
-                .containsExactly(tuple(6, OWNER, Reason.MISSING_OWNER), tuple(10, OWNER, Reason.UNKNOWN_OWNER));
+                .containsExactly(tuple(10, OWNER, Reason.UNKNOWN_OWNER));
+        Path leaf = Sheets.edit(good, dir.resolve("leaf.xlsx"), s -> Sheets.set(s, 6, OWNER, null));
+        XlsxImport preview = GoalTreeXlsx.read(ws, ExampleTree.UNIT, ExampleTree.YEAR, leaf);
+        assertThat(preview.refused()).isFalse();
+        assertThat(preview.warnings()).singleElement().satisfies(w -> {
+            assertThat(w.row()).isEqualTo(6);
+            assertThat(w.problem().type()).isEqualTo(org.perfdesk.domain.ProblemType.LEAF_WITHOUT_OWNER);
+        });
     }
 
     @Test
@@ -151,7 +156,7 @@ class XlsxRefusalTest {
             Sheets.set(s, 11, "编号", "1.3.1");
             Sheets.set(s, 16, "编号", "2.2.1.");    // not a code at all
             Sheets.set(s, 17, "编号", null);        // none, and a bad date in the same row
-            Sheets.set(s, 17, "时限", "六月底");
+            Sheets.set(s, 17, "时限", "待定");
         });
         assertThat(problems(f)).extracting(RowProblem::row, RowProblem::column, RowProblem::reason)
                 .containsExactly(tuple(11, "编号", Reason.MISSING_PARENT), tuple(16, "编号", Reason.BAD_CODE),
@@ -161,13 +166,30 @@ class XlsxRefusalTest {
     @Test
     void unreadableDates() throws IOException {
         Path f = Sheets.edit(good, dir.resolve("dates.xlsx"), s -> {
-            Sheets.set(s, 6, "时限", "一季度末");
+            Sheets.set(s, 6, "时限", "长期");
             Sheets.set(s, 8, "节点日期", "2008-02-30");
             Sheets.set(s, 7, "时限", "2008年12月31日");   // readable
             Sheets.set(s, 10, "时限", "2008/12/31");      // readable
+            Sheets.set(s, 11, "时限", "一季度末");         // readable, as the first quarter's end
         });
         assertThat(problems(f)).extracting(RowProblem::row, RowProblem::column, RowProblem::reason)
                 .containsExactly(tuple(6, "时限", Reason.BAD_DATE), tuple(8, "节点日期", Reason.BAD_DATE));
+    }
+
+    @Test
+    void datesAsClerksWriteThemAreReadAndTheDateChosenIsNoted() throws IOException {
+        Path f = Sheets.edit(good, dir.resolve("words.xlsx"), s -> {
+            Sheets.set(s, 6, "时限", "一季度末");
+            Sheets.set(s, 10, "时限", "6月30日前完成初稿，年底前验收");
+        });
+        XlsxImport preview = GoalTreeXlsx.read(ws, ExampleTree.UNIT, ExampleTree.YEAR, f);
+        assertThat(preview.problems()).isEmpty();
+        assertThat(preview.notes()).extracting(RowNote::row, RowNote::kind).containsExactly(
+                tuple(6, RowNote.Kind.DATE_READ), tuple(10, RowNote.Kind.DATES_SEVERAL));
+        assertThat(preview.notes().get(0).describe(org.perfdesk.domain.Texts.of(org.perfdesk.domain.Texts.CHINESE), false))
+                .isEqualTo("第 6 行「时限」：“一季度末”读作 2008-03-31。");
+        assertThat(preview.nodes()).extracting(GoalNode::deadline)
+                .contains(java.time.LocalDate.of(2008, 3, 31), java.time.LocalDate.of(2008, 12, 31));
     }
 
     @Test
@@ -214,6 +236,29 @@ class XlsxRefusalTest {
         UserError e = fileError(f);
         assertThat(e.key()).isEqualTo("xlsx.error.notWorkbook");
         assertThat(e.getMessage()).contains("plan.xlsx").contains("不是 Excel 工作簿");
+    }
+
+    @Test
+    void aPasswordProtectedOldWorkbookAnOldWordFileAndAnOpenDocumentSheetEachSaySo() throws IOException {
+        Path locked = dir.resolve("locked.xls");
+        org.apache.poi.hssf.record.crypto.Biff8EncryptionKey.setCurrentUserPassword("secret");
+        try (var wb = new org.apache.poi.hssf.usermodel.HSSFWorkbook(); OutputStream os = Files.newOutputStream(locked)) {
+            wb.createSheet("目标").createRow(0).createCell(0).setCellValue("一级指标");
+            wb.write(os);
+        } finally {
+            org.apache.poi.hssf.record.crypto.Biff8EncryptionKey.setCurrentUserPassword(null);
+        }
+        assertThat(fileError(locked).key()).isEqualTo("xlsx.error.password");
+
+        Path doc = dir.resolve("plan.xls");
+        try (var fs = new org.apache.poi.poifs.filesystem.POIFSFileSystem(); OutputStream os = Files.newOutputStream(doc)) {
+            fs.createDocument(new java.io.ByteArrayInputStream(new byte[4096]), "WordDocument");
+            fs.writeFilesystem(os);
+        }
+        assertThat(fileError(doc).key()).isEqualTo("xlsx.error.notWorkbook");
+
+        UserError ods = fileError(Path.of("src/test/resources/org/perfdesk/report/xlsx/corpus/libreoffice.ods"));
+        assertThat(ods.key()).isEqualTo("xlsx.error.ods");
     }
 
     @Test

@@ -52,22 +52,27 @@ class AuditFlowTest extends ShellTest {
 
     @Test
     void theCheckNamesTheEntryThatWasEditedInTheDatabase() throws Exception {
-        Path office = DemoOffice.importedCopy(demoDir, copy);
+        Path office = DemoOffice.evaluatedCopy(demoDir, copy);
         try (Workspace ws = Workspace.open(office)) {
             Evaluator e = new Evaluator(ws);
             e.saveInspection(new Inspection("i1", "XM", 2008, LocalDate.of(2008, 9, 3), Inspection.Kind.OPEN,
                     "窗口服务不规范", new BigDecimal("0.5"), null), "明查");
             e.saveInspection(new Inspection("i2", "NP", 2008, LocalDate.of(2008, 9, 4), Inspection.Kind.UNANNOUNCED,
                     "工作时间脱岗", new BigDecimal("1"), null), "暗访");
+            e.approve(2008, LocalDate.of(2009, 3, 10), "第十四次会议", "省机关效能建设领导小组", "");
             e.freeze(2008, "领导小组审定");
         }
 
         open(office);
         TableView<AuditView.Row> table = auditTable();
         waitUntil("the entries", () -> table.getItems().size() >= 3);
-        // Newest first: the freeze, then the two inspections.
-        assertThat(table.getItems().get(0).kind()).isEqualTo("审定冻结");
-        assertThat(table.getItems().get(0).sentence()).isEqualTo("审定并冻结 2008 年评估结果（按评估方案第 1 版），理由：领导小组审定");
+        // Newest first: the freeze, the approval it rests on, then the two inspections.
+        assertThat(table.getItems().get(0).kind()).isEqualTo("冻结结果");
+        assertThat(table.getItems().get(0).sentence())
+                .isEqualTo("冻结 2008 年评估结果（按评估方案第 1 版，依据第十四次会议），理由：领导小组审定");
+        assertThat(table.getItems().get(1).kind()).isEqualTo("领导小组审定");
+        assertThat(table.getItems().get(1).sentence())
+                .isEqualTo("记录 2008 年评估结果的领导小组审定：2009-03-10，第十四次会议，省机关效能建设领导小组");
         clickOn("#audit-search").write("脱岗");
         waitUntil("the search", () -> table.getItems().size() == 1);
         assertThat(table.getItems().get(0).sentence())

@@ -30,7 +30,7 @@ class FeedbackFlowTest extends ShellTest {
 
     @Test
     void theOfficeSendsAnItemAndClosesIt() throws Exception {
-        Path office = DemoOffice.importedCopy(demoDir, copy);
+        Path office = DemoOffice.approvedCopy(demoDir, copy);
         open(office);
         clickOn("#nav-feedback");
         waitUntil("the feedback screen", () -> !lookup("#feedback-units").queryAll().isEmpty());
@@ -79,12 +79,13 @@ class FeedbackFlowTest extends ShellTest {
 
     @Test
     void theUnitAnswersAnItemFromTheFeedback() throws Exception {
-        Path office = DemoOffice.importedCopy(demoDir, copy);
+        Path office = DemoOffice.approvedCopy(demoDir, copy);
         Path feedback;
         try (Workspace ws = Workspace.open(office)) {
             new org.perfdesk.evaluation.Rectifications(ws).add("XM", 2008, "半年报告逾期报送", "建立报送提醒", null);
             feedback = org.perfdesk.exchange.Feedbacks.send(ws, org.perfdesk.exchange.WorkspaceKeys.unlock(ws,
-                    DemoBuilder.PASSPHRASE.toCharArray()), "XM", 2008, "总分 34.08", copy).file();
+                    DemoBuilder.PASSPHRASE.toCharArray()), org.perfdesk.report.FeedbackResults.approved(ws, "XM", 2008),
+                    copy).file();
         }
         Path xmDir = DemoBuilder.bundled().folderOf(demoDir, "XM");
         try (Workspace xm = Workspace.open(xmDir)) {

@@ -28,19 +28,19 @@ class InspectionFlowTest extends ShellTest {
 
     @Test
     void aDeductionEnteredOnInspectionChangesTheRankInResults() throws Exception {
-        open(DemoOffice.importedCopy(demoDir, copy));
+        open(DemoOffice.evaluatedCopy(demoDir, copy));
 
         // Before: the city governments' ranking as the results screen shows it.
         clickOn("#nav-results");
         TableView<Evaluation.UnitResult> results = resultsTable();
         waitUntil("the results", () -> results.getItems().size() == 7);
-        int npBefore = rankOf(results, "NP");
         int xmBefore = rankOf(results, "XM");
-        assertThat(npBefore).isEqualTo(1);
-        assertThat(xmBefore).isEqualTo(2);
-        String leader = unit(results, "NP").unit().name();
+        int npBefore = rankOf(results, "NP");
+        assertThat(xmBefore).isEqualTo(1);
+        assertThat(npBefore).isEqualTo(2);
+        String leader = unit(results, "XM").unit().name();
 
-        // An unannounced visit finds a problem at the leader: 1 point off, evidence attached.
+        // An unannounced visit finds a problem at the leader: 2 points off, evidence attached.
         clickOn("#nav-inspection");
         waitUntil("the inspection screen", () -> !lookup("#inspection-table").queryAll().isEmpty());
         Path photo = Files.writeString(copy.resolve("暗访照片说明.txt"), "窗口无人值守，14:20 拍摄");
@@ -53,7 +53,7 @@ class InspectionFlowTest extends ShellTest {
 
         @SuppressWarnings("unchecked")
         ComboBox<OrgUnit> unit = lookup("#inspection-unit").queryAs(ComboBox.class);
-        interact(() -> unit.setValue(unit.getItems().stream().filter(u -> u.code().equals("NP")).findFirst()
+        interact(() -> unit.setValue(unit.getItems().stream().filter(u -> u.code().equals("XM")).findFirst()
                 .orElseThrow()));
         @SuppressWarnings("unchecked")
         ComboBox<Inspection.Kind> kind = lookup("#inspection-kind").queryAs(ComboBox.class);
@@ -62,7 +62,7 @@ class InspectionFlowTest extends ShellTest {
         clickOn("#inspection-deduction").write("-1");
         assertThat(lookup("#inspection-problem").queryAs(Label.class).getText()).isEqualTo("扣分须是不小于 0 的数，如 0.5。");
         assertThat(ok.isDisabled()).isTrue();
-        doubleClickOn("#inspection-deduction").eraseText(2).write("1");
+        doubleClickOn("#inspection-deduction").eraseText(2).write("2");
         interact(() -> chooseEvidence(photo));
         assertThat(lookup("#inspection-problem").queryAs(Label.class).getText()).isEmpty();
         clickOn(ok);
@@ -71,22 +71,22 @@ class InspectionFlowTest extends ShellTest {
         TableView<Inspection> table = lookup("#inspection-table").queryAs(TableView.class);
         waitUntil("the saved record", () -> table.getItems().size() == 1);
         Inspection saved = table.getItems().get(0);
-        assertThat(saved.unitCode()).isEqualTo("NP");
+        assertThat(saved.unitCode()).isEqualTo("XM");
         assertThat(saved.kind()).isEqualTo(Inspection.Kind.UNANNOUNCED);
-        assertThat(saved.deduction()).isEqualByComparingTo("1");
+        assertThat(saved.deduction()).isEqualByComparingTo("2");
         assertThat(saved.evidenceSha256()).isNotNull();
         assertThat(Files.readString(shell.current().workspace().evidence().file(saved.evidenceSha256()).orElseThrow()))
                 .isEqualTo("窗口无人值守，14:20 拍摄");
 
-        // After: the results screen recomputes; the leader drops to second, 1 point lower.
+        // After: the results screen recomputes; the leader drops to second, 2 points lower.
         clickOn("#nav-results");
         TableView<Evaluation.UnitResult> after = resultsTable();
-        waitUntil("the new ranking", () -> after.getItems().size() == 7 && rankOf(after, "NP") == 2);
-        assertThat(rankOf(after, "XM")).isEqualTo(1);
-        assertThat(unit(after, "NP").deductions()).isEqualByComparingTo("1");
-        clickOn(unit(after, "NP").unit().name());
+        waitUntil("the new ranking", () -> after.getItems().size() == 7 && rankOf(after, "XM") == 2);
+        assertThat(rankOf(after, "NP")).isEqualTo(1);
+        assertThat(unit(after, "XM").deductions()).isEqualByComparingTo("2");
+        clickOn(unit(after, "XM").unit().name());
         waitUntil("the drill-down", () -> lookup("#results-others").queryAs(Label.class).getText().contains("无人值守"));
-        assertThat(leader).isEqualTo("南平市人民政府");
+        assertThat(leader).isEqualTo("厦门市人民政府");
 
         // The audit log has it, and its chain is whole.
         AuditLog audit = shell.current().workspace().audit();

@@ -23,8 +23,9 @@ class SchemeFlowTest extends ShellTest {
 
     @Test
     void badWeightsAreRefusedAndAChangeAfterAFreezeIsVersionTwo() throws Exception {
-        Path office = DemoOffice.importedCopy(demoDir, copy);
+        Path office = DemoOffice.evaluatedCopy(demoDir, copy);
         try (Workspace ws = Workspace.open(office)) {
+            new Evaluator(ws).approve(2008, java.time.LocalDate.of(2009, 3, 10), "第十四次会议", "省机关效能建设领导小组", "");
             new Evaluator(ws).freeze(2008, "领导小组审定");
         }
         open(office);

@@ -71,13 +71,13 @@ class InboxFlowTest extends ShellTest {
 
         interact(() -> panel.preview(List.of(demoDir.resolve(DemoBuilder.USB_FOLDER))));
         enterPassphrase();
-        waitUntil("the preview", () -> table.getItems().size() == 14
+        waitUntil("the preview", () -> table.getItems().size() == 21
                 && table.getItems().stream().noneMatch(r -> "key-locked".equals(r.code())));
         assertThat(table.getItems()).allSatisfy(r -> {
             assertThat(r.status()).as(r.message()).isEqualTo(ImportReport.Status.ACCEPTED);
             assertThat(r.dryRun()).isTrue();
         });
-        assertThat(lookup("#import-summary").queryAs(Label.class).getText()).startsWith("预览：14 个可接收");
+        assertThat(lookup("#import-summary").queryAs(Label.class).getText()).startsWith("预览：21 个可接收");
         assertThat(shell.current().workspace().goals().count("SLT", 2008)).isZero();
         @SuppressWarnings("unchecked")
         ListView<String> details = lookup("#import-details").queryAs(ListView.class);
@@ -88,13 +88,13 @@ class InboxFlowTest extends ShellTest {
         waitUntil("the import", () -> lookup("#import-summary").queryAs(Label.class).getText().startsWith("完成"));
 
         assertThat(lookup("#import-summary").queryAs(Label.class).getText())
-                .startsWith("完成：接收 14 个，已导入过 0 个，拒收 0 个。").contains("已在发件箱（outbox 文件夹）中生成 14 份回执");
+                .startsWith("完成：接收 21 个，已导入过 0 个，拒收 0 个。").contains("已在发件箱（outbox 文件夹）中生成 21 份回执");
         Workspace office = shell.current().workspace();
         for (var u : demo.units()) {
             assertThat(office.goals().count(u.code(), 2008)).as(u.code()).isPositive();
         }
         try (Stream<Path> out = Files.list(office.outboxDir())) {
-            assertThat(out.filter(p -> p.getFileName().toString().contains("-receipt-"))).hasSize(14);
+            assertThat(out.filter(p -> p.getFileName().toString().contains("-receipt-"))).hasSize(21);
         }
     }
 
@@ -157,9 +157,9 @@ class InboxFlowTest extends ShellTest {
         interact(() -> tabs.getSelectionModel().select(2));
         @SuppressWarnings("unchecked")
         TableView<ExchangeViewModel.HistoryRow> history = lookup("#exchange-history").queryAs(TableView.class);
-        waitUntil("the history", () -> history.getItems().size() == 4);
+        waitUntil("the history", () -> history.getItems().size() == 5);
         assertThat(history.getItems()).extracting(ExchangeViewModel.HistoryRow::kind)
-                .containsExactlyInAnyOrder("进度报告", "绩效工作方案", "密钥证书", "登记申请");
+                .containsExactlyInAnyOrder("年绩效总结报告", "半年绩效分析报告", "绩效工作方案", "密钥证书", "登记申请");
         assertThat(lookup("#exchange-certificate").queryAs(Label.class).getText()).isEqualTo("已获上级证书");
         assertThat(lookup("#exchange-review").queryAs(Label.class).getText()).isEqualTo("2008 年度方案尚未收到审核答复。");
         assertThat(lookup("#exchange-own-key").queryAs(Label.class).getText()).matches("([0-9A-F]{4} ){7}[0-9A-F]{4}");
