@@ -33,7 +33,7 @@ public final class DetailsSplit {
         flexible.setMinWidth(flexibleMin);
         fixed.setMinWidth(fixedMin);
         // A form keeps its width as the window grows; a list grows with it (its share stays).
-        SplitPane.setResizableWithParent(fixed, !fixedFirst);
+        SplitPane.setResizableWithParent(fixed, fixedFirst);
         split.widthProperty().addListener((obs, old, w) -> arrange(w.doubleValue()));
         split.heightProperty().addListener((obs, old, h) -> {
             if (!placed) {

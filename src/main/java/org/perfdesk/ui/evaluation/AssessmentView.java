@@ -186,8 +186,11 @@ public final class AssessmentView implements Screen {
         spot.setWrapText(true);
         VBox right = new VBox(4, actions, spot, rows);
         VBox.setVgrow(rows, Priority.ALWAYS);
+        rows.setMinHeight(140);
 
-        root.setCenter(DetailsSplit.listFirst(units, UNITS_MIN_WIDTH, UNITS_WIDTH, right, WORK_MIN_WIDTH));
+        // On a short window the work on the unit scrolls within its side (its actions wrap onto more lines).
+        root.setCenter(DetailsSplit.listFirst(units, UNITS_MIN_WIDTH, UNITS_WIDTH, Layouts.fitOrScroll(right),
+                WORK_MIN_WIDTH));
     }
 
     private void filter() {

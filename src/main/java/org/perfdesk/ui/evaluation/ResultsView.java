@@ -1,5 +1,7 @@
 package org.perfdesk.ui.evaluation;
 
+import java.util.List;
+
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -19,6 +21,7 @@ import org.perfdesk.ui.common.Screen;
 import org.perfdesk.ui.common.Styles;
 import org.perfdesk.ui.common.DetailsSplit;
 import org.perfdesk.ui.common.Layouts;
+import org.perfdesk.ui.common.NarrowColumns;
 
 /**
  * 结果汇总: every unit's components, total and rank by group; selecting a unit shows what each
@@ -102,13 +105,20 @@ public final class ResultsView implements Screen {
         lines.setPlaceholder(new Label(Texts.t("results.pickUnit")));
         lines.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         lines.getColumns().add(Columns.text("results.col.indicator", 180, IndicatorRule.Line::title));
-        lines.getColumns().add(Columns.text("results.col.weight", 45, l -> EvaluationTexts.plain(l.weight())));
-        lines.getColumns().add(Columns.text("results.col.target", 70, l -> EvaluationTexts.target(l, vm.context().year())));
-        lines.getColumns().add(Columns.text("results.col.reported", 70, l -> EvaluationTexts.figure(l.reported(), l)));
-        lines.getColumns().add(Columns.text("results.col.verified", 70, l -> l.verified() == null ? ""
-                : EvaluationTexts.figure(l.verified(), l) + (l.differs() ? " ≠" : "")));
+        var weight = Columns.<IndicatorRule.Line>text("results.col.weight", 45, l -> EvaluationTexts.plain(l.weight()));
+        lines.getColumns().add(weight);
+        lines.getColumns().add(Columns.text("results.col.target", 90, l -> EvaluationTexts.target(l, vm.context().year())));
+        var reported = Columns.<IndicatorRule.Line>text("results.col.reported", 80, l -> EvaluationTexts.figure(l.reported(), l));
+        lines.getColumns().add(reported);
+        var verified = Columns.<IndicatorRule.Line>text("results.col.verified", 80, l -> l.verified() == null ? ""
+                : EvaluationTexts.figure(l.verified(), l) + (l.differs() ? " ≠" : ""));
+        lines.getColumns().add(verified);
         lines.getColumns().add(Columns.text("results.col.points", 55, l -> EvaluationTexts.number(l.points())));
-        lines.getColumns().add(Columns.text("results.col.basis", 200, l -> EvaluationTexts.why(l, vm.scheme())));
+        var basis = Columns.<IndicatorRule.Line>text("results.col.basis", 200, l -> EvaluationTexts.why(l, vm.scheme()));
+        lines.getColumns().add(basis);
+        // Beside the ranking the trace is narrow: the indicator, its target and its points stay.
+        NarrowColumns.install(lines, lines.getColumns(), List.of(basis, verified, reported, weight));
+        lines.setMinHeight(140);
         detailTitle.getStyleClass().add("section-title");
         components.setId("results-components");
         components.setWrapText(true);
@@ -116,7 +126,8 @@ public final class ResultsView implements Screen {
         others.setWrapText(true);
         VBox detail = new VBox(6, detailTitle, components, lines, others);
         VBox.setVgrow(lines, Priority.ALWAYS);
-        Tab trace = new Tab(Texts.t("results.ui.trace"), detail);
+        // A long list of rounds and inspections below the table scrolls rather than pushing it out of sight.
+        Tab trace = new Tab(Texts.t("results.ui.trace"), Layouts.fitOrScroll(detail));
         trace.setClosable(false);
         Tab charts = new Tab(Texts.t("results.ui.charts"), new ResultsCharts(vm.results()));
         charts.setClosable(false);

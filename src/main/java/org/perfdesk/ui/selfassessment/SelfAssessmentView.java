@@ -67,9 +67,10 @@ public final class SelfAssessmentView implements Screen {
         buildTable();
         SplitPane lower = new SplitPane(reasonPane(), evidencePane(), sumsPane());
         lower.setDividerPositions(0.4, 0.72);
-        SplitPane split = new SplitPane(table, lower);
+        // On a short window the reason, evidence and sums scroll below the table rather than pushing it out.
+        SplitPane split = new SplitPane(table, Layouts.fitOrScroll(lower));
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.62);
+        split.setDividerPositions(0.58);
         root.setCenter(split);
     }
 

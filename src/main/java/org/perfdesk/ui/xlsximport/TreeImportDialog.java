@@ -40,6 +40,7 @@ import org.perfdesk.report.xlsx.Field;
 import org.perfdesk.report.xlsx.GoalTreeXlsx;
 import org.perfdesk.report.xlsx.TreeWorkbook;
 import org.perfdesk.report.xlsx.XlsxImport;
+import org.perfdesk.ui.common.Layouts;
 import org.perfdesk.ui.common.WorkspaceContext;
 
 /**
@@ -142,7 +143,8 @@ public final class TreeImportDialog extends Dialog<Void> {
         VBox content = new VBox(8, header, page);
         VBox.setVgrow(page, Priority.ALWAYS);
         content.setPadding(new Insets(4));
-        getDialogPane().setContent(content);
+        // On a small screen the dialog is made to fit it (ScreenFit): the page scrolls, the buttons stay.
+        getDialogPane().setContent(Layouts.fitOrScroll(content));
         shown(button(BACK), step != TreeImportViewModel.Step.RESULT && vm.canGoBack());
         shown(button(NEXT), step == TreeImportViewModel.Step.SHEETS || step == TreeImportViewModel.Step.MAPPING);
         XlsxImport p = vm.previewProperty().get();

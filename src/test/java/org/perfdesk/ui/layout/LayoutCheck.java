@@ -79,7 +79,8 @@ public final class LayoutCheck {
         }
         if (node instanceof Control control && control.isResizable()) {
             checkSize(control, bounds);
-            if (!scrolled && node.getParent() instanceof javafx.scene.layout.Pane pane && !(pane.getParent() instanceof Control)) {
+            if (!scrolled && node.getParent() instanceof javafx.scene.layout.Pane pane && !(pane.getParent() instanceof Control)
+                    && !isScrollContent(node)) {
                 // A row or column too small for what it holds lets it stick out over its neighbours.
                 Bounds room = pane.localToScene(pane.getLayoutBounds());
                 if (!inside(bounds, room)) {
@@ -113,6 +114,16 @@ public final class LayoutCheck {
         for (Node child : parent.getChildrenUnmodifiable()) {
             walk(child, inner, scrolls);
         }
+    }
+
+    /** The content of a scroll pane may be larger than the pane that holds it: that is what scrolls. */
+    private static boolean isScrollContent(Node node) {
+        for (Node p = node.getParent(); p != null; p = p.getParent()) {
+            if (p instanceof Control control) {
+                return control instanceof ScrollPane scroll && scroll.getContent() == node;
+            }
+        }
+        return false;
     }
 
     /** Controls and loose texts are what a person reads or uses; containers may be larger than their content. */

@@ -174,6 +174,21 @@ class LayoutRulesTest extends ApplicationTest {
     }
 
     @Test
+    void aListOfUnitsStartsAtItsWidthAndKeepsItsShareAsTheWindowGrows() {
+        TableView<String> list = new TableView<>();
+        TableView<String> work = new TableView<>();
+        SplitPane split = DetailsSplit.listFirst(list, 170, 280, work, 380);
+        show(split, 900, 500);
+        double narrow = sceneBounds(list).getWidth();
+        assertThat(narrow).as("the list at its width").isBetween(270.0, 290.0);
+
+        resize(1300);
+        assertThat(sceneBounds(list).getWidth()).as("the list grows with the window, its names whole")
+                .isGreaterThan(narrow + 80);
+        assertThat(sceneBounds(work).getMinX()).as("the work beside it").isGreaterThan(sceneBounds(list).getMaxX() - 1);
+    }
+
+    @Test
     void columnsStandSideBySideWhenTheyFitAndOneUnderTheOtherWhenNot() {
         Region left = new Region();
         left.setMinWidth(300);
