@@ -61,9 +61,9 @@ public final class AssessmentView implements Screen {
         figures = new FiguresImport(vm.context(), () -> root.getScene().getWindow(), vm::load);
         Label figuresHint = new Label(Texts.t("figures.ui.hint"));
         figuresHint.setWrapText(true);
-        javafx.scene.layout.FlowPane figureActions = Layouts.toolbar(figures.importButton(), figures.templateButton(),
-                figuresHint);
-        root.setTop(new VBox(4, title, hint, figureActions));
+        // The sentence on a line of its own: in the row of buttons it would keep the screen as wide as itself.
+        javafx.scene.layout.FlowPane figureActions = Layouts.toolbar(figures.importButton(), figures.templateButton());
+        root.setTop(new VBox(4, title, hint, figureActions, figuresHint));
         root.getProperties().put(FiguresImport.class, figures);
 
         units = new TableView<>(vm.units());

@@ -84,7 +84,12 @@ public final class ResultsView implements Screen {
         notice.setOnAction(e -> export("results.ui.notice", "Word", "*.docx",
                 Texts.t("results.ui.noticeName", String.valueOf(vm.context().year())), vm::exportNotice));
         javafx.scene.layout.FlowPane actions = Layouts.toolbar(recompute, decide, approve, freeze, workbook, notice);
-        root.setTop(new VBox(4, title, actions, blockers, approval, frozen));
+        // A long list of units waiting for a decision scrolls in a few lines, leaving the ranking its room.
+        javafx.scene.control.ScrollPane blockersList = Layouts.form(blockers);
+        blockersList.setMaxHeight(100);
+        blockersList.managedProperty().bind(blockers.managedProperty());
+        blockersList.visibleProperty().bind(blockers.visibleProperty());
+        root.setTop(new VBox(4, title, actions, blockersList, approval, frozen));
 
         table = new TableView<>(vm.results());
         table.setId("results-table");

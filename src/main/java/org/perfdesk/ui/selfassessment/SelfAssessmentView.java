@@ -70,7 +70,7 @@ public final class SelfAssessmentView implements Screen {
         // On a short window the reason, evidence and sums scroll below the table rather than pushing it out.
         SplitPane split = new SplitPane(table, Layouts.fitOrScroll(lower));
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.58);
+        split.setDividerPositions(0.55);
         root.setCenter(split);
     }
 

@@ -227,6 +227,7 @@ public final class TreeImportDialog extends Dialog<Void> {
         sheet.setManaged(forms.size() > 1);
         ComboBox<Integer> headerRow = new ComboBox<>();
         headerRow.setId("xlsx-header-row");
+        headerRow.setMinWidth(72); // a row number and the arrow, never squeezed on a small screen
         headerRow.getItems().setAll(vm.headerRows());
         headerRow.valueProperty().bindBidirectional(vm.headerRowProperty());
         vm.mappingSheetProperty().addListener((o, a, b) -> headerRow.getItems().setAll(vm.headerRows()));
@@ -318,6 +319,7 @@ public final class TreeImportDialog extends Dialog<Void> {
         ListView<String> orgs = wrapping(new ListView<>());
         orgs.setId("xlsx-new-orgs");
         orgs.setPrefHeight(Math.min(8, Math.max(2, p.newOrganisations().size())) * 26 + 4);
+        orgs.setMinHeight(2 * 26 + 4); // two lines at least: on a small screen the page scrolls instead
         orgs.setPlaceholder(new Label(t.get("xlsx.ui.noNewOrgs")));
         for (OrgUnit o : p.newOrganisations()) {
             orgs.getItems().add(t.get("xlsx.ui.org", t.of(o.kind()), o.name(), orgNames.getOrDefault(o.parentCode(),
