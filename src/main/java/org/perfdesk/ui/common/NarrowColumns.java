@@ -53,7 +53,7 @@ public final class NarrowColumns {
         for (int i = dropOrder.size() - 1; i >= 0; i--) {
             TableColumnBase<?, ?> c = dropOrder.get(i);
             if (!c.isVisible()) {
-                if (needed() + widths.get(c) > room) {
+                if (needed() + width(c) > room) {
                     break;
                 }
                 c.setVisible(true);
@@ -62,6 +62,11 @@ public final class NarrowColumns {
     }
 
     private double needed() {
-        return all.stream().filter(TableColumnBase::isVisible).mapToDouble(widths::get).sum();
+        return all.stream().filter(TableColumnBase::isVisible).mapToDouble(this::width).sum();
+    }
+
+    /** The width asked for, or more when the header's words need it (TextFit raises the minimum: English). */
+    private double width(TableColumnBase<?, ?> c) {
+        return Math.max(widths.get(c), c.getMinWidth());
     }
 }
