@@ -37,6 +37,8 @@ public final class NarrowColumns {
                                List<? extends TableColumnBase<?, ?>> dropOrder) {
         NarrowColumns n = new NarrowColumns(columns, dropOrder);
         table.widthProperty().addListener((obs, old, w) -> n.fit(w.doubleValue()));
+        // TextFit raises a column's minimum to its header's words after a layout: fit again then.
+        columns.forEach(c -> c.minWidthProperty().addListener((obs, old, m) -> n.fit(table.getWidth())));
     }
 
     private void fit(double tableWidth) {
