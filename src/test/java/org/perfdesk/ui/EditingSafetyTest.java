@@ -369,6 +369,8 @@ class EditingSafetyTest extends ShellTest {
     private void openGoals() {
         open(dir);
         clickOn("#nav-goals");
+        // Under load the screen may come a moment after the click (seen once in a full build).
+        waitUntil("the goal tree screen", () -> lookup("#goals-table").tryQuery().isPresent());
         TreeTableView<?> table = lookup("#goals-table").queryAs(TreeTableView.class);
         waitUntil("the tree", () -> table.getRoot() != null && !table.getRoot().getChildren().isEmpty());
     }

@@ -7,6 +7,11 @@ import javafx.scene.layout.Region;
 
 /** Label-and-field forms: labels never cut short ("发现的…"), fields take the rest of the width. */
 public final class Forms {
+    /** The stylesheet's font size (.root), for measuring words before the label is styled. */
+    private static final double FONT_SIZE = 13;
+    /** A little room for the label's padding and for rounding. */
+    private static final double WORD_SLACK = 4;
+
     private Forms() {
     }
 
@@ -21,5 +26,27 @@ public final class Forms {
         fields.setFillWidth(true);
         form.getColumnConstraints().addAll(labels, fields);
         return form;
+    }
+
+    /**
+     * A field's label in a narrow form: {@code width} wide, wrapping between words ("Quality /
+     * requirement"), never inside one: as wide as its longest word when that is wider.
+     */
+    public static javafx.scene.control.Label wrappingLabel(String text, double width) {
+        javafx.scene.control.Label label = new javafx.scene.control.Label(text);
+        label.setWrapText(true);
+        double widest = width;
+        String family = Styles.uiFontFamily();
+        javafx.scene.text.Font font = family == null ? javafx.scene.text.Font.font(FONT_SIZE)
+                : javafx.scene.text.Font.font(family, FONT_SIZE);
+        for (String word : text.split("\\s+")) {
+            javafx.scene.text.Text t = new javafx.scene.text.Text(word);
+            t.setFont(font);
+            widest = Math.max(widest, Math.ceil(t.getLayoutBounds().getWidth()) + WORD_SLACK);
+        }
+        label.setMinWidth(widest);
+        label.setPrefWidth(widest);
+        label.setMinHeight(Region.USE_PREF_SIZE);
+        return label;
     }
 }

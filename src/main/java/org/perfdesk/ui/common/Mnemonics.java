@@ -29,4 +29,10 @@ public final class Mnemonics {
         control.setMnemonicParsing(true);
         return control;
     }
+
+    /** The text as drawn: the first "_" that marks a letter is not shown. */
+    public static String shown(String text) {
+        int i = text.indexOf('_');
+        return i < 0 || i == text.length() - 1 ? text : text.substring(0, i) + text.substring(i + 1);
+    }
 }

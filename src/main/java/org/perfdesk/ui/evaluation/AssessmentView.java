@@ -1,5 +1,6 @@
 package org.perfdesk.ui.evaluation;
 
+import java.util.List;
 import java.math.BigDecimal;
 import java.util.Optional;
 
@@ -11,14 +12,12 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
-import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.perfdesk.domain.Numbers;
@@ -30,6 +29,9 @@ import org.perfdesk.ui.common.Dialogs;
 import org.perfdesk.ui.common.Messages;
 import org.perfdesk.ui.common.Screen;
 import org.perfdesk.ui.common.Styles;
+import org.perfdesk.ui.common.DetailsSplit;
+import org.perfdesk.ui.common.Layouts;
+import org.perfdesk.ui.common.NarrowColumns;
 
 /**
  * 指标考核: the units on the left with how far their assessment has come; on the right the selected
@@ -37,6 +39,10 @@ import org.perfdesk.ui.common.Styles;
  * indicators ticked. Enter scores an indicator (with a reason), Delete takes the office score back.
  */
 public final class AssessmentView implements Screen {
+    /** The office's list of units beside the work on one: names whole, the work at least a usable table. */
+    static final double UNITS_MIN_WIDTH = 170;
+    static final double UNITS_WIDTH = 280;
+    static final double WORK_MIN_WIDTH = 380;
     private final AssessmentViewModel vm;
     private final BorderPane root = new BorderPane();
     private final TableView<AssessmentViewModel.UnitLine> units;
@@ -53,21 +59,29 @@ public final class AssessmentView implements Screen {
         hint.getStyleClass().add("hint");
         hint.setWrapText(true);
         figures = new FiguresImport(vm.context(), () -> root.getScene().getWindow(), vm::load);
-        HBox figureActions = new HBox(8, figures.importButton(), figures.templateButton(),
-                new Label(Texts.t("figures.ui.hint")));
-        figureActions.getStyleClass().add("toolbar");
-        root.setTop(new VBox(4, title, hint, figureActions));
+        Label figuresHint = new Label(Texts.t("figures.ui.hint"));
+        figuresHint.setWrapText(true);
+        // The sentence on a line of its own: in the row of buttons it would keep the screen as wide as itself.
+        javafx.scene.layout.FlowPane figureActions = Layouts.toolbar(figures.importButton(), figures.templateButton());
+        root.setTop(new VBox(4, title, hint, figureActions, figuresHint));
         root.getProperties().put(FiguresImport.class, figures);
 
         units = new TableView<>(vm.units());
         units.setId("assessment-units");
+        // Every column of the list shows (a long name is cut, with its tooltip), never a sideways scroll bar.
+        units.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         units.setPlaceholder(new Label(Texts.t("review.empty")));
-        units.getColumns().add(Columns.text("results.col.unit", 130, l -> l.unit().name()));
+        var unitName = Columns.<AssessmentViewModel.UnitLine>text("results.col.unit", 130, l -> l.unit().name());
+        unitName.setMinWidth(110); // the unit is what the list is for: its name before the counts
+        units.getColumns().add(unitName);
         units.getColumns().add(Columns.text("assessment.col.indicators", 42, l -> String.valueOf(l.indicators())));
         units.getColumns().add(Columns.text("assessment.col.scored", 50, l -> String.valueOf(l.officeScored())));
         units.getColumns().add(Columns.text("assessment.col.notable", 42, l -> String.valueOf(l.notable())));
         units.getColumns().add(Columns.text("assessment.col.spot", 42, l -> l.spotCheck() == null ? "—"
                 : String.valueOf(l.spotCheck().drawn().size())));
+        // A narrow list keeps the unit and its number of indicators; the counts come back as it grows.
+        NarrowColumns.install(units, units.getColumns(), List.of(units.getColumns().get(4), units.getColumns().get(3),
+                units.getColumns().get(2)));
         units.getSelectionModel().selectedItemProperty().addListener((o, a, l) -> {
             if (l != null && (vm.selectedProperty().get() == null
                     || !vm.selectedProperty().get().unit().code().equals(l.unit().code()))) {
@@ -98,20 +112,26 @@ public final class AssessmentView implements Screen {
         rows.getColumns().add(Columns.text("results.col.weight", 45, r -> Numbers.plain(r.node().weight())));
         rows.getColumns().add(Columns.text("assessment.col.self", 55, r -> r.self() == null ? "—"
                 : Numbers.plain(r.self())));
-        rows.getColumns().add(Columns.text("results.col.reported", 70,
-                r -> EvaluationTexts.figure(r.computed().reported(), r.computed())));
-        rows.getColumns().add(Columns.text("results.col.verified", 70, r -> r.computed().verified() == null ? ""
-                : EvaluationTexts.figure(r.computed().verified(), r.computed()) + (r.computed().differs() ? " ≠" : "")));
+        var reported = Columns.<AssessmentSheet.Row>text("results.col.reported", 70,
+                r -> EvaluationTexts.figure(r.computed().reported(), r.computed()));
+        rows.getColumns().add(reported);
+        var verified = Columns.<AssessmentSheet.Row>text("results.col.verified", 70, r -> r.computed().verified() == null
+                ? "" : EvaluationTexts.figure(r.computed().verified(), r.computed()) + (r.computed().differs() ? " ≠" : ""));
+        rows.getColumns().add(verified);
         rows.getColumns().add(Columns.text("assessment.col.computed", 65, r -> Numbers.plain(r.computed().points())));
-        rows.getColumns().add(Columns.text("results.col.basis", 160, r -> EvaluationTexts.why(r.computed(),
-                vm.scheme())));
+        var basis = Columns.<AssessmentSheet.Row>text("results.col.basis", 160, r -> EvaluationTexts.why(r.computed(),
+                vm.scheme()));
+        rows.getColumns().add(basis);
         rows.getColumns().add(Columns.text("assessment.col.office", 75, r -> r.office() == null ? ""
                 : Numbers.plain(r.office().points())));
         rows.getColumns().add(Columns.text("assessment.col.difference", 50, r -> r.difference() == null ? ""
                 : (r.difference().signum() > 0 ? "+" : "") + Numbers.plain(r.difference())));
-        rows.getColumns().add(Columns.text("assessment.col.reason", 150, r -> r.office() == null ? ""
-                : r.office().reason()));
+        var reason = Columns.<AssessmentSheet.Row>text("assessment.col.reason", 150, r -> r.office() == null ? ""
+                : r.office().reason());
+        rows.getColumns().add(reason);
         rows.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // On a small window the scores stay; the reason and the basis columns go first, then the figures.
+        NarrowColumns.install(rows, rows.getColumns(), List.of(reason, basis, reported, verified));
         rows.setRowFactory(t -> {
             TableRow<AssessmentSheet.Row> row = new TableRow<>() {
                 @Override
@@ -159,18 +179,18 @@ public final class AssessmentView implements Screen {
                 || vm.selectedProperty().get().spotCheck() == null, vm.selectedProperty()));
         verify.setOnAction(e -> vm.verifySpotCheck(text -> Messages.info(root.getScene().getWindow(),
                 Texts.t("assessment.verify"), text)));
-        HBox actions = new HBox(8, score, clear, draw, verify, onlyDrawn, onlyNotable);
-        actions.getStyleClass().add("toolbar");
+        javafx.scene.layout.FlowPane actions = Layouts.toolbar(score, clear, draw, verify, onlyDrawn, onlyNotable);
         Label spot = new Label();
         spot.setId("assessment-spot");
         spot.textProperty().bind(vm.spotCheckTextProperty());
         spot.setWrapText(true);
         VBox right = new VBox(4, actions, spot, rows);
         VBox.setVgrow(rows, Priority.ALWAYS);
+        rows.setMinHeight(140);
 
-        SplitPane split = new SplitPane(units, right);
-        split.setDividerPositions(0.28);
-        root.setCenter(split);
+        // On a short window the work on the unit scrolls within its side (its actions wrap onto more lines).
+        root.setCenter(DetailsSplit.listFirst(units, UNITS_MIN_WIDTH, UNITS_WIDTH, Layouts.fitOrScroll(right),
+                WORK_MIN_WIDTH));
     }
 
     private void filter() {

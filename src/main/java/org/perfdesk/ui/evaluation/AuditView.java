@@ -78,7 +78,9 @@ public final class AuditView implements Screen {
         table.setId("audit-table");
         table.setPlaceholder(new Label(Texts.t("audit.empty")));
         table.getColumns().add(Columns.text("audit.col.seq", 50, r -> String.valueOf(r.entry().seq())));
-        table.getColumns().add(Columns.text("audit.col.at", 135, Row::time));
+        TableColumn<Row, String> at = Columns.text("audit.col.at", 135, Row::time);
+        at.setMinWidth(118); // the time whole (2026-12-07 13:45): it orders the log
+        table.getColumns().add(at);
         table.getColumns().add(Columns.text("audit.col.actor", 110, Row::who));
         table.getColumns().add(Columns.text("audit.col.action", 90, Row::kind));
         TableColumn<Row, String> sentence = Columns.text("audit.col.sentence", 620, Row::sentence);

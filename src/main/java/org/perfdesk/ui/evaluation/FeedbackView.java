@@ -13,7 +13,6 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
-import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
@@ -22,7 +21,6 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.perfdesk.domain.OrgUnit;
@@ -40,6 +38,9 @@ import org.perfdesk.ui.common.Screen;
 import org.perfdesk.ui.common.Styles;
 import org.perfdesk.ui.common.TableKeys;
 import org.perfdesk.ui.common.WorkspaceContext;
+import org.perfdesk.ui.common.DetailsSplit;
+import org.perfdesk.ui.common.Layouts;
+import org.perfdesk.ui.common.NarrowColumns;
 
 /**
  * 反馈整改 (office): per unit, the rectification items the office found, sent back in a signed
@@ -69,13 +70,18 @@ public final class FeedbackView implements Screen {
         root.setTop(new VBox(4, title, hint));
 
         unitTable.setId("feedback-units");
+        unitTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         unitTable.setPlaceholder(new Label(Texts.t("review.empty")));
-        unitTable.getColumns().add(Columns.text("results.col.unit", 125, l -> l.unit().name()));
+        var unitName = Columns.<UnitLine>text("results.col.unit", 125, l -> l.unit().name());
+        unitName.setMinWidth(110); // the unit is what the list is for: its name before the counts
+        unitTable.getColumns().add(unitName);
         unitTable.getColumns().add(Columns.text("feedback.col.items", 40, l -> String.valueOf(l.items())));
         unitTable.getColumns().add(Columns.text("feedback.col.sent", 45,
                 l -> Texts.t(l.allSent() ? "feedback.sent" : "feedback.notSent")));
         unitTable.getColumns().add(Columns.text("feedback.col.done", 50, l -> String.valueOf(l.done())));
         unitTable.getColumns().add(Columns.text("feedback.col.closed", 50, l -> String.valueOf(l.closed())));
+        NarrowColumns.install(unitTable, unitTable.getColumns(), List.of(unitTable.getColumns().get(4),
+                unitTable.getColumns().get(3)));
         unitTable.getSelectionModel().selectedItemProperty().addListener((o, a, l) -> loadItems());
 
         itemTable.setId("feedback-items");
@@ -83,7 +89,8 @@ public final class FeedbackView implements Screen {
         itemTable.getColumns().add(Columns.text("feedback.col.number", 40, i -> String.valueOf(i.number())));
         itemTable.getColumns().add(Columns.text("feedback.col.finding", 200, RectificationItem::finding));
         itemTable.getColumns().add(Columns.text("feedback.col.requirement", 150, RectificationItem::requirement));
-        itemTable.getColumns().add(Columns.text("feedback.col.due", 85, i -> i.due() == null ? "" : i.due().toString()));
+        itemTable.getColumns().add(Columns.wholeDates(Columns.text("feedback.col.due", 86,
+                i -> i.due() == null ? "" : i.due().toString())));
         itemTable.getColumns().add(Columns.text("feedback.col.measure", 160, RectificationItem::measure));
         itemTable.getColumns().add(Columns.text("feedback.col.owner", 90, RectificationItem::owner));
         itemTable.getColumns().add(Columns.text("feedback.col.status", 70,
@@ -125,13 +132,11 @@ public final class FeedbackView implements Screen {
         letter.setId("feedback-letter");
         letter.disableProperty().bind(noUnit);
         letter.setOnAction(e -> letter());
-        HBox actions = new HBox(8, add, change, close, reopen, send, letter);
-        actions.getStyleClass().add("toolbar");
+        javafx.scene.layout.FlowPane actions = Layouts.toolbar(add, change, close, reopen, send, letter);
         VBox right = new VBox(4, actions, itemTable);
         VBox.setVgrow(itemTable, Priority.ALWAYS);
-        SplitPane split = new SplitPane(unitTable, right);
-        split.setDividerPositions(0.3);
-        root.setCenter(split);
+        root.setCenter(DetailsSplit.listFirst(unitTable, AssessmentView.UNITS_MIN_WIDTH, AssessmentView.UNITS_WIDTH,
+                right, AssessmentView.WORK_MIN_WIDTH));
     }
 
     static String closure(RectificationItem i) {

@@ -21,6 +21,7 @@ import org.perfdesk.domain.Texts;
 import org.perfdesk.report.xlsx.FiguresXlsx;
 import org.perfdesk.ui.common.Converters;
 import org.perfdesk.ui.common.Forms;
+import org.perfdesk.ui.common.Layouts;
 import org.perfdesk.ui.common.Messages;
 import org.perfdesk.ui.common.WorkspaceContext;
 
@@ -151,7 +152,7 @@ final class FiguresImport {
             dialog.getDialogPane().lookupButton(confirm).setDisable(parsed.count(FiguresXlsx.Change.ADDED)
                     + parsed.count(FiguresXlsx.Change.REPLACED) == 0);
         }
-        dialog.getDialogPane().setContent(new VBox(6, lines));
+        dialog.getDialogPane().setContent(Layouts.fitOrScroll(new VBox(6, lines)));
         dialog.showAndWait().filter(b -> b.getButtonData() == ButtonBar.ButtonData.OK_DONE)
                 .ifPresent(b -> apply(parsed));
     }

@@ -20,7 +20,6 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.geometry.Orientation;
 import org.perfdesk.domain.Bonus;
@@ -37,6 +36,7 @@ import org.perfdesk.ui.common.OpenFiles;
 import org.perfdesk.ui.common.Screen;
 import org.perfdesk.ui.common.Styles;
 import org.perfdesk.ui.common.TableKeys;
+import org.perfdesk.ui.common.Layouts;
 
 /**
  * 察访核验: the year's open and unannounced inspections with their findings, deductions and
@@ -69,7 +69,7 @@ public final class InspectionView implements Screen {
         table = new TableView<>(shown);
         table.setId("inspection-table");
         table.setPlaceholder(new Label(Texts.t("inspection.empty")));
-        table.getColumns().add(Columns.text("inspection.col.date", 95, i -> String.valueOf(i.date())));
+        table.getColumns().add(Columns.wholeDates(Columns.text("inspection.col.date", 95, i -> String.valueOf(i.date()))));
         table.getColumns().add(Columns.text("inspection.col.unit", 150, i -> vm.unitName(i.unitCode())));
         table.getColumns().add(Columns.text("inspection.col.kind", 60, i -> Texts.current().of(i.kind())));
         table.getColumns().add(Columns.text("inspection.col.finding", 420, Inspection::finding));
@@ -97,10 +97,9 @@ public final class InspectionView implements Screen {
         });
         filter.valueProperty().addListener((o, a, u) -> shown.setPredicate(i -> u == null || u == ALL
                 || i.unitCode().equals(u.code())));
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox actions = new HBox(8, add, change, delete, open, gap, new Label(Texts.t("inspection.filter")), filter);
-        actions.getStyleClass().add("toolbar");
+        filter.setMinWidth(Label.USE_PREF_SIZE);
+        javafx.scene.layout.FlowPane actions = Layouts.toolbar(add, change, delete, open,
+                Layouts.labelled(Texts.t("inspection.filter"), filter));
         Label hint = new Label(Texts.t("inspection.hint"));
         hint.getStyleClass().add("hint");
         hint.setWrapText(true);
@@ -120,7 +119,7 @@ public final class InspectionView implements Screen {
         deleteBonus.setOnAction(e -> deleteBonus(bonusTable.getSelectionModel().getSelectedItem()));
         Label bonusTitle = new Label(Texts.t("bonus.title"));
         bonusTitle.getStyleClass().add("section-title");
-        VBox bonusBox = new VBox(6, new HBox(8, bonusTitle, addBonus, deleteBonus), bonusTable);
+        VBox bonusBox = new VBox(6, Layouts.toolbar(bonusTitle, addBonus, deleteBonus), bonusTable);
         VBox.setVgrow(bonusTable, Priority.ALWAYS);
 
         SplitPane split = new SplitPane(table, bonusBox);

@@ -1,14 +1,14 @@
 package org.perfdesk.ui.evaluation;
 
+import java.util.List;
+
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.perfdesk.domain.Texts;
@@ -19,6 +19,9 @@ import org.perfdesk.ui.common.Dialogs;
 import org.perfdesk.ui.common.Messages;
 import org.perfdesk.ui.common.Screen;
 import org.perfdesk.ui.common.Styles;
+import org.perfdesk.ui.common.DetailsSplit;
+import org.perfdesk.ui.common.Layouts;
+import org.perfdesk.ui.common.NarrowColumns;
 
 /**
  * 结果汇总: every unit's components, total and rank by group; selecting a unit shows what each
@@ -79,9 +82,13 @@ public final class ResultsView implements Screen {
         Button notice = new Button(Texts.t("results.ui.notice") + "…");
         notice.setId("results-notice");
         notice.setOnAction(e -> notice());
-        HBox actions = new HBox(8, recompute, decide, approve, freeze, workbook, notice);
-        actions.getStyleClass().add("toolbar");
-        root.setTop(new VBox(4, title, actions, blockers, approval, frozen));
+        javafx.scene.layout.FlowPane actions = Layouts.toolbar(recompute, decide, approve, freeze, workbook, notice);
+        // A long list of units waiting for a decision scrolls in a few lines, leaving the ranking its room.
+        javafx.scene.control.ScrollPane blockersList = Layouts.form(blockers);
+        blockersList.setMaxHeight(100);
+        blockersList.managedProperty().bind(blockers.managedProperty());
+        blockersList.visibleProperty().bind(blockers.visibleProperty());
+        root.setTop(new VBox(4, title, actions, blockersList, approval, frozen));
 
         table = new TableView<>(vm.results());
         table.setId("results-table");
@@ -102,13 +109,20 @@ public final class ResultsView implements Screen {
         lines.setPlaceholder(new Label(Texts.t("results.pickUnit")));
         lines.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         lines.getColumns().add(Columns.text("results.col.indicator", 180, IndicatorRule.Line::title));
-        lines.getColumns().add(Columns.text("results.col.weight", 45, l -> EvaluationTexts.plain(l.weight())));
-        lines.getColumns().add(Columns.text("results.col.target", 70, l -> EvaluationTexts.target(l, vm.context().year())));
-        lines.getColumns().add(Columns.text("results.col.reported", 70, l -> EvaluationTexts.figure(l.reported(), l)));
-        lines.getColumns().add(Columns.text("results.col.verified", 70, l -> l.verified() == null ? ""
-                : EvaluationTexts.figure(l.verified(), l) + (l.differs() ? " ≠" : "")));
+        var weight = Columns.<IndicatorRule.Line>text("results.col.weight", 45, l -> EvaluationTexts.plain(l.weight()));
+        lines.getColumns().add(weight);
+        lines.getColumns().add(Columns.text("results.col.target", 90, l -> EvaluationTexts.target(l, vm.context().year())));
+        var reported = Columns.<IndicatorRule.Line>text("results.col.reported", 80, l -> EvaluationTexts.figure(l.reported(), l));
+        lines.getColumns().add(reported);
+        var verified = Columns.<IndicatorRule.Line>text("results.col.verified", 80, l -> l.verified() == null ? ""
+                : EvaluationTexts.figure(l.verified(), l) + (l.differs() ? " ≠" : ""));
+        lines.getColumns().add(verified);
         lines.getColumns().add(Columns.text("results.col.points", 55, l -> EvaluationTexts.number(l.points())));
-        lines.getColumns().add(Columns.text("results.col.basis", 200, l -> EvaluationTexts.why(l, vm.scheme())));
+        var basis = Columns.<IndicatorRule.Line>text("results.col.basis", 200, l -> EvaluationTexts.why(l, vm.scheme()));
+        lines.getColumns().add(basis);
+        // Beside the ranking the trace is narrow: the indicator, its target and its points stay.
+        NarrowColumns.install(lines, lines.getColumns(), List.of(basis, verified, reported, weight));
+        lines.setMinHeight(140);
         detailTitle.getStyleClass().add("section-title");
         components.setId("results-components");
         components.setWrapText(true);
@@ -116,15 +130,15 @@ public final class ResultsView implements Screen {
         others.setWrapText(true);
         VBox detail = new VBox(6, detailTitle, components, lines, others);
         VBox.setVgrow(lines, Priority.ALWAYS);
-        Tab trace = new Tab(Texts.t("results.ui.trace"), detail);
+        // A long list of rounds and inspections below the table scrolls rather than pushing it out of sight.
+        Tab trace = new Tab(Texts.t("results.ui.trace"), Layouts.fitOrScroll(detail));
         trace.setClosable(false);
         Tab charts = new Tab(Texts.t("results.ui.charts"), new ResultsCharts(vm.results()));
         charts.setClosable(false);
         TabPane right = new TabPane(trace, charts);
         right.setId("results-tabs");
-        SplitPane split = new SplitPane(table, right);
-        split.setDividerPositions(0.58);
-        root.setCenter(split);
+        // The ranking and, beside it, where the chosen unit's figures come from (below it when narrow).
+        root.setCenter(DetailsSplit.of(table, 360, right, 300, 400));
     }
 
     private String nameOf(String code) {

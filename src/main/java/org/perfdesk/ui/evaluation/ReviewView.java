@@ -6,14 +6,12 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableView;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.perfdesk.domain.GoalNode;
@@ -29,6 +27,8 @@ import org.perfdesk.ui.common.Screen;
 import org.perfdesk.ui.common.Styles;
 import org.perfdesk.ui.goaltree.DiagramDialog;
 import org.perfdesk.ui.goaltree.GoalTreeViewModel;
+import org.perfdesk.ui.common.DetailsSplit;
+import org.perfdesk.ui.common.Layouts;
 
 /**
  * 审核批复: the units' plans and where each stands (not received, awaiting review, approved, returned,
@@ -69,8 +69,7 @@ public final class ReviewView implements Screen {
         letter.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> vm.detailProperty()
                 .get() == null || vm.detailProperty().get().row().latestReview() == null, vm.detailProperty()));
         letter.setOnAction(e -> letter());
-        HBox actions = new HBox(8, approve, giveBack, diagram, letter);
-        actions.getStyleClass().add("toolbar");
+        javafx.scene.layout.FlowPane actions = Layouts.toolbar(approve, giveBack, diagram, letter);
         Label hint = new Label(Texts.t("review.hint"));
         hint.getStyleClass().add("hint");
         hint.setWrapText(true);
@@ -78,6 +77,7 @@ public final class ReviewView implements Screen {
 
         table = new TableView<>(vm.rows());
         table.setId("review-table");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label(Texts.t("review.empty")));
         table.getColumns().add(Columns.text("results.col.unit", 150, r -> r.unit().name()));
         table.getColumns().add(Columns.text("review.col.plan", 120, r -> r.latestPlan().map(p -> Texts.t("review.planShort",
@@ -100,8 +100,8 @@ public final class ReviewView implements Screen {
                 : n.qualityRequirement()));
         tree.getColumns().add(Columns.treeText("goals.col.owner", 120, n -> vm.detailProperty().get() == null ? ""
                 : vm.detailProperty().get().ownerName(n)));
-        tree.getColumns().add(Columns.treeText("goals.col.deadline", 90, n -> n.deadline() == null ? ""
-                : n.deadline().toString()));
+        tree.getColumns().add(Columns.wholeDates(Columns.treeText("goals.col.deadline", 90, n -> n.deadline() == null ? ""
+                : n.deadline().toString())));
         sincePrevious.setId("review-since-previous");
         sinceLastYear.setId("review-since-last-year");
         reviews.setId("review-history");
@@ -125,9 +125,7 @@ public final class ReviewView implements Screen {
             Mnemonics.set(giveBack, 'R');
         });
 
-        SplitPane split = new SplitPane(table, detail);
-        split.setDividerPositions(0.36);
-        root.setCenter(split);
+        root.setCenter(DetailsSplit.listFirst(table, 260, 380, detail, AssessmentView.WORK_MIN_WIDTH));
     }
 
     private static Tab tab(String key, Node content) {

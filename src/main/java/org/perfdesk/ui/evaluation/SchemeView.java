@@ -11,7 +11,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
@@ -19,7 +18,6 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.cell.TextFieldTableCell;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.perfdesk.domain.EvaluationScheme;
@@ -33,6 +31,8 @@ import org.perfdesk.ui.common.PendingEdits;
 import org.perfdesk.ui.common.Screen;
 import org.perfdesk.ui.common.Styles;
 import org.perfdesk.ui.common.WorkspaceContext;
+import org.perfdesk.ui.common.Layouts;
+import org.perfdesk.ui.common.SideBySide;
 
 /**
  * 评估方案: the year's weights, caps and survey levels, checked as they are typed (every problem named,
@@ -117,8 +117,7 @@ public final class SchemeView implements Screen {
         revert.setOnAction(e -> show(loaded));
         Button defaults = new Button(Texts.t("scheme.defaults"));
         defaults.setOnAction(e -> show(EvaluationScheme.defaults(ctx.year())));
-        HBox actions = new HBox(8, save, revert, defaults);
-        actions.getStyleClass().add("toolbar");
+        javafx.scene.layout.FlowPane actions = Layouts.toolbar(save, revert, defaults);
         root.setTop(new VBox(4, title, version, actions));
 
         GridPane form = Forms.grid();
@@ -199,9 +198,10 @@ public final class SchemeView implements Screen {
         Label formula = new Label(Texts.t("scheme.formula"));
         formula.setWrapText(true);
         formula.getStyleClass().add("hint");
-        VBox left = new VBox(10, form, levelsTitle, levelTable, new HBox(8, addLevel, removeLevel),
+        VBox left = new VBox(10, form, levelsTitle, levelTable, Layouts.toolbar(addLevel, removeLevel),
                 new Label(Texts.t("scheme.note")), note, formula);
         left.setPrefWidth(560);
+        left.setMinWidth(360);
 
         problems.setId("scheme-problems");
         problems.setPrefHeight(150);
@@ -212,10 +212,9 @@ public final class SchemeView implements Screen {
         historyTitle.getStyleClass().add("section-title");
         VBox right = new VBox(8, problemsTitle, problems, historyTitle, history);
         right.setPrefWidth(420);
-        HBox body = new HBox(24, left, right);
-        ScrollPane scroll = new ScrollPane(body);
-        scroll.setFitToWidth(true);
-        root.setCenter(scroll);
+        right.setMinWidth(260);
+        // The form and its check side by side, one under the other on a narrow window; the form scrolls.
+        root.setCenter(Layouts.form(new SideBySide(24, left, right)));
         for (TextField f : fields()) {
             f.textProperty().addListener((o, a, b) -> check());
         }

@@ -11,7 +11,6 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
@@ -32,6 +31,7 @@ import org.perfdesk.ui.common.Columns;
 import org.perfdesk.ui.common.Screen;
 import org.perfdesk.ui.common.Styles;
 import org.perfdesk.ui.common.WorkspaceContext;
+import org.perfdesk.ui.common.Layouts;
 
 /** 数据交换 for a unit: set-up with the office, export to a USB stick, import answers, history. */
 public final class ExchangeView implements Screen, PackageReceiver {
@@ -160,7 +160,7 @@ public final class ExchangeView implements Screen, PackageReceiver {
         table.setId("exchange-history");
         table.setPlaceholder(new Label(Texts.t("exchange.noHistory")));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(Columns.text("exchange.col.date", 100, ExchangeViewModel.HistoryRow::date));
+        table.getColumns().add(Columns.wholeDates(Columns.text("exchange.col.date", 100, ExchangeViewModel.HistoryRow::date)));
         table.getColumns().add(Columns.text("exchange.col.direction", 60, ExchangeViewModel.HistoryRow::direction));
         table.getColumns().add(Columns.text("exchange.col.kind", 130, ExchangeViewModel.HistoryRow::kind));
         table.getColumns().add(Columns.text("exchange.col.counterpart", 180, ExchangeViewModel.HistoryRow::counterpart));
@@ -202,7 +202,7 @@ public final class ExchangeView implements Screen, PackageReceiver {
         encryption.setWrapText(true);
         encryption.textProperty().bind(vm.officeEncryptionProperty());
         grid.addRow(3, new Label(Texts.t("exchange.officeEncryption")), encryption);
-        VBox box = new VBox(12, grid, new HBox(8, pin, request), steps);
+        VBox box = new VBox(12, grid, Layouts.toolbar(pin, request), steps);
         box.getStyleClass().add("tab-body");
         return box;
     }

@@ -30,6 +30,7 @@ import org.perfdesk.ui.common.Refusals;
 import org.perfdesk.ui.common.Screen;
 import org.perfdesk.ui.common.Styles;
 import org.perfdesk.ui.common.WorkspaceContext;
+import org.perfdesk.ui.common.Layouts;
 
 /** 收件 for the office (and collectors): import with preview, register units, history with diffs. */
 public final class InboxView implements Screen, PackageReceiver {
@@ -92,9 +93,8 @@ public final class InboxView implements Screen, PackageReceiver {
         ListView<String> diff = new ListView<>(history.diff());
         diff.setId("history-diff");
         diff.setPlaceholder(new Label(Texts.t("history.hint")));
-        HBox choose = new HBox(8, new Label(Texts.t("history.unit")), unit, new Label(Texts.t("history.from")), from,
-                new Label(Texts.t("history.to")), to);
-        choose.getStyleClass().add("toolbar");
+        javafx.scene.layout.FlowPane choose = Layouts.toolbar(Layouts.labelled(Texts.t("history.unit"), unit),
+                Layouts.labelled(Texts.t("history.from"), from), Layouts.labelled(Texts.t("history.to"), to));
         VBox box = new VBox(8, choose, diff);
         VBox.setVgrow(diff, Priority.ALWAYS);
         box.getStyleClass().add("tab-body");

@@ -48,8 +48,10 @@ import org.perfdesk.domain.ProgressStatus;
 import org.perfdesk.domain.Texts;
 import org.perfdesk.domain.UserError;
 import org.perfdesk.ui.common.Mnemonics;
+import org.perfdesk.ui.common.NarrowColumns;
 import org.perfdesk.ui.common.Cells;
 import org.perfdesk.ui.common.Columns;
+import org.perfdesk.ui.common.DetailsSplit;
 import org.perfdesk.ui.common.Screen;
 import org.perfdesk.ui.common.Styles;
 import org.perfdesk.ui.common.Typed;
@@ -62,6 +64,9 @@ import org.perfdesk.ui.common.Typed;
  */
 public final class GoalTreeView implements Screen {
     private static final DataFormat NODE_ID = new DataFormat("application/x-perfdesk-node-id");
+    private static final double TREE_MIN_WIDTH = 360;
+    private static final double DETAILS_MIN_WIDTH = 280;
+    private static final double DETAILS_WIDTH = 300;
 
     private final GoalTreeViewModel vm;
     private final BorderPane root = new BorderPane();
@@ -84,15 +89,19 @@ public final class GoalTreeView implements Screen {
         summary.textProperty().bind(vm.summaryProperty());
         message.setId("goals-message");
         message.getStyleClass().add("validation");
+        message.setWrapText(true);
+        // The line takes room only while it says something (a small window needs every line).
+        message.managedProperty().bind(message.textProperty().isNotEmpty());
         root.setTop(new VBox(4, title, toolbar(), filters(), summary, message));
 
         buildTable();
         NodeDetailsPane details = new NodeDetailsPane(vm, this::showMessage);
-        SplitPane sides = new SplitPane(table, details);
-        sides.setDividerPositions(0.74);
+        // The form beside the tree at its own width (below it in a narrow window), never a strip.
+        SplitPane sides = DetailsSplit.of(table, TREE_MIN_WIDTH, details, DETAILS_MIN_WIDTH, DETAILS_WIDTH);
         SplitPane split = new SplitPane(sides, problemsPane());
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.84);
+        SplitPane.setResizableWithParent(split.getItems().get(1), false);
         root.setCenter(split);
 
         vm.treeProperty().addListener((obs, old, tree) -> rebuild());
@@ -153,7 +162,7 @@ public final class GoalTreeView implements Screen {
     private FlowPane filters() {
         search.setId("goals-search");
         search.setPromptText(Texts.t("goals.search"));
-        search.setPrefColumnCount(22);
+        search.setPrefColumnCount(18);
         search.textProperty().bindBidirectional(vm.filterTextProperty());
         ComboBox<OrgUnit> owner = new ComboBox<>(vm.owners());
         owner.setId("goals-filter-owner");
@@ -251,7 +260,7 @@ public final class GoalTreeView implements Screen {
         table.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label(Texts.t("goals.emptyEditable")));
 
-        titleColumn = editable("goals.col.title", 280, GoalNode::title, (n, text) -> {
+        titleColumn = editable("goals.col.title", 220, GoalNode::title, (n, text) -> {
             if (text.isBlank()) {
                 showMessage(Texts.t("goals.titleRequired"));
                 return null;
@@ -261,7 +270,7 @@ public final class GoalTreeView implements Screen {
                     n.originId(), n.revision(), n.deleted(), n.systemCode());
         });
         TreeTableColumn<GoalNode, String> kind = Columns.treeText("goals.col.kind", 60, n -> Texts.current().of(n.kind()));
-        TreeTableColumn<GoalNode, String> owner = Columns.treeText("goals.col.owner", 150, vm::ownerName);
+        TreeTableColumn<GoalNode, String> owner = Columns.treeText("goals.col.owner", 130, vm::ownerName);
         owner.setEditable(true);
         owner.setCellFactory(col -> {
             ComboBoxTreeTableCell<GoalNode, String> cell = new ComboBoxTreeTableCell<>(new DefaultStringConverter());
@@ -316,6 +325,9 @@ public final class GoalTreeView implements Screen {
         sum.setMinWidth(50);
         deadline.setMinWidth(92);
         completion.setMinWidth(64);
+        owner.setMinWidth(96);
+        // Beside the details form on a small window: what the form shows goes first, the title stays.
+        NarrowColumns.install(table, table.getColumns(), List.of(quality, sum, target, kind, completion, owner));
 
         table.setRowFactory(t -> dragRow());
         table.addEventFilter(KeyEvent.KEY_PRESSED, this::keys);

@@ -125,6 +125,8 @@ final class NodeDetailsPane extends ScrollPane {
         heading.getStyleClass().add("section-title");
         form = new VBox(8, heading, grid);
         form.getStyleClass().add("details-pane");
+        none.setWrapText(true);
+        none.getStyleClass().add("hint");
         setContent(none);
 
         editor = new RowEditor<>(vm.context().edits(), message, this::save)
@@ -144,12 +146,8 @@ final class NodeDetailsPane extends ScrollPane {
     }
 
     private static int row(GridPane grid, int row, String key, javafx.scene.Node field) {
-        Label label = new Label(Texts.t(key));
-        // Long labels (责任单位 / 责任人, English ones) wrap instead of being cut to "责任单…".
-        label.setWrapText(true);
-        label.setMinWidth(72);
-        label.setPrefWidth(72);
-        label.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        // Long labels (责任单位 / 责任人, English ones) wrap between words instead of being cut to "责任单…".
+        Label label = org.perfdesk.ui.common.Forms.wrappingLabel(Texts.t(key), 72);
         grid.add(label, 0, row);
         grid.add(field, 1, row);
         GridPane.setHgrow(field, Priority.ALWAYS);

@@ -99,7 +99,7 @@ public final class OverviewView implements Screen {
         Cells.fullTextOnHover(what);
         TableColumn<OverviewViewModel.DeadlineRow, String> date = Columns.text("overview.col.date", 100,
                 r -> r.date().toString());
-        date.setEditable(true);
+        Columns.wholeDates(date).setEditable(true);
         date.setCellFactory(c -> Cells.editableText());
         date.setOnEditCommit(e -> {
             String text = e.getNewValue() == null ? "" : e.getNewValue().strip();

@@ -18,7 +18,6 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
@@ -34,6 +33,7 @@ import org.perfdesk.ui.common.RowEditor;
 import org.perfdesk.ui.common.Screen;
 import org.perfdesk.ui.common.Styles;
 import org.perfdesk.ui.common.Typed;
+import org.perfdesk.ui.common.Layouts;
 
 /**
  * 进度监控: the indicators of one quarter as an editable table (value, completion, status, what was
@@ -87,11 +87,14 @@ public final class ProgressView implements Screen {
         Button redo = Mnemonics.set(new Button(Texts.t("goals.redo")), 'R');
         redo.disableProperty().bind(vm.undoStack().canRedoProperty().not());
         redo.setOnAction(e -> vm.redo());
-        HBox toolbar = new HBox(8, new Label(Texts.t("progress.chooseQuarter")), quarter, undo, redo, summary);
-        toolbar.getStyleClass().add("toolbar");
+        javafx.scene.layout.FlowPane toolbar = Layouts.toolbar(Layouts.labelled(Texts.t("progress.chooseQuarter"), quarter),
+                undo, redo, summary);
         message.getStyleClass().add("validation");
+        message.setWrapText(true);
+        message.managedProperty().bind(message.textProperty().isNotEmpty());
         Label hint = new Label(Texts.t("progress.editHint"));
         hint.getStyleClass().add("hint");
+        hint.setWrapText(true);
         root.setTop(new VBox(4, title, toolbar, hint, message));
 
         table = new TableView<>(vm.rows());
@@ -146,6 +149,7 @@ public final class ProgressView implements Screen {
         TableColumn<ProgressViewModel.Row, String> status = Columns.text("progress.col.status", 80,
                 r -> r.status() == null ? Texts.t("progress.notReported") : Texts.current().of(r.status()));
         status.setEditable(true);
+        status.setMinWidth(92); // "Not reported" whole: the word is the status, the colour only repeats it
         List<String> words = java.util.Arrays.stream(ProgressStatus.values()).map(s -> Texts.current().of(s)).toList();
         status.setCellFactory(col -> new StatusCell(words));
         status.setOnEditCommit(e -> {

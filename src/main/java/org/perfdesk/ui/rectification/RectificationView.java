@@ -12,7 +12,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
@@ -20,8 +19,6 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.perfdesk.domain.OrgUnit;
@@ -39,6 +36,8 @@ import org.perfdesk.ui.common.RowEditor;
 import org.perfdesk.ui.common.Screen;
 import org.perfdesk.ui.common.Styles;
 import org.perfdesk.ui.common.WorkspaceContext;
+import org.perfdesk.ui.common.DetailsSplit;
+import org.perfdesk.ui.common.Layouts;
 
 /**
  * 整改 (unit): the office's rectification items from its feedback, and the unit's answer to each —
@@ -84,7 +83,8 @@ public final class RectificationView implements Screen {
         table.setPlaceholder(new Label(Texts.t("rectification.empty")));
         table.getColumns().add(Columns.text("feedback.col.number", 40, i -> String.valueOf(i.number())));
         table.getColumns().add(Columns.text("feedback.col.finding", 220, RectificationItem::finding));
-        table.getColumns().add(Columns.text("feedback.col.due", 85, i -> i.due() == null ? "" : i.due().toString()));
+        table.getColumns().add(Columns.wholeDates(Columns.text("feedback.col.due", 86,
+                i -> i.due() == null ? "" : i.due().toString())));
         table.getColumns().add(Columns.text("rectification.col.status", 70,
                 i -> i.closed() ? Texts.t("rectification.closed") : Texts.t("feedback.status." + i.status().name())));
         table.getSelectionModel().selectedItemProperty().addListener((o, a, i) -> show(i));
@@ -118,13 +118,14 @@ public final class RectificationView implements Screen {
         form.addRow(2, new Label(Texts.t("rectification.planned")), planned);
         form.addRow(3, new Label(Texts.t("rectification.col.status")), status);
         form.addRow(4, new Label(Texts.t("rectification.note")), note);
-        form.addRow(5, new Label(Texts.t("feedback.col.evidence")), new VBox(4, evidence, new HBox(6, attach, open)));
+        form.addRow(5, new Label(Texts.t("feedback.col.evidence")), new VBox(4, evidence, Layouts.toolbar(attach, open)));
         problem.setId("rectification-problem");
         problem.getStyleClass().add("validation");
         problem.setWrapText(true);
         VBox right = new VBox(8, office, form, problem, save);
         right.setPadding(new javafx.geometry.Insets(4, 4, 4, 10));
         owner.setPrefWidth(260);
+        owner.setMinWidth(120);
         right.setDisable(true);
         table.getSelectionModel().selectedItemProperty().addListener((o, a, i) -> right.setDisable(i == null));
         root.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
@@ -133,10 +134,8 @@ public final class RectificationView implements Screen {
                 answer.commit();
             }
         });
-        SplitPane split = new SplitPane(table, right);
-        split.setDividerPositions(0.5);
-        VBox.setVgrow(split, Priority.ALWAYS);
-        root.setCenter(split);
+        // The items and the answer to the chosen one beside them (below them when narrow); the form scrolls.
+        root.setCenter(DetailsSplit.of(table, 300, Layouts.form(right), 320, 420));
     }
 
     /** Shows an item's answer, after saving what was typed for the item shown before. */

@@ -14,7 +14,6 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
@@ -28,7 +27,9 @@ import org.perfdesk.report.ResultsTexts;
 import org.perfdesk.report.docx.FeedbackDocx;
 import org.perfdesk.ui.common.Columns;
 import org.perfdesk.ui.common.Converters;
+import org.perfdesk.ui.common.Layouts;
 import org.perfdesk.ui.common.Messages;
+import org.perfdesk.ui.common.NarrowColumns;
 import org.perfdesk.ui.common.OpenFiles;
 import org.perfdesk.ui.common.Screen;
 import org.perfdesk.ui.common.Styles;
@@ -73,8 +74,8 @@ public final class ResultView implements Screen {
         rectify.getStyleClass().add("primary");
         rectify.setDisable(true);
         rectify.setOnAction(e -> ctx.go(org.perfdesk.ui.common.Place.RECTIFICATION));
-        HBox bar = new HBox(8, which, export, print, rectify);
-        bar.getStyleClass().add("toolbar");
+        which.setMinWidth(180); // the date of the result chosen, whole
+        javafx.scene.layout.FlowPane bar = Layouts.toolbar(which, export, print, rectify);
         summary.setId("result-summary");
         summary.setWrapText(true);
         root.setTop(new VBox(4, title, hint, bar, summary));
@@ -83,14 +84,21 @@ public final class ResultView implements Screen {
         indicators.setPlaceholder(new Label(Texts.t("result.empty")));
         indicators.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         indicators.getColumns().add(Columns.text("results.col.indicator", 180, FeedbackResult.Indicator::title));
-        indicators.getColumns().add(Columns.text("results.col.weight", 45, i -> Numbers.plain(i.weight())));
-        indicators.getColumns().add(Columns.text("results.col.target", 70, FeedbackResult.Indicator::target));
-        indicators.getColumns().add(Columns.text("results.col.reported", 70, FeedbackResult.Indicator::reported));
-        indicators.getColumns().add(Columns.text("results.col.verified", 70, FeedbackResult.Indicator::verified));
-        indicators.getColumns().add(Columns.text("results.workbook.col.completion", 60,
-                FeedbackResult.Indicator::completion));
+        var weight = Columns.<FeedbackResult.Indicator>text("results.col.weight", 45, i -> Numbers.plain(i.weight()));
+        indicators.getColumns().add(weight);
+        indicators.getColumns().add(Columns.text("results.col.target", 90, FeedbackResult.Indicator::target));
+        var reported = Columns.<FeedbackResult.Indicator>text("results.col.reported", 80, FeedbackResult.Indicator::reported);
+        indicators.getColumns().add(reported);
+        var verified = Columns.<FeedbackResult.Indicator>text("results.col.verified", 80, FeedbackResult.Indicator::verified);
+        indicators.getColumns().add(verified);
+        var completion = Columns.<FeedbackResult.Indicator>text("results.workbook.col.completion", 60,
+                FeedbackResult.Indicator::completion);
+        indicators.getColumns().add(completion);
         indicators.getColumns().add(Columns.text("results.col.points", 55, i -> ResultsTexts.number(i.points())));
-        indicators.getColumns().add(Columns.text("results.col.basis", 220, FeedbackResult.Indicator::why));
+        var basis = Columns.<FeedbackResult.Indicator>text("results.col.basis", 220, FeedbackResult.Indicator::why);
+        indicators.getColumns().add(basis);
+        // A narrow window keeps the indicator, its target and its points; the rest come back as it grows.
+        NarrowColumns.install(indicators, indicators.getColumns(), List.of(basis, completion, verified, reported, weight));
         others.setId("result-others");
         others.setEditable(false);
         others.setWrapText(true);

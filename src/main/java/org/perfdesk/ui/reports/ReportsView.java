@@ -8,10 +8,8 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
-import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
@@ -24,6 +22,8 @@ import org.perfdesk.ui.common.Messages;
 import org.perfdesk.ui.common.RowEditor;
 import org.perfdesk.ui.common.Screen;
 import org.perfdesk.ui.common.Styles;
+import org.perfdesk.ui.common.DetailsSplit;
+import org.perfdesk.ui.common.Layouts;
 
 /** 分析报告: sections on the left, the text of one on the right; export to Word; print. */
 public final class ReportsView implements Screen {
@@ -72,8 +72,7 @@ public final class ReportsView implements Screen {
                 vm.redraft(shown);
             }
         });
-        HBox bar = new HBox(8, kind, export, print, redraft);
-        bar.getStyleClass().add("toolbar");
+        javafx.scene.layout.FlowPane bar = Layouts.toolbar(kind, export, print, redraft);
         Label hint = new Label(Texts.t("reports.hint"));
         hint.getStyleClass().add("hint");
         hint.setWrapText(true);
@@ -102,9 +101,8 @@ public final class ReportsView implements Screen {
         sectionTitle.getStyleClass().add("section-title");
         VBox editorPane = new VBox(6, sectionTitle, body);
         VBox.setVgrow(body, Priority.ALWAYS);
-        SplitPane split = new SplitPane(list, editorPane);
-        split.setDividerPositions(0.28);
-        root.setCenter(split);
+        // The sections at a width that shows their titles; the text being written takes the rest.
+        root.setCenter(DetailsSplit.listFirst(list, 150, 230, editorPane, 300));
 
         list.getSelectionModel().selectedItemProperty().addListener((o, old, s) -> show(s));
         vm.sections().addListener((javafx.collections.ListChangeListener<ReportSection>) c -> {

@@ -13,7 +13,6 @@ import javafx.scene.control.cell.ComboBoxTableCell;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.converter.DefaultStringConverter;
@@ -29,6 +28,7 @@ import org.perfdesk.ui.common.Messages;
 import org.perfdesk.ui.common.RowEditor;
 import org.perfdesk.ui.common.Screen;
 import org.perfdesk.ui.common.Styles;
+import org.perfdesk.ui.common.Layouts;
 
 /** 自评: score or level per indicator with the reason and evidence; the roll-up per goal. */
 public final class SelfAssessmentView implements Screen {
@@ -55,8 +55,7 @@ public final class SelfAssessmentView implements Screen {
         Button redo = Mnemonics.set(new Button(Texts.t("goals.redo")), 'R');
         redo.disableProperty().bind(vm.undoStack().canRedoProperty().not());
         redo.setOnAction(e -> vm.redo());
-        HBox bar = new HBox(8, undo, redo, total);
-        bar.getStyleClass().add("toolbar");
+        javafx.scene.layout.FlowPane bar = Layouts.toolbar(undo, redo, total);
         Label hint = new Label(Texts.t("self.hint"));
         hint.getStyleClass().add("hint");
         hint.setWrapText(true);
@@ -68,9 +67,10 @@ public final class SelfAssessmentView implements Screen {
         buildTable();
         SplitPane lower = new SplitPane(reasonPane(), evidencePane(), sumsPane());
         lower.setDividerPositions(0.4, 0.72);
-        SplitPane split = new SplitPane(table, lower);
+        // On a short window the reason, evidence and sums scroll below the table rather than pushing it out.
+        SplitPane split = new SplitPane(table, Layouts.fitOrScroll(lower));
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.62);
+        split.setDividerPositions(0.55);
         root.setCenter(split);
     }
 

@@ -14,12 +14,12 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import org.perfdesk.domain.Texts;
 import org.perfdesk.store.Backups;
 import org.perfdesk.ui.common.Columns;
+import org.perfdesk.ui.common.Layouts;
 import org.perfdesk.ui.common.Messages;
 import org.perfdesk.ui.common.WorkspaceContext;
 
@@ -72,7 +72,7 @@ final class BackupsPane {
         Label hint = new Label(Texts.t("backups.hint", Backups.KEEP_AUTOMATIC));
         hint.getStyleClass().add("hint");
         hint.setWrapText(true);
-        root = new VBox(8, title, hint, table, new HBox(8, now, restore));
+        root = new VBox(8, title, hint, table, Layouts.toolbar(now, restore));
         load();
     }
 

@@ -10,13 +10,13 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.perfdesk.domain.Texts;
 import org.perfdesk.ui.common.Dialogs;
+import org.perfdesk.ui.common.Layouts;
 import org.perfdesk.ui.common.Messages;
 import org.perfdesk.ui.common.WorkspaceContext;
 
@@ -73,7 +73,7 @@ final class KeysPane {
         Label hint = new Label(Texts.t("settings.keys.hint"));
         hint.getStyleClass().add("hint");
         hint.setWrapText(true);
-        root = new VBox(8, title, facts, status, new HBox(8, backup, restore, rotate), hint);
+        root = new VBox(8, title, facts, status, Layouts.toolbar(backup, restore, rotate), hint);
         root.setId("settings-keys");
         root.getProperties().put(KeysPane.class, this);
     }

@@ -11,7 +11,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.perfdesk.domain.ProgramInfo;
 import org.perfdesk.domain.Role;
@@ -19,6 +18,7 @@ import org.perfdesk.domain.Texts;
 import org.perfdesk.exchange.OfficePolicy;
 import org.perfdesk.store.WorkspaceLocation;
 import org.perfdesk.ui.common.Screen;
+import org.perfdesk.ui.common.SideBySide;
 import org.perfdesk.ui.common.Styles;
 import org.perfdesk.ui.common.WorkspaceContext;
 
@@ -57,6 +57,7 @@ public final class SettingsView implements Screen {
         facts.setVgap(6);
         ColumnConstraints labels = new ColumnConstraints();
         labels.setHalignment(HPos.RIGHT);
+        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // "工作区" whole; a long path is cut instead
         facts.getColumnConstraints().add(labels);
         int row = 0;
         facts.addRow(row++, new Label(Texts.t("settings.language")), language);
@@ -83,17 +84,19 @@ public final class SettingsView implements Screen {
         where.setText(location == WorkspaceLocation.LOCAL ? "" : Texts.t("location.warning." + location.name()));
         where.setManaged(location != WorkspaceLocation.LOCAL);
         backups = new BackupsPane(ctx, actions.restore());
-        // Two columns, so the whole screen fits 1366×768 without scrolling; a scroll bar only on smaller ones.
+        // Two columns where the width holds them (1366×768 shows everything without scrolling), one under
+        // the other on a narrow window; a scroll bar only when the screen is taller than the window.
         keys = new KeysPane(ctx);
         VBox workspace = new VBox(16, facts, where, switchWorkspace, keys.view());
-        workspace.setMinWidth(380);
+        workspace.setMinWidth(340);
         workspace.setPrefWidth(440);
-        HBox columns = new HBox(32, workspace, backups.view());
-        HBox.setHgrow(backups.view(), javafx.scene.layout.Priority.ALWAYS);
+        backups.view().setMinWidth(300);
+        SideBySide columns = new SideBySide(32, workspace, backups.view());
         root.getChildren().setAll(title, columns);
         scroll = new javafx.scene.control.ScrollPane(root);
         scroll.setFitToWidth(true);
         scroll.setFitToHeight(true);
+        scroll.getStyleClass().add("plain-scroll");
     }
 
     /** 要求下级单位加密报送: a unit's package in the clear is then refused, with a message naming this setting. */

@@ -9,7 +9,9 @@ import java.util.Map;
 import java.util.Set;
 
 import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -26,11 +28,13 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.Scene;
+import javafx.scene.text.Text;
 import org.perfdesk.domain.OrgUnit;
 import org.perfdesk.domain.Role;
 import org.perfdesk.domain.Texts;
 import org.perfdesk.exchange.pkg.PackageReader;
 import org.perfdesk.store.WorkspaceLocation;
+import org.perfdesk.ui.common.Layouts;
 import org.perfdesk.ui.common.PackageReceiver;
 import org.perfdesk.ui.common.Panes;
 import org.perfdesk.ui.common.PendingEdits;
@@ -75,6 +79,8 @@ import org.perfdesk.ui.units.UnitsViewModel;
  */
 public final class MainWindow {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    /** Room kept for the navigation's scroll bar, which a short window needs. */
+    private static final double NAV_SCROLL_BAR = 14;
 
     private final WorkspaceContext ctx;
     private final BorderPane root = new BorderPane();
@@ -92,7 +98,10 @@ public final class MainWindow {
         root.setTop(header());
         root.setLeft(navigation(entries(actions)));
         centre.getStyleClass().add("centre");
-        root.setCenter(centre);
+        // A screen fills the centre; only a window smaller than the screen's minimum scrolls it as a whole.
+        javafx.scene.control.ScrollPane scroll = Layouts.fitOrScroll(centre);
+        scroll.setId("centre-scroll");
+        root.setCenter(scroll);
         root.setBottom(statusBar());
         ctx.yearProperty().addListener((obs, old, y) -> yearChanged(y.intValue()));
         ctx.setNavigator(this::go);
@@ -220,7 +229,37 @@ public final class MainWindow {
                 show(entry);
             }
         });
+        sizeNavigationToItsWords();
         return nav;
+    }
+
+    /**
+     * The navigation is as wide as its longest entry in the chosen language (narrow in Chinese, wider
+     * in English), with room for a scroll bar on a short window, so the screen gets the rest.
+     * Measured once the cells have their font from the stylesheet.
+     */
+    private void sizeNavigationToItsWords() {
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            Node cell = nav.lookup(".list-cell");
+            if (!(cell instanceof ListCell<?> c) || nav.getScene() == null) {
+                return;
+            }
+            nav.getScene().removePostLayoutPulseListener(once[0]);
+            double words = 0;
+            for (NavEntry entry : nav.getItems()) {
+                Text text = new Text(Texts.t(entry.labelKey()));
+                text.setFont(c.getFont());
+                words = Math.max(words, text.getLayoutBounds().getWidth());
+            }
+            Insets in = c.getInsets();
+            nav.setPrefWidth(Math.ceil(words + in.getLeft() + in.getRight() + NAV_SCROLL_BAR + 4));
+        };
+        nav.sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                scene.addPostLayoutPulseListener(once[0]);
+            }
+        });
     }
 
     private HBox statusBar() {
@@ -231,7 +270,9 @@ public final class MainWindow {
             // Said on every start while it lies there; the full text (and what to do) is under 设置.
             path.setText(path.getText() + "  " + Texts.t("location.short." + location.name()));
             path.getStyleClass().add("warning");
-            path.setTooltip(new javafx.scene.control.Tooltip(Texts.t("location.warning." + location.name())));
+            // The whole path too: on a narrow window the line is cut short.
+            path.setTooltip(new javafx.scene.control.Tooltip(path.getText() + "\n"
+                    + Texts.t("location.warning." + location.name())));
         }
         Label who = new Label();
         who.setId("status-context");
@@ -264,8 +305,12 @@ public final class MainWindow {
         work.managedProperty().bind(work.visibleProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
+        // The path gives way on a narrow window (its tooltip has it whole); the other words stay whole.
         path.setMinWidth(0);
         HBox.setHgrow(path, Priority.SOMETIMES);
+        for (Label whole : List.of(who, saved, task)) {
+            whole.setMinWidth(Region.USE_PREF_SIZE);
+        }
         HBox bar = new HBox(16, path, who, saved, keys, spacer, work);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("status-bar");

@@ -39,7 +39,9 @@ import org.perfdesk.exchange.demo.DemoBuilder;
 import org.perfdesk.ui.common.Messages;
 import org.perfdesk.ui.common.StandardButtons;
 import org.perfdesk.ui.common.Styles;
+import org.perfdesk.ui.common.ScreenFit;
 import org.perfdesk.ui.common.TaskRunner;
+import org.perfdesk.ui.common.TextFit;
 import org.perfdesk.ui.common.WorkspaceContext;
 import org.perfdesk.ui.settings.SettingsView;
 
@@ -51,6 +53,8 @@ public final class Shell {
     /** The demo opens on a provincial department: its tree goes from divisions down to persons. */
     public static final String DEFAULT_DEMO_UNIT = "SLT";
     private static final Logger LOG = Logger.getLogger(Shell.class.getName());
+    static final double MIN_WIDTH = 800;
+    static final double MIN_HEIGHT = 420;
 
     private final Stage stage;
     private final Path home;
@@ -69,9 +73,13 @@ public final class Shell {
         this.settings = settings;
         this.tasks = new TaskRunner(error -> Messages.error(stage, error));
         StandardButtons.install();
+        TextFit.install();
+        ScreenFit.install();
         stage.setTitle(Texts.t("app.title"));
-        stage.setMinWidth(1000);
-        stage.setMinHeight(640);
+        // Small enough for a 1024×600 screen and for a 1366×768 one at 150 % (910×512 logical pixels,
+        // less the taskbar); below what a screen needs, it scrolls as a whole (MainWindow).
+        stage.setMinWidth(MIN_WIDTH);
+        stage.setMinHeight(MIN_HEIGHT);
         // Closing the window saves what is typed first; an entry that cannot be saved is shown.
         stage.setOnCloseRequest(e -> {
             if (!mayLeave()) {
@@ -149,7 +157,8 @@ public final class Shell {
         WelcomeView welcome = new WelcomeView(units, preselected, u -> openDemo(u.code()), this::chooseAndOpen,
                 this::create, lang -> setLanguage(lang, this::showWelcome));
         stage.setTitle(Texts.t("app.title"));
-        setRoot(welcome.root());
+        // On a window smaller than the choice, it scrolls rather than losing its last card.
+        setRoot(org.perfdesk.ui.common.Layouts.fitOrScroll(welcome.root()));
     }
 
     private void setRoot(Parent root) {

@@ -63,6 +63,7 @@ final class WelcomeView {
         VBox createCard = card(Texts.t("welcome.createText"), create);
 
         Button chinese = new Button("中文");
+        chinese.setId("welcome-chinese");
         chinese.setOnAction(e -> onLanguage.accept("zh"));
         Button english = new Button("English");
         english.setId("welcome-english");

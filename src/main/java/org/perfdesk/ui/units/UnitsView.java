@@ -6,7 +6,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.perfdesk.domain.OrgUnit;
 import org.perfdesk.domain.Texts;
@@ -14,6 +13,7 @@ import org.perfdesk.ui.common.Messages;
 import org.perfdesk.ui.common.Columns;
 import org.perfdesk.ui.common.Screen;
 import org.perfdesk.ui.common.Styles;
+import org.perfdesk.ui.common.Layouts;
 
 /** 单位与密钥 / 下级单位: who reports here, their group, and whether their key is registered. */
 public final class UnitsView implements Screen {
@@ -32,8 +32,7 @@ public final class UnitsView implements Screen {
         revoke.setId("units-revoke");
         Button group = new Button(Texts.t("units.group") + "…");
         group.setId("units-group");
-        HBox actions = new HBox(8, card, revoke, group);
-        actions.getStyleClass().add("toolbar");
+        javafx.scene.layout.FlowPane actions = Layouts.toolbar(card, revoke, group);
         root.setTop(new VBox(4, title, hint, actions));
         TableView<OrgUnit> table = new TableView<>(vm.units());
         table.setId("units-table");

@@ -16,6 +16,7 @@ import org.perfdesk.domain.Texts;
 import org.perfdesk.report.xlsx.OrgImport;
 import org.perfdesk.report.xlsx.OrgXlsx;
 import org.perfdesk.store.Backups;
+import org.perfdesk.ui.common.Layouts;
 import org.perfdesk.ui.common.Messages;
 import org.perfdesk.ui.common.WorkspaceContext;
 
@@ -54,7 +55,7 @@ public final class OrgImportDialog extends Dialog<Boolean> {
         Label hint = new Label(preview.refused() ? t.get("xlsx.ui.refusedHint") : t.get("owners.importHint"));
         hint.setWrapText(true);
         hint.getStyleClass().add("hint");
-        getDialogPane().setContent(new VBox(8, lines, hint));
+        getDialogPane().setContent(Layouts.fitOrScroll(new VBox(8, lines, hint)));
         setResultConverter(b -> b == IMPORT);
     }
 

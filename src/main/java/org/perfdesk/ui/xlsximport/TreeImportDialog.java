@@ -40,6 +40,7 @@ import org.perfdesk.report.xlsx.Field;
 import org.perfdesk.report.xlsx.GoalTreeXlsx;
 import org.perfdesk.report.xlsx.TreeWorkbook;
 import org.perfdesk.report.xlsx.XlsxImport;
+import org.perfdesk.ui.common.Layouts;
 import org.perfdesk.ui.common.WorkspaceContext;
 
 /**
@@ -142,7 +143,8 @@ public final class TreeImportDialog extends Dialog<Void> {
         VBox content = new VBox(8, header, page);
         VBox.setVgrow(page, Priority.ALWAYS);
         content.setPadding(new Insets(4));
-        getDialogPane().setContent(content);
+        // On a small screen the dialog is made to fit it (ScreenFit): the page scrolls, the buttons stay.
+        getDialogPane().setContent(Layouts.fitOrScroll(content));
         shown(button(BACK), step != TreeImportViewModel.Step.RESULT && vm.canGoBack());
         shown(button(NEXT), step == TreeImportViewModel.Step.SHEETS || step == TreeImportViewModel.Step.MAPPING);
         XlsxImport p = vm.previewProperty().get();
@@ -225,6 +227,7 @@ public final class TreeImportDialog extends Dialog<Void> {
         sheet.setManaged(forms.size() > 1);
         ComboBox<Integer> headerRow = new ComboBox<>();
         headerRow.setId("xlsx-header-row");
+        headerRow.setMinWidth(72); // a row number and the arrow, never squeezed on a small screen
         headerRow.getItems().setAll(vm.headerRows());
         headerRow.valueProperty().bindBidirectional(vm.headerRowProperty());
         vm.mappingSheetProperty().addListener((o, a, b) -> headerRow.getItems().setAll(vm.headerRows()));
@@ -316,6 +319,7 @@ public final class TreeImportDialog extends Dialog<Void> {
         ListView<String> orgs = wrapping(new ListView<>());
         orgs.setId("xlsx-new-orgs");
         orgs.setPrefHeight(Math.min(8, Math.max(2, p.newOrganisations().size())) * 26 + 4);
+        orgs.setMinHeight(2 * 26 + 4); // two lines at least: on a small screen the page scrolls instead
         orgs.setPlaceholder(new Label(t.get("xlsx.ui.noNewOrgs")));
         for (OrgUnit o : p.newOrganisations()) {
             orgs.getItems().add(t.get("xlsx.ui.org", t.of(o.kind()), o.name(), orgNames.getOrDefault(o.parentCode(),
