@@ -117,16 +117,18 @@ public final class PackageReader {
 
     /** The suite a package's manifest names, by the same checks and scan as {@link #peek}; null when it cannot tell. */
     public static Suite peekSuite(Path file) {
+        Map<String, String> head = peekHead(file);
+        return head == null ? null : Manifest.suiteOf(head.get(FORMAT), head.get(SUITE));
+    }
+
+    /** The manifest's head fields (unsigned, trusted for nothing), or null when the file cannot be read as a package. */
+    private static Map<String, String> peekHead(Path file) {
         try {
             long size = checkFile(file, Limits.DEFAULT);
             try (ZipIndex zip = ZipIndex.open(file, size, Limits.DEFAULT)) {
                 ZipIndex.Item e = zip.get(Manifest.MANIFEST);
-                if (e == null) {
-                    return null;
-                }
-                Map<String, String> head = StrictJson.pick(unpackAtMost(zip, e, Limits.DEFAULT.maxManifestSize()),
+                return e == null ? null : StrictJson.pick(unpackAtMost(zip, e, Limits.DEFAULT.maxManifestSize()),
                         Manifest.MANIFEST, HEAD);
-                return Manifest.suiteOf(head.get(FORMAT), head.get(SUITE));
             }
         } catch (IOException | RuntimeException e) {
             return null;
@@ -138,28 +140,20 @@ public final class PackageReader {
      * same streaming scan as before a signature; null when the file cannot be read as a package.
      */
     public static Peek peek(Path file) {
-        try {
-            long size = checkFile(file, Limits.DEFAULT);
-            try (ZipIndex zip = ZipIndex.open(file, size, Limits.DEFAULT)) {
-                ZipIndex.Item e = zip.get(Manifest.MANIFEST);
-                if (e == null) {
-                    return null;
-                }
-                Map<String, String> head = StrictJson.pick(unpackAtMost(zip, e, Limits.DEFAULT.maxManifestSize()),
-                        Manifest.MANIFEST, HEAD);
-                String sender = head.get(SENDER_CODE);
-                if (sender == null) {
-                    return null;
-                }
-                String code = head.get("recipient.code");
-                String name = head.get("recipient.name");
-                boolean sealed = Manifest.FORMAT_SEALED.equals(head.get(FORMAT))
-                        || Manifest.FORMAT_SUITED.equals(head.get(FORMAT)) && head.containsKey("encryption.scheme");
-                return new Peek(sender, sequence(head.get("sequence")), sealed,
-                        code == null && name == null ? null : Manifest.Party.recipient(code, name));
-            }
-        } catch (IOException | RuntimeException e) {
+        Map<String, String> head = peekHead(file);
+        String sender = head == null ? null : head.get(SENDER_CODE);
+        if (sender == null) {
             return null;
+        }
+        String code = head.get("recipient.code");
+        String name = head.get("recipient.name");
+        boolean sealed = Manifest.FORMAT_SEALED.equals(head.get(FORMAT))
+                || Manifest.FORMAT_SUITED.equals(head.get(FORMAT)) && head.containsKey("encryption.scheme");
+        try {
+            return new Peek(sender, sequence(head.get("sequence")), sealed,
+                    code == null && name == null ? null : Manifest.Party.recipient(code, name));
+        } catch (RuntimeException e) {
+            return null; // a recipient no package could name: not readable as a package
         }
     }
 
