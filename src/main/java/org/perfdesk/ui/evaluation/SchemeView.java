@@ -21,6 +21,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.perfdesk.domain.EvaluationScheme;
+import org.perfdesk.domain.ReviewMode;
 import org.perfdesk.domain.Numbers;
 import org.perfdesk.domain.Texts;
 import org.perfdesk.evaluation.Evaluator;
@@ -63,6 +64,10 @@ public final class SchemeView implements Screen {
     private final TextField period = field("scheme-period");
     private final TextField levelShares = field("scheme-level-shares");
     private final TextField appraisalRounds = field("scheme-appraisal-rounds");
+    private final TextField grades = field("scheme-grades");
+    private final TextField rectificationDays = field("scheme-rectification-days");
+    private final java.util.Map<org.perfdesk.domain.RankingGroup, javafx.scene.control.ComboBox<ReviewMode>> modes =
+            new java.util.EnumMap<>(org.perfdesk.domain.RankingGroup.class);
     private final java.util.Map<EvaluationScheme.Material, javafx.scene.control.CheckBox> required =
             new java.util.EnumMap<>(EvaluationScheme.Material.class);
     private final java.util.Map<org.perfdesk.domain.RankingGroup, TextField> bodies =
@@ -133,6 +138,31 @@ public final class SchemeView implements Screen {
         form.addRow(row++, new Label(Texts.t("scheme.field.levelShares")), levelShares, unit("%"));
         form.addRow(row++, new Label(Texts.t("scheme.field.appraisalRounds")), appraisalRounds,
                 unit(Texts.t("scheme.roundsUnit")));
+        // The 等次 the 通报 gives by total, and how the plan stage answers each group's plans.
+        grades.setPrefColumnCount(16);
+        form.add(new Label(Texts.t("scheme.field.grades")), 0, row);
+        form.add(grades, 1, row++, 2, 1);
+        form.addRow(row++, new Label(Texts.t("scheme.field.rectificationDays")), rectificationDays,
+                unit(Texts.t("scheme.daysUnit")));
+        for (org.perfdesk.domain.RankingGroup g : org.perfdesk.domain.RankingGroup.values()) {
+            javafx.scene.control.ComboBox<ReviewMode> mode = new javafx.scene.control.ComboBox<>(
+                    FXCollections.observableArrayList(ReviewMode.values()));
+            mode.setId("scheme-mode-" + g.name());
+            mode.setConverter(new javafx.util.StringConverter<>() {
+                @Override
+                public String toString(ReviewMode m) {
+                    return m == null ? "" : Texts.current().of(m);
+                }
+
+                @Override
+                public ReviewMode fromString(String text) {
+                    return null;
+                }
+            });
+            mode.valueProperty().addListener((o, a, b) -> check());
+            modes.put(g, mode);
+            form.addRow(row++, new Label(Texts.t("scheme.field.reviewMode", Texts.current().of(g))), mode);
+        }
         VBox requiredBoxes = new VBox(4);
         for (EvaluationScheme.Material m : EvaluationScheme.Material.values()) {
             javafx.scene.control.CheckBox box = new javafx.scene.control.CheckBox(Texts.t("scheme.material." + m.name()));
@@ -222,7 +252,7 @@ public final class SchemeView implements Screen {
 
     private List<TextField> fields() {
         return List.of(indicatorWeight, appraisalWeight, inspectionCap, bonusCap, quantitativeCap, latePenalty,
-                spotCheckShare, period, levelShares, appraisalRounds);
+                spotCheckShare, period, levelShares, appraisalRounds, grades, rectificationDays);
     }
 
     private static TextField field(String id) {
@@ -273,6 +303,7 @@ public final class SchemeView implements Screen {
         List<String> out = new ArrayList<>();
         fields().forEach(f -> out.add(f.getText()));
         levels.forEach(l -> out.add(l.name + "=" + l.value));
+        modes.forEach((g, m) -> out.add(g + "=" + m.getValue()));
         out.add(note.getText());
         return out;
     }
@@ -295,6 +326,9 @@ public final class SchemeView implements Screen {
         period.setText(String.valueOf(s.period()));
         levelShares.setText(s.levelSharesText());
         appraisalRounds.setText(String.valueOf(s.appraisalRounds()));
+        grades.setText(s.gradesText());
+        rectificationDays.setText(String.valueOf(s.rectificationDays()));
+        modes.forEach((g, m) -> m.setValue(s.reviewMode(g)));
         required.forEach((m, box) -> box.setSelected(s.required().contains(m)));
         bodies.forEach((g, field) -> field.setText(s.appraisalBody(g)));
         levels.setAll(s.appraisalLevels().stream().map(l -> new LevelRow(l.name(), Numbers.plain(l.value()))).toList());
@@ -325,10 +359,19 @@ public final class SchemeView implements Screen {
         return new EvaluationScheme(ctx.year(), loaded == null ? 1 : loaded.version(), num(indicatorWeight),
                 num(appraisalWeight), num(inspectionCap), num(bonusCap), num(quantitativeCap), num(latePenalty),
                 num(spotCheckShare), ls, note.getText(), whole(period), shares(levelShares.getText()),
-                whole(appraisalRounds), needed, who,
-                // Not edited on this screen: kept as the scheme had them (defaults for a new one).
-                loaded == null ? null : loaded.grades(), loaded == null ? null : loaded.reviewModes(),
-                loaded == null ? 0 : loaded.rectificationDays());
+                whole(appraisalRounds), needed, who, EvaluationScheme.parseGrades(grades.getText()), chosenModes(),
+                whole(rectificationDays));
+    }
+
+    private java.util.Map<org.perfdesk.domain.RankingGroup, ReviewMode> chosenModes() {
+        java.util.Map<org.perfdesk.domain.RankingGroup, ReviewMode> out = new java.util.EnumMap<>(
+                org.perfdesk.domain.RankingGroup.class);
+        modes.forEach((g, m) -> {
+            if (m.getValue() != null) {
+                out.put(g, m.getValue());
+            }
+        });
+        return out;
     }
 
     /** A whole number as typed, or −1 (which the scheme's problems name) when it is not one. */
