@@ -148,6 +148,7 @@ public final class SchemeView implements Screen {
             javafx.scene.control.ComboBox<ReviewMode> mode = new javafx.scene.control.ComboBox<>(
                     FXCollections.observableArrayList(ReviewMode.values()));
             mode.setId("scheme-mode-" + g.name());
+            mode.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // 批复 / 备案 never cut to "..."
             mode.setConverter(new javafx.util.StringConverter<>() {
                 @Override
                 public String toString(ReviewMode m) {
