@@ -33,7 +33,8 @@ public final class ScreenFit {
         });
     }
 
-    static void fit(Window w) {
+    /** Makes {@code w} no larger than the free area of its screen, and moves it onto it. FX thread. */
+    public static void fit(Window w) {
         if (w instanceof javafx.stage.PopupWindow || Double.isNaN(w.getWidth()) || Double.isNaN(w.getHeight())) {
             return;
         }

@@ -72,7 +72,8 @@ final class CreateWorkspaceDialog extends Dialog<CreateWorkspaceViewModel> {
         VBox box = new VBox(12, pageArea, problem);
         box.setPrefWidth(600);
         box.setMinHeight(330);
-        getDialogPane().setContent(box);
+        // A page taller than the screen scrolls, never spreading under the buttons (where it took their clicks).
+        getDialogPane().setContent(org.perfdesk.ui.common.Layouts.form(box));
 
         Button backButton = (Button) getDialogPane().lookupButton(back);
         Button nextButton = (Button) getDialogPane().lookupButton(next);
@@ -94,7 +95,10 @@ final class CreateWorkspaceDialog extends Dialog<CreateWorkspaceViewModel> {
         });
         index.addListener((o, a, b) -> showPage(nextButton, createButton));
         // Changing the role changes the pages (an office pins no card): start the count afresh.
-        vm.roleProperty().addListener((o, a, b) -> index.set(0));
+        vm.roleProperty().addListener((o, a, b) -> {
+            index.set(0);
+            showPage(nextButton, createButton); // the count of pages and the office's rows change
+        });
         showPage(nextButton, createButton);
         setResultConverter(button -> button == create ? vm : null);
     }
@@ -119,6 +123,18 @@ final class CreateWorkspaceDialog extends Dialog<CreateWorkspaceViewModel> {
         } else {
             next.setDefaultButton(true);
         }
+        refit();
+    }
+
+    /** The window takes the size of the page now shown (another page, or rows the role adds), within the screen. */
+    private void refit() {
+        javafx.application.Platform.runLater(() -> {
+            javafx.stage.Window w = getDialogPane().getScene() == null ? null : getDialogPane().getScene().getWindow();
+            if (w != null && w.isShowing()) {
+                w.sizeToScene();
+                org.perfdesk.ui.common.ScreenFit.fit(w);
+            }
+        });
     }
 
     private Node unitPage() {
