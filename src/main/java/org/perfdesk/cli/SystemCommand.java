@@ -266,7 +266,7 @@ final class SystemCommand {
                               int changed) {
         Texts t = Texts.current();
         List<IndicatorSystem.Item> missing = c.missing(system);
-        out.println(t.get("cli.system.coverage", unit.name(), c.linked().size(), system.leaves().size(), changed));
+        out.println(t.get("cli.system.coverage", unit.name(), c.linkedLeaves(system), system.leaves().size(), changed));
         for (IndicatorSystem.Item i : missing) {
             GoalNode suggested = c.suggestions().get(i.code());
             out.println("  " + t.get(suggested == null ? "cli.system.missing"

@@ -164,6 +164,14 @@ public record IndicatorSystem(int year, RankingGroup group, List<Item> indicator
         public List<Item> missing(IndicatorSystem s) {
             return s.leaves().stream().filter(i -> !linked.containsKey(i.code())).toList();
         }
+
+        /**
+         * How many leaves of the system a node is linked to: the figure beside "of N leaves". A goal linked to a
+         * first-level indicator of the same name is a link too, but not one of the leaves.
+         */
+        public int linkedLeaves(IndicatorSystem s) {
+            return s.leaves().size() - missing(s).size();
+        }
     }
 
     public Coverage coverage(List<GoalNode> nodes) {
