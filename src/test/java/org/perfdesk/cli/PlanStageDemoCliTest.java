@@ -125,7 +125,7 @@ class PlanStageDemoCliTest {
                 .contains("绩效评估结果作为领导班子和干部考核、评先评优的重要依据。")
                 .contains("年度工作计划文件：XM-2008年度绩效管理工作计划.txt")
                 // The 目标责任书 are signed by the plan's date as the office moved it, not 15 July.
-                .contains("签订目标责任书（厦门市人民政府，2008-07-25）").doesNotContain("2008-07-15）")
+                .contains("签订目标责任书（厦门市人民政府，2008-07-25）").doesNotContain("签订目标责任书（厦门市人民政府，2008-07-15）")
                 .doesNotContain("（，）");
         SEVEN.forEach(s -> assertThat(xmPlan).contains(s + "及具体措施"));
 
