@@ -92,7 +92,8 @@ class PlanStageDemoCliTest {
             args.addAll(packages(down, "-" + code + "-"));
             assertThat(args).hasSize(5);
             String imported = ok(args.toArray(String[]::new));
-            assertThat(imported).contains("指标体系").contains("改动：报送年度绩效评估工作方案和年度工作计划（7 月 25 日前），原为 7 月 15 日前");
+            assertThat(imported).contains("指标体系")
+                    .contains("改动：报送年度绩效评估工作方案和年度工作计划（7 月 25 日前），原为 7 月 15 日前");
             assertThat(ok("calendar", "show", "--workspace", unit, "--year", YEAR))
                     .contains("效能办于").contains("plan\t报送年度绩效评估工作方案和年度工作计划（7 月 25 日前）\t2008-07-25");
         }
