@@ -138,7 +138,8 @@ class PlanStageDemoCliTest {
         assertThat(ok("import", "--workspace", office, up.toString())).contains("已接收厦门市人民政府的绩效工作方案")
                 .contains("已接收福建省水利厅的绩效工作方案");
         assertThat(ok("system", "status", "--workspace", office, "--year", YEAR))
-                .contains("厦门市人民政府：已对应 10/10 项末级指标").contains("福建省水利厅：已对应 6/6 项末级指标");
+                .contains("厦门市人民政府：已对应 10/10 项末级指标").contains("福建省水利厅：已对应 6/6 项末级指标")
+                .contains("南平市人民政府：已对应 0/10 项末级指标").doesNotContain("本次改动");
         String atOffice = ok("plan", "show", "--workspace", office, "--year", YEAR, "--unit", "SLT");
         SEVEN.forEach(s -> assertThat(atOffice).contains(s + "及具体措施"));
         assertThat(atOffice).contains("年度工作计划文件：SLT-2008年度绩效管理工作计划.txt");
