@@ -96,6 +96,16 @@ final class PlanCommand {
         }
     }
 
+    /** "· text（who，when）", leaving out what a measure does not have (not "（，）"). */
+    static String measure(Texts t, String text, String owner, java.time.LocalDate due) {
+        String when = due == null ? null : due.toString();
+        if (owner == null && when == null) {
+            return t.get("cli.plan.measureBare", text);
+        }
+        return t.get("cli.plan.measure", text, owner != null && when != null
+                ? t.get("cli.plan.measureWhoWhen", owner, when) : owner != null ? owner : when);
+    }
+
     @Command(name = "attach", mixinStandardHelpOptions = true,
             description = {"Attach the annual work plan (年度工作计划) as a file (Word, WPS, PDF …).",
                 "附上年度工作计划文件（Word、WPS、PDF 等）。"})
@@ -140,9 +150,8 @@ final class PlanCommand {
                         out.println(s.body());
                     }
                     for (PlanDocument.Measure m : s.measures()) {
-                        out.println(t.get("cli.plan.measure", m.text(), m.owner() == null ? ""
-                                : ws.orgUnits().find(m.owner()).map(o -> o.name()).orElse(m.owner()),
-                                m.due() == null ? "" : m.due().toString()));
+                        out.println(measure(t, m.text(), m.owner() == null ? null
+                                : ws.orgUnits().find(m.owner()).map(o -> o.name()).orElse(m.owner()), m.due()));
                     }
                     out.println();
                 }

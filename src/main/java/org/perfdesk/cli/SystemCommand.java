@@ -262,11 +262,15 @@ final class SystemCommand {
         return byTitle.get(0);
     }
 
+    /** The unit's coverage; {@code changed} the nodes just linked, or -1 where nothing was to change. */
     static void printCoverage(PrintWriter out, OrgUnit unit, IndicatorSystem system, IndicatorSystem.Coverage c,
                               int changed) {
         Texts t = Texts.current();
         List<IndicatorSystem.Item> missing = c.missing(system);
-        out.println(t.get("cli.system.coverage", unit.name(), c.linked().size(), system.leaves().size(), changed));
+        // status changes nothing: "（本次改动 0 项）" there would suggest something was tried
+        out.println(changed < 0 ? t.get("cli.system.coverageNow", unit.name(), c.linkedLeaves(system),
+                system.leaves().size()) : t.get("cli.system.coverage", unit.name(), c.linkedLeaves(system),
+                system.leaves().size(), changed));
         for (IndicatorSystem.Item i : missing) {
             GoalNode suggested = c.suggestions().get(i.code());
             out.println("  " + t.get(suggested == null ? "cli.system.missing"
@@ -293,14 +297,14 @@ final class SystemCommand {
                 if (ws.role() == Role.OFFICE) {
                     for (RankingGroup g : RankingGroup.values()) {
                         for (PlanStageOffice.UnitCoverage u : new PlanStageOffice(ws).coverage(target.year, g)) {
-                            printCoverage(out, u.unit(), u.system(), u.coverage(), 0);
+                            printCoverage(out, u.unit(), u.system(), u.coverage(), -1);
                         }
                     }
                 } else {
                     IndicatorSystem system = ws.planStage().systems().forUnit(ws.self(), target.year)
                             .orElseThrow(() -> new UserError("cli.system.noneAtUnit", String.valueOf(target.year)));
                     printCoverage(out, ws.self(), system, system.coverage(ws.goals().findAll(ws.self().code(),
-                            target.year)), 0);
+                            target.year)), -1);
                 }
             }
             return Cli.OK;

@@ -164,6 +164,14 @@ public record IndicatorSystem(int year, RankingGroup group, List<Item> indicator
         public List<Item> missing(IndicatorSystem s) {
             return s.leaves().stream().filter(i -> !linked.containsKey(i.code())).toList();
         }
+
+        /**
+         * How many leaves of the system a node is linked to: the figure beside "of N leaves". A goal linked to a
+         * first-level indicator of the same name is a link too, but not one of the leaves.
+         */
+        public int linkedLeaves(IndicatorSystem s) {
+            return s.leaves().size() - missing(s).size();
+        }
     }
 
     public Coverage coverage(List<GoalNode> nodes) {
@@ -193,8 +201,12 @@ public record IndicatorSystem(int year, RankingGroup group, List<Item> indicator
                 continue;
             }
             String name = comparable(i.name());
+            // A leaf of the system is scored: only a measurable node carries its figure. A goal named like it
+            // (依法行政 as a sub-goal above its indicators) is no match, or the comparison would show no figure.
+            boolean leaf = i.isLeafIn(this);
             for (GoalNode n : unlinked) {
-                if (!taken.contains(n.id()) && !name.isEmpty() && comparable(n.title()).equals(name)) {
+                if (!taken.contains(n.id()) && !name.isEmpty() && (!leaf || n.kind().isMeasurable())
+                        && comparable(n.title()).equals(name)) {
                     suggestions.put(i.code(), n);
                     taken.add(n.id());
                     break;

@@ -1,5 +1,7 @@
 package org.perfdesk.exchange;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -66,7 +68,9 @@ public final class Guidance {
 
     /**
      * Sends one of them to every recipient (or to {@code only}, a unit code): one package each, into
-     * {@code out}. A unit whose key or group is missing stops nothing before it: what was written stays.
+     * {@code out}, a folder made when missing (a path that is no folder would take each unit's package in
+     * turn, leaving only the last). A unit whose key or group is missing stops nothing before it: what was
+     * written stays.
      */
     public static List<PackageWriter.Written> sendAll(Workspace ws, Signer signer, int year, What what, String only,
                                                       Path out, boolean plain) {
@@ -76,6 +80,7 @@ public final class Guidance {
             throw new UserError(only == null ? "error.guidance.noUnits" : "error.guidance.unknownUnit",
                     only == null ? String.valueOf(year) : only);
         }
+        folder(out);
         List<PackageWriter.Written> written = new ArrayList<>();
         for (OrgUnit u : units) {
             if (what == What.INDICATORS && u.group() == null) {
@@ -85,5 +90,16 @@ public final class Guidance {
                     : sendCalendar(ws, signer, year, u, out, plain));
         }
         return written;
+    }
+
+    private static void folder(Path out) {
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new UserError("error.guidance.notFolder", out.toString());
+        }
+        try {
+            Files.createDirectories(out);
+        } catch (IOException e) {
+            throw new UserError(e, "error.guidance.cannotMakeFolder", out.toString(), String.valueOf(e.getMessage()));
+        }
     }
 }

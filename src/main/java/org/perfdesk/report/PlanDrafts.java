@@ -152,7 +152,9 @@ public final class PlanDrafts {
                     }
                     measures.add(new PlanDocument.Measure(t.get("plan.draft.responsibility.measure", goal.title(),
                             owners.isEmpty() ? t.get("plan.draft.noOwner") : String.join(t.get("plan.draft.listSeparator"),
-                                    owners)), goal.ownerCode(), LocalDate.of(year, 7, 15)));
+                                    owners)), goal.ownerCode(),
+                            // signed by the plan's date, as the office's calendar has it
+                            calendar.getOrDefault(YearCalendar.PLAN, LocalDate.of(year, 7, 15))));
                 }
             }
             case MONITORING -> {

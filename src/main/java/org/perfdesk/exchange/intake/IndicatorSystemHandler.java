@@ -24,7 +24,7 @@ public final class IndicatorSystemHandler implements PackageHandler {
         int year = in.manifest().year();
         Payloads.IndicatorSystemPayload p = in.read(EntryNames.INDICATOR_SYSTEM, Payloads.IndicatorSystemPayload.class);
         IndicatorSystem system = PlanStagePayloads.toSystem(p, year);
-        long linked = system.coverage(in.ws().goals().findAll(in.ws().self().code(), year)).linked().size();
+        long linked = system.coverage(in.ws().goals().findAll(in.ws().self().code(), year)).linkedLeaves(system);
         return new Plan().summary(Texts.t("import.indicatorSystem", String.valueOf(year),
                         Texts.current().of(system.group()), system.indicators().size(), system.leaves().size(), linked))
                 .write(() -> in.ws().planStage().systems().save(system, in.manifest().packageId()));

@@ -61,7 +61,7 @@ public final class IndicatorSystemViewModel {
         }
         List<UnitLine> lines = new ArrayList<>();
         for (PlanStageOffice.UnitCoverage c : new PlanStageOffice(ws).coverage(year, g)) {
-            lines.add(new UnitLine(c.unit().name(), c.coverage().linked().size(), system.leaves().size(),
+            lines.add(new UnitLine(c.unit().name(), c.coverage().linkedLeaves(system), system.leaves().size(),
                     String.join(t.get("plan.draft.listSeparator"), c.missing().stream().map(IndicatorSystem.Item::name)
                             .toList())));
         }

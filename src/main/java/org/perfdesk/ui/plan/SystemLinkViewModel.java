@@ -72,7 +72,7 @@ public final class SystemLinkViewModel {
             rows.add(new Row(i, i.isLeafIn(system), c.linked().get(i.code()), c.suggestions().get(i.code()),
                     c.twice().contains(i.code())));
         }
-        String summary = Texts.t("system.screen.summary", Texts.current().of(system.group()), c.linked().size(),
+        String summary = Texts.t("system.screen.summary", Texts.current().of(system.group()), c.linkedLeaves(system),
                 system.leaves().size(), c.missing(system).size(), c.suggestions().size());
         return new Loaded(system, rows, indicators, goals, summary);
     }
