@@ -222,6 +222,8 @@ public final class Exporter {
         String fileName = String.format("%s-%s-%03d-%s-%d%s.perfpkg", ws.self().code(), recipient, sequence,
                 kind.cliName(), year, suite == Suite.INTL ? "" : "-" + suite.id());
         Path inOutbox = ws.outboxDir().resolve(fileName);
+        // Where it goes is settled before anything is written: a file already there is refused, untouched.
+        Path target = out == null ? inOutbox : targetFile(out, fileName);
         PackageWriter.Written written = PackageWriter.write(inOutbox, header, suite, sources, signer.privateKey(),
                 signer.publicKey(), recipients, signer.keyRing(), progress == null ? null : p -> progress.accept(p * 0.8));
         // The snapshot a package carries is not copied into the sender's own database: nothing reads it
@@ -231,14 +233,13 @@ public final class Exporter {
                 signer.keyId(), recipient, year, sequence, previousHash, written.fileHash(), fileName,
                 written.fileSize(), Instant.parse(header.createdAt()), Instant.now(), null, null, null,
                 written.manifestHash(), suite.id()));
-        if (out != null && !out.toAbsolutePath().normalize().equals(inOutbox.toAbsolutePath().normalize())) {
-            copyVerified(inOutbox, targetFile(out, fileName), suite, written.fileHash());
+        if (!target.toAbsolutePath().normalize().equals(inOutbox.toAbsolutePath().normalize())) {
+            copyVerified(inOutbox, target, suite, written.fileHash());
         }
         if (progress != null) {
             progress.accept(1.0);
         }
-        Path finalPath = out == null ? inOutbox : targetFile(out, fileName);
-        return new PackageWriter.Written(finalPath, written.manifest(), written.fileHash(), written.fileSize(),
+        return new PackageWriter.Written(target, written.manifest(), written.fileHash(), written.fileSize(),
                 written.manifestHash());
     }
 
@@ -258,9 +259,20 @@ public final class Exporter {
         return out;
     }
 
-    /** A folder means "put it in there under its own name". */
+    /**
+     * A folder — one that exists, or a new path not named *.perfpkg (made when the package is copied) —
+     * means "put it in there under its own name". A file already there is never replaced: it may be
+     * another unit's package written to the same path a moment before.
+     */
     private static Path targetFile(Path out, String fileName) {
-        return Files.isDirectory(out) ? out.resolve(fileName) : out;
+        if (Files.isDirectory(out) || !Files.exists(out)
+                && !out.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".perfpkg")) {
+            return out.resolve(fileName);
+        }
+        if (Files.exists(out)) {
+            throw new UserError("error.export.fileExists", out.toString());
+        }
+        return out;
     }
 
     /**

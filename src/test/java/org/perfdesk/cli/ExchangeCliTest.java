@@ -161,6 +161,24 @@ class ExchangeCliTest {
         Result plainIn = run("import", "--workspace", office, plain.toString());
         assertThat(plainIn.status()).as(plainIn.out()).isEqualTo(1);
         assertThat(plainIn.out()).contains("要求下级单位加密报送");
+
+        // --out naming a folder not made yet: each package goes in under its own name (it was one file,
+        // each export replacing the one before); an existing file is never replaced.
+        Path stick = dir.resolve("stick");
+        assertThat(run("export", "--workspace", unit, "--kind", "progress", "--year", "2008", "--out", stick.toString())
+                .status()).isZero();
+        assertThat(run("export", "--workspace", unit, "--kind", "plan", "--year", "2008", "--out", stick.toString())
+                .status()).isZero();
+        try (var files = Files.list(stick)) {
+            assertThat(files.map(f -> f.getFileName().toString()).toList()).hasSize(2)
+                    .anyMatch(n -> n.contains("-progress-")).anyMatch(n -> n.contains("-plan-"));
+        }
+        Path existing = only(plain, ".perfpkg");
+        byte[] before = Files.readAllBytes(existing);
+        Result over = run("export", "--workspace", unit, "--kind", "plan", "--year", "2008", "--out", existing.toString());
+        assertThat(over.status()).isEqualTo(1);
+        assertThat(over.err()).contains("已经存在，没有覆盖，也没有导出");
+        assertThat(Files.readAllBytes(existing)).isEqualTo(before);
     }
 
     @Test
