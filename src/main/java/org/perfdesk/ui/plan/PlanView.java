@@ -21,7 +21,6 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
@@ -77,8 +76,7 @@ public final class PlanView implements Screen {
             editor.commit();
             vm.context().go(Place.EXCHANGE_SEND);
         });
-        HBox bar = new HBox(8, draft, attach, undo, send);
-        bar.getStyleClass().add("toolbar");
+        var bar = org.perfdesk.ui.common.Layouts.toolbar(draft, attach, undo, send);
         Label hint = new Label(Texts.t("plan.screen.hint"));
         hint.getStyleClass().add("hint");
         hint.setWrapText(true);
@@ -148,7 +146,7 @@ public final class PlanView implements Screen {
         });
         Label measuresTitle = new Label(Texts.t("plan.screen.measures"));
         measuresTitle.getStyleClass().add("section-title");
-        measuresPane = new VBox(6, measuresTitle, measures, new HBox(8, add, remove));
+        measuresPane = new VBox(6, measuresTitle, measures, org.perfdesk.ui.common.Layouts.toolbar(add, remove));
         VBox.setVgrow(measures, Priority.ALWAYS);
         measuresPane.managedProperty().bind(measuresPane.visibleProperty());
         measuresPane.setVisible(false);
