@@ -18,7 +18,6 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
@@ -122,7 +121,8 @@ public final class MonitoringView implements Screen {
         message.setId("monitoring-message");
         message.getStyleClass().add("validation");
         GridPane form = Forms.grid();
-        form.addRow(0, label("monitoring.col.what", kind), new HBox(8, kind, quarter));
+        // The quarter goes under the meeting's name when the form is narrow (English), not out of sight.
+        form.addRow(0, label("monitoring.col.what", kind), Layouts.toolbar(kind, quarter));
         form.addRow(1, label("monitoring.col.date", date), date);
         form.addRow(2, label("monitoring.col.chair", chair), chair);
         form.addRow(3, label("monitoring.col.decisions", decisions), decisions);
@@ -135,7 +135,7 @@ public final class MonitoringView implements Screen {
         // height for it below), below it on a narrow window; it scrolls when the window is short.
         VBox formPane = new VBox(6, formTitle, form);
         formPane.setPadding(new javafx.geometry.Insets(0, 4, 0, 8));
-        root.setCenter(DetailsSplit.of(table, 360, Layouts.form(formPane), 300, 380));
+        root.setCenter(DetailsSplit.of(table, 360, Layouts.form(formPane), 360, 440));
         root.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN).match(e)
                     && !(e.getTarget() instanceof javafx.scene.control.TextInputControl)) {

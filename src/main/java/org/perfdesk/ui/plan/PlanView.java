@@ -12,7 +12,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
-import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
@@ -153,9 +152,8 @@ public final class PlanView implements Screen {
 
         VBox editorPane = new VBox(6, sectionTitle, body, message, measuresPane);
         VBox.setVgrow(body, Priority.ALWAYS);
-        SplitPane split = new SplitPane(list, editorPane);
-        split.setDividerPositions(0.3);
-        root.setCenter(split);
+        // The sections keep a width that shows most titles whole; below the text on a very narrow window.
+        root.setCenter(org.perfdesk.ui.common.DetailsSplit.listFirst(list, 180, 280, editorPane, 360));
 
         list.getSelectionModel().selectedItemProperty().addListener((o, old, s) -> show(s));
         vm.sections().addListener((javafx.collections.ListChangeListener<PlanDocument.Section>) c -> {
