@@ -68,8 +68,10 @@ public final class AssessmentView implements Screen {
 
         units = new TableView<>(vm.units());
         units.setId("assessment-units");
-        // Every column of the list shows (a long name is cut, with its tooltip), never a sideways scroll bar.
-        units.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // The columns keep their widths (never narrower than their headers): a constrained policy would
+        // stretch the unit and its indicators and cut the last headers ("Differ", "Spot c"). What does not
+        // fit is hidden by NarrowColumns below, the counts first.
+        units.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         units.setPlaceholder(new Label(Texts.t("review.empty")));
         var unitName = Columns.<AssessmentViewModel.UnitLine>text("results.col.unit", 130, l -> l.unit().name());
         unitName.setMinWidth(110); // the unit is what the list is for: its name before the counts

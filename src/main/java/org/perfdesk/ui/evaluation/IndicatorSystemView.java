@@ -10,7 +10,6 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
@@ -64,8 +63,7 @@ public final class IndicatorSystemView implements Screen {
         send.getStyleClass().add("primary");
         send.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.items()));
         send.setOnAction(e -> send());
-        HBox bar = new HBox(8, group, importButton, export, send);
-        bar.getStyleClass().add("toolbar");
+        var bar = org.perfdesk.ui.common.Layouts.toolbar(group, importButton, export, send);
         Label hint = new Label(Texts.t("system.office.hint"));
         hint.getStyleClass().add("hint");
         hint.setWrapText(true);

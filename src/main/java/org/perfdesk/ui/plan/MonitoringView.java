@@ -18,7 +18,7 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.perfdesk.domain.GoalNode;
@@ -28,6 +28,9 @@ import org.perfdesk.domain.Texts;
 import org.perfdesk.domain.TypedInput;
 import org.perfdesk.domain.UserError;
 import org.perfdesk.ui.common.Columns;
+import org.perfdesk.ui.common.DetailsSplit;
+import org.perfdesk.ui.common.Forms;
+import org.perfdesk.ui.common.Layouts;
 import org.perfdesk.ui.common.Mnemonics;
 import org.perfdesk.ui.common.Screen;
 import org.perfdesk.ui.common.Styles;
@@ -59,9 +62,7 @@ public final class MonitoringView implements Screen {
         undo.setId("monitoring-undo");
         undo.disableProperty().bind(vm.undoStack().canUndoProperty().not());
         undo.setOnAction(e -> vm.undo());
-        HBox bar = new HBox(8, remove, undo);
-        bar.getStyleClass().add("toolbar");
-        root.setTop(new VBox(4, title, bar, hint));
+        root.setTop(new VBox(4, title, Layouts.toolbar(remove, undo), hint));
 
         TableView<MonitoringRecord> table = new TableView<>(vm.records());
         table.setId("monitoring-table");
@@ -75,7 +76,6 @@ public final class MonitoringView implements Screen {
         table.getColumns().add(Columns.text("monitoring.col.indicators", 200, vm::indicatorsOf));
         remove.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         remove.setOnAction(e -> vm.remove(table.getSelectionModel().getSelectedItem()));
-        root.setCenter(table);
 
         kind.setId("monitoring-kind");
         kind.getItems().setAll(MonitoringKind.values());
@@ -93,6 +93,9 @@ public final class MonitoringView implements Screen {
         });
         quarter.setId("monitoring-quarter");
         quarter.getItems().setAll(1, 2, 3, 4);
+        quarter.setPrefWidth(80);
+        quarter.setMinWidth(Region.USE_PREF_SIZE);
+        kind.setMinWidth(Region.USE_PREF_SIZE);
         quarter.disableProperty().bind(kind.valueProperty().isNotEqualTo(MonitoringKind.QUARTERLY));
         date.setId("monitoring-date");
         date.setPromptText(Texts.t("monitoring.screen.datePrompt"));
@@ -117,18 +120,22 @@ public final class MonitoringView implements Screen {
         add.setOnAction(e -> add());
         message.setId("monitoring-message");
         message.getStyleClass().add("validation");
-        GridPane form = new GridPane();
-        form.setHgap(8);
-        form.setVgap(6);
-        form.addRow(0, label("monitoring.col.what", kind), new HBox(8, kind, quarter));
+        GridPane form = Forms.grid();
+        // The quarter goes under the meeting's name when the form is narrow (English), not out of sight.
+        form.addRow(0, label("monitoring.col.what", kind), Layouts.toolbar(kind, quarter));
         form.addRow(1, label("monitoring.col.date", date), date);
         form.addRow(2, label("monitoring.col.chair", chair), chair);
         form.addRow(3, label("monitoring.col.decisions", decisions), decisions);
         form.addRow(4, label("monitoring.col.indicators", discussed), discussed);
-        form.add(new HBox(8, add, message), 1, 5);
+        message.setWrapText(true);
+        form.add(new VBox(6, add, message), 1, 5);
         Label formTitle = new Label(Texts.t("monitoring.screen.new"));
         formTitle.getStyleClass().add("section-title");
-        root.setBottom(new VBox(6, formTitle, form));
+        // The form to add a record beside the table where the width holds both (a 1024×600 window has no
+        // height for it below), below it on a narrow window; it scrolls when the window is short.
+        VBox formPane = new VBox(6, formTitle, form);
+        formPane.setPadding(new javafx.geometry.Insets(0, 4, 0, 8));
+        root.setCenter(DetailsSplit.of(table, 360, Layouts.form(formPane), 360, 440));
         root.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN).match(e)
                     && !(e.getTarget() instanceof javafx.scene.control.TextInputControl)) {

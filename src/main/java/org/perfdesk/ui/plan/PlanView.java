@@ -12,7 +12,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
-import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
@@ -21,7 +20,6 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
@@ -77,8 +75,7 @@ public final class PlanView implements Screen {
             editor.commit();
             vm.context().go(Place.EXCHANGE_SEND);
         });
-        HBox bar = new HBox(8, draft, attach, undo, send);
-        bar.getStyleClass().add("toolbar");
+        var bar = org.perfdesk.ui.common.Layouts.toolbar(draft, attach, undo, send);
         Label hint = new Label(Texts.t("plan.screen.hint"));
         hint.getStyleClass().add("hint");
         hint.setWrapText(true);
@@ -148,16 +145,15 @@ public final class PlanView implements Screen {
         });
         Label measuresTitle = new Label(Texts.t("plan.screen.measures"));
         measuresTitle.getStyleClass().add("section-title");
-        measuresPane = new VBox(6, measuresTitle, measures, new HBox(8, add, remove));
+        measuresPane = new VBox(6, measuresTitle, measures, org.perfdesk.ui.common.Layouts.toolbar(add, remove));
         VBox.setVgrow(measures, Priority.ALWAYS);
         measuresPane.managedProperty().bind(measuresPane.visibleProperty());
         measuresPane.setVisible(false);
 
         VBox editorPane = new VBox(6, sectionTitle, body, message, measuresPane);
         VBox.setVgrow(body, Priority.ALWAYS);
-        SplitPane split = new SplitPane(list, editorPane);
-        split.setDividerPositions(0.3);
-        root.setCenter(split);
+        // The sections keep a width that shows most titles whole; below the text on a very narrow window.
+        root.setCenter(org.perfdesk.ui.common.DetailsSplit.listFirst(list, 180, 280, editorPane, 360));
 
         list.getSelectionModel().selectedItemProperty().addListener((o, old, s) -> show(s));
         vm.sections().addListener((javafx.collections.ListChangeListener<PlanDocument.Section>) c -> {

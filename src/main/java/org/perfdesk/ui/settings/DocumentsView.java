@@ -11,7 +11,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
@@ -21,6 +20,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.perfdesk.domain.DocumentIdentity;
 import org.perfdesk.domain.DocumentNumber;
@@ -30,6 +30,8 @@ import org.perfdesk.domain.Texts;
 import org.perfdesk.domain.TypedInput;
 import org.perfdesk.report.Documents;
 import org.perfdesk.ui.common.Forms;
+import org.perfdesk.ui.common.Layouts;
+import org.perfdesk.ui.common.SideBySide;
 import org.perfdesk.ui.common.Screen;
 import org.perfdesk.ui.common.Styles;
 import org.perfdesk.ui.common.WorkspaceContext;
@@ -114,8 +116,14 @@ public final class DocumentsView implements Screen {
         GridPane form = Forms.grid();
         int row = 0;
         form.addRow(row++, new Label(Texts.t("docs.field.suffix")), suffix);
-        form.addRow(row++, new Label(Texts.t("docs.field.prefix")), new HBox(6, prefix,
-                new Label(Texts.t("docs.field.next")), next));
+        // The prefix and the start number stay on one line, neither squeezed: the form is never narrower.
+        prefix.setMinWidth(Region.USE_PREF_SIZE);
+        next.setMinWidth(Region.USE_PREF_SIZE);
+        Label nextLabel = new Label(Texts.t("docs.field.next"));
+        nextLabel.setMinWidth(Region.USE_PREF_SIZE);
+        HBox numbering = new HBox(6, prefix, nextLabel, next);
+        numbering.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        form.addRow(row++, new Label(Texts.t("docs.field.prefix")), numbering);
         form.addRow(row++, new Label(Texts.t("docs.field.mainTo")), mainTo);
         form.addRow(row++, new Label(Texts.t("docs.field.copyTo")), copyTo);
         form.addRow(row++, new Label(Texts.t("docs.field.printedBy")), printedBy);
@@ -133,17 +141,16 @@ public final class DocumentsView implements Screen {
         problems.setPrefHeight(70);
         register.setId("docs-register");
         register.setPlaceholder(new Label(Texts.t("docs.register.empty")));
-        VBox left = new VBox(8, section("docs.issuers"), issuerTable, new HBox(8, add, remove, up), form);
+        VBox left = new VBox(8, section("docs.issuers"), issuerTable, Layouts.toolbar(add, remove, up), form);
         left.setPrefWidth(520);
         VBox right = new VBox(8, section("docs.preview"), preview, section("docs.problems"), problems,
                 section("docs.register"), register);
         VBox.setVgrow(register, Priority.ALWAYS);
         right.setPrefWidth(380);
-        HBox body = new HBox(24, left, right);
-        HBox.setHgrow(right, Priority.ALWAYS);
-        ScrollPane scroll = new ScrollPane(body);
-        scroll.setFitToWidth(true);
-        root.setCenter(scroll);
+        right.setMinWidth(280);
+        // The issuers and form beside the preview and register where the width holds both, else one under
+        // the other; the whole scrolls downwards.
+        root.setCenter(Layouts.form(new SideBySide(24, left, right)));
     }
 
     private static Label section(String key) {

@@ -37,22 +37,22 @@ class LayoutClippingTest extends ShellTest {
 
     @Test
     void unitInChinese() {
-        check(ScreenTour.unitDir(), Texts.CHINESE, 11, true);
+        check(ScreenTour.unitDir(), Texts.CHINESE, 15, true);
     }
 
     @Test
     void unitInEnglish() {
-        check(ScreenTour.unitDir(), Locale.ENGLISH, 11, true);
+        check(ScreenTour.unitDir(), Locale.ENGLISH, 15, true);
     }
 
     @Test
     void officeInChinese() {
-        check(ScreenTour.officeDir(), Texts.CHINESE, 13, false);
+        check(ScreenTour.officeDir(), Texts.CHINESE, 15, false);
     }
 
     @Test
     void officeInEnglish() {
-        check(ScreenTour.officeDir(), Locale.ENGLISH, 13, false);
+        check(ScreenTour.officeDir(), Locale.ENGLISH, 15, false);
     }
 
     /** @param welcome also the first-start choice, before the workspace is opened */
