@@ -6,11 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -237,11 +235,8 @@ public final class PackageReader {
             }
             Manifest manifest = parseManifest(manifestBytes, suite);
             checkListing(manifest, zip.items().keySet());
-            // The file's own hash on one core while the entries are read and hashed: with the SM3 of
-            // Bouncy Castle (plain Java) these two passes over the bytes were a third of a gm-1 import.
-            Parallel.Started<String> fileHash = Parallel.start(() -> Hashing.hash(suite, file));
             Map<String, byte[]> entries = readEntries(zip, manifest, suite, limits, early);
-            return new Opened(manifest, fileHash.get(), size, Collections.unmodifiableMap(entries), signer,
+            return new Opened(manifest, Hashing.hash(suite, file), size, Collections.unmodifiableMap(entries), signer,
                     Hashing.hash(suite, manifestBytes), suite);
         } catch (PackageException e) {
             throw e;
@@ -468,31 +463,17 @@ public final class PackageReader {
                 throw new PackageException("zip-bomb", e.path());
             }
         }
-        // Unpacked one after the other (one file), hashed on every core. The first refusal in entry order
-        // is the one reported, as when each entry was unpacked and hashed in turn: an entry that cannot be
-        // unpacked is reported only once the entries before it proved whole.
-        List<Parallel.Task<Object>> hashes = new ArrayList<>();
         for (Manifest.Entry e : m.entries()) {
             ZipIndex.Item item = zip.get(e.path());
-            byte[] bytes;
-            try {
-                if (item.size() != e.size()) {
-                    throw new PackageException("size-mismatch", e.path(), e.size(), item.size());
-                }
-                bytes = early.containsKey(e.path()) ? early.get(e.path()) : zip.unpack(item);
-            } catch (PackageException | IOException refused) {
-                Parallel.run(hashes);
-                throw refused;
+            if (item.size() != e.size()) {
+                throw new PackageException("size-mismatch", e.path(), e.size(), item.size());
             }
-            hashes.add(() -> {
-                if (!Hashing.hash(suite, bytes).equals(e.hash())) {
-                    throw new PackageException("hash-mismatch", e.path());
-                }
-                return null;
-            });
+            byte[] bytes = early.containsKey(e.path()) ? early.get(e.path()) : zip.unpack(item);
+            if (!Hashing.hash(suite, bytes).equals(e.hash())) {
+                throw new PackageException("hash-mismatch", e.path());
+            }
             out.put(e.path(), bytes);
         }
-        Parallel.run(hashes);
         return out;
     }
 

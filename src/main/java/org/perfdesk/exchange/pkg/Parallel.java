@@ -30,48 +30,6 @@ final class Parallel {
         T call() throws java.io.IOException;
     }
 
-    /**
-     * Starts one task on the pool while the caller goes on (with one core, runs it at once); its
-     * result, or its exception as {@link #run} throws it, from {@link Started#get}.
-     */
-    static <T> Started<T> start(Task<T> task) throws java.io.IOException {
-        if (THREADS <= 1) {
-            T done = task.call();
-            return () -> done;
-        }
-        Future<T> f = POOL.submit(task::call);
-        return () -> {
-            try {
-                return f.get();
-            } catch (ExecutionException e) {
-                throw rethrown(e.getCause());
-            } catch (InterruptedException e) {
-                f.cancel(true);
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            }
-        };
-    }
-
-    /** A task started by {@link #start}. */
-    @FunctionalInterface
-    interface Started<T> {
-        T get() throws java.io.IOException;
-    }
-
-    private static java.io.IOException rethrown(Throwable cause) {
-        if (cause instanceof RuntimeException r) {
-            throw r;
-        }
-        if (cause instanceof Error err) {
-            throw err;
-        }
-        if (cause instanceof java.io.IOException io) {
-            return io;
-        }
-        throw new IllegalStateException(cause);
-    }
-
     static <T> List<T> run(List<Task<T>> tasks) throws java.io.IOException {
         List<T> out = new ArrayList<>(tasks.size());
         if (tasks.size() <= 1 || THREADS <= 1) {

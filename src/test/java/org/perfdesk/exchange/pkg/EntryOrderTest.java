@@ -18,10 +18,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.perfdesk.exchange.crypto.Suite;
 
 /**
- * The reader unpacks a package's entries one after the other and hashes them on every core, with the
- * file's own hash beside them: whatever finishes first, the refusal is the first entry's in manifest
- * order, as when each entry was unpacked and hashed in turn, and an accepted package's file hash is
- * the suite's hash of the file.
+ * Under either suite, the refusal of a package with several faulty entries is the first faulty entry's
+ * in manifest order, whether it fails while unpacking or at its hash, and an accepted package's file
+ * hash is the suite's hash of the file: what must hold if the entries are ever hashed on several cores.
  */
 class EntryOrderTest {
     private static final String A = "payload/a.json";
