@@ -55,6 +55,8 @@ import org.perfdesk.evaluation.Evaluator;
 import org.perfdesk.exchange.Exporter;
 import org.perfdesk.exchange.Signer;
 import org.perfdesk.exchange.WorkspaceKeys;
+import org.perfdesk.exchange.Workspaces;
+import org.perfdesk.exchange.crypto.Suite;
 import org.perfdesk.exchange.demo.ProvinceBuilder;
 import org.perfdesk.exchange.pkg.PackageKind;
 import org.perfdesk.report.ResultsData;
@@ -101,9 +103,15 @@ final class ProvinceBench implements Callable<Integer> {
     String heap;
     @Option(names = "--no-window", description = "Skip the figures that need a display.")
     boolean noWindow;
+    @Option(names = "--suite", defaultValue = "both", description = "Algorithm suite of the province: intl, gm, or both "
+            + "(default): every figure under the first, then export, verify, import and key unlock of the same data "
+            + "under each, side by side.")
+    String suiteChoice;
 
     private PrintWriter log;
     private final List<BenchSupport.Row> rows = new ArrayList<>();
+    /** Per suite: the figures compared side by side. */
+    private final Map<Suite, SuiteFigures> bySuite = new LinkedHashMap<>();
     private final List<String> notes = new ArrayList<>();
 
     @Override
@@ -117,12 +125,25 @@ final class ProvinceBench implements Callable<Integer> {
             System.setProperty("perfdesk.test.kdfIterations", "10000");
         }
         try {
-            ProvinceBuilder.Province province = province(dir);
+            List<Suite> suites = suites();
+            ProvinceBuilder.Province province = province(provinceDir(dir, suites.get(0)), suites.get(0));
             Path work = dir.resolve("work");
             Folders.deleteQuietly(work);
             Files.createDirectories(work);
-            export(province, work);
+            SuiteFigures first = new SuiteFigures();
+            bySuite.put(suites.get(0), first);
+            first.exportMs = export(province, work);
             Path imported = importAll(province, work);
+            first.importMs = lastImportMs;
+            first.packagesMb = lastImportMb;
+            first.province = province;
+            first.office = imported;
+            for (Suite other : suites.subList(1, suites.size())) {
+                sameDataUnder(other, dir, work);
+            }
+            if (suites.size() > 1) {
+                verifyAndUnlock(work);
+            }
             evaluation(imported);
             workbook(imported, work);
             tree(work);
@@ -138,11 +159,15 @@ final class ProvinceBench implements Callable<Integer> {
                 }
             }
             log.println();
-            log.printf("Province: %d units × %d nodes, %d quarters, %d evidence files of %d KB, seed %d; "
-                    + "Java %s, %d CPUs, %s%n", units, nodes, 4, evidenceFiles, evidenceKb, seed,
+            log.printf("Province: %d units × %d nodes, %d quarters, %d evidence files of %d KB, seed %d, %s; "
+                    + "Java %s, %d CPUs, %s%n", units, nodes, 4, evidenceFiles, evidenceKb, seed, suites.get(0).id(),
                     System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), loadAverage());
             log.println();
             log.print(BenchSupport.table(rows));
+            if (suites.size() > 1) {
+                log.println();
+                log.print(suiteTable());
+            }
             for (String n : notes) {
                 log.println("- " + n);
             }
@@ -162,9 +187,27 @@ final class ProvinceBench implements Callable<Integer> {
 
     // ---- the province -----------------------------------------------------------------------
 
-    private ProvinceBuilder.Province province(Path dir) throws Exception {
+    private List<Suite> suites() {
+        return switch (suiteChoice.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "intl", "intl-1" -> List.of(Suite.INTL);
+            case "gm", "gm-1" -> List.of(Suite.GM);
+            case "both" -> List.of(Suite.INTL, Suite.GM);
+            default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--suite: intl, gm or both, not " + suiteChoice);
+        };
+    }
+
+    /** Where a suite's province lives: intl-1's in the folder itself (as before suites), another's in a subfolder. */
+    private static Path provinceDir(Path dir, Suite suite) {
+        return suite == Suite.INTL ? dir : dir.resolve(suite.id());
+    }
+
+    private ProvinceBuilder.Province province(Path dir, Suite suite) throws Exception {
         ProvinceBuilder.Size size = new ProvinceBuilder.Size(units, nodes, 4, evidenceFiles, evidenceKb * 1024);
         Properties wanted = new Properties();
+        if (suite != Suite.INTL) {
+            wanted.setProperty("suite", suite.id());
+        }
         wanted.setProperty("units", String.valueOf(units));
         wanted.setProperty("nodes", String.valueOf(nodes));
         wanted.setProperty("evidence", String.valueOf(evidenceFiles));
@@ -182,10 +225,11 @@ final class ProvinceBench implements Callable<Integer> {
             log.printf("reusing the province in %s%n", dir);
             return ProvinceBuilder.existing(dir, size, seed);
         }
-        log.printf("generating %d units × %d nodes in %s …%n", units, nodes, dir);
+        log.printf("generating %d units × %d nodes under %s in %s …%n", units, nodes, suite.id(), dir);
         log.flush();
         long t0 = System.nanoTime();
-        ProvinceBuilder.Province p = new ProvinceBuilder(size, seed).build(dir, ProgramInfo.version());
+        Files.createDirectories(dir);
+        ProvinceBuilder.Province p = new ProvinceBuilder(size, seed).withSuite(suite).build(dir, ProgramInfo.version());
         try (var o = Files.newOutputStream(marker)) {
             wanted.store(o, "perfdesk bench province");
         }
@@ -196,7 +240,8 @@ final class ProvinceBench implements Callable<Integer> {
 
     // ---- export -----------------------------------------------------------------------------
 
-    private void export(ProvinceBuilder.Province province, Path work) throws Exception {
+    /** The export rows; returns the median of the export to outbox/ (encrypted), in ms. */
+    private double export(ProvinceBuilder.Province province, Path work) throws Exception {
         Path unitDir = work.resolve("unit");
         Folders.copyWorkspace(province.unit(0), unitDir);
         List<Double> toStick = new ArrayList<>();
@@ -234,6 +279,7 @@ final class ProvinceBench implements Callable<Integer> {
                 fmtMs(floor), ratio(median(toStick), f), BenchSupport.verdict(median(toStick) / f, 1.5)));
         rows.add(new BenchSupport.Row("the same in the clear (export --plain), to outbox/", fmtMs(plain), "the same",
                 fmtMs(floor), ratio(median(plain), f), BenchSupport.verdict(median(plain) / f, 1.5)));
+        return median(toOutbox);
     }
 
     private int entriesCount;
@@ -286,6 +332,8 @@ final class ProvinceBench implements Callable<Integer> {
         }
         Map<String, String> f = BenchSupport.figures(line);
         double importMs = Double.parseDouble(f.get("import_ms"));
+        lastImportMs = importMs;
+        lastImportMb = f.get("mb");
         double hashMs = Double.parseDouble(f.get("hash_ms"));
         double rowsMs = Double.parseDouble(f.get("rows_ms"));
         double floor = hashMs + rowsMs;
@@ -306,6 +354,118 @@ final class ProvinceBench implements Callable<Integer> {
                 "", "", "", (f.get("max_heap_mb") != null ? "≤ 256 MB " : "")
                 + (peak <= 256 && Double.parseDouble(f.get("peak_heap_mb")) <= 256 ? "met" : "MISSED")));
         return office;
+    }
+
+    private double lastImportMs;
+    private String lastImportMb;
+
+    // ---- the suites side by side ----------------------------------------------------------------
+
+    /** What is compared between the suites, on the same generated data. */
+    private static final class SuiteFigures {
+        ProvinceBuilder.Province province;
+        Path office;
+        double exportMs;
+        double importMs;
+        String packagesMb;
+        final List<Double> verifyMs = new ArrayList<>();
+        final List<Double> unlockMs = new ArrayList<>();
+    }
+
+    /**
+     * The same province (size and seed) under {@code suite}: generated (or reused) beside the first, its
+     * export and import measured as the first's were; the rows go to the side-by-side table only.
+     */
+    private void sameDataUnder(Suite suite, Path dir, Path work) throws Exception {
+        ProvinceBuilder.Province p = province(provinceDir(dir, suite), suite);
+        Path sw = Files.createDirectories(work.resolve(suite.id()));
+        int kept = rows.size();
+        SuiteFigures figures = new SuiteFigures();
+        figures.province = p;
+        figures.exportMs = export(p, sw);
+        figures.office = importAll(p, sw);
+        figures.importMs = lastImportMs;
+        figures.packagesMb = lastImportMb;
+        rows.subList(kept, rows.size()).clear(); // the main table is the first suite's
+        bySuite.put(suite, figures);
+    }
+
+    /**
+     * Verifying every package as {@code perfdesk verify} does (signature, listing, sizes; with the office's
+     * trust), and unlocking a key file made at the rounds real key files use: the suites take turns, so a
+     * busy machine slows both alike.
+     */
+    private void verifyAndUnlock(Path work) throws Exception {
+        Map<Suite, Path> keyWorkspaces = new LinkedHashMap<>();
+        String cheap = System.getProperty("perfdesk.test.kdfIterations");
+        System.clearProperty("perfdesk.test.kdfIterations");
+        try {
+            for (Suite s : bySuite.keySet()) {
+                Path kw = work.resolve("keys-" + s.id());
+                Workspaces.create(kw, new Workspace.Setup(Role.UNIT, new OrgUnit("BENCH", "性能测试单位",
+                        OrgKind.DEPARTMENT, "XNB"), ProvinceBuilder.YEAR, "bench"), ProvinceBuilder.PASSPHRASE.toCharArray(),
+                        s).workspace().close();
+                keyWorkspaces.put(s, kw);
+            }
+        } finally {
+            if (cheap != null) {
+                System.setProperty("perfdesk.test.kdfIterations", cheap);
+            }
+        }
+        for (int r = 0; r < rounds + 1; r++) {
+            for (Map.Entry<Suite, SuiteFigures> e : bySuite.entrySet()) {
+                SuiteFigures f = e.getValue();
+                List<Path> files = f.province.packages();
+                double v;
+                try (Workspace office = Workspace.open(f.office)) {
+                    v = time(() -> {
+                        var trust = org.perfdesk.exchange.KeyRegistry.trust(office);
+                        for (Path file : files) {
+                            org.perfdesk.exchange.pkg.PackageReader.read(file, trust,
+                                    org.perfdesk.exchange.pkg.Limits.DEFAULT);
+                        }
+                    });
+                }
+                double u;
+                try (Workspace kw = Workspace.open(keyWorkspaces.get(e.getKey()))) {
+                    u = time(() -> WorkspaceKeys.unlock(kw, ProvinceBuilder.PASSPHRASE.toCharArray()));
+                }
+                if (r > 0) { // the first round loads classes and warms the page cache
+                    f.verifyMs.add(v);
+                    f.unlockMs.add(u);
+                }
+            }
+        }
+    }
+
+    private String suiteTable() {
+        List<Suite> suites = new ArrayList<>(bySuite.keySet());
+        List<SuiteFigures> f = new ArrayList<>(bySuite.values());
+        StringBuilder out = new StringBuilder();
+        out.append("Each suite on the same data (").append(units).append(" units × ").append(nodes)
+                .append(" nodes, the same seed), medians:\n\n| what |");
+        suites.forEach(s -> out.append(' ').append(s.id()).append(" |"));
+        out.append(" gm/intl |\n| --- |");
+        suites.forEach(s -> out.append(" --- |"));
+        out.append(" --- |\n");
+        suiteRow(out, "export of one unit's package, encrypted, to outbox/", f.stream().map(x -> x.exportMs).toList());
+        suiteRow(out, "verify of every package (signature, listing; as perfdesk verify)",
+                f.stream().map(x -> median(x.verifyMs)).toList());
+        suiteRow(out, "verify and import of every package (own JVM, -Xmx" + heap + ")",
+                f.stream().map(x -> x.importMs).toList());
+        suiteRow(out, String.format("key unlock (key file at %,d rounds)", org.perfdesk.exchange.crypto.KeyFile.ITERATIONS),
+                f.stream().map(x -> median(x.unlockMs)).toList());
+        out.append("| packages on the stick, MB |");
+        f.forEach(x -> out.append(' ').append(x.packagesMb).append(" |"));
+        out.append(" |\n");
+        return out.toString();
+    }
+
+    private static void suiteRow(StringBuilder out, String what, List<Double> ms) {
+        out.append("| ").append(what).append(" |");
+        ms.forEach(v -> out.append(' ').append(v >= 10_000 ? String.format("%.1f s", v / 1000)
+                : String.format("%.0f ms", v)).append(" |"));
+        out.append(' ').append(ms.size() == 2 ? ratio(ms.get(1), ms.get(0)) : "–").append(" |\n");
     }
 
     // ---- evaluation and workbook ---------------------------------------------------------------

@@ -19,7 +19,6 @@ import org.perfdesk.exchange.Exporter;
 import org.perfdesk.exchange.ImportReport;
 import org.perfdesk.exchange.Importer;
 import org.perfdesk.exchange.WorkspaceKeys;
-import org.perfdesk.exchange.pkg.Hashing;
 import org.perfdesk.exchange.pkg.PackageKind;
 import org.perfdesk.store.Folders;
 import org.perfdesk.store.Workspace;
@@ -269,7 +268,7 @@ class CrashTest {
                         .orElseThrow();
                 Path file = ws.outboxDir().resolve(last.fileName());
                 assertThat(file).as("the logged package %s", when).isRegularFile();
-                assertThat(Hashing.sha256(file)).isEqualTo(last.fileHash());
+                assertThat(ProofWorld.fileHash(file)).isEqualTo(last.fileHash());
             }
             ProofWorld.packagesAreWhole(ws.outboxDir(), ws);
             ProofWorld.packagesAreWhole(stick, ws);

@@ -20,7 +20,6 @@ import org.perfdesk.exchange.Exporter;
 import org.perfdesk.exchange.ImportReport;
 import org.perfdesk.exchange.Importer;
 import org.perfdesk.exchange.WorkspaceKeys;
-import org.perfdesk.exchange.pkg.Hashing;
 import org.perfdesk.exchange.pkg.PackageKind;
 import org.perfdesk.store.Folders;
 import org.perfdesk.store.Workspace;
@@ -103,8 +102,7 @@ class FaultTest {
             assumeTrue(Files.isWritable(Path.of("/dev/full")), "needs /dev/full (Linux)");
             int logged = ws.packages().findOutgoing().size();
             // The next package's temporary file leads to /dev/full, where every write fails with ENOSPC.
-            Path part = ws.outboxDir().resolve(".U001-XNB-" + String.format("%03d", logged + 1) + "-annual-"
-                    + ProofWorld.YEAR + ".perfpkg.part");
+            Path part = ws.outboxDir().resolve("." + ProofWorld.packageName(logged + 1) + ".part");
             Files.createSymbolicLink(part, Path.of("/dev/full"));
             Exporter exporter = new Exporter(ws, WorkspaceKeys.unlock(ws, ProofWorld.PASSPHRASE.toCharArray()));
             Path stick = Files.createDirectories(dir.resolve("stick-devfull"));
@@ -162,7 +160,7 @@ class FaultTest {
             // the safe copy in outbox/ is the logged package; it can be copied again when there is room
             var last = ws.packages().findOutgoing().stream()
                     .max(java.util.Comparator.comparingLong(r -> r.sequence())).orElseThrow();
-            assertThat(org.perfdesk.exchange.pkg.Hashing.sha256(ws.outboxDir().resolve(last.fileName())))
+            assertThat(ProofWorld.fileHash(ws.outboxDir().resolve(last.fileName())))
                     .isEqualTo(last.fileHash());
         }
     }
@@ -256,8 +254,8 @@ class FaultTest {
                     assertThat(e.getValue()).as("%s with byte %d altered", e.getKey(), at)
                             .isEqualTo(genuine.entry(e.getKey()));
                 }
-                assertThat(CanonicalDump.of(ws)).isEqualTo(after.replace(Hashing.sha256(world.secondPackage),
-                        Hashing.sha256(file)).replace(world.secondPackage.getFileName().toString(),
+                assertThat(CanonicalDump.of(ws)).isEqualTo(after.replace(ProofWorld.fileHash(world.secondPackage),
+                        ProofWorld.fileHash(file)).replace(world.secondPackage.getFileName().toString(),
                         file.getFileName().toString()));
                 ws.close();
                 Folders.deleteQuietly(office);

@@ -1,6 +1,7 @@
 package org.perfdesk.proof;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -36,7 +37,7 @@ import org.perfdesk.exchange.Importer;
 import org.perfdesk.exchange.KeyRegistry;
 import org.perfdesk.exchange.Signer;
 import org.perfdesk.exchange.WorkspaceKeys;
-import org.perfdesk.exchange.crypto.Ed25519;
+import org.perfdesk.exchange.crypto.Suite;
 import org.perfdesk.exchange.pkg.CraftedZip;
 import org.perfdesk.exchange.pkg.EntryNames;
 import org.perfdesk.exchange.pkg.Hashing;
@@ -73,6 +74,11 @@ class FuzzTargetsTest {
     /** The fixed fuzzing key (Ed25519, PKCS#8 and X.509 base64). It signs test inputs and nothing else. */
     static final String FUZZ_KEY = "MC4CAQAwBQYDK2VwBCIEIP9axynsoxT7c0MQ+8l1Q6wFQbRVrlDCXy11G48CSQfC";
     static final String FUZZ_PUBLIC = "MCowBQYDK2VwAyEAwR7lYNXv4phi2uO6JCqvzkJ3P3+2njs8w5SffyeNw9k=";
+    /** The same for runs under gm-1 (SM2): the fixture, re-signed packages and seeds then use this one. */
+    static final String FUZZ_KEY_GM = "MIGTAgEAMBMGByqGSM49AgEGCCqBHM9VAYItBHkwdwIBAQQg9/m83mGSbKHqhTvmUJHujT/6l+SuDLPhcVCkOb0WX0Kg"
+            + "CgYIKoEcz1UBgi2hRANCAATKRF4Eqkz7L4ZU2B8peIDgBOqFyJmw8wI3uTh+w3LdZNTSALpE3x/13TQ0MNn0obGXfWTAG94rawBkDFg4oiYQ";
+    static final String FUZZ_PUBLIC_GM = "MFkwEwYHKoZIzj0CAQYIKoEcz1UBgi0DQgAEykReBKpM+y+GVNgfKXiA4ATqhciZsPMCN7k4fsNy3W"
+            + "TU0gC6RN8f9d00NDDZ9KGxl31kwBveK2sAZAxYOKImEA==";
     /** How long one target fuzzes with {@code JAZZER_FUZZ=1} (Jazzer 0.24 takes it from the annotation only). */
     static final String FUZZ_TIME = "6m";
     private static final String SHEET = "xl/worksheets/sheet1.xml";
@@ -141,8 +147,8 @@ class FuzzTargetsTest {
             assertThat(refused.getLocalizedMessage()).isNotBlank();
             return;
         }
-        assertThat(r.fingerprint()).isEqualTo(Ed25519.fingerprint(r.opened().signer().key()));
-        assertThat(Ed25519.keyId(Ed25519.fromBase64(r.enrollment().publicKey()))).isEqualTo(r.opened().signer().keyId());
+        assertThat(r.fingerprint()).isEqualTo(r.suite().fingerprint(r.opened().signer().key()));
+        assertThat(r.suite().keyId(r.suite().signingKey(r.enrollment().publicKey()))).isEqualTo(r.opened().signer().keyId());
         assertThat(r.unitCode()).isEqualTo(r.opened().manifest().sender().code());
     }
 
@@ -300,18 +306,29 @@ class FuzzTargetsTest {
     @Test
     void seedsGetPastTheFirstChecks() throws Exception {
         Fixture f = Fixture.get();
-        PackageReader.read(f.scratch("seed.perfpkg", input("packageFile/plain.perfpkg")), KeyRegistry.trust(f.office),
-                Limits.DEFAULT);
-        PackageReader.read(f.scratch("seed.perfpkg", signedPackage(input("manifestJson/plain.json"), f.seedEntries)),
-                KeyRegistry.trust(f.office), Limits.DEFAULT);
-        PackageReader.read(f.scratch("seed.perfpkg", signedPackage(input("manifestJson/sealed.json"),
-                f.seedSealedEntries)), KeyRegistry.trust(f.office), Limits.DEFAULT);
-        assertThat(Enrollments.read(f.scratch("seed.perfpkg", input("enrollmentFile/genuine.perfpkg"))).unitCode())
-                .isEqualTo(ProofWorld.UNIT);
         Map<String, byte[]> enrollment = new LinkedHashMap<>(f.enrollmentEntries);
-        enrollment.put(EntryNames.ENROLLMENT, input("enrollmentJson/enrollment.json"));
+        if (Fixture.SUITE == Suite.INTL) {
+            PackageReader.read(f.scratch("seed.perfpkg", input("packageFile/plain.perfpkg")), KeyRegistry.trust(f.office),
+                    Limits.DEFAULT);
+            PackageReader.read(f.scratch("seed.perfpkg", signedPackage(input("manifestJson/plain.json"), f.seedEntries)),
+                    KeyRegistry.trust(f.office), Limits.DEFAULT);
+            PackageReader.read(f.scratch("seed.perfpkg", signedPackage(input("manifestJson/sealed.json"),
+                    f.seedSealedEntries)), KeyRegistry.trust(f.office), Limits.DEFAULT);
+            assertThat(Enrollments.read(f.scratch("seed.perfpkg", input("enrollmentFile/genuine.perfpkg"))).unitCode())
+                    .isEqualTo(ProofWorld.UNIT);
+            enrollment.put(EntryNames.ENROLLMENT, input("enrollmentJson/enrollment.json"));
+        } else {
+            // The committed seeds are intl-1's; under another suite the fixture's own packages, made the same
+            // way and signed with that suite's fuzzing key, are what the mutations start from.
+            PackageReader.read(f.scratch("seed.perfpkg", signedPackage(f.manifest, f.entries)),
+                    KeyRegistry.trust(f.office), Limits.DEFAULT);
+            PackageReader.read(f.scratch("seed.perfpkg", signedPackage(f.sealedManifest, f.sealedEntries)),
+                    KeyRegistry.trust(f.office), Limits.DEFAULT);
+            assertThat(Enrollments.read(f.scratch("seed.perfpkg", signedPackage(f.enrollmentManifest,
+                    f.enrollmentEntries))).unitCode()).isEqualTo(ProofWorld.UNIT);
+        }
         assertThat(Enrollments.read(f.scratch("seed.perfpkg", signedPackage(listing(f.enrollmentManifest, enrollment),
-                enrollment))).fingerprint()).isEqualTo(Ed25519.fingerprint(Ed25519.fromBase64(FUZZ_PUBLIC)));
+                enrollment))).fingerprint()).isEqualTo(Fixture.SUITE.fingerprint(Fixture.SUITE.signingKey(Fixture.PUBLIC)));
         Map<String, byte[]> entries = new LinkedHashMap<>(f.entries);
         entries.put(EntryNames.SNAPSHOT, input("snapshotJson/snapshot.json"));
         ImportReport r = f.importer.importFile(f.scratch("seed.perfpkg", signedPackage(listing(f.manifest, entries),
@@ -348,6 +365,7 @@ class FuzzTargetsTest {
     @Test
     @EnabledIfSystemProperty(named = "perfdesk.fuzz.writeSeeds", matches = "true")
     void writeSeeds() throws Exception {
+        assumeTrue(Fixture.SUITE == Suite.INTL, "the committed seeds are intl-1's");
         Fixture f = Fixture.get();
         f.changedOnPurpose = true; // the appraisal template saves the year's scheme
         Path root = Path.of("src/test/resources/org/perfdesk/proof/FuzzTargetsTestInputs");
@@ -410,7 +428,7 @@ class FuzzTargetsTest {
     private static byte[] craftedEnrollment(Fixture f, java.util.function.Consumer<CraftedZip> lie) {
         CraftedZip z = new CraftedZip();
         z.add(Manifest.MANIFEST, f.enrollmentManifest);
-        z.add(Manifest.SIGNATURE, Ed25519.sign(Fixture.FUZZ_PRIVATE, f.enrollmentManifest));
+        z.add(Manifest.SIGNATURE, Fixture.SUITE.sign(Fixture.FUZZ_PRIVATE, f.enrollmentManifest));
         f.enrollmentEntries.forEach(z::add);
         lie.accept(z);
         return z.write();
@@ -427,7 +445,7 @@ class FuzzTargetsTest {
         ObjectNode m = (ObjectNode) JSON.readTree(manifest);
         for (JsonNode e : m.withArray("entries")) {
             byte[] bytes = entries.get(e.get("path").asText());
-            ((ObjectNode) e).put("size", bytes.length).put("sha256", Hashing.sha256(bytes));
+            ((ObjectNode) e).put("size", bytes.length).put(Fixture.SUITE.hashName(), Hashing.hash(Fixture.SUITE, bytes));
         }
         return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(m);
     }
@@ -437,7 +455,7 @@ class FuzzTargetsTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(out)) {
             put(zip, Manifest.MANIFEST, manifest);
-            put(zip, Manifest.SIGNATURE, Ed25519.sign(Fixture.FUZZ_PRIVATE, manifest));
+            put(zip, Manifest.SIGNATURE, Fixture.SUITE.sign(Fixture.FUZZ_PRIVATE, manifest));
             for (Map.Entry<String, byte[]> e : entries.entrySet()) {
                 put(zip, e.getKey(), e.getValue());
             }
@@ -463,14 +481,19 @@ class FuzzTargetsTest {
      * with it, the unit's tree and the office's appraisals as they were.
      */
     static final class Fixture {
+        /** The run's suite: its fuzzing key signs, its hash lists the entries. */
+        static final Suite SUITE = ProofWorld.SUITE;
+        /** The fuzzing key's public half (base64 SubjectPublicKeyInfo) for the run's suite. */
+        static final String PUBLIC = SUITE == Suite.INTL ? FUZZ_PUBLIC : FUZZ_PUBLIC_GM;
         static final PrivateKey FUZZ_PRIVATE;
         static final String FUZZ_KEY_ID;
 
         static {
             try {
-                FUZZ_PRIVATE = KeyFactory.getInstance("Ed25519")
-                        .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(FUZZ_KEY)));
-                FUZZ_KEY_ID = Ed25519.keyId(Ed25519.fromBase64(FUZZ_PUBLIC));
+                FUZZ_PRIVATE = SUITE == Suite.INTL ? KeyFactory.getInstance("Ed25519")
+                        .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(FUZZ_KEY)))
+                        : SUITE.signingPrivateKey(Base64.getDecoder().decode(FUZZ_KEY_GM));
+                FUZZ_KEY_ID = SUITE.keyId(SUITE.signingKey(PUBLIC));
             } catch (java.security.GeneralSecurityException e) {
                 throw new IllegalStateException(e);
             }
@@ -555,20 +578,21 @@ class FuzzTargetsTest {
                     .toList());
             tree = unit.goals().findAll(ProofWorld.UNIT, ProofWorld.YEAR);
             office = Workspace.open(world.officeBefore);
-            office.trustedKeys().save(new TrustedKey(FUZZ_KEY_ID, ProofWorld.UNIT, FUZZ_PUBLIC,
-                    TrustedKey.Source.REGISTERED, Instant.now(), null, null));
+            office.trustedKeys().save(new TrustedKey(FUZZ_KEY_ID, ProofWorld.UNIT, PUBLIC,
+                    TrustedKey.Source.REGISTERED, Instant.now(), null, null, SUITE.id()));
             importer = new Importer(office, WorkspaceKeys.unlock(office, ProofWorld.PASSPHRASE.toCharArray()));
             Map<String, byte[]> enrollment = new LinkedHashMap<>();
-            enrollment.put(EntryNames.ENROLLMENT, StrictJson.write(new Payloads.Enrollment(Payloads.ENROLLMENT_FORMAT,
-                    new Payloads.Org(ProofWorld.UNIT, "福建省测试厅", org.perfdesk.domain.OrgKind.DEPARTMENT,
-                            org.perfdesk.exchange.demo.ProvinceBuilder.OFFICE_CODE,
-                            org.perfdesk.domain.RankingGroup.PROVINCIAL_DEPARTMENTS),
-                    FUZZ_PUBLIC, "2026-03-01T08:00:00Z")));
+            Payloads.Org self = new Payloads.Org(ProofWorld.UNIT, "福建省测试厅", org.perfdesk.domain.OrgKind.DEPARTMENT,
+                    org.perfdesk.exchange.demo.ProvinceBuilder.OFFICE_CODE,
+                    org.perfdesk.domain.RankingGroup.PROVINCIAL_DEPARTMENTS);
+            enrollment.put(EntryNames.ENROLLMENT, StrictJson.write(SUITE == Suite.INTL
+                    ? new Payloads.Enrollment(Payloads.ENROLLMENT_FORMAT, self, FUZZ_PUBLIC, "2026-03-01T08:00:00Z")
+                    : Crafted.enrollment(self, SUITE.signingKey(PUBLIC), "2026-03-01T08:00:00Z")));
             enrollment.put(EntryNames.ENCRYPTION_KEY, plain.get(EntryNames.ENCRYPTION_KEY));
             enrollmentEntries = java.util.Collections.unmodifiableMap(enrollment);
             List<Manifest.Entry> listed = new java.util.ArrayList<>();
-            enrollment.forEach((path, bytes) -> listed.add(new Manifest.Entry(path, bytes.length, Hashing.sha256(bytes))));
-            enrollmentManifest = StrictJson.write(new Manifest(Manifest.FORMAT, "0c1e7c3a-58b4-4c0e-9a55-6f0b8d2e4a17",
+            enrollment.forEach((path, bytes) -> listed.add(Crafted.entry(path, bytes)));
+            enrollmentManifest = StrictJson.write(Crafted.manifest("0c1e7c3a-58b4-4c0e-9a55-6f0b8d2e4a17",
                     PackageKind.ENROLLMENT, Manifest.Party.sender(ProofWorld.UNIT, FUZZ_KEY_ID),
                     Manifest.Party.recipient(org.perfdesk.exchange.demo.ProvinceBuilder.OFFICE_CODE, null),
                     ProofWorld.YEAR, 1, null, "2026-03-01T08:00:00Z", "0.1.0", listed));

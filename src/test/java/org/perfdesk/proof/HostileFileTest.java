@@ -29,11 +29,9 @@ import org.perfdesk.exchange.ImportReport;
 import org.perfdesk.exchange.Importer;
 import org.perfdesk.exchange.Signer;
 import org.perfdesk.exchange.WorkspaceKeys;
-import org.perfdesk.exchange.crypto.Ed25519;
 import org.perfdesk.exchange.demo.ProvinceBuilder;
 import org.perfdesk.exchange.pkg.CraftedZip;
 import org.perfdesk.exchange.pkg.EntryNames;
-import org.perfdesk.exchange.pkg.Hashing;
 import org.perfdesk.exchange.pkg.Limits;
 import org.perfdesk.exchange.pkg.Manifest;
 import org.perfdesk.exchange.pkg.PackageException;
@@ -151,8 +149,8 @@ class HostileFileTest {
      */
     @Test
     void anEnrollmentsSignatureIsCheckedBeforeItsEntriesAreRead() throws Exception {
-        KeyPair newKey = Ed25519.generate();
-        KeyPair other = Ed25519.generate();
+        KeyPair newKey = Crafted.newSigningKey();
+        KeyPair other = Crafted.newSigningKey();
         byte[] wrongSignature = enrollment(newKey, other.getPrivate(), fillers(1, 1000),
                 z -> fillersOf(z).forEach(e -> e.crc = 1L));
         assertThatThrownBy(() -> Enrollments.read(write("enrollment", wrongSignature)))
@@ -161,12 +159,12 @@ class HostileFileTest {
         assertThatThrownBy(() -> Enrollments.read(write("enrollment", damaged)))
                 .isInstanceOfSatisfying(PackageException.class, e -> assertThat(e.code()).isEqualTo("damaged-entry"));
         byte[] genuine = enrollment(newKey, newKey.getPrivate(), Map.of(), z -> { });
-        assertThat(Enrollments.read(write("enrollment", genuine)).fingerprint()).isEqualTo(Ed25519.fingerprint(newKey.getPublic()));
+        assertThat(Enrollments.read(write("enrollment", genuine)).fingerprint()).isEqualTo(Crafted.SUITE.fingerprint(newKey.getPublic()));
     }
 
     @Test
     void anOversizeSelfSignedEnrollment() throws Exception {
-        KeyPair newKey = Ed25519.generate();
+        KeyPair newKey = Crafted.newSigningKey();
         byte[] bomb = enrollment(newKey, newKey.getPrivate(), fillers(8, 8 * MIB), HostileFileTest::overlap);
         Path file = write("enrollment", bomb);
         assertThatThrownBy(() -> Enrollments.read(file)).isInstanceOfSatisfying(PackageException.class,
@@ -181,7 +179,7 @@ class HostileFileTest {
     @Test
     void theCommandsOfTheAttackRefuseWithin256MB() throws Exception {
         Path pkg = write("bomb", overlapping(40, 64 * MIB));
-        KeyPair newKey = Ed25519.generate();
+        KeyPair newKey = Crafted.newSigningKey();
         Path enrollment = write("enrollment-bomb", enrollment(newKey, newKey.getPrivate(), fillers(40, 64 * MIB),
                 HostileFileTest::overlap));
         assertThat(Files.size(pkg)).isLessThan(200_000);
@@ -232,11 +230,11 @@ class HostileFileTest {
 
     // ---- crafted files ----
 
-    /** SHA-256 by array identity: the fillers share one array of up to 64 MiB. */
+    /** The suite's hash by array identity: the fillers share one array of up to 64 MiB. */
     private static final Map<byte[], String> HASHES = new java.util.IdentityHashMap<>();
 
-    private static synchronized String sha256(byte[] bytes) {
-        return HASHES.computeIfAbsent(bytes, Hashing::sha256);
+    private static synchronized String hash(byte[] bytes) {
+        return HASHES.computeIfAbsent(bytes, Crafted::hash);
     }
 
     private static Path write(String name, byte[] bytes) throws IOException {
@@ -292,7 +290,7 @@ class HostileFileTest {
         ObjectNode m = (ObjectNode) JSON.readTree(manifest);
         var listed = m.putArray("entries");
         payload.forEach((path, bytes) -> listed.addObject().put("path", path).put("size", bytes.length)
-                .put("sha256", sha256(bytes)));
+                .put(Crafted.hashField(), hash(bytes)));
         return zip(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(m), unitKey, payload, lie);
     }
 
@@ -300,18 +298,18 @@ class HostileFileTest {
     private static byte[] enrollment(KeyPair key, PrivateKey signer, Map<String, byte[]> more, Consumer<CraftedZip> lie)
             throws IOException {
         Map<String, byte[]> payload = new LinkedHashMap<>();
-        payload.put(EntryNames.ENROLLMENT, StrictJson.write(new Payloads.Enrollment(Payloads.ENROLLMENT_FORMAT,
-                new Payloads.Org("U900", "新单位", OrgKind.DEPARTMENT, ProvinceBuilder.OFFICE_CODE,
-                        RankingGroup.PROVINCIAL_DEPARTMENTS), Ed25519.toBase64(key.getPublic()), "2026-11-26T08:00:00Z")));
+        payload.put(EntryNames.ENROLLMENT, StrictJson.write(Crafted.enrollment(new Payloads.Org("U900", "新单位",
+                OrgKind.DEPARTMENT, ProvinceBuilder.OFFICE_CODE, RankingGroup.PROVINCIAL_DEPARTMENTS), key.getPublic(),
+                "2026-11-26T08:00:00Z")));
         more.forEach((path, bytes) -> {
             if (path.startsWith("payload/filler-")) {
                 payload.put(path, bytes);
             }
         });
         List<Manifest.Entry> listed = new ArrayList<>();
-        payload.forEach((path, bytes) -> listed.add(new Manifest.Entry(path, bytes.length, sha256(bytes))));
-        byte[] m = StrictJson.write(new Manifest(Manifest.FORMAT, UUID.randomUUID().toString(), PackageKind.ENROLLMENT,
-                Manifest.Party.sender("U900", Ed25519.keyId(key.getPublic())),
+        payload.forEach((path, bytes) -> listed.add(Manifest.Entry.of(Crafted.SUITE, path, bytes.length, hash(bytes))));
+        byte[] m = StrictJson.write(Crafted.manifest(UUID.randomUUID().toString(), PackageKind.ENROLLMENT,
+                Manifest.Party.sender("U900", Crafted.SUITE.keyId(key.getPublic())),
                 Manifest.Party.recipient(ProvinceBuilder.OFFICE_CODE, null), ProofWorld.YEAR, 1, null,
                 "2026-11-26T08:00:00Z", "0.1.0", listed));
         return zip(m, signer, payload, lie);
@@ -320,7 +318,7 @@ class HostileFileTest {
     private static byte[] zip(byte[] manifestBytes, PrivateKey key, Map<String, byte[]> payload, Consumer<CraftedZip> lie) {
         CraftedZip z = new CraftedZip();
         z.add(Manifest.MANIFEST, manifestBytes);
-        z.add(Manifest.SIGNATURE, Ed25519.sign(key, manifestBytes)).method = 0;
+        z.add(Manifest.SIGNATURE, Crafted.sign(key, manifestBytes)).method = 0;
         Map<byte[], byte[]> deflated = new java.util.IdentityHashMap<>();
         payload.forEach((path, bytes) -> z.add(path, bytes).rawData = deflated.computeIfAbsent(bytes, CraftedZip::deflate));
         lie.accept(z);

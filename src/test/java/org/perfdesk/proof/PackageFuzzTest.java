@@ -31,9 +31,7 @@ import org.perfdesk.exchange.Importer;
 import org.perfdesk.exchange.KeyRegistry;
 import org.perfdesk.exchange.Signer;
 import org.perfdesk.exchange.WorkspaceKeys;
-import org.perfdesk.exchange.crypto.Ed25519;
 import org.perfdesk.exchange.pkg.CraftedZip;
-import org.perfdesk.exchange.pkg.Hashing;
 import org.perfdesk.exchange.pkg.Limits;
 import org.perfdesk.exchange.pkg.PackageException;
 import org.perfdesk.exchange.pkg.PackageReader;
@@ -388,7 +386,7 @@ class PackageFuzzTest {
     /** Filler entries of zeros, up to 32 MiB, made once: their hash and deflated bytes are shared by every input. */
     private static final byte[] FILLER = new byte[32 << 20];
     private static final byte[] FILLER_DEFLATED = CraftedZip.deflate(FILLER);
-    private static final String FILLER_HASH = Hashing.sha256(FILLER);
+    private static final String FILLER_HASH = Crafted.hash(FILLER);
     private static final long FILLER_CRC = CraftedZip.crc(FILLER);
 
     /** The entries as a crafted zip (every header true), then {@code lie}. Manifest and signature stay the genuine ones. */
@@ -416,11 +414,11 @@ class PackageFuzzTest {
         for (int i = 0; i < n; i++) {
             String path = "payload/filler-" + (char) ('a' + i) + ".json";
             out.put(path, FILLER);
-            listed.addObject().put("path", path).put("size", FILLER.length).put("sha256", FILLER_HASH);
+            listed.addObject().put("path", path).put("size", FILLER.length).put(Crafted.hashField(), FILLER_HASH);
         }
         byte[] manifest = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(m);
         out.put("manifest.json", manifest);
-        out.put("manifest.sig", Ed25519.sign(unitKey.privateKey(), manifest));
+        out.put("manifest.sig", Crafted.sign(unitKey.privateKey(), manifest));
         return out;
     }
 
@@ -634,7 +632,7 @@ class PackageFuzzTest {
             byte[] b = changed.get(e.get("path").asText());
             if (b != null) {
                 ((ObjectNode) e).put("size", b.length);
-                ((ObjectNode) e).put("sha256", Hashing.sha256(b));
+                ((ObjectNode) e).put(Crafted.hashField(), Crafted.hash(b));
             }
         }
         return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(m);
@@ -644,7 +642,7 @@ class PackageFuzzTest {
     private static byte[] signed(byte[] manifest, Map<String, byte[]> others, SplittableRandom r) throws IOException {
         List<Map.Entry<String, byte[]>> list = new ArrayList<>();
         list.add(Map.entry("manifest.json", manifest));
-        list.add(Map.entry("manifest.sig", Ed25519.sign(unitKey.privateKey(), manifest)));
+        list.add(Map.entry("manifest.sig", Crafted.sign(unitKey.privateKey(), manifest)));
         others.forEach((k, v) -> {
             if (!k.equals("manifest.json") && !k.equals("manifest.sig")) {
                 list.add(Map.entry(k, v));

@@ -24,6 +24,8 @@ import org.perfdesk.exchange.Importer;
 import org.perfdesk.exchange.KeyRegistry;
 import org.perfdesk.exchange.Signer;
 import org.perfdesk.exchange.WorkspaceKeys;
+import org.perfdesk.exchange.Workspaces;
+import org.perfdesk.exchange.crypto.Suite;
 import org.perfdesk.exchange.demo.ProvinceBuilder;
 import org.perfdesk.exchange.pkg.Hashing;
 import org.perfdesk.exchange.pkg.Limits;
@@ -40,6 +42,8 @@ final class ProofWorld {
     static final String UNIT = "U001";
     static final int YEAR = ProvinceBuilder.YEAR;
     static final String PASSPHRASE = ProvinceBuilder.PASSPHRASE;
+    /** The suite of every workspace and package of the run: intl-1, or gm-1 under {@code -Dperfdesk.test.suite=gm-1}. */
+    static final Suite SUITE = Workspaces.defaultSuite();
 
     final Path dir;
     /** The office with the first package imported: the state "before". */
@@ -94,6 +98,17 @@ final class ProofWorld {
             secondPackage = new Exporter(unit, signer).exportUnitPackage(PackageKind.ANNUAL, YEAR, usb, null,
                     plainSecond).file();
         }
+    }
+
+    /** A package file's hash as the workspaces log it: SHA-256 under intl-1, SM3 under gm-1. */
+    static String fileHash(Path pkg) throws java.io.IOException {
+        return Hashing.hash(SUITE, pkg);
+    }
+
+    /** The name of the unit's package {@code sequence} of the year, as the exporter gives it under the run's suite. */
+    static String packageName(int sequence) {
+        return String.format("%s-XNB-%03d-annual-%d%s.perfpkg", UNIT, sequence, YEAR,
+                SUITE == Suite.INTL ? "" : "-" + SUITE.id());
     }
 
     /** An importer with the workspace's keys unlocked, so encrypted packages open. */
