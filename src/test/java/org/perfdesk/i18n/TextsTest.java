@@ -42,6 +42,27 @@ class TextsTest {
         return p;
     }
 
+    /** A key written twice loses its first text silently (the later line wins): each key once per file. */
+    @Test
+    void noKeyIsWrittenTwice() throws IOException {
+        for (String name : List.of("messages.properties", "messages_en.properties")) {
+            Set<String> seen = new TreeSet<>();
+            Set<String> twice = new TreeSet<>();
+            for (String line : Files.readAllLines(Path.of("src/main/resources/org/perfdesk/i18n", name),
+                    StandardCharsets.UTF_8)) {
+                String l = line.strip();
+                if (l.isEmpty() || l.startsWith("#") || l.startsWith("!") || !l.contains("=")) {
+                    continue;
+                }
+                String key = l.substring(0, l.indexOf('=')).strip();
+                if (!seen.add(key)) {
+                    twice.add(key);
+                }
+            }
+            assertThat(twice).as(name + ": keys written twice").isEmpty();
+        }
+    }
+
     @Test
     void chineseAndEnglishHaveTheSameKeys() throws IOException {
         Set<String> zh = new TreeSet<>(load("messages.properties").stringPropertyNames());

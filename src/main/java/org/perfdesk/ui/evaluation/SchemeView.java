@@ -139,7 +139,7 @@ public final class SchemeView implements Screen {
         form.addRow(row++, new Label(Texts.t("scheme.field.appraisalRounds")), appraisalRounds,
                 unit(Texts.t("scheme.roundsUnit")));
         // The 等次 the 通报 gives by total, and how the plan stage answers each group's plans.
-        grades.setPrefColumnCount(16);
+        grades.setPrefColumnCount(10);
         form.add(new Label(Texts.t("scheme.field.grades")), 0, row);
         form.add(grades, 1, row++, 2, 1);
         form.addRow(row++, new Label(Texts.t("scheme.field.rectificationDays")), rectificationDays,
@@ -162,7 +162,9 @@ public final class SchemeView implements Screen {
             });
             mode.valueProperty().addListener((o, a, b) -> check());
             modes.put(g, mode);
-            form.addRow(row++, new Label(Texts.t("scheme.field.reviewMode", Texts.current().of(g))), mode);
+            // Across both field columns, so the choice's width does not widen the numbers' column.
+            form.add(new Label(Texts.t("scheme.field.reviewMode", Texts.current().of(g))), 0, row);
+            form.add(mode, 1, row++, 2, 1);
         }
         VBox requiredBoxes = new VBox(4);
         for (EvaluationScheme.Material m : EvaluationScheme.Material.values()) {
