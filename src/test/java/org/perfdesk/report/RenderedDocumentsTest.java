@@ -13,7 +13,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,24 +48,14 @@ class RenderedDocumentsTest {
     @TempDir
     Path dir;
 
-    private static boolean installed(String program) {
-        for (String d : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(d, program))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private void run(String... command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("out.log").toFile()).start();
-        assertThat(p.waitFor(300, TimeUnit.SECONDS)).as(String.join(" ", command)).isTrue();
+        ExternalTools.run(dir, 300, command);
     }
 
     @Test
     void everyKindOfDocumentKeepsTheGridWhenPrinted() throws Exception {
-        assumeTrue(installed("soffice") && installed("pdftotext") && installed("pdftoppm"),
+        assumeTrue(ExternalTools.installed("soffice") && ExternalTools.installed("pdftotext")
+                        && ExternalTools.installed("pdftoppm"),
                 "LibreOffice (soffice), pdftotext or pdftoppm is not installed: the documents are not rendered");
         Path officeDir = DemoOffice.approvedCopy(demo, dir.resolve("demo"));
         Map<String, Path> docs = new LinkedHashMap<>();

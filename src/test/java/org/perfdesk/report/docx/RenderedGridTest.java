@@ -9,11 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.perfdesk.domain.Texts;
+import org.perfdesk.report.ExternalTools;
 
 /**
  * The page model as a program other than Word sets it: a document of body text converted to PDF by
@@ -27,24 +27,13 @@ class RenderedGridTest {
     @TempDir
     Path dir;
 
-    private static boolean installed(String program) {
-        for (String d : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(d, program))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private void run(String... command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("out.log").toFile()).start();
-        assertThat(p.waitFor(120, TimeUnit.SECONDS)).as(String.join(" ", command)).isTrue();
+        ExternalTools.run(dir, 120, command);
     }
 
     @Test
     void aPageOfBodyTextHolds22LinesOf28Characters() throws Exception {
-        assumeTrue(installed("soffice") && installed("pdftotext"),
+        assumeTrue(ExternalTools.installed("soffice") && ExternalTools.installed("pdftotext"),
                 "LibreOffice (soffice) and pdftotext are not installed: the rendered grid is not measured");
         Path docx = dir.resolve("grid.docx");
         try (OfficialDocument d = new OfficialDocument(Texts.of(Texts.CHINESE), "grid", "test")) {
