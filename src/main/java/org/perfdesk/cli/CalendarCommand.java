@@ -1,7 +1,6 @@
 package org.perfdesk.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -98,21 +97,10 @@ final class CalendarCommand {
     @Command(name = "send", mixinStandardHelpOptions = true,
             description = {"Office: write each registered unit the year's calendar as a signed package.",
                 "效能办：为每个已登记单位生成年度工作日程的签名数据包。"})
-    static final class Send implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        WorkspaceYear target;
-        @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where to write them. 输出文件夹。")
-        Path out;
-        @Option(names = "--unit", paramLabel = "CODE", description = "Only this unit. 只发给该单位。")
-        String unit;
-        @Option(names = "--plain", description = {"Do not encrypt.", "不加密。"})
-        boolean plain;
-
+    static final class Send extends SendToUnits {
         @Override
-        public Integer call() {
-            return SystemCommand.sendAll(spec, target, Guidance.What.CALENDAR, unit, out, plain);
+        Guidance.What what() {
+            return Guidance.What.CALENDAR;
         }
     }
 }

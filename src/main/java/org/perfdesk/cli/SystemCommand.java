@@ -19,8 +19,6 @@ import org.perfdesk.domain.UserError;
 import org.perfdesk.evaluation.IndicatorComparison;
 import org.perfdesk.evaluation.PlanStageOffice;
 import org.perfdesk.exchange.Guidance;
-import org.perfdesk.exchange.WorkspaceKeys;
-import org.perfdesk.exchange.pkg.PackageWriter;
 import org.perfdesk.report.ResultsTexts;
 import org.perfdesk.report.xlsx.IndicatorSystemXlsx;
 import org.perfdesk.store.Workspace;
@@ -154,34 +152,11 @@ final class SystemCommand {
     @Command(name = "send", mixinStandardHelpOptions = true,
             description = {"Office: write each registered unit its group's indicator system as a signed package.",
                 "效能办：为每个已登记单位生成其分组指标体系的签名数据包。"})
-    static final class Send implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        WorkspaceYear target;
-        @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where to write them. 输出文件夹。")
-        Path out;
-        @Option(names = "--unit", paramLabel = "CODE", description = "Only this unit. 只发给该单位。")
-        String unit;
-        @Option(names = "--plain", description = {"Do not encrypt.", "不加密。"})
-        boolean plain;
-
+    static final class Send extends SendToUnits {
         @Override
-        public Integer call() {
-            return sendAll(spec, target, Guidance.What.INDICATORS, unit, out, plain);
+        Guidance.What what() {
+            return Guidance.What.INDICATORS;
         }
-    }
-
-    static int sendAll(CommandSpec spec, WorkspaceYear target, Guidance.What what, String unit, Path out, boolean plain) {
-        try (Workspace ws = target.open()) {
-            var signer = WorkspaceKeys.unlock(ws, Passphrases.read(false));
-            List<PackageWriter.Written> written = Guidance.sendAll(ws, signer, target.year, what, unit, out, plain);
-            for (PackageWriter.Written w : written) {
-                spec.commandLine().getOut().println(Texts.t("cli.guidance.written", w.manifest().recipient().code(),
-                        w.file().toAbsolutePath().toString()));
-            }
-        }
-        return Cli.OK;
     }
 
     @Command(name = "link", mixinStandardHelpOptions = true,
