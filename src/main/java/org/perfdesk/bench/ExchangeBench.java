@@ -28,6 +28,7 @@ import org.perfdesk.exchange.OfficePolicy;
 import org.perfdesk.exchange.WorkspaceKeys;
 import org.perfdesk.exchange.Workspaces;
 import org.perfdesk.exchange.crypto.Suite;
+import org.perfdesk.exchange.pkg.Hashing;
 import org.perfdesk.exchange.pkg.PackageKind;
 import org.perfdesk.store.Folders;
 import org.perfdesk.store.Workspace;
@@ -104,21 +105,29 @@ final class ExchangeBench implements Callable<Integer> {
             double[][] exportMs = new double[2 * n][rounds];
             double[][] importMs = new double[2 * n][rounds];
             long[] size = new long[2 * n];
+            // Bytes hashed per byte of the package file: how often its bytes go through a digest (no load changes it).
+            double[] exportDigested = new double[2 * n];
+            double[] importDigested = new double[2 * n];
             for (int r = 0; r < rounds; r++) {
                 for (int s = 0; s < n; s++) { // the suites take turns, so a busy machine slows both alike
                     for (int sealed = 0; sealed < 2; sealed++) {
                         int col = 2 * s + sealed;
+                        long d0 = Hashing.digested();
                         long a = System.nanoTime();
                         Path file = export(exporters.get(s), usbs.get(s), sealed == 0);
                         long b = System.nanoTime();
+                        long d1 = Hashing.digested();
                         List<ImportReport> reports = importers.get(s).importAll(List.of(file), true);
                         long c = System.nanoTime();
+                        long d2 = Hashing.digested();
                         if (!reports.get(0).accepted()) {
                             throw new IllegalStateException(reports.get(0).message());
                         }
                         exportMs[col][r] = (b - a) / 1e6;
                         importMs[col][r] = (c - b) / 1e6;
                         size[col] = Files.size(file);
+                        exportDigested[col] = (double) (d1 - d0) / size[col];
+                        importDigested[col] = (double) (d2 - d1) / size[col];
                     }
                 }
             }
@@ -136,6 +145,8 @@ final class ExchangeBench implements Callable<Integer> {
             out.println(sizes.append(String.format(" %10.3f", (double) size[3] / size[1])));
             row(out, "export, median ms", exportMs);
             row(out, "import dry run, median ms", importMs);
+            ratioRow(out, "export, bytes hashed/byte", exportDigested);
+            ratioRow(out, "import, bytes hashed/byte", importDigested);
             StringBuilder unlock = new StringBuilder(String.format("%-28s", "key unlock, ms"));
             for (double v : unlockMs) {
                 unlock.append(String.format(" %27.1f", v));
@@ -159,6 +170,15 @@ final class ExchangeBench implements Callable<Integer> {
             b.append(String.format(" %13.1f", median(col)));
         }
         out.println(b.append(String.format(" %10.2f", median(ms[3]) / median(ms[1]))));
+    }
+
+    /** One figure per column, then gm-1 sealed against intl-1 sealed. */
+    private static void ratioRow(PrintWriter out, String what, double[] v) {
+        StringBuilder b = new StringBuilder(String.format("%-28s", what));
+        for (double x : v) {
+            b.append(String.format(" %13.2f", x));
+        }
+        out.println(b.append(String.format(" %10.2f", v[3] / v[1])));
     }
 
     /** The tree, Q1 and Q2 progress on every indicator, and the evidence files. */

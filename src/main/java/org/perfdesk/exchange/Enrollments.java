@@ -134,7 +134,8 @@ public final class Enrollments {
         }
         Runnable registration = EnrollmentHandler.registration(ws, request.enrollment(), request.encryptionKey(),
                 decision);
-        Inbox.keep(ws, file, m.packageId(), request.suite(), request.opened().fileHash());
+        Inbox.keep(ws, file, m.packageId(), request.suite(), request.opened().fileHash(),
+                request.opened().fileBytes());
         ws.database().write(c -> {
             registration.run();
             ws.packages().add(new PackageRecord(m.packageId(), PackageRecord.Direction.IN, m.kind().name(),

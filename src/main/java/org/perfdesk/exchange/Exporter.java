@@ -234,13 +234,13 @@ public final class Exporter {
                 written.fileSize(), Instant.parse(header.createdAt()), Instant.now(), null, null, null,
                 written.manifestHash(), suite.id()));
         if (!target.toAbsolutePath().normalize().equals(inOutbox.toAbsolutePath().normalize())) {
-            copyVerified(inOutbox, target, suite, written.fileHash());
+            copyVerified(inOutbox, target, suite, written.fileHash(), written.fileBytes());
         }
         if (progress != null) {
             progress.accept(1.0);
         }
         return new PackageWriter.Written(target, written.manifest(), written.fileHash(), written.fileSize(),
-                written.manifestHash());
+                written.manifestHash(), null);
     }
 
     /**
@@ -279,10 +279,20 @@ public final class Exporter {
      * Copies to the stick through a temporary name, then reads the copy back and compares its hash with
      * the package verified in outbox/: the same bytes, so the same verdict (the check is not repeated).
      */
-    private void copyVerified(Path from, Path to, Suite suite, String hash) {
+    private void copyVerified(Path from, Path to, Suite suite, String hash, byte[] verified) {
         try {
             Path tmp = SafeFiles.temporaryFor(to);
             Files.createDirectories(to.toAbsolutePath().getParent());
+            if (verified != null) {
+                // The bytes the read-back verified (and hashed) are the ones copied, and the copy is compared
+                // with them byte for byte: the same bytes have the same hash, without hashing them again.
+                Files.write(tmp, verified);
+                SafeFiles.commit(tmp, to);
+                if (!java.util.Arrays.equals(Files.readAllBytes(to), verified)) {
+                    throw new IOException("the copy reads back different from what was written");
+                }
+                return;
+            }
             Files.copy(from, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             SafeFiles.commit(tmp, to);
             if (!Hashing.hash(suite, to).equals(hash)) {

@@ -8,6 +8,7 @@ import org.perfdesk.domain.PackageRecord;
 import org.perfdesk.domain.UserError;
 import org.perfdesk.exchange.crypto.Suite;
 import org.perfdesk.exchange.pkg.Hashing;
+import org.perfdesk.exchange.pkg.PackageReader;
 import org.perfdesk.store.SafeFiles;
 import org.perfdesk.store.Workspace;
 
@@ -29,15 +30,23 @@ public final class Inbox {
      * SHA-256 or SM3).
      */
     public static Path keep(Workspace ws, Path source, String packageId, Suite suite, String hash) {
+        return keep(ws, source, packageId, suite, hash, null);
+    }
+
+    /**
+     * The same, given the bytes the reader computed {@code hash} over ({@link PackageReader.Opened#fileBytes()},
+     * null when it did not hold them): those are kept as they are, without reading and hashing the file again.
+     */
+    public static Path keep(Workspace ws, Path source, String packageId, Suite suite, String hash, byte[] hashed) {
         Path target = ws.inboxDir().resolve(packageId + ".perfpkg");
         try {
             if (Files.exists(target) && Hashing.hash(suite, target).equals(hash)) {
                 return target;
             }
-            byte[] bytes = Files.readAllBytes(source);
-            // The bytes kept are checked against the hash the reader verified (the file could have changed
+            byte[] bytes = hashed != null ? hashed : Files.readAllBytes(source);
+            // Bytes read here are checked against the hash the reader verified (the file could have changed
             // since), once; the copy on disk is then compared byte for byte, which costs no second hash.
-            if (!Hashing.hash(suite, bytes).equals(hash)) {
+            if (hashed == null && !Hashing.hash(suite, bytes).equals(hash)) {
                 throw new IOException("the package changed while it was being read");
             }
             SafeFiles.writeAtomically(target, bytes);

@@ -252,7 +252,8 @@ public final class Pipeline {
     private void commit(Path file, PackageReader.Opened opened, Plan plan, Runnable writes, ImportReport report,
                         String outerId, boolean dryRun) {
         Manifest m = opened.manifest();
-        Path kept = dryRun ? null : Inbox.keep(ws, file, m.packageId(), opened.suite(), opened.fileHash());
+        Path kept = dryRun ? null : Inbox.keep(ws, file, m.packageId(), opened.suite(), opened.fileHash(),
+                opened.fileBytes());
         if (!dryRun) {
             // Content-addressed and verified: a file kept for a package that then fails harms nothing.
             plan.files().forEach((sha, bytes) -> ws.evidence().storeChecked(sha, bytes));

@@ -7,10 +7,22 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.concurrent.atomic.LongAdder;
 
-/** Hashes as lower-case hex, the way the manifest and sha256sum (or {@code openssl dgst -sm3}) write them. */
+/**
+ * Hashes as lower-case hex, the way the manifest and sha256sum (or {@code openssl dgst -sm3}) write them.
+ * Every byte hashed through here is counted ({@link #digested()}), so {@code bench exchange} can show how
+ * many times a package's bytes pass through a digest, a figure machine load does not change.
+ */
 public final class Hashing {
+    private static final LongAdder DIGESTED = new LongAdder();
+
     private Hashing() {
+    }
+
+    /** Bytes hashed through this class since the program started (all threads, all suites). */
+    public static long digested() {
+        return DIGESTED.sum();
     }
 
     public static MessageDigest sha256() {
@@ -26,6 +38,7 @@ public final class Hashing {
     }
 
     public static String sha256(byte[] data) {
+        DIGESTED.add(data.length);
         return hex(sha256().digest(data));
     }
 
@@ -36,6 +49,7 @@ public final class Hashing {
 
     /** Bytes' hash under a suite, as lower-case hex. */
     public static String hash(org.perfdesk.exchange.crypto.Suite suite, byte[] data) {
+        DIGESTED.add(data.length);
         return hex(suite.newDigest().digest(data));
     }
 
@@ -48,6 +62,7 @@ public final class Hashing {
         try (InputStream in = Files.newInputStream(file)) {
             for (int n; (n = in.read(buf)) > 0; ) {
                 md.update(buf, 0, n);
+                DIGESTED.add(n);
             }
         }
         return hex(md.digest());

@@ -93,9 +93,37 @@ public final class PackageReader {
      * the file hash is only that of this copy.
      */
     public record Opened(Manifest manifest, String fileHash, long fileSize, Map<String, byte[]> entries,
-                         TrustedKey signer, String manifestHash, Suite suite) {
+                         TrustedKey signer, String manifestHash, Suite suite, byte[] fileBytes) {
         public byte[] entry(String path) {
             return entries.get(path);
+        }
+
+        /**
+         * The file's bytes exactly as {@link #fileHash} was computed over them, so the inbox can keep
+         * them without reading and hashing the file again; null for a file over {@link #KEEP_IN_MEMORY}.
+         */
+        @Override
+        public byte[] fileBytes() {
+            return fileBytes;
+        }
+
+        /** The same package with its entries replaced (decrypted), the file's hash and bytes kept. */
+        Opened withEntries(Map<String, byte[]> plain) {
+            return new Opened(manifest, fileHash, fileSize, plain, signer, manifestHash, suite, fileBytes);
+        }
+    }
+
+    /** Files up to this size are held once read, for the inbox copy (package-format.md §1). */
+    static final long KEEP_IN_MEMORY = 64L << 20;
+
+    /** The whole file's hash, and its bytes when small enough to hold. */
+    private record WholeFile(String hash, byte[] bytes) {
+        static WholeFile read(Suite suite, Path file, long size) throws IOException {
+            if (size > KEEP_IN_MEMORY) {
+                return new WholeFile(Hashing.hash(suite, file), null);
+            }
+            byte[] bytes = Files.readAllBytes(file);
+            return new WholeFile(Hashing.hash(suite, bytes), bytes);
         }
     }
 
@@ -235,9 +263,24 @@ public final class PackageReader {
             }
             Manifest manifest = parseManifest(manifestBytes, suite);
             checkListing(manifest, zip.items().keySet());
-            Map<String, byte[]> entries = readEntries(zip, manifest, suite, limits, early);
-            return new Opened(manifest, Hashing.hash(suite, file), size, Collections.unmodifiableMap(entries), signer,
-                    Hashing.hash(suite, manifestBytes), suite);
+            // The whole file's hash (for the chain, the log and the inbox copy) is independent of the
+            // entries' checks: it runs beside them and is reported after them.
+            Parallel.InOrder<WholeFile> whole = new Parallel.InOrder<>();
+            whole.submit(() -> WholeFile.read(suite, file, size), size);
+            Map<String, byte[]> entries;
+            try {
+                entries = readEntries(zip, manifest, suite, limits, early);
+            } catch (IOException | RuntimeException e) {
+                try {
+                    whole.results(); // not left reading the file after the refusal
+                } catch (IOException | RuntimeException ignored) {
+                    // the entries' refusal is the one reported
+                }
+                throw e;
+            }
+            WholeFile f = whole.results().get(0);
+            return new Opened(manifest, f.hash(), size, Collections.unmodifiableMap(entries), signer,
+                    Hashing.hash(suite, manifestBytes), suite, f.bytes());
         } catch (PackageException e) {
             throw e;
         } catch (IOException e) {
@@ -463,16 +506,33 @@ public final class PackageReader {
                 throw new PackageException("zip-bomb", e.path());
             }
         }
+        // Unpacked one after the other (the zip's counts are in order); each entry is hashed while the
+        // next is unpacked. The first refusal in manifest order is still the one reported.
+        Parallel.InOrder<byte[]> hashed = new Parallel.InOrder<>();
         for (Manifest.Entry e : m.entries()) {
-            ZipIndex.Item item = zip.get(e.path());
-            if (item.size() != e.size()) {
-                throw new PackageException("size-mismatch", e.path(), e.size(), item.size());
+            byte[] bytes;
+            try {
+                ZipIndex.Item item = zip.get(e.path());
+                if (item.size() != e.size()) {
+                    throw new PackageException("size-mismatch", e.path(), e.size(), item.size());
+                }
+                bytes = early.containsKey(e.path()) ? early.get(e.path()) : zip.unpack(item);
+            } catch (RuntimeException ex) {
+                throw hashed.failBefore(ex);
+            } catch (IOException ex) {
+                hashed.failBefore(null);
+                throw ex;
             }
-            byte[] bytes = early.containsKey(e.path()) ? early.get(e.path()) : zip.unpack(item);
-            if (!Hashing.hash(suite, bytes).equals(e.hash())) {
-                throw new PackageException("hash-mismatch", e.path());
-            }
-            out.put(e.path(), bytes);
+            hashed.submit(() -> {
+                if (!Hashing.hash(suite, bytes).equals(e.hash())) {
+                    throw new PackageException("hash-mismatch", e.path());
+                }
+                return bytes;
+            }, bytes.length);
+        }
+        java.util.Iterator<byte[]> checked = hashed.results().iterator();
+        for (Manifest.Entry e : m.entries()) {
+            out.put(e.path(), checked.next());
         }
         return out;
     }

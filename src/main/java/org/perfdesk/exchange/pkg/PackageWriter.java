@@ -48,8 +48,12 @@ public final class PackageWriter {
         }
     }
 
-    /** A package on disk, verified after writing; {@code manifestHash} is its identity (see {@link PackageReader.Opened}). */
-    public record Written(Path file, Manifest manifest, String fileHash, long fileSize, String manifestHash) {
+    /**
+     * A package on disk, verified after writing; {@code manifestHash} is its identity (see {@link PackageReader.Opened});
+     * {@code fileBytes} the bytes the read-back verified and hashed, when small enough to hold (else null).
+     */
+    public record Written(Path file, Manifest manifest, String fileHash, long fileSize, String manifestHash,
+                          byte[] fileBytes) {
     }
 
     /**
@@ -151,7 +155,8 @@ public final class PackageWriter {
             if (progress != null) {
                 progress.accept(1.0);
             }
-            return new Written(target, manifest, check.fileHash(), check.fileSize(), check.manifestHash());
+            return new Written(target, manifest, check.fileHash(), check.fileSize(), check.manifestHash(),
+                    check.fileBytes());
         } catch (PackageException e) {
             throw new UserError(e, "error.package.readBackFailed", target.toString(), e.getLocalizedMessage());
         } catch (IOException e) {

@@ -30,6 +30,73 @@ final class Parallel {
         T call() throws java.io.IOException;
     }
 
+    /**
+     * Tasks handed over one at a time while the caller goes on with the next piece (unpacking the next
+     * entry while the last one is hashed). {@link #results} and {@link #failBefore} keep the order rule:
+     * a failure of an earlier task wins over a later one and over the caller's own later failure.
+     * Small pieces run on the caller's thread: handing them over would cost more than it saves.
+     */
+    static final class InOrder<T> {
+        private final List<Future<T>> futures = new ArrayList<>();
+
+        void submit(Task<T> task, long bytes) {
+            if (THREADS <= 1 || bytes < HAND_OVER) {
+                java.util.concurrent.CompletableFuture<T> done = new java.util.concurrent.CompletableFuture<>();
+                try {
+                    done.complete(task.call());
+                } catch (java.io.IOException | RuntimeException e) {
+                    done.completeExceptionally(e);
+                }
+                futures.add(done);
+            } else {
+                futures.add(POOL.submit(task::call));
+            }
+        }
+
+        /** Every result in order, or the first failure in order. */
+        List<T> results() throws java.io.IOException {
+            List<T> out = new ArrayList<>(futures.size());
+            try {
+                for (Future<T> f : futures) {
+                    out.add(f.get());
+                }
+                return out;
+            } catch (ExecutionException e) {
+                futures.forEach(f -> f.cancel(true));
+                throw rethrow(e.getCause());
+            } catch (InterruptedException e) {
+                futures.forEach(f -> f.cancel(true));
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        }
+
+        /**
+         * The caller failed with {@code later} after the tasks handed over so far: an earlier task's failure
+         * is thrown instead, else {@code later}.
+         */
+        RuntimeException failBefore(RuntimeException later) throws java.io.IOException {
+            results();
+            return later;
+        }
+    }
+
+    /** Below this many bytes a piece of work runs on the caller's thread. */
+    private static final long HAND_OVER = 256 * 1024;
+
+    private static java.io.IOException rethrow(Throwable cause) {
+        if (cause instanceof RuntimeException r) {
+            throw r;
+        }
+        if (cause instanceof Error err) {
+            throw err;
+        }
+        if (cause instanceof java.io.IOException io) {
+            return io;
+        }
+        throw new IllegalStateException(cause);
+    }
+
     static <T> List<T> run(List<Task<T>> tasks) throws java.io.IOException {
         List<T> out = new ArrayList<>(tasks.size());
         if (tasks.size() <= 1 || THREADS <= 1) {

@@ -359,8 +359,7 @@ public final class Sealed {
         for (int i = 0; i < count; i++) {
             plain.put(contents.entries().get(i).path(), opens.get(i));
         }
-        return new PackageReader.Opened(m, opened.fileHash(), opened.fileSize(),
-                java.util.Collections.unmodifiableMap(plain), opened.signer(), opened.manifestHash(), suite);
+        return opened.withEntries(java.util.Collections.unmodifiableMap(plain));
     }
 
     private static byte[] entry(PackageReader.Opened opened, String path) {
