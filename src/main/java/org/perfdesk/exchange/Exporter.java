@@ -286,7 +286,12 @@ public final class Exporter {
             if (verified != null) {
                 // The bytes the read-back verified (and hashed) are the ones copied, and the copy is compared
                 // with them byte for byte: the same bytes have the same hash, without hashing them again.
-                Files.write(tmp, verified);
+                try {
+                    Files.write(tmp, verified);
+                } catch (IOException e) {
+                    Files.deleteIfExists(tmp); // a full stick keeps no partial copy
+                    throw e;
+                }
                 SafeFiles.commit(tmp, to);
                 if (!java.util.Arrays.equals(Files.readAllBytes(to), verified)) {
                     throw new IOException("the copy reads back different from what was written");
