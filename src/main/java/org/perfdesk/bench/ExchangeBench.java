@@ -108,23 +108,31 @@ final class ExchangeBench implements Callable<Integer> {
             // Bytes hashed per byte of the package file: how often its bytes go through a digest (no load changes it).
             double[] exportDigested = new double[2 * n];
             double[] importDigested = new double[2 * n];
+            // The process's CPU time (every thread): less swayed by other programs than the clock is.
+            double[][] exportCpu = new double[2 * n][rounds];
+            double[][] importCpu = new double[2 * n][rounds];
             for (int r = 0; r < rounds; r++) {
                 for (int s = 0; s < n; s++) { // the suites take turns, so a busy machine slows both alike
                     for (int sealed = 0; sealed < 2; sealed++) {
                         int col = 2 * s + sealed;
                         long d0 = Hashing.digested();
+                        long ca = cpuNanos();
                         long a = System.nanoTime();
                         Path file = export(exporters.get(s), usbs.get(s), sealed == 0);
                         long b = System.nanoTime();
+                        long cb = cpuNanos();
                         long d1 = Hashing.digested();
                         List<ImportReport> reports = importers.get(s).importAll(List.of(file), true);
                         long c = System.nanoTime();
+                        long cc = cpuNanos();
                         long d2 = Hashing.digested();
                         if (!reports.get(0).accepted()) {
                             throw new IllegalStateException(reports.get(0).message());
                         }
                         exportMs[col][r] = (b - a) / 1e6;
                         importMs[col][r] = (c - b) / 1e6;
+                        exportCpu[col][r] = (cb - ca) / 1e6;
+                        importCpu[col][r] = (cc - cb) / 1e6;
                         size[col] = Files.size(file);
                         exportDigested[col] = (double) (d1 - d0) / size[col];
                         importDigested[col] = (double) (d2 - d1) / size[col];
@@ -145,6 +153,8 @@ final class ExchangeBench implements Callable<Integer> {
             out.println(sizes.append(String.format(" %10.3f", (double) size[3] / size[1])));
             row(out, "export, median ms", exportMs);
             row(out, "import dry run, median ms", importMs);
+            row(out, "export, CPU ms (all threads)", exportCpu);
+            row(out, "import, CPU ms (all threads)", importCpu);
             ratioRow(out, "export, bytes hashed/byte", exportDigested);
             ratioRow(out, "import, bytes hashed/byte", importDigested);
             StringBuilder unlock = new StringBuilder(String.format("%-28s", "key unlock, ms"));
@@ -170,6 +180,12 @@ final class ExchangeBench implements Callable<Integer> {
             b.append(String.format(" %13.1f", median(col)));
         }
         out.println(b.append(String.format(" %10.2f", median(ms[3]) / median(ms[1]))));
+    }
+
+    /** CPU time of the whole process so far (all threads, the JIT's and the collector's included). */
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /** One figure per column, then gm-1 sealed against intl-1 sealed. */
