@@ -92,7 +92,7 @@ public final class Exporter {
                 throw new UserError("error.export.noYear", String.valueOf(year));
             }
             Payloads.Snapshot snapshot = SnapshotMapper.take(ws, self.code(), year);
-            sources.add(PackageWriter.Source.of(EntryNames.SNAPSHOT, StrictJson.write(snapshot)));
+            sources.add(PackageWriter.Source.of(EntryNames.SNAPSHOT, StrictJson.writeCompact(snapshot)));
             sources.addAll(evidenceFiles(snapshot));
             java.util.Set<String> attached = new java.util.HashSet<>();
             snapshot.evidence().forEach(e -> attached.add(e.sha256()));

@@ -95,7 +95,7 @@ class PipelineTest {
                 world.signers.get("NYT"), (m, entries) -> {
                     String s = new String(entries.get(org.perfdesk.exchange.pkg.EntryNames.SNAPSHOT),
                             java.nio.charset.StandardCharsets.UTF_8);
-                    entries.put(org.perfdesk.exchange.pkg.EntryNames.SNAPSHOT, s.replaceFirst("\"weight\" : 100",
+                    entries.put(org.perfdesk.exchange.pkg.EntryNames.SNAPSHOT, s.replaceFirst("\"weight\" ?: ?100",
                             "\"weight\" : 1E+999999999").getBytes(java.nio.charset.StandardCharsets.UTF_8));
                     return m;
                 });
