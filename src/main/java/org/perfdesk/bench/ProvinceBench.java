@@ -107,6 +107,9 @@ final class ProvinceBench implements Callable<Integer> {
             + "(default): every figure under the first, then export, verify, import and key unlock of the same data "
             + "under each, side by side.")
     String suiteChoice;
+    @Option(names = "--only", split = ",", description = "Only these in-process figures: evaluation, workbook. The "
+            + "office imported by an earlier run in --out is reused (imported once otherwise).")
+    List<String> only;
 
     private PrintWriter log;
     private final List<BenchSupport.Row> rows = new ArrayList<>();
@@ -130,6 +133,20 @@ final class ProvinceBench implements Callable<Integer> {
             Path work = dir.resolve("work");
             Folders.deleteQuietly(work);
             Files.createDirectories(work);
+            if (only != null && !only.isEmpty()) {
+                Path imported = importedOnce(province, dir, work);
+                if (only.contains("evaluation")) {
+                    evaluation(imported);
+                }
+                if (only.contains("workbook")) {
+                    workbook(imported, work);
+                }
+                log.println();
+                log.print(BenchSupport.table(rows));
+                log.println("- " + loadAverage());
+                log.flush();
+                return 0;
+            }
             SuiteFigures first = new SuiteFigures();
             bySuite.put(suites.get(0), first);
             first.exportMs = export(province, work);
@@ -353,6 +370,19 @@ final class ProvinceBench implements Callable<Integer> {
                         Double.parseDouble(f.get("peak_heap_mb"))),
                 "", "", "", (f.get("max_heap_mb") != null ? "≤ 256 MB " : "")
                 + (peak <= 256 && Double.parseDouble(f.get("peak_heap_mb")) <= 256 ? "met" : "MISSED")));
+        return office;
+    }
+
+    /** The office after the import, kept in {@code dir} so that {@code --only} runs skip the import. */
+    private Path importedOnce(ProvinceBuilder.Province province, Path dir, Path work) throws Exception {
+        Path kept = dir.resolve("office-imported");
+        if (!Files.isDirectory(kept)) {
+            Path imported = importAll(province, work);
+            Folders.copyWorkspace(imported, kept);
+            return imported;
+        }
+        Path office = work.resolve("office");
+        Folders.copyWorkspace(kept, office);
         return office;
     }
 
