@@ -176,6 +176,27 @@ public final class GoalNodeRepository {
         return new GoalTree(findAll(unitCode, year));
     }
 
+    /**
+     * Every unit's live nodes of the year in one pass over the table, handed over one at a time, without the
+     * texts evaluation never reads (description, owner, quality requirement: null). For the year's evaluation:
+     * one scan instead of a query per unit, and a third of the text to decode.
+     */
+    public void forEachLiveOfYear(int year, java.util.function.Consumer<GoalNode> each) {
+        db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
+                    .replace("description, owner_code, quality_requirement", "NULL, NULL, NULL")
+                    + " FROM goal_node WHERE year = ? AND deleted = 0")) {
+                ps.setInt(1, year);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        each.accept(map(rs));
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
     /** Live nodes of the unit for the year. */
     public int count(String unitCode, int year) {
         return db.read(c -> {

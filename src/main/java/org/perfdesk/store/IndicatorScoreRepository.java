@@ -44,6 +44,16 @@ public final class IndicatorScoreRepository {
                 .stream().findFirst();
     }
 
+    /** The scores of every unit's indicators for the year, by node id. */
+    public Map<String, IndicatorScore> findByYear(int year) {
+        Map<String, IndicatorScore> out = new HashMap<>();
+        db.list("SELECT s.node_id, s.points, s.reason FROM indicator_score s JOIN goal_node g ON g.id = s.node_id "
+                        + "WHERE g.year = ? AND g.deleted = 0",
+                rs -> new IndicatorScore(rs.getString(1), Sql.decimal(rs.getString(2)), rs.getString(3)), year)
+                .forEach(s -> out.put(s.nodeId(), s));
+        return out;
+    }
+
     /** The scores of one unit's indicators for the year, by node id. */
     public Map<String, IndicatorScore> findByUnit(String unitCode, int year) {
         Map<String, IndicatorScore> out = new HashMap<>();
