@@ -116,6 +116,10 @@ final class ProvinceBench implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         log = spec.commandLine().getOut();
+        if (only != null && !List.of("evaluation", "workbook").containsAll(only)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--only: evaluation and/or workbook, not " + String.join(",", only));
+        }
         boolean temporary = out == null;
         Path dir = temporary ? Files.createTempDirectory("perfdesk-province-") : out.toAbsolutePath();
         // Generated keys protect generated data under a published passphrase: a cheap key derivation
