@@ -346,7 +346,7 @@ public final class Evaluator {
             }
         });
         Map<String, Map<String, IndicatorScore>> office = new HashMap<>();
-        ws.evaluation().scores().findByYear(year).forEach((id, score) -> {
+        ws.evaluation().scores().findEvery().forEach((id, score) -> {
             GoalNode n = byId.get(id);
             if (n != null) {
                 office.computeIfAbsent(n.unitCode(), k -> new HashMap<>()).put(id, score);
