@@ -291,14 +291,70 @@ public final class Evaluator {
 
     /** The units evaluated in the year: those in a ranking group, and any other that sent a tree. */
     public List<OrgUnit> units(int year) {
+        return units(code -> ws.goals().count(code, year) > 0);
+    }
+
+    private List<OrgUnit> units(java.util.function.Predicate<String> sentTree) {
         return ws.orgUnits().findAll().stream()
                 .filter(u -> !u.code().equals(ws.self().code()) && !u.kind().isInternal())
-                .filter(u -> u.group() != null || ws.goals().count(u.code(), year) > 0)
+                .filter(u -> u.group() != null || sentTree.test(u.code()))
                 .toList();
     }
 
-    /** Every unit evaluated in the year (see {@link #units}), with its material. */
+    /**
+     * Every unit evaluated in the year (see {@link #units}), with its material. The year is read in one pass
+     * per kind for all units (nodes, progress, self-assessment, the office's scores, verified figures) and
+     * only with what the scoring rule and the input hashes read: a node's description, owner and quality
+     * requirement and the texts of progress and self-assessment are left out (null). A province's year is a
+     * few hundred thousand rows; a query per unit and kind, each decoding every text, took most of the
+     * evaluation's time. One unit's material with its texts: {@link #material(OrgUnit, int)}.
+     */
     public List<Evaluation.UnitMaterial> material(int year) {
+        Map<String, List<GoalNode>> nodes = new HashMap<>();
+        Map<String, GoalNode> byId = new HashMap<>(1 << 16);
+        ws.goals().forEachLiveOfYear(year, n -> {
+            nodes.computeIfAbsent(n.unitCode(), k -> new ArrayList<>()).add(n);
+            byId.put(n.id(), n);
+        });
+        Map<String, Map<String, List<Progress>>> progress = new HashMap<>();
+        // Rows come in key order (node, quarter): one look-up per node, not per row; each row keeps the node's
+        // own id string rather than its copy, so the year's material is a third smaller to hold.
+        ws.progress().forEachFigures(new java.util.function.Consumer<>() {
+            private String lastId;
+            private GoalNode node;
+            private List<Progress> rows;
+
+            @Override
+            public void accept(Progress p) {
+                if (!p.nodeId().equals(lastId)) {
+                    lastId = p.nodeId();
+                    node = byId.get(lastId);
+                    rows = node == null ? null : progress.computeIfAbsent(node.unitCode(), k -> new HashMap<>(4096))
+                            .computeIfAbsent(node.id(), k -> new ArrayList<>(4));
+                }
+                if (rows != null) {
+                    rows.add(new Progress(node.id(), p.quarter(), p.actualValue(), p.completionPercent(), p.status(),
+                            null, null, null, null));
+                }
+            }
+        });
+        Map<String, Map<String, SelfAssessment>> self = new HashMap<>();
+        ws.selfAssessments().forEachFigures(a -> {
+            GoalNode n = byId.get(a.nodeId());
+            if (n != null) {
+                self.computeIfAbsent(n.unitCode(), k -> new HashMap<>()).put(n.id(), a);
+            }
+        });
+        Map<String, Map<String, IndicatorScore>> office = new HashMap<>();
+        ws.evaluation().scores().findEvery().forEach((id, score) -> {
+            GoalNode n = byId.get(id);
+            if (n != null) {
+                office.computeIfAbsent(n.unitCode(), k -> new HashMap<>()).put(id, score);
+            }
+        });
+        Map<String, Map<String, VerifiedFigure>> verified = new HashMap<>();
+        ws.evaluation().verified().findByYear(year).forEach(f -> verified
+                .computeIfAbsent(f.unitCode(), k -> new HashMap<>()).put(f.nodeId(), f));
         Map<String, List<Appraisal>> appraisals = ws.evaluation().appraisals().findByYear(year).stream()
                 .collect(Collectors.groupingBy(Appraisal::unitCode));
         Map<String, List<Inspection>> inspections = ws.evaluation().inspections().findByYear(year).stream()
@@ -307,10 +363,13 @@ public final class Evaluator {
                 .collect(Collectors.groupingBy(Bonus::unitCode));
         Map<String, StandingDecision> decisions = ws.evaluation().standings().findByYear(year);
         List<Evaluation.UnitMaterial> out = new ArrayList<>();
-        for (OrgUnit u : units(year)) {
-            out.add(materialOf(u, year, appraisals.getOrDefault(u.code(), List.of()),
-                    inspections.getOrDefault(u.code(), List.of()), bonuses.getOrDefault(u.code(), List.of()),
-                    decisions.get(u.code())));
+        for (OrgUnit u : units(nodes::containsKey)) {
+            String code = u.code();
+            out.add(new Evaluation.UnitMaterial(u, new GoalTree(nodes.getOrDefault(code, List.of())),
+                    progress.getOrDefault(code, Map.of()), self.getOrDefault(code, Map.of()),
+                    office.getOrDefault(code, Map.of()), verified.getOrDefault(code, Map.of()),
+                    appraisals.getOrDefault(code, List.of()), inspections.getOrDefault(code, List.of()),
+                    bonuses.getOrDefault(code, List.of()), decisions.get(code)));
         }
         return out;
     }
@@ -531,6 +590,11 @@ public final class Evaluator {
     public Optional<InputHashes.Comparison> compareWithFreeze(int year) {
         return ws.evaluation().freezes().latest(year).map(f -> InputHashes.compare(f,
                 InputHashes.of(scheme(year), material(year))));
+    }
+
+    /** The same, with the inputs' hashes as they are now given (made only when asked for: there is a freeze). */
+    public Optional<InputHashes.Comparison> compareWithFreeze(int year, java.util.function.Supplier<InputHashes> now) {
+        return ws.evaluation().freezes().latest(year).map(f -> InputHashes.compare(f, now.get()));
     }
 
     public AuditLog audit() {

@@ -76,10 +76,21 @@ public record ResultsData(int year, OrgUnit office, EvaluationScheme scheme, Lis
         Map<String, SpotCheck> spot = new LinkedHashMap<>();
         ws.evaluation().spotChecks().findByYear(year).forEach(s -> spot.put(s.unitCode(), s));
         Optional<ResultApproval> approval = ws.evaluation().approvals().latest(year);
-        boolean holds = approval.isPresent()
-                && approval.get().inputsHash().equals(InputHashes.of(scheme, material).overall());
-        return new ResultsData(year, ws.self(), scheme, results, byUnit, spot, evaluator.compareWithFreeze(year), date,
-                approval, holds, ws.planStage().systems().findAll(year));
+        // Hashed once, from the material just read, and only when an approval or a freeze asks for it.
+        java.util.function.Supplier<InputHashes> hashes = new java.util.function.Supplier<>() {
+            private InputHashes made;
+
+            @Override
+            public InputHashes get() {
+                if (made == null) {
+                    made = InputHashes.of(scheme, material);
+                }
+                return made;
+            }
+        };
+        boolean holds = approval.isPresent() && approval.get().inputsHash().equals(hashes.get().overall());
+        return new ResultsData(year, ws.self(), scheme, results, byUnit, spot, evaluator.compareWithFreeze(year, hashes),
+                date, approval, holds, ws.planStage().systems().findAll(year));
     }
 
     /** The ranking groups that have units, in their order. */

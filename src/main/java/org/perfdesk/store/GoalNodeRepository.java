@@ -176,6 +176,28 @@ public final class GoalNodeRepository {
         return new GoalTree(findAll(unitCode, year));
     }
 
+    /**
+     * Every unit's live nodes of the year in one pass over the table, handed over one at a time, without what
+     * evaluation never reads (description, owner, quality requirement, the node it was copied from: null). For
+     * the year's evaluation: one scan instead of a query per unit, and a third of the text to decode.
+     */
+    public void forEachLiveOfYear(int year, java.util.function.Consumer<GoalNode> each) {
+        db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
+                    .replace("description, owner_code, quality_requirement", "NULL, NULL, NULL")
+                    .replace("origin_id", "NULL")
+                    + " FROM goal_node WHERE year = ? AND deleted = 0")) {
+                ps.setInt(1, year);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        each.accept(map(rs));
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
     /** Live nodes of the unit for the year. */
     public int count(String unitCode, int year) {
         return db.read(c -> {
@@ -271,8 +293,26 @@ public final class GoalNodeRepository {
                 rs.getString(21), rs.getInt(22), rs.getInt(23) == 1, rs.getString(25));
     }
 
+    /** yyyy-MM-dd as stored, read directly: the general parser took a third of reading a province's nodes. */
     private static java.time.LocalDate date(String text) {
-        return text == null ? null : java.time.LocalDate.parse(text);
+        if (text == null) {
+            return null;
+        }
+        if (text.length() == 10 && text.charAt(4) == '-' && text.charAt(7) == '-' && digits(text, 0, 4)
+                && digits(text, 5, 7) && digits(text, 8, 10)) {
+            return java.time.LocalDate.of(Integer.parseInt(text, 0, 4, 10), Integer.parseInt(text, 5, 7, 10),
+                    Integer.parseInt(text, 8, 10, 10));
+        }
+        return java.time.LocalDate.parse(text);
+    }
+
+    private static boolean digits(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String toJson(List<String> levels) {

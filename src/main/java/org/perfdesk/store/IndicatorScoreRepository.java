@@ -44,6 +44,18 @@ public final class IndicatorScoreRepository {
                 .stream().findFirst();
     }
 
+    /**
+     * Every score there is, by node id, for the year's evaluation, which keeps those of the nodes it holds: a
+     * scan of this small table rather than a join that the planner may turn into a look-up per node.
+     */
+    public Map<String, IndicatorScore> findEvery() {
+        Map<String, IndicatorScore> out = new HashMap<>();
+        db.list("SELECT node_id, points, reason FROM indicator_score",
+                rs -> new IndicatorScore(rs.getString(1), Sql.decimal(rs.getString(2)), rs.getString(3)))
+                .forEach(s -> out.put(s.nodeId(), s));
+        return out;
+    }
+
     /** The scores of one unit's indicators for the year, by node id. */
     public Map<String, IndicatorScore> findByUnit(String unitCode, int year) {
         Map<String, IndicatorScore> out = new HashMap<>();

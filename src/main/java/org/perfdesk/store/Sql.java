@@ -43,6 +43,11 @@ final class Sql {
         return Numbers.parse(rs.getString(column));
     }
 
+    /** A decimal column's text read by position (a name lookup costs more than the value on a long scan). */
+    static BigDecimal decimal(String text) {
+        return Numbers.parse(text);
+    }
+
     static LocalDate date(ResultSet rs, String column) throws SQLException {
         String s = rs.getString(column);
         return s == null ? null : LocalDate.parse(s);

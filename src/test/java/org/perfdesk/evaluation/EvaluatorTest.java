@@ -66,6 +66,32 @@ class EvaluatorTest {
     }
 
     @Test
+    void theYearReadInOnePassGivesWhatEachUnitReadAloneGives() {
+        // A removed indicator (tombstone, its progress still stored) must drop out of both readings alike.
+        Evaluation.UnitMaterial xm = evaluator.material(office.orgUnits().find("XM").orElseThrow(), 2008);
+        GoalNode removed = Evaluation.scoredIndicators(xm.tree()).stream()
+                .filter(n -> xm.progress().containsKey(n.id())).findFirst().orElseThrow();
+        office.goals().delete(removed.id());
+        GoalNode scored = Evaluation.scoredIndicators(xm.tree()).stream().filter(n -> !n.id().equals(removed.id()))
+                .findFirst().orElseThrow();
+        evaluator.setScore(scored.id(), scored.weight(), "现场核查");
+        EvaluationScheme scheme = evaluator.scheme(2008);
+
+        List<Evaluation.UnitMaterial> atOnce = evaluator.material(2008);
+        List<Evaluation.UnitMaterial> oneByOne = evaluator.units(2008).stream()
+                .map(u -> evaluator.material(u, 2008)).toList();
+
+        assertThat(atOnce).extracting(m -> m.unit().code())
+                .containsExactlyElementsOf(oneByOne.stream().map(m -> m.unit().code()).toList());
+        assertThat(Evaluation.evaluate(scheme, atOnce)).isEqualTo(Evaluation.evaluate(scheme, oneByOne));
+        assertThat(InputHashes.of(scheme, atOnce)).isEqualTo(InputHashes.of(scheme, oneByOne));
+        assertThat(atOnce).flatExtracting(m -> m.progress().keySet()).doesNotContain(removed.id());
+        // The office's scores and verified figures are there too (the demo has the statistics bureau's figures).
+        assertThat(atOnce).anySatisfy(m -> assertThat(m.office()).containsKey(scored.id()));
+        assertThat(atOnce).anySatisfy(m -> assertThat(m.verified()).isNotEmpty());
+    }
+
+    @Test
     void anInspectionDeductionChangesTheTotalAndTheFreezeNamesWhatChanged() {
         approve();
         evaluator.freeze(2008, "2008 年度结果审定");
