@@ -27,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -108,6 +109,10 @@ final class ProvinceBench implements Callable<Integer> {
             + "under each, side by side.")
     String suiteChoice;
 
+    @Option(names = "--only", split = ",", description = "Only these figures that need a display: start, import-window, "
+            + "tree-window, screens (the province is still generated or reused; the other figures are skipped).")
+    Set<String> only;
+
     private PrintWriter log;
     private final List<BenchSupport.Row> rows = new ArrayList<>();
     /** Per suite: the figures compared side by side. */
@@ -131,30 +136,27 @@ final class ProvinceBench implements Callable<Integer> {
             Folders.deleteQuietly(work);
             Files.createDirectories(work);
             SuiteFigures first = new SuiteFigures();
-            bySuite.put(suites.get(0), first);
-            first.exportMs = export(province, work);
-            Path imported = importAll(province, work);
-            first.importMs = lastImportMs;
-            first.packagesMb = lastImportMb;
-            first.province = province;
-            first.office = imported;
-            for (Suite other : suites.subList(1, suites.size())) {
-                sameDataUnder(other, dir, work);
+            if (only == null) {
+                bySuite.put(suites.get(0), first);
+                allButWindows(province, suites, dir, work, first);
             }
-            if (suites.size() > 1) {
-                verifyAndUnlock(work);
-            }
-            evaluation(imported);
-            workbook(imported, work);
-            tree(work);
             if (!noWindow) {
                 try (Display display = Display.find()) {
                     if (display == null) {
                         notes.add("No display and no Xvfb: start-up and window figures not measured.");
                     } else {
-                        startUp(province, work, display);
-                        uiImport(province, work, display);
-                        treeWindow(display);
+                        if (wanted("start")) {
+                            startUp(province, work, display);
+                        }
+                        if (wanted("import-window")) {
+                            uiImport(province, work, display);
+                        }
+                        if (wanted("screens")) {
+                            screens(province, dir, work, display);
+                        }
+                        if (wanted("tree-window")) {
+                            treeWindow(display);
+                        }
                     }
                 }
             }
@@ -178,6 +180,30 @@ final class ProvinceBench implements Callable<Integer> {
                 Folders.deleteQuietly(dir);
             }
         }
+    }
+
+    /** Every figure that needs no display, in the order the table prints them. */
+    private void allButWindows(ProvinceBuilder.Province province, List<Suite> suites, Path dir, Path work,
+                               SuiteFigures first) throws Exception {
+        first.exportMs = export(province, work);
+        Path imported = importAll(province, work);
+        first.importMs = lastImportMs;
+        first.packagesMb = lastImportMb;
+        first.province = province;
+        first.office = imported;
+        for (Suite other : suites.subList(1, suites.size())) {
+            sameDataUnder(other, dir, work);
+        }
+        if (suites.size() > 1) {
+            verifyAndUnlock(work);
+        }
+        evaluation(imported);
+        workbook(imported, work);
+        tree(work);
+    }
+
+    private boolean wanted(String figure) {
+        return only == null || only.contains(figure);
     }
 
     private static String loadAverage() {
@@ -690,6 +716,58 @@ final class ProvinceBench implements Callable<Integer> {
                         + "most the FX thread worked between two frames: %s ms (%s)", longest, f.get("longest_at"),
                         f.get("longest_cpu_ms"), f.get("over_100"), f.get("most_cpu_ms"), f.get("most_cpu_at")),
                 "", "", "", "≤ 100 ms " + (longest <= 100 ? "met" : "MISSED")));
+    }
+
+    /**
+     * Every screen of the office's window opened one after another, on the office after the import (the
+     * window import's office when that ran, or one imported here, without a figure, and kept for the next run).
+     */
+    private void screens(ProvinceBuilder.Province province, Path dir, Path work, Display display) throws Exception {
+        Path office = work.resolve("office-window");
+        if (!Files.isDirectory(office)) {
+            Path imported = dir.resolve("office-imported");
+            if (!Files.isDirectory(imported)) {
+                Path fresh = dir.resolve("office-importing");
+                Folders.deleteQuietly(fresh);
+                Folders.copyWorkspace(province.office(), fresh);
+                log.println("importing the packages for the screens figure (no figure) …");
+                log.flush();
+                ChildRun run = BenchSupport.run(BenchSupport.java(List.of(), Launcher.class.getName(),
+                        List.of("bench", "import", "--workspace", fresh.toString(), province.usb().toString())),
+                        Map.of(), null, 3600);
+                if (run.exitCode() != 0) {
+                    run.lines().forEach(l -> log.println("  import> " + l));
+                    throw new IllegalStateException("the import for the screens figure failed");
+                }
+                Files.move(fresh, imported);
+            }
+            office = work.resolve("office-screens");
+            Folders.copyWorkspace(imported, office);
+        }
+        log.println("opening every screen of the office's window …");
+        log.flush();
+        ChildRun run = BenchSupport.run(BenchSupport.java(List.of("-Dperfdesk.home=" + work.resolve("home")),
+                Launcher.class.getName(), List.of("bench", "ui-screens", "--workspace", office.toString())),
+                display.env(), null, 1800);
+        String line = run.find("RESULT ");
+        if (line == null) {
+            run.lines().forEach(l -> log.println("  ui-screens> " + l));
+            throw new IllegalStateException("the screens run did not finish");
+        }
+        StringBuilder each = new StringBuilder();
+        for (String l : run.lines()) {
+            if (l.startsWith("SCREEN ")) {
+                log.println("  " + l);
+                Map<String, String> s = BenchSupport.figures(l);
+                each.append(each.length() == 0 ? "" : ", ").append(s.get("id")).append(' ')
+                        .append(s.get("longest_ms"));
+            }
+        }
+        Map<String, String> f = BenchSupport.figures(line);
+        double longest = Double.parseDouble(f.get("longest_ms"));
+        rows.add(new BenchSupport.Row(String.format("every screen of the office's window opened in turn (%s screens)",
+                f.get("screens")), String.format("longest FX-thread pause %.0f ms (%s); each screen's longest, ms: %s",
+                longest, f.get("longest_at"), each), "", "", "", "≤ 100 ms " + (longest <= 100 ? "met" : "MISSED")));
     }
 
     private void treeWindow(Display display) throws Exception {
