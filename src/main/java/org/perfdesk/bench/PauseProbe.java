@@ -24,6 +24,9 @@ final class PauseProbe {
     private volatile int over100;
     private volatile String phase = "idle";
     private volatile boolean measuring;
+    private volatile long phaseStart;
+    /** The frames in which the thread worked more than 30 ms: "ms of its own work@ms after the phase began". */
+    private final java.util.List<String> busyFrames = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
 
     private final AnimationTimer timer = new AnimationTimer() {
         @Override
@@ -46,6 +49,9 @@ final class PauseProbe {
                 longestCpu = worked;
                 longestAt = phase;
             }
+            if (worked > 30_000_000L) {
+                busyFrames.add(String.format("%d@%d", worked / 1_000_000, (prev - phaseStart) / 1_000_000));
+            }
             if (worked > mostCpu) {
                 mostCpu = worked;
                 mostCpuAt = phase;
@@ -66,6 +72,7 @@ final class PauseProbe {
     /** Names what happens from now on (printed with the longest pause), and measures. */
     void phase(String name) {
         phase = name;
+        phaseStart = System.nanoTime();
         measuring = true;
     }
 
@@ -81,6 +88,14 @@ final class PauseProbe {
         over100 = 0;
         longestAt = "";
         mostCpuAt = "";
+        busyFrames.clear();
+    }
+
+    /** The frames the thread worked over 30 ms in since the last reset, as "ms@offset" joined by commas. */
+    String busyFrames() {
+        synchronized (busyFrames) {
+            return busyFrames.isEmpty() ? "-" : String.join(",", busyFrames);
+        }
     }
 
     double longestMs() {

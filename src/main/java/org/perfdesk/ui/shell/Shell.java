@@ -332,6 +332,7 @@ public final class Shell {
             main.showImport(startPackages);
             startPackages = List.of();
         }
+        main.warmScreensLater();
     }
 
     /**
