@@ -342,12 +342,13 @@ final class BenchChildren {
                 String worstAt = "";
                 int count = 0;
                 for (int round = 1; round <= rounds; round++) {
+                    CountDownLatch warmed = new CountDownLatch(1);
                     UiImportRun.onFx(() -> {
                         if (window.get() != null) {
                             window.get().close();
                         }
                         MainWindow main = new MainWindow(ctx, new SettingsView.Actions(l -> { }, () -> { }, p -> { }));
-                        main.warmScreensLater(); // as the shell does
+                        main.warmScreensLater(warmed::countDown); // as the shell does
                         Stage stage = new Stage();
                         Scene sc = new Scene(main.root(), 1366, 768);
                         Styles.apply(sc);
@@ -362,7 +363,10 @@ final class BenchChildren {
                     count = UiImportRun.onFxGet(() -> nav.get().getItems().size());
                     // The first screen, the window's first layout and the screens warmed after start (a
                     // second, then one every 150 ms or so) are start-up: printed, not part of the figure.
-                    settle(tasks, 2500 + 300L * count);
+                    if (!warmed.await(300, TimeUnit.SECONDS)) {
+                        throw new IllegalStateException("the screens were not warmed in 300 s");
+                    }
+                    settle(tasks, 1000);
                     probe.pause();
                     out.printf("START round=%d longest_ms=%.0f longest_cpu_ms=%.0f over_100=%d busy_frames=%s%n", round,
                             probe.longestMs(), probe.longestCpuMs(), probe.over100(), probe.busyFrames());

@@ -175,7 +175,12 @@ public final class MainWindow {
      * {@link ScreenWarmer}), so the first visit to each does not pay for loading its code and styles.
      */
     public void warmScreensLater() {
-        ScreenWarmer.start(ctx, actions, root, id -> screens.containsKey(id));
+        warmScreensLater(() -> { });
+    }
+
+    /** As {@link #warmScreensLater()}; {@code done} runs on the JavaFX thread when it has ended. */
+    public void warmScreensLater(Runnable done) {
+        ScreenWarmer.start(ctx, actions, root, screens::containsKey, done);
     }
 
     private static NavEntry planned(String id, String key) {

@@ -38,15 +38,18 @@ final class ScreenWarmer {
 
     /**
      * Starts warming the screens of {@code ctx}'s navigation that {@code built} does not know yet, while
-     * {@code window} is shown. Off with {@code -Dperfdesk.warmScreens=false}.
+     * {@code window} is shown; then {@code done} runs. Off with {@code -Dperfdesk.warmScreens=false}.
      */
-    static void start(WorkspaceContext ctx, SettingsView.Actions actions, Region window, Predicate<String> built) {
+    static void start(WorkspaceContext ctx, SettingsView.Actions actions, Region window, Predicate<String> built,
+                      Runnable done) {
         if (!Boolean.parseBoolean(System.getProperty("perfdesk.warmScreens", "true"))) {
+            done.run();
             return;
         }
         PauseTransition wait = new PauseTransition(FIRST);
         wait.setOnFinished(e -> {
             if (!showing(window)) {
+                done.run();
                 return;
             }
             TaskRunner none = new TaskRunner(error -> { });
@@ -56,15 +59,17 @@ final class ScreenWarmer {
                 throwaway = new WorkspaceContext(ctx.workspace(), none);
             } catch (RuntimeException ex) {
                 LOG.log(Level.FINE, "screens not warmed", ex); // the workspace closed meanwhile
+                done.run();
                 return;
             }
-            step(MainWindow.entries(throwaway, actions).iterator(), window, built);
+            step(MainWindow.entries(throwaway, actions).iterator(), window, built, done);
         });
         wait.play();
     }
 
-    private static void step(Iterator<NavEntry> todo, Region window, Predicate<String> built) {
+    private static void step(Iterator<NavEntry> todo, Region window, Predicate<String> built, Runnable done) {
         if (!todo.hasNext() || !showing(window)) {
+            done.run();
             return;
         }
         NavEntry entry = todo.next();
@@ -77,7 +82,7 @@ final class ScreenWarmer {
             }
         }
         PauseTransition next = new PauseTransition(GAP);
-        next.setOnFinished(e -> step(todo, window, built));
+        next.setOnFinished(e -> step(todo, window, built, done));
         next.play();
     }
 
