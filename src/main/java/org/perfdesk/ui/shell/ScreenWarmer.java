@@ -52,11 +52,9 @@ final class ScreenWarmer {
                 done.run();
                 return;
             }
-            TaskRunner none = new TaskRunner(error -> { });
-            none.shutdown(); // a screen built here starts no work
             WorkspaceContext throwaway;
             try {
-                throwaway = new WorkspaceContext(ctx.workspace(), none);
+                throwaway = new WorkspaceContext(ctx.workspace(), TaskRunner.none()); // a screen built here reads nothing
             } catch (RuntimeException ex) {
                 LOG.log(Level.FINE, "screens not warmed", ex); // the workspace closed meanwhile
                 done.run();
