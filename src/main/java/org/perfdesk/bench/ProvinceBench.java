@@ -755,9 +755,14 @@ final class ProvinceBench implements Callable<Integer> {
             throw new IllegalStateException("the screens run did not finish");
         }
         StringBuilder each = new StringBuilder();
+        double mostCpu = 0;
         for (String l : run.lines()) {
+            if (l.startsWith("START ")) {
+                log.println("  " + l);
+            }
             if (l.startsWith("SCREEN ")) {
                 log.println("  " + l);
+                mostCpu = Math.max(mostCpu, Double.parseDouble(BenchSupport.figures(l).get("most_cpu_ms")));
                 Map<String, String> s = BenchSupport.figures(l);
                 each.append(each.length() == 0 ? "" : ", ").append(s.get("id")).append(' ')
                         .append(s.get("longest_ms"));
@@ -766,8 +771,8 @@ final class ProvinceBench implements Callable<Integer> {
         Map<String, String> f = BenchSupport.figures(line);
         double longest = Double.parseDouble(f.get("longest_ms"));
         rows.add(new BenchSupport.Row(String.format("every screen of the office's window opened in turn (%s screens)",
-                f.get("screens")), String.format("longest FX-thread pause %.0f ms (%s); each screen's longest, ms: %s",
-                longest, f.get("longest_at"), each), "", "", "", "≤ 100 ms " + (longest <= 100 ? "met" : "MISSED")));
+                f.get("screens")), String.format("longest FX-thread pause %.0f ms (%s); each screen's longest, ms: %s; "
+                + "most the FX thread worked between two frames: %.0f ms", longest, f.get("longest_at"), each, mostCpu), "", "", "", "≤ 100 ms " + (longest <= 100 ? "met" : "MISSED")));
     }
 
     private void treeWindow(Display display) throws Exception {
