@@ -20,7 +20,7 @@ import org.perfdesk.ui.settings.SettingsView;
  * The first time a screen opens in a program's life costs far more than any later time: its classes
  * are loaded and its code is not yet compiled, and its controls' skins and styles are made for the
  * first time. On the office's window ({@code bench province}, the screens figure with {@code --rounds
- * 2}) the JavaFX thread's busiest frame on opening a screen was 100–150 ms the first time and 30–60 ms
+ * 2}) the JavaFX thread's busiest frame on opening a screen was up to 147 ms the first time and up to 94 ms
  * in a second window. This pays that first time while nobody waits: after start, each screen not yet
  * opened is built once for a throwaway context whose task runner runs nothing (so it reads no data),
  * styled and laid out in a scene of its own that is never shown, and dropped; one screen at a time
