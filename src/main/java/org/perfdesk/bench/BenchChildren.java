@@ -17,10 +17,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
-import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -37,6 +35,8 @@ import org.perfdesk.ui.common.Styles;
 import org.perfdesk.ui.common.TaskRunner;
 import org.perfdesk.ui.common.WorkspaceContext;
 import org.perfdesk.ui.exchange.InboxView;
+import org.perfdesk.ui.settings.SettingsView;
+import org.perfdesk.ui.shell.MainWindow;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -218,16 +218,7 @@ final class BenchChildren {
         @Parameters(paramLabel = "FOLDER")
         Path packages;
 
-        private final AtomicLong last = new AtomicLong();
-        private final AtomicLong lastCpu = new AtomicLong();
-        private final AtomicLong longest = new AtomicLong();
-        private final AtomicLong longestCpu = new AtomicLong();
-        private final AtomicLong mostCpu = new AtomicLong();
-        private final AtomicReference<String> mostCpuAt = new AtomicReference<>("");
-        private final AtomicReference<String> longestAt = new AtomicReference<>("");
-        private final AtomicLong over100 = new AtomicLong();
-        private volatile String phase = "idle";
-        private volatile boolean measuring;
+        private final PauseProbe probe = new PauseProbe();
 
         @Override
         public Integer call() throws Exception {
@@ -253,37 +244,10 @@ final class BenchChildren {
                     stage.setScene(sc);
                     stage.show();
                     ctx.lastSaveProperty().addListener((o, a, b) -> imported.countDown());
-                    new AnimationTimer() {
-                        @Override
-                        public void handle(long now) {
-                            // The JavaFX thread's own CPU time tells a pause it spent working from one
-                            // where it waited for a core (other programs, a garbage collection).
-                            long cpu = java.lang.management.ManagementFactory.getThreadMXBean()
-                                    .getCurrentThreadCpuTime();
-                            long prev = last.getAndSet(now);
-                            long prevCpu = lastCpu.getAndSet(cpu);
-                            if (prev != 0 && measuring) {
-                                long gap = now - prev;
-                                long worked = cpu - prevCpu;
-                                if (gap > 100_000_000L) {
-                                    over100.incrementAndGet();
-                                }
-                                if (gap > longest.get()) {
-                                    longest.set(gap);
-                                    longestCpu.set(worked);
-                                    longestAt.set(phase);
-                                }
-                                if (worked > mostCpu.get()) {
-                                    mostCpu.set(worked);
-                                    mostCpuAt.set(phase);
-                                }
-                            }
-                        }
-                    }.start();
+                    probe.start();
                 });
                 Thread.sleep(1500); // the window settles; its first layout is start-up, not importing
-                measuring = true;
-                phase = "preview";
+                probe.phase("preview");
                 long p0 = System.nanoTime();
                 onFx(() -> view.get().preview(List.of(packages)));
                 Button commit = (Button) onFxGet(() -> scene.get().lookup("#import-commit"));
@@ -291,21 +255,21 @@ final class BenchChildren {
                     Thread.sleep(50);
                 }
                 double previewMs = ms(System.nanoTime() - p0);
-                phase = "preview-shown";
+                probe.phase("preview-shown");
                 Thread.sleep(1000);
-                phase = "import";
+                probe.phase("import");
                 long i0 = System.nanoTime();
                 onFx(commit::fire);
                 if (!imported.await(3600, TimeUnit.SECONDS)) {
                     throw new IllegalStateException("the import did not finish");
                 }
                 double importMs = ms(System.nanoTime() - i0);
-                phase = "import-shown";
+                probe.phase("import-shown");
                 Thread.sleep(1500);
-                measuring = false;
+                probe.pause();
                 out.printf("RESULT preview_ms=%.0f import_ms=%.0f longest_ms=%.0f longest_cpu_ms=%.0f longest_at=%s "
-                        + "over_100=%d most_cpu_ms=%.0f most_cpu_at=%s%n", previewMs, importMs, ms(longest.get()),
-                        ms(longestCpu.get()), longestAt.get(), over100.get(), ms(mostCpu.get()), mostCpuAt.get());
+                        + "over_100=%d most_cpu_ms=%.0f most_cpu_at=%s%n", previewMs, importMs, probe.longestMs(),
+                        probe.longestCpuMs(), probe.longestAt(), probe.over100(), probe.mostCpuMs(), probe.mostCpuAt());
                 out.flush();
             } finally {
                 tasks.shutdown();
@@ -314,14 +278,14 @@ final class BenchChildren {
             return 0;
         }
 
-        private static void onFx(Runnable r) throws InterruptedException {
+        static void onFx(Runnable r) throws InterruptedException {
             onFxGet(() -> {
                 r.run();
                 return null;
             });
         }
 
-        private static <T> T onFxGet(java.util.function.Supplier<T> s) throws InterruptedException {
+        static <T> T onFxGet(java.util.function.Supplier<T> s) throws InterruptedException {
             CountDownLatch done = new CountDownLatch(1);
             AtomicReference<T> result = new AtomicReference<>();
             AtomicReference<RuntimeException> error = new AtomicReference<>();
@@ -341,6 +305,113 @@ final class BenchChildren {
                 throw error.get();
             }
             return result.get();
+        }
+    }
+    /**
+     * Opens every screen of a workspace's main window one after another, as a person going down the
+     * navigation does, and prints each screen's longest pause of the JavaFX thread from the click until
+     * its data is shown and a second has passed. Needs a display.
+     */
+    @Command(name = "ui-screens", mixinStandardHelpOptions = true,
+            description = "Open every screen of a workspace in the window, print each one's longest FX-thread pause "
+                    + "(part of bench province).")
+    static final class UiScreensRun implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--workspace", required = true, description = "The workspace (opened, not changed).")
+        Path workspace;
+        @Option(names = "--rounds", defaultValue = "1", description = "Windows opened one after another, each going "
+                + "through every screen (default 1); the figure is the first's, later ones show what is first-time cost.")
+        int rounds;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            Preload.start(); // as a window start does
+            CountDownLatch started = new CountDownLatch(1);
+            Platform.startup(started::countDown);
+            started.await();
+            TaskRunner tasks = new TaskRunner(Throwable::printStackTrace);
+            PauseProbe probe = new PauseProbe();
+            try (Workspace ws = Workspace.open(workspace)) {
+                WorkspaceContext ctx = new WorkspaceContext(ws, tasks);
+                ctx.unlock(ProvinceBuilder.PASSPHRASE.toCharArray());
+                AtomicReference<javafx.scene.control.ListView<?>> nav = new AtomicReference<>();
+                AtomicReference<Stage> window = new AtomicReference<>();
+                double worst = 0;
+                String worstAt = "";
+                int count = 0;
+                for (int round = 1; round <= rounds; round++) {
+                    CountDownLatch warmed = new CountDownLatch(1);
+                    UiImportRun.onFx(() -> {
+                        if (window.get() != null) {
+                            window.get().close();
+                        }
+                        MainWindow main = new MainWindow(ctx, new SettingsView.Actions(l -> { }, () -> { }, p -> { }));
+                        main.warmScreensLater(warmed::countDown); // as the shell does
+                        Stage stage = new Stage();
+                        Scene sc = new Scene(main.root(), 1366, 768);
+                        Styles.apply(sc);
+                        stage.setScene(sc);
+                        stage.show();
+                        window.set(stage);
+                        nav.set((javafx.scene.control.ListView<?>) sc.lookup("#nav"));
+                        probe.start();
+                    });
+                    probe.reset();
+                    probe.phase("start");
+                    count = UiImportRun.onFxGet(() -> nav.get().getItems().size());
+                    // The first screen, the window's first layout and the screens warmed after start (a
+                    // second, then one every 150 ms or so) are start-up: printed, not part of the figure.
+                    if (!warmed.await(300, TimeUnit.SECONDS)) {
+                        throw new IllegalStateException("the screens were not warmed in 300 s");
+                    }
+                    settle(tasks, 1000);
+                    probe.pause();
+                    out.printf("START round=%d longest_ms=%.0f longest_cpu_ms=%.0f over_100=%d busy_frames=%s%n", round,
+                            probe.longestMs(), probe.longestCpuMs(), probe.over100(), probe.busyFrames());
+                    for (int i = 1; i < count; i++) { // the first screen is shown at start (start-up figure)
+                        int index = i;
+                        String id = UiImportRun.onFxGet(() -> {
+                            Object entry = nav.get().getItems().get(index);
+                            return entry instanceof org.perfdesk.ui.shell.NavEntry n ? n.id() : String.valueOf(entry);
+                        });
+                        probe.reset();
+                        probe.phase(id);
+                        long t0 = System.nanoTime();
+                        UiImportRun.onFx(() -> nav.get().getSelectionModel().select(index));
+                        settle(tasks, 1000);
+                        probe.pause();
+                        out.printf("SCREEN round=%d id=%s loaded_ms=%.0f longest_ms=%.0f longest_cpu_ms=%.0f over_100=%d "
+                                + "most_cpu_ms=%.0f busy_frames=%s%n", round, id, ms(lastLoaded - t0), probe.longestMs(),
+                                probe.longestCpuMs(), probe.over100(), probe.mostCpuMs(), probe.busyFrames());
+                        out.flush();
+                        if (round == 1 && probe.longestMs() > worst) { // the first round is what a person sees
+                            worst = probe.longestMs();
+                            worstAt = id;
+                        }
+                    }
+                }
+                out.printf("RESULT screens=%d longest_ms=%.0f longest_at=%s%n", count - 1, worst, worstAt);
+                out.flush();
+                UiImportRun.onFx(probe::stop);
+            } finally {
+                tasks.shutdown();
+                Platform.exit();
+            }
+            return 0;
+        }
+
+        private long lastLoaded;
+
+        /** Waits until the background work the screen started is done, then {@code thenMs} more. */
+        private void settle(TaskRunner tasks, long thenMs) throws InterruptedException {
+            Thread.sleep(50);
+            while (UiImportRun.onFxGet(() -> tasks.runningProperty().get())) {
+                Thread.sleep(20);
+            }
+            lastLoaded = System.nanoTime();
+            Thread.sleep(thenMs);
         }
     }
 }

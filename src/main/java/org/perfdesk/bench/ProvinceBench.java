@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -75,6 +76,9 @@ import picocli.CommandLine.Spec;
             "省级规模性能测试：生成（或沿用）全省数据，逐项输出实测值、下限值和比值。"})
 final class ProvinceBench implements Callable<Integer> {
     static final String MARKER = "province.properties";
+    /** The figures {@code --only} can choose. */
+    private static final List<String> ONLY_NAMES =
+            List.of("evaluation", "workbook", "start", "import-window", "tree-window", "screens");
 
     @Spec
     CommandSpec spec;
@@ -103,9 +107,10 @@ final class ProvinceBench implements Callable<Integer> {
             + "(default): every figure under the first, then export, verify, import and key unlock of the same data "
             + "under each, side by side.")
     String suiteChoice;
-    @Option(names = "--only", split = ",", description = "Only these in-process figures: evaluation, workbook. The "
-            + "office imported by an earlier run in --out is reused (imported once otherwise).")
-    List<String> only;
+    @Option(names = "--only", split = ",", description = "Only these figures: evaluation, workbook (on the office "
+            + "imported by an earlier run in --out, imported once otherwise), start, import-window, tree-window, screens "
+            + "(need a display). The province is still generated or reused; the other figures are skipped.")
+    Set<String> only;
 
     private PrintWriter log;
     private final List<BenchSupport.Row> rows = new ArrayList<>();
@@ -116,9 +121,9 @@ final class ProvinceBench implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         log = spec.commandLine().getOut();
-        if (only != null && !List.of("evaluation", "workbook").containsAll(only)) {
+        if (only != null && !ONLY_NAMES.containsAll(only)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "--only: evaluation and/or workbook, not " + String.join(",", only));
+                    "--only: " + String.join(", ", ONLY_NAMES) + ", not " + String.join(",", only));
         }
         boolean temporary = out == null;
         Path dir = temporary ? Files.createTempDirectory("perfdesk-province-") : out.toAbsolutePath();
@@ -133,7 +138,7 @@ final class ProvinceBench implements Callable<Integer> {
             Path work = dir.resolve("work");
             Folders.deleteQuietly(work);
             Files.createDirectories(work);
-            if (only != null && !only.isEmpty()) {
+            if (only != null && (only.contains("evaluation") || only.contains("workbook"))) {
                 Path imported = importedOnce(province, dir, work);
                 if (only.contains("evaluation")) {
                     evaluation(imported);
@@ -141,37 +146,29 @@ final class ProvinceBench implements Callable<Integer> {
                 if (only.contains("workbook")) {
                     workbook(imported, work);
                 }
-                log.println();
-                log.print(BenchSupport.table(rows));
-                log.println("- " + loadAverage());
-                log.flush();
-                return 0;
             }
             SuiteFigures first = new SuiteFigures();
-            bySuite.put(suites.get(0), first);
-            first.exportMs = export(province, work);
-            Path imported = importAll(province, work);
-            first.importMs = lastImportMs;
-            first.packagesMb = lastImportMb;
-            first.province = province;
-            first.office = imported;
-            for (Suite other : suites.subList(1, suites.size())) {
-                sameDataUnder(other, dir, work);
+            if (only == null) {
+                bySuite.put(suites.get(0), first);
+                allButWindows(province, suites, dir, work, first);
             }
-            if (suites.size() > 1) {
-                verifyAndUnlock(work);
-            }
-            evaluation(imported);
-            workbook(imported, work);
-            tree(work);
             if (!noWindow) {
                 try (Display display = Display.find()) {
                     if (display == null) {
                         notes.add("No display and no Xvfb: start-up and window figures not measured.");
                     } else {
-                        startUp(province, work, display);
-                        uiImport(province, work, display);
-                        treeWindow(display);
+                        if (wanted("start")) {
+                            startUp(province, work, display);
+                        }
+                        if (wanted("import-window")) {
+                            uiImport(province, work, display);
+                        }
+                        if (wanted("screens")) {
+                            screens(province, dir, work, display);
+                        }
+                        if (wanted("tree-window")) {
+                            treeWindow(display);
+                        }
                     }
                 }
             }
@@ -195,6 +192,30 @@ final class ProvinceBench implements Callable<Integer> {
                 Folders.deleteQuietly(dir);
             }
         }
+    }
+
+    /** Every figure that needs no display, in the order the table prints them. */
+    private void allButWindows(ProvinceBuilder.Province province, List<Suite> suites, Path dir, Path work,
+                               SuiteFigures first) throws Exception {
+        first.exportMs = export(province, work);
+        Path imported = importAll(province, work);
+        first.importMs = lastImportMs;
+        first.packagesMb = lastImportMb;
+        first.province = province;
+        first.office = imported;
+        for (Suite other : suites.subList(1, suites.size())) {
+            sameDataUnder(other, dir, work);
+        }
+        if (suites.size() > 1) {
+            verifyAndUnlock(work);
+        }
+        evaluation(imported);
+        workbook(imported, work);
+        tree(work);
+    }
+
+    private boolean wanted(String figure) {
+        return only == null || only.contains(figure);
     }
 
     private static String loadAverage() {
@@ -735,6 +756,63 @@ final class ProvinceBench implements Callable<Integer> {
                         + "most the FX thread worked between two frames: %s ms (%s)", longest, f.get("longest_at"),
                         f.get("longest_cpu_ms"), f.get("over_100"), f.get("most_cpu_ms"), f.get("most_cpu_at")),
                 "", "", "", "≤ 100 ms " + (longest <= 100 ? "met" : "MISSED")));
+    }
+
+    /**
+     * Every screen of the office's window opened one after another, on the office after the import (the
+     * window import's office when that ran, or one imported here, without a figure, and kept for the next run).
+     */
+    private void screens(ProvinceBuilder.Province province, Path dir, Path work, Display display) throws Exception {
+        Path office = work.resolve("office-window");
+        if (!Files.isDirectory(office)) {
+            Path imported = dir.resolve("office-imported");
+            if (!Files.isDirectory(imported)) {
+                Path fresh = dir.resolve("office-importing");
+                Folders.deleteQuietly(fresh);
+                Folders.copyWorkspace(province.office(), fresh);
+                log.println("importing the packages for the screens figure (no figure) …");
+                log.flush();
+                ChildRun run = BenchSupport.run(BenchSupport.java(List.of(), Launcher.class.getName(),
+                        List.of("bench", "import", "--workspace", fresh.toString(), province.usb().toString())),
+                        Map.of(), null, 3600);
+                if (run.exitCode() != 0) {
+                    run.lines().forEach(l -> log.println("  import> " + l));
+                    throw new IllegalStateException("the import for the screens figure failed");
+                }
+                Files.move(fresh, imported);
+            }
+            office = work.resolve("office-screens");
+            Folders.copyWorkspace(imported, office);
+        }
+        log.println("opening every screen of the office's window …");
+        log.flush();
+        ChildRun run = BenchSupport.run(BenchSupport.java(List.of("-Dperfdesk.home=" + work.resolve("home")),
+                Launcher.class.getName(), List.of("bench", "ui-screens", "--workspace", office.toString())),
+                display.env(), null, 1800);
+        String line = run.find("RESULT ");
+        if (line == null) {
+            run.lines().forEach(l -> log.println("  ui-screens> " + l));
+            throw new IllegalStateException("the screens run did not finish");
+        }
+        StringBuilder each = new StringBuilder();
+        double mostCpu = 0;
+        for (String l : run.lines()) {
+            if (l.startsWith("START ")) {
+                log.println("  " + l);
+            }
+            if (l.startsWith("SCREEN ")) {
+                log.println("  " + l);
+                mostCpu = Math.max(mostCpu, Double.parseDouble(BenchSupport.figures(l).get("most_cpu_ms")));
+                Map<String, String> s = BenchSupport.figures(l);
+                each.append(each.length() == 0 ? "" : ", ").append(s.get("id")).append(' ')
+                        .append(s.get("longest_ms"));
+            }
+        }
+        Map<String, String> f = BenchSupport.figures(line);
+        double longest = Double.parseDouble(f.get("longest_ms"));
+        rows.add(new BenchSupport.Row(String.format("every screen of the office's window opened in turn (%s screens)",
+                f.get("screens")), String.format("longest FX-thread pause %.0f ms (%s); each screen's longest, ms: %s; "
+                + "most the FX thread worked between two frames: %.0f ms", longest, f.get("longest_at"), each, mostCpu), "", "", "", "≤ 100 ms " + (longest <= 100 ? "met" : "MISSED")));
     }
 
     private void treeWindow(Display display) throws Exception {

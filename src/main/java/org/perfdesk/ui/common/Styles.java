@@ -15,6 +15,9 @@ public final class Styles {
             "Microsoft YaHei", "Microsoft YaHei UI", "Noto Sans CJK SC", "Noto Sans SC", "PingFang SC",
             "Source Han Sans SC", "WenQuanYi Micro Hei");
 
+    /** Looked up once: listing the system's fonts takes a while and the answer does not change. */
+    private static volatile java.util.Optional<String> fontFamily;
+
     private Styles() {
     }
 
@@ -30,7 +33,10 @@ public final class Styles {
     public static void apply(Scene scene) {
         scene.getStylesheets().add(Objects.requireNonNull(
                 Styles.class.getResource("/org/perfdesk/ui/perfdesk.css")).toExternalForm());
-        String family = uiFontFamily();
+        if (fontFamily == null) {
+            fontFamily = java.util.Optional.ofNullable(uiFontFamily());
+        }
+        String family = fontFamily.orElse(null);
         if (family != null) {
             // The family is only known at run time; a one-rule stylesheet keeps styles out of the nodes.
             String css = ".root { -fx-font-family: \"" + family + "\"; }";

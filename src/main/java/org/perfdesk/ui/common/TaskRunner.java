@@ -31,10 +31,22 @@ public final class TaskRunner {
     private final Consumer<Throwable> onError;
     private Task<?> current;
     private int pending;
+    private boolean silent;
 
     /** @param onError shows a failure to the user (called on the JavaFX thread) */
     public TaskRunner(Consumer<Throwable> onError) {
         this.onError = onError;
+    }
+
+    /**
+     * A runner that runs nothing, for screens built only to be thrown away (warming): work given to it
+     * is dropped without a word.
+     */
+    public static TaskRunner none() {
+        TaskRunner r = new TaskRunner(error -> { });
+        r.silent = true;
+        r.shutdown();
+        return r;
     }
 
     /** Runs {@code work} in the background, then {@code onSuccess} with its result on the JavaFX thread. */
@@ -95,7 +107,9 @@ public final class TaskRunner {
     private <T> Task<T> start(Task<T> task) {
         if (executor.isShutdown()) {
             // The window has closed and the workspace with it: nothing more can run.
-            java.util.logging.Logger.getLogger(TaskRunner.class.getName()).warning("after closing: " + task);
+            if (!silent) {
+                java.util.logging.Logger.getLogger(TaskRunner.class.getName()).warning("after closing: " + task);
+            }
             return task;
         }
         pending++;

@@ -83,6 +83,7 @@ public final class MainWindow {
     private static final double NAV_SCROLL_BAR = 14;
 
     private final WorkspaceContext ctx;
+    private final SettingsView.Actions actions;
     private final BorderPane root = new BorderPane();
     private final StackPane centre = new StackPane();
     private final ListView<NavEntry> nav = new ListView<>();
@@ -93,10 +94,11 @@ public final class MainWindow {
     /** @param actions what the settings screen asks of the shell (language, switching, restoring) */
     public MainWindow(WorkspaceContext ctx, SettingsView.Actions actions) {
         this.ctx = ctx;
+        this.actions = actions;
         root.setId("main-window");
         root.getStyleClass().add("main-window");
         root.setTop(header());
-        root.setLeft(navigation(entries(actions)));
+        root.setLeft(navigation(entries(ctx, actions)));
         centre.getStyleClass().add("centre");
         // A screen fills the centre; only a window smaller than the screen's minimum scrolls it as a whole.
         javafx.scene.control.ScrollPane scroll = Layouts.fitOrScroll(centre);
@@ -114,7 +116,8 @@ public final class MainWindow {
         nav.getSelectionModel().selectFirst();
     }
 
-    private List<NavEntry> entries(SettingsView.Actions actions) {
+    /** The navigation of {@code ctx}'s workspace (also built for a throwaway context by {@link ScreenWarmer}). */
+    static List<NavEntry> entries(WorkspaceContext ctx, SettingsView.Actions actions) {
         List<NavEntry> list = new ArrayList<>();
         list.add(new NavEntry("overview", "nav.overview",
                 () -> new OverviewView(new OverviewViewModel(ctx), ctx)));
@@ -150,7 +153,7 @@ public final class MainWindow {
             list.add(new NavEntry("rectification", "nav.rectification", () -> new RectificationView(ctx)));
             list.add(new NavEntry("exchange", "nav.exchange",
                     () -> new ExchangeView(new ExchangeViewModel(ctx), ctx)));
-            if (isCollector()) {
+            if (isCollector(ctx)) {
                 list.add(new NavEntry("subunits", "nav.subUnits",
                         () -> new UnitsView(new UnitsViewModel(ctx), "nav.subUnits")));
                 list.add(new NavEntry("inbox", "nav.subUnitInbox", () -> new InboxView(ctx)));
@@ -162,9 +165,22 @@ public final class MainWindow {
     }
 
     /** A unit with sub-units of its own (a city with counties and departments) also collects. */
-    private boolean isCollector() {
+    private static boolean isCollector(WorkspaceContext ctx) {
         List<OrgUnit> children = ctx.workspace().orgUnits().findChildren(ctx.self().code());
         return children.stream().anyMatch(o -> !o.kind().isInternal());
+    }
+
+    /**
+     * Once the window is up, builds every screen not yet opened once, off-screen and one at a time (see
+     * {@link ScreenWarmer}), so the first visit to each does not pay for loading its code and styles.
+     */
+    public void warmScreensLater() {
+        warmScreensLater(() -> { });
+    }
+
+    /** As {@link #warmScreensLater()}; {@code done} runs on the JavaFX thread when it has ended. */
+    public void warmScreensLater(Runnable done) {
+        ScreenWarmer.start(ctx, actions, root, screens::containsKey, done);
     }
 
     private static NavEntry planned(String id, String key) {

@@ -53,6 +53,8 @@ public final class Shell {
     /** The demo opens on a provincial department: its tree goes from divisions down to persons. */
     public static final String DEFAULT_DEMO_UNIT = "SLT";
     private static final Logger LOG = Logger.getLogger(Shell.class.getName());
+    /** {@code -Dperfdesk.timing=true}: the steps of a start, for the README's start-up figures. */
+    private static final boolean TIMING = Boolean.getBoolean("perfdesk.timing");
     static final double MIN_WIDTH = 800;
     static final double MIN_HEIGHT = 420;
 
@@ -182,6 +184,13 @@ public final class Shell {
         }
     }
 
+    private static void timing(String step) {
+        if (TIMING) {
+            System.out.println(step + " after " + (System.currentTimeMillis()
+                    - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime()) + " ms");
+        }
+    }
+
     /** Runs once, after the first workspace's main window has been laid out on screen (start-up timing). */
     public void setOnMainShown(Runnable action) {
         this.onMainShown = action;
@@ -271,8 +280,10 @@ public final class Shell {
 
     /** Only called from the first-start screen, so no other workspace is open. */
     private WorkspaceContext openInBackground(Path dir) {
+        timing("opening the workspace");
         Workspace ws = Workspace.open(dir);
         try {
+            timing("workspace open");
             return new WorkspaceContext(ws, tasks);
         } catch (RuntimeException e) {
             ws.close();
@@ -312,10 +323,12 @@ public final class Shell {
         if (main != null) {
             main.commitEdits(); // the screens are built anew (another language): their typing first
         }
+        timing("building the main window");
         main = new MainWindow(current, new SettingsView.Actions(lang -> setLanguage(lang, this::rebuildMain),
                 this::switchWorkspace, this::restore));
         stage.setTitle(Texts.t("app.titleWithUnit", current.self().name()));
         setRoot(main.root());
+        timing("main window built");
         main.installShortcuts(stage.getScene());
         if (onMainShown != null) {
             Runnable once = onMainShown;
@@ -332,6 +345,7 @@ public final class Shell {
             main.showImport(startPackages);
             startPackages = List.of();
         }
+        main.warmScreensLater();
     }
 
     /**
