@@ -255,7 +255,7 @@ public final class Pipeline {
         Path kept = dryRun ? null : Inbox.keep(ws, file, m.packageId(), opened.suite(), opened.fileHash());
         if (!dryRun) {
             // Content-addressed and verified: a file kept for a package that then fails harms nothing.
-            plan.files().forEach((sha, bytes) -> ws.evidence().storeChecked(sha, bytes));
+            ws.evidence().storeAllChecked(plan.files());
         }
         try {
             ws.database().write(c -> {
