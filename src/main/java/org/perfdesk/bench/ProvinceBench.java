@@ -334,9 +334,10 @@ final class ProvinceBench implements Callable<Integer> {
                         Double.parseDouble(f.get("import_cpu_ms")) / 1000),
                 String.format("reading and SHA-256 of the same files (%.1f s) + %s rows of %s bytes (the rows and bytes the "
                         + "import added) into an empty SQLite db (WAL, synchronous=FULL), one transaction, one prepared "
-                        + "statement, counter keys (%.1f s; keyed by random UUIDs %.1f s)",
+                        + "statement, counter keys (%.1f s; keyed by random UUIDs %s)",
                         hashMs / 1000, f.get("rows"), f.get("row_bytes"), counterMs / 1000,
-                        Double.parseDouble(f.get("rows_ms")) / 1000),
+                        Double.parseDouble(f.get("rows_ms")) < 0 ? "not measured at this size"
+                                : String.format("%.1f s", Double.parseDouble(f.get("rows_ms")) / 1000)),
                 String.format("%.1f s", floor / 1000), importMs, floor, 2.0));
         double live = Double.parseDouble(f.get("live_heap_mb"));
         double highest = Double.parseDouble(f.get("peak_heap_mb"));
