@@ -9,9 +9,10 @@ import java.util.function.LongSupplier;
  * The one place new ids are made: UUID version 7 (RFC 9562), 48 bits of Unix time in milliseconds,
  * then the version and variant bits and 74 random bits. Ids made close together sort close together,
  * so a unit's rows go into the store's B-tree indexes in key order instead of at random pages; ids
- * made offline at every unit still never collide in practice (74 fresh random bits per id, not a
- * counter or a unit code). Within one generator, ids made in the same millisecond are monotonic (the
- * random part is incremented by a random step, RFC 9562 §6.2 method 2), so a burst stays in order.
+ * made offline at every unit still never collide in practice (the 74 bits are random, no counter or
+ * unit code two PCs could share; architecture.md, "Ids", works out the odds). Within one generator, ids
+ * made in the same millisecond are monotonic (the first draws 73 random bits, keeping the top one free;
+ * each next one adds a random step, RFC 9562 §6.2 method 2), so a burst stays in order.
  * Existing ids of any version are kept as they are; only new ids are made here.
  */
 public final class Ids {
@@ -43,7 +44,7 @@ public final class Ids {
         long now = clock.getAsLong();
         if (now > lastMillis) {
             lastMillis = now;
-            lastHigh12 = random.nextInt(1 << 12) & 0x7ff; // top bit clear: room to count up within the ms
+            lastHigh12 = random.nextInt(1 << 11); // top bit clear: room to count up within the ms
             lastLow62 = random.nextLong() & 0x3fff_ffff_ffff_ffffL;
         } else {
             // Same millisecond (or the clock went back): count up so ids stay in the order made.
