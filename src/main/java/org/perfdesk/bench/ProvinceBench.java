@@ -330,8 +330,9 @@ final class ProvinceBench implements Callable<Integer> {
         double floor = hashMs + counterMs;
         rows.add(BenchSupport.Row.against(String.format("verify and import of all %s packages (%s MB; %s accepted)",
                 f.get("packages"), f.get("mb"), f.get("accepted")),
-                String.format("%.1f s (the importing thread's CPU %.1f s)", importMs / 1000,
-                        Double.parseDouble(f.get("import_cpu_ms")) / 1000),
+                String.format("%.1f s (CPU: the JVM's %.1f s, the importing thread's %.1f s)", importMs / 1000,
+                        Double.parseDouble(f.get("import_cpu_ms")) / 1000,
+                        Double.parseDouble(f.get("import_thread_cpu_ms")) / 1000),
                 String.format("reading and SHA-256 of the same files (%.1f s) + %s rows of %s bytes (the rows and bytes the "
                         + "import added) into an empty SQLite db (WAL, synchronous=FULL), one transaction, one prepared "
                         + "statement, counter keys (%.1f s; keyed by random UUIDs %s)",
