@@ -103,6 +103,8 @@ final class ProvinceBench implements Callable<Integer> {
     String heap;
     @Option(names = "--no-window", description = "Skip the figures that need a display.")
     boolean noWindow;
+    @Option(names = "--import-only", description = "Only export and import (a national roll-up: --units 1000).")
+    boolean importOnly;
     @Option(names = "--suite", defaultValue = "both", description = "Algorithm suite of the province: intl, gm, or both "
             + "(default): every figure under the first, then export, verify, import and key unlock of the same data "
             + "under each, side by side.")
@@ -146,19 +148,8 @@ final class ProvinceBench implements Callable<Integer> {
             if (suites.size() > 1) {
                 verifyAndUnlock(work);
             }
-            evaluation(imported);
-            workbook(imported, work);
-            tree(work);
-            if (!noWindow) {
-                try (Display display = Display.find()) {
-                    if (display == null) {
-                        notes.add("No display and no Xvfb: start-up and window figures not measured.");
-                    } else {
-                        startUp(province, work, display);
-                        uiImport(province, work, display);
-                        treeWindow(display);
-                    }
-                }
+            if (!importOnly) {
+                others(province, work, imported);
             }
             log.println();
             log.printf("Province: %d units × %d nodes, %d quarters, %d evidence files of %d KB, seed %d, %s; "
@@ -179,6 +170,24 @@ final class ProvinceBench implements Callable<Integer> {
         } finally {
             if (temporary) {
                 Folders.deleteQuietly(dir);
+            }
+        }
+    }
+
+    /** Every figure after the import: evaluation, workbook, the large tree, and with a display the windows. */
+    private void others(ProvinceBuilder.Province province, Path work, Path imported) throws Exception {
+        evaluation(imported);
+        workbook(imported, work);
+        tree(work);
+        if (!noWindow) {
+            try (Display display = Display.find()) {
+                if (display == null) {
+                    notes.add("No display and no Xvfb: start-up and window figures not measured.");
+                } else {
+                    startUp(province, work, display);
+                    uiImport(province, work, display);
+                    treeWindow(display);
+                }
             }
         }
     }
@@ -378,6 +387,8 @@ final class ProvinceBench implements Callable<Integer> {
             run.lines().forEach(l -> log.println("  import> " + l));
             throw new IllegalStateException("the import run failed (exit " + run.exitCode() + ")");
         }
+        log.println("  import> " + line); // kept should a later figure fail
+        log.flush();
         return BenchSupport.figures(line);
     }
 
