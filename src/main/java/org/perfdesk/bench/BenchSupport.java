@@ -257,8 +257,55 @@ final class BenchSupport {
 
     // ---- the table --------------------------------------------------------------------------
 
-    /** One line of the result: a figure beside its floor, measured in the same run. */
-    record Row(String what, String figure, String floorWhat, String floor, String ratio, String goal) {
+    /**
+     * One line of the result: a figure beside its floor measured in the same run, the ratio, the goal
+     * issue 15 sets for it ("–" when it sets none) and whether it was met. Rows are made with
+     * {@link #against}, {@link #limit} or {@link #info}, so the goal and its verdict are worked out in
+     * one place.
+     */
+    record Row(String what, String figure, String floorWhat, String floor, String ratio, String goal, String met) {
+        /** A row whose goal and verdict come as one text, "≤ 1.5× met" ({@link #verdict}), or "–". */
+        Row(String what, String figure, String floorWhat, String floor, String ratio, String verdict) {
+            this(what, figure, floorWhat, floor, ratio, goalOf(verdict), metOf(verdict));
+        }
+
+        /** A figure against a floor, with the goal "at most {@code goal} times the floor". */
+        static Row against(String what, String figure, String floorWhat, String floor, double figureValue,
+                           double floorValue, double goal) {
+            double r = floorValue > 0 ? figureValue / floorValue : Double.NaN;
+            return new Row(what, figure, floorWhat, floor, BenchSupport.ratio(figureValue, floorValue),
+                    String.format("≤ %s×", trim(goal)), Double.isNaN(r) ? "–" : r <= goal ? "met" : "missed");
+        }
+
+        /** A figure with a goal of its own (a heap size, a pause), no floor. */
+        static Row limit(String what, String figure, String goal, boolean met) {
+            return new Row(what, figure, "", "", "", goal, met ? "met" : "missed");
+        }
+
+        /** A figure issue 15 sets no goal for, shown beside its floor. */
+        static Row info(String what, String figure, String floorWhat, String floor, String ratio) {
+            return new Row(what, figure, floorWhat, floor, ratio, "–", "–");
+        }
+
+        private static String goalOf(String verdict) {
+            String v = verdict.strip();
+            int cut = v.lastIndexOf(' ');
+            return cut < 0 || !isVerdict(v.substring(cut + 1)) ? v : v.substring(0, cut);
+        }
+
+        private static String metOf(String verdict) {
+            String v = verdict.strip();
+            String last = v.substring(v.lastIndexOf(' ') + 1);
+            return isVerdict(last) ? last.toLowerCase(java.util.Locale.ROOT) : "–";
+        }
+
+        private static boolean isVerdict(String word) {
+            return word.equalsIgnoreCase("met") || word.equalsIgnoreCase("missed");
+        }
+    }
+
+    private static String trim(double goal) {
+        return goal == Math.rint(goal) ? String.format("%.0f", goal) : String.valueOf(goal);
     }
 
     static String ratio(double figure, double floor) {
@@ -266,18 +313,35 @@ final class BenchSupport {
     }
 
     static String verdict(double ratio, double goal) {
-        return String.format("≤ %.1f× %s", goal, ratio <= goal ? "met" : "MISSED");
+        return String.format("≤ %.1f× %s", goal, ratio <= goal ? "met" : "missed");
     }
 
     static String table(List<Row> rows) {
         StringBuilder out = new StringBuilder();
-        out.append("| what | figure | floor | floor figure | ratio | goal |\n");
-        out.append("| --- | --- | --- | --- | --- | --- |\n");
+        out.append("| what | figure | floor | floor figure | ratio | goal (issue 15) | met |\n");
+        out.append("| --- | --- | --- | --- | --- | --- | --- |\n");
         for (Row r : rows) {
             out.append("| ").append(String.join(" | ", Arrays.asList(r.what(), r.figure(), r.floorWhat(), r.floor(),
-                    r.ratio(), r.goal()))).append(" |\n");
+                    r.ratio(), r.goal(), r.met()))).append(" |\n");
         }
         return out.toString();
+    }
+
+    /** The machine's load as {@code uptime} prints it (other programs make the figures noisy). */
+    static String load() {
+        try {
+            Process p = new ProcessBuilder("uptime").redirectErrorStream(true).start();
+            String line = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            if (p.waitFor() == 0 && line.contains("load average")) {
+                return line.substring(line.indexOf("load average")).strip();
+            }
+        } catch (IOException e) {
+            // no uptime: the JVM's own figure below
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        return load < 0 ? "load unknown" : String.format("load average %.2f", load);
     }
 
     // ---- files ------------------------------------------------------------------------------

@@ -53,9 +53,23 @@ final class ImportCommand implements Callable<Integer> {
                 return unlocked[0];
             };
             Signer signer = receipts != null && !dryRun ? keys.get() : null;
-            List<ImportReport> reports = new Importer(ws, Limits.DEFAULT, () -> keys.get().keyRing())
-                    .importAll(files, dryRun);
+            Importer importer = new Importer(ws, Limits.DEFAULT, () -> keys.get().keyRing());
             PrintWriter out = spec.commandLine().getOut();
+            if (!json && !dryRun) {
+                // Each report printed (and answered) as its package is done, none kept: a national roll-up
+                // is a thousand packages.
+                boolean[] allOk = {true};
+                importer.importEach(files, r -> {
+                    print(out, r, "");
+                    out.flush();
+                    if (signer != null) {
+                        writeReceipts(ws, signer, r);
+                    }
+                    allOk[0] &= r.ok() || ENROLLMENT.equals(r.code());
+                });
+                return allOk[0] ? Cli.OK : Cli.FAILED;
+            }
+            List<ImportReport> reports = importer.importAll(files, dryRun);
             if (json) {
                 out.println(new String(StrictJson.write(reports), StandardCharsets.UTF_8));
             } else {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.perfdesk.domain.GoalNode;
+import org.perfdesk.domain.Ids;
 import org.perfdesk.domain.MonitoringKind;
 import org.perfdesk.domain.MonitoringRecord;
 import org.perfdesk.domain.Texts;
@@ -66,7 +67,7 @@ final class MonitorCommand {
                     GoalNode n = SystemCommand.node(ws, unit, target.year, i);
                     ids.add(n.id());
                 }
-                MonitoringRecord r = new MonitoringRecord(java.util.UUID.randomUUID().toString(), unit, target.year, k,
+                MonitoringRecord r = new MonitoringRecord(Ids.newId(), unit, target.year, k,
                         quarter, held, chair, decisions, ids);
                 if (r.problem() != null) {
                     throw new UserError(r.problem());

@@ -59,9 +59,9 @@ public record GoalNode(
                 weight, measure, originId, revision, deleted, null);
     }
 
-    /** A fresh node with a random id, revision 1. */
+    /** A fresh node with a new time-ordered id ({@link Ids}), revision 1. */
     public static GoalNode create(String unitCode, int year, String parentId, int position, NodeKind kind, String title) {
-        return new GoalNode(UUID.randomUUID().toString(), unitCode, year, parentId, position, kind, title,
+        return new GoalNode(Ids.newId(), unitCode, year, parentId, position, kind, title,
                 null, null, null, null, null, null, null, 1, false);
     }
 

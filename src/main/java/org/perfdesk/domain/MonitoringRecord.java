@@ -3,7 +3,6 @@ package org.perfdesk.domain;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
 
 /**
  * One monitoring record of a unit: a quarterly report to its leadership or one of its two meetings, when
@@ -24,7 +23,7 @@ public record MonitoringRecord(String id, String unitCode, int year, MonitoringK
 
     public static MonitoringRecord create(String unitCode, int year, MonitoringKind kind, Integer quarter,
                                           LocalDate heldOn) {
-        return new MonitoringRecord(UUID.randomUUID().toString(), unitCode, year, kind, quarter, heldOn, "", "",
+        return new MonitoringRecord(Ids.newId(), unitCode, year, kind, quarter, heldOn, "", "",
                 List.of());
     }
 

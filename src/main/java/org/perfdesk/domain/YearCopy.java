@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * Starts a year's tree from last year's: every live node copied with a new id that keeps a link to
@@ -19,7 +18,7 @@ public final class YearCopy {
     public static List<GoalNode> copy(GoalTree from, int toYear, boolean keepTargets) {
         Map<String, String> newIds = new HashMap<>();
         for (GoalNode n : from.inOrder()) {
-            newIds.put(n.id(), UUID.randomUUID().toString());
+            newIds.put(n.id(), Ids.newId());
         }
         List<GoalNode> out = new ArrayList<>();
         for (GoalNode n : from.inOrder()) {

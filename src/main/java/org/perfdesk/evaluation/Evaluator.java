@@ -15,6 +15,7 @@ import org.perfdesk.domain.Bonus;
 import org.perfdesk.domain.EvaluationScheme;
 import org.perfdesk.domain.GoalNode;
 import org.perfdesk.domain.GoalTree;
+import org.perfdesk.domain.Ids;
 import org.perfdesk.domain.IndicatorRule;
 import org.perfdesk.domain.IndicatorScore;
 import org.perfdesk.domain.Inspection;
@@ -531,7 +532,7 @@ public final class Evaluator {
         EvaluationScheme s = scheme(year);
         List<Evaluation.UnitMaterial> material = material(year);
         InputHashes hashes = InputHashes.of(s, material);
-        ResultApproval a = new ResultApproval(java.util.UUID.randomUUID().toString(), year, approvedOn,
+        ResultApproval a = new ResultApproval(Ids.newId(), year, approvedOn,
                 reference.strip(), approvedBy.strip(), note == null ? "" : note.strip(), hashes.overall(),
                 Canonical.results(Evaluation.evaluate(s, material)), Instant.now());
         ws.database().write(c -> {

@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
+import org.perfdesk.domain.Ids;
 import org.perfdesk.domain.RectificationItem;
 import org.perfdesk.domain.UserError;
 import org.perfdesk.store.Workspace;
@@ -46,7 +46,7 @@ public final class Rectifications {
             throw new UserError("error.rectification.needFinding");
         }
         int number = of(unitCode, year).stream().mapToInt(RectificationItem::number).max().orElse(0) + 1;
-        RectificationItem item = new RectificationItem(UUID.randomUUID().toString(), unitCode, year, number,
+        RectificationItem item = new RectificationItem(Ids.newId(), unitCode, year, number,
                 finding.strip(), requirement == null ? "" : requirement.strip(), due, "", "", null,
                 RectificationItem.Status.OPEN, "", null, null, null, List.of());
         ws.database().write(c -> {

@@ -7,10 +7,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.DoubleConsumer;
 
 import org.perfdesk.domain.EncryptionKey;
+import org.perfdesk.domain.Ids;
 import org.perfdesk.domain.OrgUnit;
 import org.perfdesk.domain.PackageRecord;
 import org.perfdesk.domain.ProgramInfo;
@@ -210,7 +210,7 @@ public final class Exporter {
         long sequence = last.map(p -> p.sequence() + 1).orElse(1L);
         // The link names the previous package by its identity (manifest hash), so any copy of it matches.
         String previousHash = last.map(PackageRecord::identity).orElse(null);
-        String packageId = UUID.randomUUID().toString();
+        String packageId = Ids.newId();
         Manifest header = new Manifest(Manifest.FORMAT, packageId, kind,
                 Manifest.Party.sender(ws.self().code(), signer.keyId()),
                 Manifest.Party.recipient(recipient, ws.orgUnits().find(recipient).map(OrgUnit::name).orElse(null)),

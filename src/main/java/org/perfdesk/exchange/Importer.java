@@ -87,15 +87,25 @@ public final class Importer {
                 return out;
             });
         }
+        List<ImportReport> out = new ArrayList<>();
+        importEach(files, out::add);
+        return out;
+    }
+
+    /**
+     * Imports as {@link #importAll} does (one backup, each sender's packages in chain order), handing
+     * each report on as it is made instead of keeping them all: a report lists every node its package
+     * changed, and a national roll-up is a thousand packages of 2,000 nodes.
+     */
+    public void importEach(List<Path> filesOrFolders, java.util.function.Consumer<ImportReport> each) {
+        List<Path> files = inChainOrder(expand(filesOrFolders));
         if (!files.isEmpty()) {
             // One copy per batch: a batch that merged something unwanted can be undone from 设置 → 备份.
             Backups.of(ws).automatic("before-import");
         }
-        List<ImportReport> out = new ArrayList<>();
         for (Path p : files) {
-            out.add(importFile(p, false));
+            each.accept(importFile(p, false));
         }
-        return out;
     }
 
     static List<Path> inChainOrder(List<Path> files) {

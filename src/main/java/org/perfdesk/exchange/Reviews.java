@@ -3,9 +3,9 @@ package org.perfdesk.exchange;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 import org.perfdesk.domain.GoalNode;
+import org.perfdesk.domain.Ids;
 import org.perfdesk.domain.PackageRecord;
 import org.perfdesk.domain.PlanReview;
 import org.perfdesk.domain.RankingGroup;
@@ -58,7 +58,7 @@ public final class Reviews {
         List<PlanReview.NodeRevision> nodes = ws.goals().findAll(unitCode, year).stream()
                 .filter(n -> !n.deleted())
                 .map((GoalNode n) -> new PlanReview.NodeRevision(n.id(), n.revision())).toList();
-        PlanReview review = new PlanReview(UUID.randomUUID().toString(), unitCode, year, plan.packageId(), decision,
+        PlanReview review = new PlanReview(Ids.newId(), unitCode, year, plan.packageId(), decision,
                 reason.strip(), Instant.now(), null, nodes, mode);
         Payloads.Review payload = new Payloads.Review(Payloads.REVIEW_FORMAT, review.reviewId(), unitCode, year,
                 plan.packageId(), Payloads.reviewDecision(mode, decision), review.reason(),

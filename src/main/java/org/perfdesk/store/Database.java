@@ -145,6 +145,10 @@ public final class Database implements AutoCloseable {
             // insert read pages back and spilled others (a tenth of a large import's time). The memory is
             // taken only as pages are read, outside the Java heap.
             s.execute("PRAGMA cache_size = -65536");
+            // A checkpoint (copying the log back into the file, and a flush of the file) every 16 MB of log
+            // instead of every 4 MB: an imported package writes 3–5 MB, so each commit paid for one, and the
+            // index pages every package touches were copied back each time. Durability is the log's, unchanged.
+            s.execute("PRAGMA wal_autocheckpoint = 4096");
         }
     }
 

@@ -130,6 +130,26 @@ public final class EvidenceRepository {
         }
     }
 
+    /**
+     * Keeps several checked files (a package's evidence) as {@link #storeChecked} keeps one, forced to
+     * disk together; files already there are left as they are.
+     */
+    public void storeAllChecked(java.util.Map<String, byte[]> bySha256) {
+        java.util.Map<Path, byte[]> missing = new java.util.LinkedHashMap<>();
+        bySha256.forEach((sha, bytes) -> {
+            Path target = folder.resolve(sha);
+            if (!Files.isRegularFile(target)) {
+                missing.put(target, bytes);
+            }
+        });
+        try {
+            SafeFiles.writeAllAtomically(missing);
+        } catch (IOException e) {
+            throw new UserError(e, "error.evidence.copyFailed", String.join(", ", bySha256.keySet()),
+                    String.valueOf(e.getMessage()));
+        }
+    }
+
     /** Records a file kept under its hash (from a package) by its name, once. */
     public void record(String sha256, String fileName, long size) {
         db.write(c -> {

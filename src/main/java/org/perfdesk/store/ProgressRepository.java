@@ -15,6 +15,13 @@ public final class ProgressRepository {
     private static final String COLUMNS =
             "node_id, quarter, actual_value, completion_percent, status, narrative, problems, causes, measures";
 
+    private static final String INSERT = "INSERT INTO progress(" + COLUMNS + ", updated_at) "
+            + "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String UPSERT = INSERT + " ON CONFLICT(node_id, quarter) DO UPDATE SET "
+            + "actual_value = excluded.actual_value, completion_percent = excluded.completion_percent, "
+            + "status = excluded.status, narrative = excluded.narrative, problems = excluded.problems, "
+            + "causes = excluded.causes, measures = excluded.measures, updated_at = excluded.updated_at";
+
     private final Database db;
 
     public ProgressRepository(Database db) {
@@ -26,12 +33,16 @@ public final class ProgressRepository {
     }
 
     public void saveAll(Collection<Progress> items) {
+        write(UPSERT, items);
+    }
+
+    private void write(String sql, Collection<Progress> items) {
+        if (items.isEmpty()) {
+            return;
+        }
         db.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO progress(" + COLUMNS + ", updated_at) "
-                    + "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(node_id, quarter) DO UPDATE SET "
-                    + "actual_value = excluded.actual_value, completion_percent = excluded.completion_percent, "
-                    + "status = excluded.status, narrative = excluded.narrative, problems = excluded.problems, "
-                    + "causes = excluded.causes, measures = excluded.measures, updated_at = excluded.updated_at")) {
+            String now = java.time.Instant.now().toString();
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
                 for (Progress p : items) {
                     ps.setString(1, p.nodeId());
                     ps.setInt(2, p.quarter());
@@ -42,13 +53,66 @@ public final class ProgressRepository {
                     Sql.text(ps, 7, p.problems());
                     Sql.text(ps, 8, p.causes());
                     Sql.text(ps, 9, p.measures());
-                    Sql.now(ps, 10);
+                    ps.setString(10, now);
                     ps.addBatch();
                 }
                 ps.executeBatch();
             }
             return null;
         });
+    }
+
+    /**
+     * Makes the unit's entries for the year exactly {@code items} (a received snapshot), in one
+     * transaction, writing only what differs: entries no longer sent are removed, new ones inserted in
+     * key order (no conflict to look for), changed ones updated; unchanged ones are left alone, as most
+     * are when a unit sends its next package. Returns how many rows were written or removed.
+     */
+    public int replaceForUnit(String unitCode, int year, Collection<Progress> items) {
+        return db.write(c -> {
+            java.util.Map<String, Progress> stored = new java.util.HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + prefixed("p.") + " FROM progress p "
+                    + "JOIN goal_node g ON g.id = p.node_id WHERE g.unit_code = ? AND g.year = ?")) {
+                ps.setString(1, unitCode);
+                ps.setInt(2, year);
+                for (Progress p : list(ps)) {
+                    stored.put(key(p), p);
+                }
+            }
+            List<Progress> fresh = new ArrayList<>();
+            List<Progress> changed = new ArrayList<>();
+            for (Progress p : items) {
+                Progress old = stored.remove(key(p));
+                if (old == null) {
+                    fresh.add(p);
+                } else if (!old.equals(p)) {
+                    changed.add(p);
+                }
+            }
+            if (!stored.isEmpty()) {
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM progress WHERE node_id = ? AND quarter = ?")) {
+                    for (Progress p : stored.values()) {
+                        ps.setString(1, p.nodeId());
+                        ps.setInt(2, p.quarter());
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                }
+            }
+            // In the primary key's order: each insert lands next to the one before (ids are time-ordered).
+            fresh.sort(java.util.Comparator.comparing(Progress::nodeId).thenComparingInt(Progress::quarter));
+            write(INSERT, fresh);
+            write(UPSERT, changed);
+            return stored.size() + fresh.size() + changed.size();
+        });
+    }
+
+    private static String key(Progress p) {
+        return p.nodeId() + '#' + p.quarter();
+    }
+
+    private static String prefixed(String alias) {
+        return alias + COLUMNS.replace(", ", ", " + alias);
     }
 
     /** All quarters recorded for the unit's live nodes in the year, by node then quarter. */

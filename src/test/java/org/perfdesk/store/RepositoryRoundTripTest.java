@@ -196,6 +196,50 @@ class RepositoryRoundTripTest {
     }
 
     @Test
+    void replacingAUnitsProgressWritesOnlyWhatDiffersAndEndsWithExactlyTheNewEntries() {
+        GoalNode a = GoalNode.create("SLT", 2008, null, 0, NodeKind.INDICATOR, "甲");
+        GoalNode b = GoalNode.create("SLT", 2008, null, 1, NodeKind.INDICATOR, "乙");
+        ws.goals().saveAll(List.of(a, b));
+        Progress a1 = new Progress(a.id(), 1, new BigDecimal("1"), new BigDecimal("10"), ProgressStatus.ON_TRACK, "一季度",
+                null, null, null);
+        Progress a2 = new Progress(a.id(), 2, new BigDecimal("2"), new BigDecimal("20"), ProgressStatus.ON_TRACK, "二季度",
+                null, null, null);
+        Progress b1 = new Progress(b.id(), 1, null, null, ProgressStatus.BEHIND, "滞后", "原因", null, null);
+        assertThat(ws.progress().replaceForUnit("SLT", 2008, List.of(b1, a2, a1))).isEqualTo(3);
+        reopen();
+
+        // The same entries again: nothing written.
+        assertThat(ws.progress().replaceForUnit("SLT", 2008, List.of(a1, a2, b1))).isZero();
+        // One changed, one gone, one new: three rows written or removed.
+        Progress a2changed = new Progress(a.id(), 2, new BigDecimal("3"), new BigDecimal("30"), ProgressStatus.DONE,
+                "完成", null, null, null);
+        Progress b2 = new Progress(b.id(), 2, null, null, ProgressStatus.ON_TRACK, "赶上", null, null, null);
+        assertThat(ws.progress().replaceForUnit("SLT", 2008, List.of(a1, a2changed, b2))).isEqualTo(3);
+        reopen();
+        assertThat(ws.progress().findByUnit("SLT", 2008)).containsExactlyInAnyOrder(a1, a2changed, b2);
+        // Another unit's entries are not touched by a replace of this one's.
+        assertThat(ws.progress().replaceForUnit("XM", 2008, List.of())).isZero();
+        assertThat(ws.progress().findByUnit("SLT", 2008)).hasSize(3);
+    }
+
+    @Test
+    void severalFilesWrittenTogetherAreEachWholeAndNoTemporaryFileIsLeft() throws Exception {
+        java.util.Map<Path, byte[]> files = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < 5; i++) {
+            files.put(dir.resolve("many").resolve("f" + i), ("内容" + i).repeat(1000).getBytes(
+                    java.nio.charset.StandardCharsets.UTF_8));
+        }
+        SafeFiles.writeAllAtomically(files);
+        for (java.util.Map.Entry<Path, byte[]> e : files.entrySet()) {
+            assertThat(java.nio.file.Files.readAllBytes(e.getKey())).isEqualTo(e.getValue());
+        }
+        try (var listed = java.nio.file.Files.list(dir.resolve("many"))) {
+            assertThat(listed.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("f0", "f1", "f2", "f3",
+                    "f4");
+        }
+    }
+
+    @Test
     void theCalendarKeepsTheYearsOwnDatesAndFallsBackToTheDefaults() {
         java.time.LocalDate july20 = java.time.LocalDate.of(2008, 7, 20);
         ws.calendar().set(2008, "plan", july20);

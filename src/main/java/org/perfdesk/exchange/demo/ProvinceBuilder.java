@@ -11,12 +11,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.SplittableRandom;
-import java.util.UUID;
 
 import org.perfdesk.domain.Appraisal;
 import org.perfdesk.domain.Direction;
 import org.perfdesk.domain.GoalNode;
+import org.perfdesk.domain.Ids;
 import org.perfdesk.domain.Measure;
 import org.perfdesk.domain.NodeKind;
 import org.perfdesk.domain.OrgKind;
@@ -49,8 +50,9 @@ import org.perfdesk.store.Workspace;
  * annual package into {@code usb/}; the office holds two public-appraisal rounds per unit.
  *
  * <p>Everything a person would read or the evaluation would count follows from the seed: the same
- * seed and size give the same trees, figures, texts and evidence bytes. Keys, package ids and times
- * are new in every build (they come from the real key generation and export code).
+ * seed and size give the same trees (ids too, time-ordered as a unit makes them), figures, texts and
+ * evidence bytes. Keys, package ids and times are new in every build (they come from the real key
+ * generation and export code).
  */
 public final class ProvinceBuilder {
     public static final String OFFICE_CODE = "XNB";
@@ -58,6 +60,10 @@ public final class ProvinceBuilder {
     public static final String USB_FOLDER = "usb";
     public static final String PASSPHRASE = "perfdesk-bench";
     public static final int YEAR = 2008;
+    /** Trees are built from 7 January for six weeks (Unix ms). */
+    private static final long PLANNING_START = java.time.LocalDate.of(YEAR, 1, 7)
+            .atStartOfDay(java.time.ZoneOffset.ofHours(8)).toInstant().toEpochMilli();
+    private static final long PLANNING_SPAN = 42L * 24 * 3600 * 1000;
 
     /** The province's size; {@link #province()} is the scale the benchmark issue names. */
     public record Size(int units, int nodes, int quarters, int evidenceFiles, int evidenceBytes) {
@@ -238,6 +244,7 @@ public final class ProvinceBuilder {
     public UnitData unitData(int index) {
         String unit = unitCode(index);
         SplittableRandom r = new SplittableRandom(seed * 1_000_003L + index);
+        Ids ids = unitIds(index);
         int n = size.nodes();
         int goals = Math.max(1, Math.round(n * 0.004f));
         int subs = Math.max(goals, Math.round(n * 0.02f));
@@ -269,7 +276,7 @@ public final class ProvinceBuilder {
         List<GoalNode> goalNodes = new ArrayList<>();
         List<BigDecimal> goalWeights = split(BigDecimal.valueOf(100), goals);
         for (int g = 0; g < goals; g++) {
-            GoalNode goal = node(unit, String.valueOf(g + 1), null, g, NodeKind.GOAL,
+            GoalNode goal = node(ids, unit, null, g, NodeKind.GOAL,
                     "目标" + (g + 1) + "：" + pick(r, GOAL_TITLES), unit, goalWeights.get(g), null, r);
             goalNodes.add(goal);
         }
@@ -280,7 +287,7 @@ public final class ProvinceBuilder {
             List<BigDecimal> w = split(goalNodes.get(g).weight(), count);
             for (int s = 0; s < count; s++) {
                 GoalNode parent = goalNodes.get(g);
-                subsOf.get(g).set(s, node(unit, (g + 1) + "." + (s + 1), parent.id(), s, NodeKind.SUB_GOAL,
+                subsOf.get(g).set(s, node(ids, unit, parent.id(), s, NodeKind.SUB_GOAL,
                         pick(r, SUB_TITLES), owners.get(r.nextInt(divisions) * 3), w.get(s), null, r));
                 subNodes.add(subsOf.get(g).get(s));
             }
@@ -305,7 +312,7 @@ public final class ProvinceBuilder {
                 } else {
                     measure = new Measure.Milestone(LocalDate.of(YEAR, 3 + 3 * r.nextInt(4), 28));
                 }
-                GoalNode ind = new GoalNode(stableId(unit, path + "." + (i + 1)), unit, YEAR, parent.id(), i,
+                GoalNode ind = new GoalNode(ids.next().toString(), unit, YEAR, parent.id(), i,
                         NodeKind.INDICATOR, pick(r, INDICATOR_TITLES) + "（" + path + "." + (i + 1) + "）",
                         "按照年度工作要点推进，确保" + pick(r, INDICATOR_TITLES) + "取得实效。",
                         owners.get(r.nextInt(owners.size())), pick(r, QUALITY), LocalDate.of(YEAR, 12, 31),
@@ -319,7 +326,7 @@ public final class ProvinceBuilder {
         for (int i = 0; i < indicatorNodes.size(); i++) {
             GoalNode parent = indicatorNodes.get(i);
             for (int t = 0; t < tasksOf.get(i).size(); t++) {
-                GoalNode task = new GoalNode(stableId(unit, parent.id() + "/" + (t + 1)), unit, YEAR, parent.id(), t,
+                GoalNode task = new GoalNode(ids.next().toString(), unit, YEAR, parent.id(), t,
                         NodeKind.TASK, pick(r, TASK_VERBS) + pick(r, INDICATOR_TITLES) + "第" + (t + 1) + "项工作",
                         null, owners.get(r.nextInt(owners.size())), pick(r, QUALITY),
                         LocalDate.of(YEAR, 1 + r.nextInt(12), 1 + r.nextInt(28)), null, null, null, 1, false);
@@ -417,16 +424,23 @@ public final class ProvinceBuilder {
         return out;
     }
 
-    private GoalNode node(String unit, String path, String parent, int position, NodeKind kind, String title,
+    private GoalNode node(Ids ids, String unit, String parent, int position, NodeKind kind, String title,
                           String owner, BigDecimal weight, Measure measure, SplittableRandom r) {
-        return new GoalNode(stableId(unit, path), unit, YEAR, parent, position, kind, title,
+        return new GoalNode(ids.next().toString(), unit, YEAR, parent, position, kind, title,
                 "围绕" + title + "，" + pick(r, QUALITY), owner, pick(r, QUALITY), LocalDate.of(YEAR, 12, 31), weight,
                 measure, null, 1, false);
     }
 
-    private String stableId(String unit, String path) {
-        return UUID.nameUUIDFromBytes(("perfdesk-province/" + seed + "/" + unit + "/" + path)
-                .getBytes(StandardCharsets.UTF_8)).toString();
+    /**
+     * The ids a unit would make building its tree, deterministic from the seed: version 7 ({@link Ids}),
+     * one sitting per unit (a spreadsheet import or an afternoon of typing) starting at a time drawn in
+     * the planning weeks of the year, 1–20 s between nodes, so units' sittings overlap as they do when
+     * every unit plans in the same weeks.
+     */
+    private Ids unitIds(int index) {
+        SplittableRandom clock = new SplittableRandom(seed * 7_919L + index);
+        long[] now = {PLANNING_START + clock.nextLong(PLANNING_SPAN)};
+        return new Ids(() -> now[0] += 1_000 + clock.nextInt(19_000), new Random(seed * 104_729L + index));
     }
 
     private static String pathOf(GoalNode sub, List<GoalNode> goals, List<List<GoalNode>> subsOf) {

@@ -256,7 +256,7 @@ public final class Pipeline {
                 opened.fileBytes());
         if (!dryRun) {
             // Content-addressed and verified: a file kept for a package that then fails harms nothing.
-            plan.files().forEach((sha, bytes) -> ws.evidence().storeChecked(sha, bytes));
+            ws.evidence().storeAllChecked(plan.files());
         }
         try {
             ws.database().write(c -> {

@@ -83,8 +83,8 @@ public final class SnapshotHandler implements PackageHandler {
                     ws.goals().insertAll(fresh);
                     ws.goals().saveAll(changed);
                     ws.goals().saveAll(vanished);
-                    ws.progress().deleteByUnit(unit, m.year());
-                    ws.progress().saveAll(s.progress().stream().map(SnapshotMapper::toProgress).toList());
+                    ws.progress().replaceForUnit(unit, m.year(),
+                            s.progress().stream().map(SnapshotMapper::toProgress).toList());
                     ws.selfAssessments().deleteByUnit(unit, m.year());
                     ws.selfAssessments().saveAll(s.selfAssessments().stream()
                             .map(SnapshotMapper::toSelfAssessment).toList());

@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.UUID;
 
 import org.perfdesk.domain.GoalNode;
 import org.perfdesk.domain.GoalTree;
 import org.perfdesk.domain.GoalTreeRules;
+import org.perfdesk.domain.Ids;
 import org.perfdesk.domain.Measure;
 import org.perfdesk.domain.Problem;
 
@@ -105,7 +105,7 @@ final class ImportPlanner {
         Map<String, String> idByPath = new HashMap<>();
         for (ParsedRow r : rows) {
             GoalNode old = matched.get(r.path());
-            idByPath.put(r.path(), old != null ? old.id() : UUID.randomUUID().toString());
+            idByPath.put(r.path(), old != null ? old.id() : Ids.newId());
         }
         Map<String, Integer> nextPosition = new HashMap<>();
         Map<String, ParsedRow> rowOfNode = new LinkedHashMap<>();

@@ -5,13 +5,13 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.perfdesk.domain.Bonus;
+import org.perfdesk.domain.Ids;
 import org.perfdesk.domain.Inspection;
 import org.perfdesk.domain.OrgUnit;
 import org.perfdesk.domain.Texts;
@@ -67,7 +67,7 @@ public final class InspectionViewModel {
         ctx.tasks().run(Texts.t("task.saveInspection"), () -> {
             String sha = d.newEvidence() != null ? ctx.workspace().evidence().store(d.newEvidence()).sha256()
                     : d.keptEvidence();
-            Inspection i = new Inspection(d.id() != null ? d.id() : UUID.randomUUID().toString(), d.unitCode(), year,
+            Inspection i = new Inspection(d.id() != null ? d.id() : Ids.newId(), d.unitCode(), year,
                     d.date(), d.kind(), d.finding().strip(), d.deduction(), sha);
             new Evaluator(ctx.workspace()).saveInspection(i, d.reason());
             return i;
@@ -91,7 +91,7 @@ public final class InspectionViewModel {
     public void saveBonus(String unitCode, BigDecimal points, String reason) {
         int year = ctx.year();
         ctx.tasks().run(Texts.t("task.saveInspection"), () -> {
-            new Evaluator(ctx.workspace()).saveBonus(new Bonus(UUID.randomUUID().toString(), unitCode, year, points,
+            new Evaluator(ctx.workspace()).saveBonus(new Bonus(Ids.newId(), unitCode, year, points,
                     reason));
             return null;
         }, x -> {

@@ -22,6 +22,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.perfdesk.domain.GoalNode;
+import org.perfdesk.domain.Ids;
 import org.perfdesk.domain.MonitoringKind;
 import org.perfdesk.domain.MonitoringRecord;
 import org.perfdesk.domain.Texts;
@@ -157,7 +158,7 @@ public final class MonitoringView implements Screen {
             LocalDate held = typed.isEmpty() ? null : TypedInput.date(typed, vm.context().year())
                     .orElseThrow(() -> new UserError("plan.screen.badDate", typed));
             List<String> ids = discussed.getSelectionModel().getSelectedItems().stream().map(GoalNode::id).toList();
-            vm.add(new MonitoringRecord(java.util.UUID.randomUUID().toString(), vm.context().self().code(),
+            vm.add(new MonitoringRecord(Ids.newId(), vm.context().self().code(),
                     vm.context().year(), kind.getValue(), quarter.getValue(), held, chair.getText(),
                     decisions.getText(), ids));
             message.setText("");

@@ -45,6 +45,11 @@ class ProvinceBuilderTest {
         assertThat(a.evidenceBytes(1, 1)).isEqualTo(b.evidenceBytes(1, 1));
         assertThat(a.unitData(1).nodes()).isNotEqualTo(c.unitData(1).nodes());
         assertThat(a.evidenceBytes(1, 1)).isNotEqualTo(c.evidenceBytes(1, 1));
+        // ids are made as a unit makes them: version 7, in the order the nodes were made, none shared
+        List<String> ids = a.unitData(1).nodes().stream().map(GoalNode::id).toList();
+        assertThat(ids).allSatisfy(id -> assertThat(java.util.UUID.fromString(id).version()).isEqualTo(7))
+                .isSorted().doesNotHaveDuplicates().doesNotContainAnyElementsOf(
+                        a.unitData(2).nodes().stream().map(GoalNode::id).toList());
         // and units differ from each other
         assertThat(a.unitData(0).nodes()).extracting(GoalNode::title)
                 .isNotEqualTo(a.unitData(1).nodes().stream().map(GoalNode::title).toList());
