@@ -55,6 +55,14 @@ final class BenchChildren {
      */
     @Command(name = "import", mixinStandardHelpOptions = true,
             description = "Import a folder of packages into a workspace, print time, heap and floor (part of bench province).")
+    /** Starts JavaFX as a window start does (with the preloading) and waits until it runs. */
+    private static void startFx() throws InterruptedException {
+        Preload.start();
+        CountDownLatch started = new CountDownLatch(1);
+        Platform.startup(started::countDown);
+        started.await();
+    }
+
     static final class ImportRun implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -246,10 +254,7 @@ final class BenchChildren {
         @Override
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
-            Preload.start(); // as a window start does
-            CountDownLatch started = new CountDownLatch(1);
-            Platform.startup(started::countDown);
-            started.await();
+            startFx();
             TaskRunner tasks = new TaskRunner(Throwable::printStackTrace);
             try (Workspace ws = Workspace.open(workspace)) {
                 WorkspaceContext ctx = new WorkspaceContext(ws, tasks);
@@ -350,10 +355,7 @@ final class BenchChildren {
         @Override
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
-            Preload.start(); // as a window start does
-            CountDownLatch started = new CountDownLatch(1);
-            Platform.startup(started::countDown);
-            started.await();
+            startFx();
             TaskRunner tasks = new TaskRunner(Throwable::printStackTrace);
             PauseProbe probe = new PauseProbe();
             try (Workspace ws = Workspace.open(workspace)) {

@@ -116,17 +116,7 @@ final class Parallel {
             return out;
         } catch (ExecutionException e) {
             futures.forEach(f -> f.cancel(true));
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException r) {
-                throw r;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            if (cause instanceof java.io.IOException io) {
-                throw io;
-            }
-            throw new IllegalStateException(cause);
+            throw rethrow(e.getCause());
         } catch (InterruptedException e) {
             futures.forEach(f -> f.cancel(true));
             Thread.currentThread().interrupt();
