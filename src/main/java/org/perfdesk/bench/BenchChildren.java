@@ -48,13 +48,6 @@ final class BenchChildren {
     private BenchChildren() {
     }
 
-    /**
-     * Imports every package of a folder and prints the time, the heap, and the floor measured in the
-     * same JVM: reading and hashing the same files, and inserting as many rows of as many bytes as
-     * the import added into an empty database.
-     */
-    @Command(name = "import", mixinStandardHelpOptions = true,
-            description = "Import a folder of packages into a workspace, print time, heap and floor (part of bench province).")
     /** Starts JavaFX as a window start does (with the preloading) and waits until it runs. */
     private static void startFx() throws InterruptedException {
         Preload.start();
@@ -63,6 +56,13 @@ final class BenchChildren {
         started.await();
     }
 
+    /**
+     * Imports every package of a folder and prints the time, the heap, and the floor measured in the
+     * same JVM: reading and hashing the same files, and inserting as many rows of as many bytes as
+     * the import added into an empty database.
+     */
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = "Import a folder of packages into a workspace, print time, heap and floor (part of bench province).")
     static final class ImportRun implements Callable<Integer> {
         @Spec
         CommandSpec spec;
