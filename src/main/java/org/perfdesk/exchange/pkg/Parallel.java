@@ -97,30 +97,13 @@ final class Parallel {
         throw new IllegalStateException(cause);
     }
 
+    /** Every task at once (on the pool unless there is one task or one core); results and failure in order. */
     static <T> List<T> run(List<Task<T>> tasks) throws java.io.IOException {
-        List<T> out = new ArrayList<>(tasks.size());
-        if (tasks.size() <= 1 || THREADS <= 1) {
-            for (Task<T> t : tasks) {
-                out.add(t.call());
-            }
-            return out;
-        }
-        List<Future<T>> futures = new ArrayList<>(tasks.size());
+        InOrder<T> all = new InOrder<>();
+        long size = tasks.size() <= 1 ? 0 : Long.MAX_VALUE; // the size decides where InOrder runs a task
         for (Task<T> t : tasks) {
-            futures.add(POOL.submit(t::call));
+            all.submit(t, size);
         }
-        try {
-            for (Future<T> f : futures) {
-                out.add(f.get());
-            }
-            return out;
-        } catch (ExecutionException e) {
-            futures.forEach(f -> f.cancel(true));
-            throw rethrow(e.getCause());
-        } catch (InterruptedException e) {
-            futures.forEach(f -> f.cancel(true));
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
+        return all.results();
     }
 }
