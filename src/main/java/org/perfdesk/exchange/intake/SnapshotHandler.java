@@ -52,16 +52,16 @@ public final class SnapshotHandler implements PackageHandler {
         }
         List<OrgUnit> orgs = OrganisationScope.check(ws, unit, s.organisations());
         List<GoalNode> nodes = checkNodes(ws, unit, m.year(), s);
+        Set<String> nodeIds = new HashSet<>();
+        nodes.forEach(n -> nodeIds.add(n.id()));
         List<ReportSection> reports = s.reports().stream()
                 .map(r -> SnapshotMapper.toReportSection(r, unit, m.year())).toList();
-        Map<String, byte[]> files = evidenceFiles(in, s, nodes);
+        Map<String, byte[]> files = evidenceFiles(in, s, nodeIds);
         List<GoalNode> before = ws.goals().findAll(unit, m.year());
         Map<String, Integer> approved = ws.reviews().approvedRevisions(unit, m.year());
         List<ImportReport.NodeChange> changes = NodeDiff.between(before, nodes, approved);
 
-        Set<String> inSnapshot = new HashSet<>();
-        nodes.forEach(n -> inSnapshot.add(n.id()));
-        List<GoalNode> vanished = before.stream().filter(n -> !n.deleted() && !inSnapshot.contains(n.id()))
+        List<GoalNode> vanished = before.stream().filter(n -> !n.deleted() && !nodeIds.contains(n.id()))
                 .map(n -> n.withDeleted(true).withRevision(n.revision() + 1)).toList();
         // New nodes are inserted (no conflict to look for), changed ones updated, unchanged ones left alone:
         // every package repeats the whole tree, mostly unchanged after the plan.
@@ -71,8 +71,6 @@ public final class SnapshotHandler implements PackageHandler {
         List<GoalNode> changed = nodes.stream()
                 .filter(n -> stored.containsKey(n.id()) && !stored.get(n.id()).equals(n)).toList();
         Plan plan = new Plan();
-        Set<String> nodeIds = new HashSet<>();
-        nodes.forEach(n -> nodeIds.add(n.id()));
         // The plan document (方案) and monitoring records beside the snapshot, written after it.
         UnitDocuments.addTo(plan, in, unit, m.year(), nodeIds);
         return plan.changes(NodeDiff.count(changes, nodes), changes)
@@ -105,9 +103,7 @@ public final class SnapshotHandler implements PackageHandler {
      * reader already checked each entry's hash against the manifest), with the size the snapshot gives,
      * and belong to one of its nodes.
      */
-    private static Map<String, byte[]> evidenceFiles(Incoming in, Payloads.Snapshot s, List<GoalNode> nodes) {
-        Set<String> ids = new HashSet<>();
-        nodes.forEach(n -> ids.add(n.id()));
+    private static Map<String, byte[]> evidenceFiles(Incoming in, Payloads.Snapshot s, Set<String> ids) {
         Map<String, byte[]> files = new HashMap<>();
         for (Payloads.EvidenceItem e : s.evidence()) {
             if (!ids.contains(e.nodeId())) {
