@@ -236,6 +236,51 @@ final class BenchChildren {
     }
 
     /**
+     * The first export of a unit's package in this JVM (the workspace opened and the key unlocked
+     * before the clock starts, as a person unlocks before exporting), or with {@code --floor} the
+     * floor's first run in a JVM of its own: the entries of a package in the clear hashed and written
+     * to a plain zip. Prints {@code RESULT first_ms=…}.
+     */
+    @Command(name = "export-first", mixinStandardHelpOptions = true,
+            description = "Time the first export (or its floor) in a fresh JVM (part of bench province).")
+    static final class ExportFirstRun implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--workspace", description = "The unit's workspace (a package is added to its outbox).")
+        Path workspace;
+        @Option(names = "--floor", description = "Time the floor instead: this package's entries in the clear, "
+                + "hashed and zipped to --zip.")
+        Path floorPackage;
+        @Option(names = "--zip", description = "Where the floor writes its zip.")
+        Path zip;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            double firstMs;
+            if (floorPackage != null) {
+                java.util.Map<String, byte[]> entries = ProvinceBench.readEntries(floorPackage);
+                long t0 = System.nanoTime();
+                ProvinceBench.floorZip(entries, zip);
+                firstMs = ms(System.nanoTime() - t0);
+            } else {
+                try (Workspace ws = Workspace.open(workspace)) {
+                    org.perfdesk.exchange.Signer signer = org.perfdesk.exchange.WorkspaceKeys.unlock(ws,
+                            ProvinceBuilder.PASSPHRASE.toCharArray());
+                    org.perfdesk.exchange.Exporter exporter = new org.perfdesk.exchange.Exporter(ws, signer);
+                    long t0 = System.nanoTime();
+                    exporter.exportUnitPackage(org.perfdesk.exchange.pkg.PackageKind.ANNUAL, ProvinceBuilder.YEAR,
+                            null, null);
+                    firstMs = ms(System.nanoTime() - t0);
+                }
+            }
+            out.printf("RESULT first_ms=%.1f%n", firstMs);
+            out.flush();
+            return 0;
+        }
+    }
+
+    /**
      * Imports every package of a folder the way a person does in the window (收件: preview, then import)
      * and prints the longest pause of the JavaFX thread meanwhile. Needs a display.
      */

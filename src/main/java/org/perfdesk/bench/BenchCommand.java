@@ -48,7 +48,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Benchmarks: print measured times and memory.", "性能测试：输出实测时间和内存。"},
         subcommands = {BenchCommand.TreeBench.class, ExchangeBench.class, ProvinceBench.class, CryptoBench.class,
-            BenchChildren.ImportRun.class, BenchChildren.UiImportRun.class,
+            BenchChildren.ImportRun.class, BenchChildren.ExportFirstRun.class, BenchChildren.UiImportRun.class,
             BenchChildren.UiScreensRun.class})
 public final class BenchCommand {
 

@@ -78,7 +78,7 @@ final class ProvinceBench implements Callable<Integer> {
     static final String MARKER = "province.properties";
     /** The figures {@code --only} can choose. */
     private static final List<String> ONLY_NAMES =
-            List.of("evaluation", "workbook", "start", "import-window", "tree-window", "screens");
+            List.of("export", "evaluation", "workbook", "start", "import-window", "tree-window", "screens");
     private static final List<String> WINDOW_NAMES = List.of("start", "import-window", "tree-window", "screens");
 
     @Spec
@@ -110,7 +110,7 @@ final class ProvinceBench implements Callable<Integer> {
             + "(default): every figure under the first, then export, verify, import and key unlock of the same data "
             + "under each, side by side.")
     String suiteChoice;
-    @Option(names = "--only", split = ",", description = "Only these figures: evaluation, workbook (on the office "
+    @Option(names = "--only", split = ",", description = "Only these figures: export, evaluation, workbook (on the office "
             + "imported by an earlier run in --out, imported once otherwise), start, import-window, tree-window, screens "
             + "(need a display). The province is still generated or reused; the other figures are skipped.")
     Set<String> only;
@@ -143,6 +143,9 @@ final class ProvinceBench implements Callable<Integer> {
             Path work = dir.resolve("work");
             Folders.deleteQuietly(work);
             Files.createDirectories(work);
+            if (only != null && only.contains("export")) {
+                export(province, work);
+            }
             if (only != null && (only.contains("evaluation") || only.contains("workbook"))) {
                 Path imported = importedOnce(province, dir, work);
                 if (only.contains("evaluation")) {
@@ -290,6 +293,7 @@ final class ProvinceBench implements Callable<Integer> {
         List<Double> plain = new ArrayList<>();
         List<Double> floor = new ArrayList<>();
         long size;
+        Path inClearCopy;
         try (Workspace ws = Workspace.open(unitDir)) {
             Signer signer = WorkspaceKeys.unlock(ws, ProvinceBuilder.PASSPHRASE.toCharArray());
             Exporter exporter = new Exporter(ws, signer);
@@ -298,6 +302,7 @@ final class ProvinceBench implements Callable<Integer> {
             size = Files.size(written);
             // The floor writes the payload as the unit's data is: the entries of the package in the clear.
             Path inClear = exporter.exportUnitPackage(PackageKind.ANNUAL, ProvinceBuilder.YEAR, warm, null, true).file();
+            inClearCopy = inClear;
             Map<String, byte[]> entries = entries(inClear);
             floorZip(entries, work.resolve("floor-warm.zip"));
             for (int r = 0; r < rounds; r++) {
@@ -311,6 +316,14 @@ final class ProvinceBench implements Callable<Integer> {
             }
         }
         double f = median(floor);
+        // The first export in a fresh JVM (class loading, JIT) against the floor's first run in a fresh JVM.
+        List<Double> fresh = new ArrayList<>();
+        List<Double> freshFloor = new ArrayList<>();
+        for (int r = 0; r < FRESH_RUNS; r++) {
+            fresh.add(exportChild(List.of("--workspace", unitDir.toString())));
+            freshFloor.add(exportChild(List.of("--floor", inClearCopy.toString(), "--zip",
+                    work.resolve("floor-fresh-" + r + ".zip").toString())));
+        }
         String floorWhat = String.format("the package's %d entries in the clear (%.1f MB) hashed and written to a plain "
                 + "zip (deflate), fsync", entriesCount, entriesBytes / 1048576.0);
         rows.add(BenchSupport.Row.against(String.format("export of one unit's package (%,d nodes, encrypted, %.1f MB "
@@ -320,13 +333,41 @@ final class ProvinceBench implements Callable<Integer> {
                 "the same", fmtMs(floor), median(toStick), f, 1.5));
         rows.add(BenchSupport.Row.against("the same in the clear (export --plain), to outbox/", fmtMs(plain), "the same",
                 fmtMs(floor), median(plain), f, 1.5));
+        rows.add(BenchSupport.Row.against(String.format("the first export in a fresh JVM (key unlocked first; median of "
+                + "%d JVMs), to outbox/", FRESH_RUNS), fmtMs(fresh), "the floor's first run in a fresh JVM", fmtMs(freshFloor),
+                median(fresh), median(freshFloor), 2.0));
         return median(toOutbox);
+    }
+
+    /** Fresh JVMs per first-export figure, and as many for its floor. */
+    private static final int FRESH_RUNS = 3;
+
+    /** One fresh JVM timing a first export (or its floor); its {@code first_ms}. */
+    private double exportChild(List<String> options) throws Exception {
+        List<String> args = new ArrayList<>(List.of("bench", "export-first"));
+        args.addAll(options);
+        ChildRun run = BenchSupport.run(BenchSupport.java(List.of("-Dperfdesk.test.kdfIterations="
+                + System.getProperty("perfdesk.test.kdfIterations")), Launcher.class.getName(), args), Map.of(), null, 600);
+        String line = run.find("RESULT ");
+        if (line == null || run.exitCode() != 0) {
+            run.lines().forEach(l -> log.println("  export> " + l));
+            throw new IllegalStateException("the export run failed (exit " + run.exitCode() + ")");
+        }
+        return Double.parseDouble(BenchSupport.figures(line).get("first_ms"));
     }
 
     private int entriesCount;
     private long entriesBytes;
 
     private Map<String, byte[]> entries(Path pkg) throws IOException {
+        Map<String, byte[]> out = readEntries(pkg);
+        entriesCount = out.size();
+        entriesBytes = out.values().stream().mapToLong(b -> b.length).sum();
+        return out;
+    }
+
+    /** A package's entries, by name, as the floor writes them. */
+    static Map<String, byte[]> readEntries(Path pkg) throws IOException {
         Map<String, byte[]> out = new LinkedHashMap<>();
         try (ZipFile zip = ZipFile.builder().setPath(pkg).get()) {
             for (ZipArchiveEntry e : Collections.list(zip.getEntries())) {
@@ -335,8 +376,6 @@ final class ProvinceBench implements Callable<Integer> {
                 }
             }
         }
-        entriesCount = out.size();
-        entriesBytes = out.values().stream().mapToLong(b -> b.length).sum();
         return out;
     }
 
