@@ -27,6 +27,7 @@ import org.perfdesk.exchange.pkg.PackageWriter;
 import org.perfdesk.exchange.pkg.Sealed;
 import org.perfdesk.exchange.pkg.StrictJson;
 import org.perfdesk.exchange.snapshot.Payloads;
+import org.perfdesk.exchange.snapshot.SnapshotJson;
 import org.perfdesk.exchange.snapshot.SnapshotMapper;
 import org.perfdesk.store.SafeFiles;
 import org.perfdesk.store.Workspace;
@@ -92,7 +93,7 @@ public final class Exporter {
                 throw new UserError("error.export.noYear", String.valueOf(year));
             }
             Payloads.Snapshot snapshot = SnapshotMapper.take(ws, self.code(), year);
-            sources.add(PackageWriter.Source.of(EntryNames.SNAPSHOT, StrictJson.writeCompact(snapshot)));
+            sources.add(PackageWriter.Source.of(EntryNames.SNAPSHOT, SnapshotJson.write(snapshot)));
             sources.addAll(evidenceFiles(snapshot));
             java.util.Set<String> attached = new java.util.HashSet<>();
             snapshot.evidence().forEach(e -> attached.add(e.sha256()));
