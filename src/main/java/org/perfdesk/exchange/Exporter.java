@@ -92,6 +92,7 @@ public final class Exporter {
             if (!ws.years().findAll().contains(year)) {
                 throw new UserError("error.export.noYear", String.valueOf(year));
             }
+            ExportWarmUp.start(SuitePlan.forYear(ws, year), self.code(), self.parentCode(), year);
             Payloads.Snapshot snapshot = SnapshotMapper.take(ws, self.code(), year);
             sources.add(PackageWriter.Source.of(EntryNames.SNAPSHOT, SnapshotJson.write(snapshot)));
             sources.addAll(evidenceFiles(snapshot));
