@@ -24,6 +24,7 @@ import org.perfdesk.exchange.pkg.Manifest;
 import org.perfdesk.exchange.pkg.PackageKind;
 import org.perfdesk.exchange.pkg.PackageReader;
 import org.perfdesk.exchange.pkg.PackageWriter;
+import org.perfdesk.exchange.pkg.PackingStream;
 import org.perfdesk.exchange.pkg.Sealed;
 import org.perfdesk.exchange.pkg.StrictJson;
 import org.perfdesk.exchange.snapshot.Payloads;
@@ -93,8 +94,9 @@ public final class Exporter {
                 throw new UserError("error.export.noYear", String.valueOf(year));
             }
             ExportWarmUp.start(SuitePlan.forYear(ws, year), self.code(), self.parentCode(), year);
+            Suite suite = SuitePlan.forYear(ws, year);
             Payloads.Snapshot snapshot = SnapshotMapper.take(ws, self.code(), year);
-            sources.add(PackageWriter.Source.of(EntryNames.SNAPSHOT, SnapshotJson.write(snapshot)));
+            sources.add(snapshotSource(snapshot, suite, !plain));
             sources.addAll(evidenceFiles(snapshot));
             java.util.Set<String> attached = new java.util.HashSet<>();
             snapshot.evidence().forEach(e -> attached.add(e.sha256()));
@@ -102,10 +104,32 @@ public final class Exporter {
             if (kind == PackageKind.RECTIFICATION) {
                 sources.addAll(Feedbacks.rectificationSources(ws, self.code(), year, attached));
             }
-            Suite suite = SuitePlan.forYear(ws, year);
             sources.addAll(encryptionKey(signer.forSuite(suite)));
             sources.addAll(innerPackages(year, !plain));
             return write(kind, self.parentCode(), year, suite, sources, out, progress, !plain);
+        }
+    }
+
+    /**
+     * The snapshot's JSON; for a sealed package hashed and compressed on a second core while it is written
+     * (the largest entry by far: its deflate was the longest part of sealing, after the JSON was done).
+     */
+    private static PackageWriter.Source snapshotSource(Payloads.Snapshot snapshot, Suite suite, boolean sealed) {
+        if (!sealed) {
+            return PackageWriter.Source.of(EntryNames.SNAPSHOT, SnapshotJson.write(snapshot));
+        }
+        PackingStream packing = new PackingStream(suite);
+        try {
+            SnapshotJson.write(snapshot, packing);
+            return PackageWriter.Source.of(EntryNames.SNAPSHOT, packing.packed());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } finally {
+            try {
+                packing.close(); // the worker ends even when writing failed
+            } catch (IOException ignored) {
+                // closing again after packed() does nothing
+            }
         }
     }
 

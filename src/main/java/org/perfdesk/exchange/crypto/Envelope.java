@@ -91,8 +91,13 @@ public final class Envelope {
 
     /** Compresses and encrypts the entry at {@code index}. */
     public static byte[] seal(byte[] contentKey, String packageId, int index, byte[] plaintext) {
+        return sealDeflated(contentKey, packageId, index, deflate(plaintext));
+    }
+
+    /** Encrypts the entry at {@code index}, compressed already as {@link #seal} compresses it. */
+    public static byte[] sealDeflated(byte[] contentKey, String packageId, int index, byte[] deflated) {
         try {
-            return gcm(Cipher.ENCRYPT_MODE, contentKey, packageId, index, deflate(plaintext));
+            return gcm(Cipher.ENCRYPT_MODE, contentKey, packageId, index, deflated);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM failed", e);
         }

@@ -68,10 +68,14 @@ final class GmEnvelope {
     }
 
     static byte[] seal(byte[] contentKey, String packageId, int index, byte[] plaintext) {
+        return sealDeflated(contentKey, packageId, index, Envelope.deflate(plaintext));
+    }
+
+    static byte[] sealDeflated(byte[] contentKey, String packageId, int index, byte[] deflated) {
         if (contentKey == null || contentKey.length != CONTENT_KEY_LENGTH) {
             throw new IllegalArgumentException("a gm-1 content key has 16 bytes");
         }
-        return Sm4Gcm.seal(contentKey, nonce(index), aad(packageId, index), Envelope.deflate(plaintext));
+        return Sm4Gcm.seal(contentKey, nonce(index), aad(packageId, index), deflated);
     }
 
     static byte[] open(byte[] contentKey, String packageId, int index, byte[] sealed, long size, boolean exact)

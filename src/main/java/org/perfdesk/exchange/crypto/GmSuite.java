@@ -116,6 +116,11 @@ final class GmSuite implements Suite {
     }
 
     @Override
+    public byte[] sealDeflated(byte[] contentKey, String packageId, int index, byte[] deflated) {
+        return GmEnvelope.sealDeflated(contentKey, packageId, index, deflated);
+    }
+
+    @Override
     public byte[] open(byte[] contentKey, String packageId, int index, byte[] sealed, long size)
             throws AEADBadTagException, DataFormatException {
         return GmEnvelope.open(contentKey, packageId, index, sealed, size, true);

@@ -128,6 +128,11 @@ final class IntlSuite implements Suite {
     }
 
     @Override
+    public byte[] sealDeflated(byte[] contentKey, String packageId, int index, byte[] deflated) {
+        return Envelope.sealDeflated(contentKey, packageId, index, deflated);
+    }
+
+    @Override
     public byte[] open(byte[] contentKey, String packageId, int index, byte[] sealed, long size)
             throws AEADBadTagException, DataFormatException {
         return Envelope.open(contentKey, packageId, index, sealed, size);

@@ -118,6 +118,13 @@ public interface Suite {
     byte[] seal(byte[] contentKey, String packageId, int index, byte[] plaintext);
 
     /**
+     * The same for an entry already compressed the way {@link #seal} compresses it (raw DEFLATE at
+     * {@link Compression#levelFor}'s level): only encrypted. {@code seal(k, p, i, x)} and
+     * {@code sealDeflated(k, p, i, deflate(x))} open alike.
+     */
+    byte[] sealDeflated(byte[] contentKey, String packageId, int index, byte[] deflated);
+
+    /**
      * Decrypts and decompresses the entry at {@code index}, which must unpack to exactly {@code size} bytes.
      *
      * @throws AEADBadTagException when the bytes, the index, the package or the key differ

@@ -25,6 +25,11 @@ public final class Hashing {
         return DIGESTED.sum();
     }
 
+    /** Counts bytes hashed elsewhere in this package with a suite's digest ({@link PackingStream}). */
+    static void counted(long bytes) {
+        DIGESTED.add(bytes);
+    }
+
     public static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");

@@ -29,14 +29,22 @@ public final class PackageWriter {
     private PackageWriter() {
     }
 
-    /** One entry to write: bytes in memory or a file (evidence, an inner package). */
-    public record Source(String path, byte[] bytes, Path file) {
+    /**
+     * One entry to write: bytes in memory or a file (evidence, an inner package); bytes may come hashed
+     * and compressed already for sealing ({@code packed}, see {@link PackingStream}).
+     */
+    public record Source(String path, byte[] bytes, Path file, PackingStream.Packed packed) {
         public static Source of(String path, byte[] bytes) {
-            return new Source(path, bytes, null);
+            return new Source(path, bytes, null, null);
         }
 
         public static Source of(String path, Path file) {
-            return new Source(path, null, file);
+            return new Source(path, null, file, null);
+        }
+
+        /** An entry hashed and compressed while it was written; in the clear it is written as its bytes. */
+        public static Source of(String path, PackingStream.Packed packed) {
+            return new Source(path, packed.plain(), null, packed);
         }
 
         InputStream open() throws IOException {

@@ -119,6 +119,12 @@ public final class Sealed {
                 PackageWriter.Source s = plain.get(i);
                 int index = i + 1;
                 tasks.add(() -> {
+                    PackingStream.Packed packed = s.packed();
+                    if (packed != null && packed.suite() == suite) {
+                        // Hashed and compressed while it was written: only the encryption is left.
+                        return new Object[] {Manifest.Entry.of(suite, s.path(), packed.plain().length, packed.hash()),
+                            suite.sealDeflated(contentKey, packageId, index, packed.deflated())};
+                    }
                     byte[] bytes = s.bytes() != null ? s.bytes() : Files.readAllBytes(s.file());
                     return new Object[] {Manifest.Entry.of(suite, s.path(), bytes.length, Hashing.hash(suite, bytes)),
                         suite.seal(contentKey, packageId, index, bytes)};

@@ -28,7 +28,14 @@ public final class SnapshotJson {
     public static byte[] write(Payloads.Snapshot s) {
         // A 2,000-node unit's snapshot is about 3.5 MB: one growth step at most.
         ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024 + s.nodes().size() * 1024);
-        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+        write(s, out);
+        return out.toByteArray();
+    }
+
+    /** The same bytes into {@code out} (left open). */
+    public static void write(Payloads.Snapshot s, java.io.OutputStream out) {
+        try (JsonGenerator g = FACTORY.createGenerator(out)
+                .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
             g.writeStartObject();
             g.writeStringField("format", s.format());
             g.writeStringField("unitCode", s.unitCode());
@@ -97,7 +104,6 @@ public final class SnapshotJson {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the snapshot", e);
         }
-        return out.toByteArray();
     }
 
     private static void org(JsonGenerator g, Payloads.Org o) throws IOException {
