@@ -1,6 +1,5 @@
 package org.perfdesk.exchange.intake;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -74,7 +73,7 @@ public final class SnapshotHandler implements PackageHandler {
         // The plan document (方案) and monitoring records beside the snapshot, written after it.
         UnitDocuments.addTo(plan, in, unit, m.year(), nodeIds);
         return plan.changes(NodeDiff.count(changes, nodes), changes)
-                .snapshot(new String(bytes, StandardCharsets.UTF_8))
+                .snapshot(bytes)
                 .keep(files)
                 .write(() -> {
                     ws.orgUnits().saveAll(orgs);
