@@ -70,6 +70,13 @@ public final class StrictJson {
         return mapper;
     }
 
+    /**
+     * The mapper for bytes {@link #scan} has passed: the scan refused duplicate keys over the whole text, so
+     * mapping the same bytes does not keep a set of names per object a second time. Every other check stays.
+     * (A copy of the mapper: a reader {@code without} the feature still looked for duplicates.)
+     */
+    private static final ObjectMapper MAPPING = MAPPER.copy().disable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
     public static ObjectMapper mapper() {
         return MAPPER;
     }
@@ -78,7 +85,7 @@ public final class StrictJson {
     public static <T> T read(byte[] json, Class<T> type, String entry) {
         try {
             scan(json, entry, Set.of());
-            return MAPPER.readValue(json, type);
+            return MAPPING.readValue(json, type);
         } catch (IOException e) {
             throw refusal(e, entry);
         }
@@ -143,6 +150,8 @@ public final class StrictJson {
         Deque<String> at = new ArrayDeque<>();
         String field = null;
         boolean rootDone = false;
+        // Paths are built only when something is picked: a snapshot has tens of thousands of objects.
+        boolean picking = !paths.isEmpty();
         try (JsonParser p = MAPPER.getFactory().createParser(json)) {
             for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
                 if (at.isEmpty() && rootDone) {
@@ -151,7 +160,7 @@ public final class StrictJson {
                 switch (t) {
                     case FIELD_NAME -> field = p.currentName();
                     case START_OBJECT, START_ARRAY -> {
-                        String path = pathOf(at, field);
+                        String path = picking ? pathOf(at, field) : null;
                         at.push(path == null ? IN_ARRAY : path);
                         field = null;
                     }
@@ -164,8 +173,8 @@ public final class StrictJson {
                         if (t == JsonToken.VALUE_NUMBER_FLOAT) {
                             checkExponent(text);
                         }
-                        String path = pathOf(at, field);
-                        if (path != null && t != JsonToken.VALUE_NULL && paths.contains(path)) {
+                        String path = picking && t != JsonToken.VALUE_NULL ? pathOf(at, field) : null;
+                        if (path != null && paths.contains(path)) {
                             picked.put(path, text);
                         }
                         field = null;
