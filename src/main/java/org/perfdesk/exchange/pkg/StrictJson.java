@@ -169,14 +169,26 @@ public final class StrictJson {
                         rootDone = at.isEmpty();
                     }
                     default -> {
-                        String text = p.getText(); // materialised, so the length limit applies
-                        if (t == JsonToken.VALUE_NUMBER_FLOAT) {
-                            checkExponent(text);
-                        }
                         String path = picking && t != JsonToken.VALUE_NULL ? pathOf(at, field) : null;
-                        if (path != null && paths.contains(path)) {
-                            picked.put(path, text);
+                        boolean wanted = path != null && paths.contains(path);
+                        if (t == JsonToken.VALUE_STRING && !wanted) {
+                            // Decoded whole (bad UTF-8 is found) and its length judged, without making a
+                            // string of it: the mapping pass makes the strings it keeps.
+                            int length = p.getTextLength();
+                            if (length > MAX_STRING) {
+                                throw new StreamConstraintsException(String.format(
+                                        "String value length (%d) exceeds the maximum allowed (%d)", length, MAX_STRING));
+                            }
+                        } else if (t == JsonToken.VALUE_NUMBER_FLOAT || wanted) {
+                            String text = p.getText();
+                            if (t == JsonToken.VALUE_NUMBER_FLOAT) {
+                                checkExponent(text);
+                            }
+                            if (wanted) {
+                                picked.put(path, text);
+                            }
                         }
+                        // Integers: their digits were counted against the limit as they were read.
                         field = null;
                         rootDone = at.isEmpty();
                     }
