@@ -68,9 +68,11 @@ public final class GoalNodeRepository {
             return;
         }
         db.write(c -> {
+            // One time for the batch (one transaction): formatting an Instant per row cost more than binding it.
+            String now = java.time.Instant.now().toString();
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 for (GoalNode n : nodes) {
-                    bind(ps, n);
+                    bind(ps, n, now);
                     ps.addBatch();
                 }
                 ps.executeBatch();
@@ -94,7 +96,7 @@ public final class GoalNodeRepository {
                 toStore = node.withRevision(old.get().revision() + 1);
             }
             try (PreparedStatement ps = c.prepareStatement(UPSERT)) {
-                bind(ps, toStore);
+                bind(ps, toStore, java.time.Instant.now().toString());
                 ps.executeUpdate();
             }
             return toStore;
@@ -233,7 +235,7 @@ public final class GoalNodeRepository {
         return out;
     }
 
-    private static void bind(PreparedStatement ps, GoalNode n) throws SQLException {
+    private static void bind(PreparedStatement ps, GoalNode n, String now) throws SQLException {
         ps.setString(1, n.id());
         ps.setString(2, n.unitCode());
         ps.setInt(3, n.year());
@@ -273,7 +275,7 @@ public final class GoalNodeRepository {
         ps.setInt(23, n.deleted() ? 1 : 0);
         Sql.decimal(ps, 24, q == null ? null : q.targetHigh());
         Sql.text(ps, 25, n.systemCode());
-        Sql.now(ps, 26);
+        ps.setString(26, now);
     }
 
     /** By column position (in the order of COLUMNS): name lookups cost more than the rest of the row. */

@@ -86,6 +86,11 @@ public final class PackageLogRepository {
     }
 
     public void saveSnapshot(String packageId, String unitCode, int year, String json) {
+        saveSnapshot(packageId, unitCode, year, json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** The snapshot as the package carried it, UTF-8: packed from the bytes, never decoded to a string. */
+    public void saveSnapshot(String packageId, String unitCode, int year, byte[] json) {
         db.write(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO snapshot(package_id, unit_code, year, json) VALUES(?, ?, ?, ?)")) {

@@ -107,6 +107,17 @@ public final class ProgressRepository {
         });
     }
 
+    /**
+     * Adds entries known to be new (nodes that had none: a unit's first package of the year), in key order
+     * like {@link #replaceForUnit}, without reading what is stored; an entry already there fails the
+     * transaction.
+     */
+    public void insertAll(Collection<Progress> items) {
+        List<Progress> fresh = new ArrayList<>(items);
+        fresh.sort(java.util.Comparator.comparing(Progress::nodeId).thenComparingInt(Progress::quarter));
+        write(INSERT, fresh);
+    }
+
     private static String key(Progress p) {
         return p.nodeId() + '#' + p.quarter();
     }

@@ -28,12 +28,13 @@ public final class SelfAssessmentRepository {
                     "INSERT INTO self_assessment(node_id, score, level, narrative, updated_at) VALUES(?, ?, ?, ?, ?) "
                             + "ON CONFLICT(node_id) DO UPDATE SET score = excluded.score, level = excluded.level, "
                             + "narrative = excluded.narrative, updated_at = excluded.updated_at")) {
+                String now = java.time.Instant.now().toString(); // one for the batch, not one per row
                 for (SelfAssessment a : items) {
                     ps.setString(1, a.nodeId());
                     Sql.decimal(ps, 2, a.score());
                     Sql.text(ps, 3, a.level());
                     Sql.text(ps, 4, a.narrative());
-                    Sql.now(ps, 5);
+                    ps.setString(5, now);
                     ps.addBatch();
                 }
                 ps.executeBatch();

@@ -71,15 +71,33 @@ final class Sql {
             text(ps, i, value);
             return;
         }
+        ps.setBytes(i, deflated(value.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * {@link #packed(PreparedStatement, int, String)} for a text given as its UTF-8 bytes (a received
+     * snapshot as it came): the same column, never decoded to a string when it is large. A short one is
+     * decoded and judged as a string would be (a string's length is at least a third of its bytes).
+     */
+    static void packed(PreparedStatement ps, int i, byte[] utf8) throws SQLException {
+        if (utf8 == null || utf8.length < 3 * PACK_FROM) {
+            packed(ps, i, utf8 == null ? null : new String(utf8, java.nio.charset.StandardCharsets.UTF_8));
+            return;
+        }
+        ps.setBytes(i, deflated(utf8));
+    }
+
+    private static byte[] deflated(byte[] bytes) {
         java.util.zip.Deflater deflater = new java.util.zip.Deflater(java.util.zip.Deflater.BEST_SPEED);
         try {
-            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(value.length() / 8);
-            try (java.util.zip.DeflaterOutputStream d = new java.util.zip.DeflaterOutputStream(out, deflater, 64 * 1024)) {
-                d.write(value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            deflater.setInput(bytes);
+            deflater.finish();
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(Math.max(64, bytes.length / 8));
+            byte[] buf = new byte[64 * 1024];
+            while (!deflater.finished()) {
+                out.write(buf, 0, deflater.deflate(buf));
             }
-            ps.setBytes(i, out.toByteArray());
-        } catch (java.io.IOException e) {
-            throw new SQLException("could not pack a text", e);
+            return out.toByteArray();
         } finally {
             deflater.end();
         }

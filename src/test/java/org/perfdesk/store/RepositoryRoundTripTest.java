@@ -1,6 +1,7 @@
 package org.perfdesk.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -220,6 +221,25 @@ class RepositoryRoundTripTest {
         // Another unit's entries are not touched by a replace of this one's.
         assertThat(ws.progress().replaceForUnit("XM", 2008, List.of())).isZero();
         assertThat(ws.progress().findByUnit("SLT", 2008)).hasSize(3);
+    }
+
+    @Test
+    void progressOfNewNodesIsInsertedAsGivenAndAnEntryAlreadyStoredFailsTheWholeBatch() {
+        GoalNode a = GoalNode.create("SLT", 2008, null, 0, NodeKind.INDICATOR, "甲");
+        GoalNode b = GoalNode.create("SLT", 2008, null, 1, NodeKind.INDICATOR, "乙");
+        ws.goals().insertAll(List.of(b, a));
+        Progress b1 = new Progress(b.id(), 1, null, null, ProgressStatus.BEHIND, "滞后", "原因", null, null);
+        Progress a2 = new Progress(a.id(), 2, new BigDecimal("2"), new BigDecimal("20"), ProgressStatus.ON_TRACK, "二季度",
+                null, null, null);
+        ws.progress().insertAll(List.of(b1, a2));
+        reopen();
+        assertThat(ws.progress().findByUnit("SLT", 2008)).containsExactlyInAnyOrder(b1, a2);
+
+        // A first package's entries are new by construction; one that is not stops the batch, half of it never stays.
+        Progress a1 = new Progress(a.id(), 1, new BigDecimal("1"), new BigDecimal("10"), ProgressStatus.ON_TRACK, "一季度",
+                null, null, null);
+        assertThatThrownBy(() -> ws.progress().insertAll(List.of(a1, b1))).isInstanceOf(RuntimeException.class);
+        assertThat(ws.progress().findByUnit("SLT", 2008)).containsExactlyInAnyOrder(b1, a2);
     }
 
     @Test

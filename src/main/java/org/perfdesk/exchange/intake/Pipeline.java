@@ -265,7 +265,7 @@ public final class Pipeline {
                         m.sender().code(), opened.signer().keyId(), m.recipient().code(), m.year(), m.sequence(),
                         m.previousHash(), opened.fileHash(), file.getFileName().toString(), opened.fileSize(),
                         parseInstant(m.createdAt()), Instant.now(), report.warning(),
-                        new String(StrictJson.write(report), StandardCharsets.UTF_8), outerId, opened.manifestHash(),
+                        new String(StrictJson.writeCompact(report), StandardCharsets.UTF_8), outerId, opened.manifestHash(),
                         opened.suite().id()));
                 if (plan.snapshotJson() != null) {
                     ws.packages().saveSnapshot(m.packageId(), m.sender().code(), m.year(), plan.snapshotJson());

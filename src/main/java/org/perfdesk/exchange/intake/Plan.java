@@ -16,7 +16,7 @@ public final class Plan {
     private String summary;
     private ImportReport.Counts counts;
     private List<ImportReport.NodeChange> changes;
-    private String snapshotJson;
+    private byte[] snapshotJson;
     private final Map<String, byte[]> files = new HashMap<>();
     private final List<Runnable> writes = new ArrayList<>();
 
@@ -33,8 +33,12 @@ public final class Plan {
         return this;
     }
 
-    /** The snapshot's JSON as it came, kept with the package for history and diffs. */
-    public Plan snapshot(String json) {
+    /**
+     * The snapshot's JSON as it came (its UTF-8 bytes, kept as they are: a unit's snapshot is megabytes, and
+     * decoding it only to encode it again for storage was a tenth of the import's work), kept with the
+     * package for history and diffs.
+     */
+    public Plan snapshot(byte[] json) {
         this.snapshotJson = json;
         return this;
     }
@@ -63,7 +67,7 @@ public final class Plan {
         return changes;
     }
 
-    public String snapshotJson() {
+    public byte[] snapshotJson() {
         return snapshotJson;
     }
 

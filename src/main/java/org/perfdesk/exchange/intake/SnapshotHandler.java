@@ -1,6 +1,5 @@
 package org.perfdesk.exchange.intake;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -74,21 +73,31 @@ public final class SnapshotHandler implements PackageHandler {
         // The plan document (方案) and monitoring records beside the snapshot, written after it.
         UnitDocuments.addTo(plan, in, unit, m.year(), nodeIds);
         return plan.changes(NodeDiff.count(changes, nodes), changes)
-                .snapshot(new String(bytes, StandardCharsets.UTF_8))
+                .snapshot(bytes)
                 .keep(files)
                 .write(() -> {
                     ws.orgUnits().saveAll(orgs);
                     ws.goals().insertAll(fresh);
                     ws.goals().saveAll(changed);
                     ws.goals().saveAll(vanished);
-                    ws.progress().replaceForUnit(unit, m.year(),
-                            s.progress().stream().map(SnapshotMapper::toProgress).toList());
-                    ws.selfAssessments().deleteByUnit(unit, m.year());
+                    List<org.perfdesk.domain.Progress> progress =
+                            s.progress().stream().map(SnapshotMapper::toProgress).toList();
+                    // The unit's first package of the year: none of its nodes existed, so nothing hangs on
+                    // them (progress, self-assessments, evidence) to compare with or remove.
+                    boolean first = before.isEmpty();
+                    if (first) {
+                        ws.progress().insertAll(progress);
+                    } else {
+                        ws.progress().replaceForUnit(unit, m.year(), progress);
+                        ws.selfAssessments().deleteByUnit(unit, m.year());
+                    }
                     ws.selfAssessments().saveAll(s.selfAssessments().stream()
                             .map(SnapshotMapper::toSelfAssessment).toList());
                     ws.reports().deleteByUnit(unit, m.year());
                     ws.reports().saveAll(reports);
-                    ws.evidence().deleteByUnit(unit, m.year());
+                    if (!first) {
+                        ws.evidence().deleteByUnit(unit, m.year());
+                    }
                     Instant now = Instant.now();
                     for (Payloads.EvidenceItem e : s.evidence()) {
                         ws.evidence().link(new Evidence(e.nodeId(), e.sha256(),

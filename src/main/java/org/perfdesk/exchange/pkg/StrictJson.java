@@ -70,6 +70,13 @@ public final class StrictJson {
         return mapper;
     }
 
+    /**
+     * The mapper for bytes {@link #scan} has passed: the scan refused duplicate keys over the whole text, so
+     * mapping the same bytes does not keep a set of names per object a second time. Every other check stays.
+     * (A copy of the mapper: a reader {@code without} the feature still looked for duplicates.)
+     */
+    private static final ObjectMapper MAPPING = MAPPER.copy().disable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
     public static ObjectMapper mapper() {
         return MAPPER;
     }
@@ -78,7 +85,7 @@ public final class StrictJson {
     public static <T> T read(byte[] json, Class<T> type, String entry) {
         try {
             scan(json, entry, Set.of());
-            return MAPPER.readValue(json, type);
+            return MAPPING.readValue(json, type);
         } catch (IOException e) {
             throw refusal(e, entry);
         }
@@ -143,6 +150,8 @@ public final class StrictJson {
         Deque<String> at = new ArrayDeque<>();
         String field = null;
         boolean rootDone = false;
+        // Paths are built only when something is picked: a snapshot has tens of thousands of objects.
+        boolean picking = !paths.isEmpty();
         try (JsonParser p = MAPPER.getFactory().createParser(json)) {
             for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
                 if (at.isEmpty() && rootDone) {
@@ -151,7 +160,7 @@ public final class StrictJson {
                 switch (t) {
                     case FIELD_NAME -> field = p.currentName();
                     case START_OBJECT, START_ARRAY -> {
-                        String path = pathOf(at, field);
+                        String path = picking ? pathOf(at, field) : null;
                         at.push(path == null ? IN_ARRAY : path);
                         field = null;
                     }
@@ -160,14 +169,26 @@ public final class StrictJson {
                         rootDone = at.isEmpty();
                     }
                     default -> {
-                        String text = p.getText(); // materialised, so the length limit applies
-                        if (t == JsonToken.VALUE_NUMBER_FLOAT) {
-                            checkExponent(text);
+                        String path = picking && t != JsonToken.VALUE_NULL ? pathOf(at, field) : null;
+                        boolean wanted = path != null && paths.contains(path);
+                        if (t == JsonToken.VALUE_STRING && !wanted) {
+                            // Decoded whole (bad UTF-8 is found) and its length judged, without making a
+                            // string of it: the mapping pass makes the strings it keeps.
+                            int length = p.getTextLength();
+                            if (length > MAX_STRING) {
+                                throw new StreamConstraintsException(String.format(
+                                        "String value length (%d) exceeds the maximum allowed (%d)", length, MAX_STRING));
+                            }
+                        } else if (t == JsonToken.VALUE_NUMBER_FLOAT || wanted) {
+                            String text = p.getText();
+                            if (t == JsonToken.VALUE_NUMBER_FLOAT) {
+                                checkExponent(text);
+                            }
+                            if (wanted) {
+                                picked.put(path, text);
+                            }
                         }
-                        String path = pathOf(at, field);
-                        if (path != null && t != JsonToken.VALUE_NULL && paths.contains(path)) {
-                            picked.put(path, text);
-                        }
+                        // Integers: their digits were counted against the limit as they were read.
                         field = null;
                         rootDone = at.isEmpty();
                     }

@@ -114,7 +114,7 @@ class SnapshotHandlerTest {
         Incoming in = Opening.of(world.office, world.officeSigner, world.export("SLT", PackageKind.PLAN));
         Plan plan = new SnapshotHandler().plan(in);
         assertThat(plan.counts().added()).isEqualTo(3);
-        assertThat(plan.snapshotJson()).contains("\"unitCode\":\"SLT\"");
+        assertThat(new String(plan.snapshotJson(), java.nio.charset.StandardCharsets.UTF_8)).contains("\"unitCode\":\"SLT\"");
         assertThat(world.office.goals().count("SLT", World.YEAR)).as("planning writes nothing").isZero();
         Opening.apply(world.office, plan);
         assertThat(world.office.goals().count("SLT", World.YEAR)).isEqualTo(3);

@@ -232,6 +232,17 @@ class LimitsEdgeTest {
         assertJsonRefused("{\"" + "k".repeat(201) + "\":1}", "json-too-long");
     }
 
+    @Test
+    void aDuplicateKeyDeepInALargeArrayIsStillRefusedAndAStringAtTheLimitStillRead() {
+        // The mapping pass no longer looks for duplicates: the scan before it must find them everywhere.
+        String rows = "{\"id\":\"n\",\"title\":\"节点\"},".repeat(5_000);
+        assertJsonRefused("{\"nodes\":[" + rows + "{\"id\":\"n\",\"title\":\"a\",\"title\":\"b\"}]}",
+                "duplicate-key");
+        // The scan judges a string's length without making it: exactly the limit passes, one more is refused.
+        assertJsonAccepted("[\"" + "字".repeat(StrictJson.MAX_STRING) + "\"]");
+        assertJsonRefused("{\"a\":[\"" + "字".repeat(StrictJson.MAX_STRING + 1) + "\"]}", "json-too-long");
+    }
+
     // ---- helpers ----
 
     private static void assertJsonAccepted(String json) {
