@@ -306,54 +306,48 @@ public final class Evaluator {
     }
 
     /**
-     * Every unit evaluated in the year (see {@link #units}), with its material. The year is read in one pass
-     * per kind for all units (nodes, progress, self-assessment, the office's scores, verified figures) and
-     * only with what the scoring rule and the input hashes read: a node's description, owner and quality
-     * requirement and the texts of progress and self-assessment are left out (null). A province's year is a
-     * few hundred thousand rows; a query per unit and kind, each decoding every text, took most of the
-     * evaluation's time. One unit's material with its texts: {@link #material(OrgUnit, int)}.
+     * Every unit evaluated in the year (see {@link #units}), with its material. The year's nodes are read in one
+     * query for all units, each with its progress and self-assessment (for a node with points: the others are
+     * never scored), then the office's scores and verified figures, each in one query; only with what the
+     * scoring rule and the input hashes read: a node's description, owner and quality requirement and the texts
+     * of progress and self-assessment are left out (null). A province's year is a few hundred thousand rows; a
+     * query per unit and kind, each decoding every text, took most of the evaluation's time. One unit's
+     * material with its texts (and every node's progress): {@link #material(OrgUnit, int)}.
      */
     public List<Evaluation.UnitMaterial> material(int year) {
+        Map<String, IndicatorScore> scores = ws.evaluation().scores().findEvery();
         Map<String, List<GoalNode>> nodes = new HashMap<>();
-        Map<String, GoalNode> byId = new HashMap<>(1 << 16);
-        ws.goals().forEachLiveOfYear(year, n -> {
-            nodes.computeIfAbsent(n.unitCode(), k -> new ArrayList<>()).add(n);
-            byId.put(n.id(), n);
-        });
         Map<String, Map<String, List<Progress>>> progress = new HashMap<>();
-        // Rows come in key order (node, quarter): one look-up per node, not per row; each row keeps the node's
-        // own id string rather than its copy, so the year's material is a third smaller to hold.
-        ws.progress().forEachFigures(new java.util.function.Consumer<>() {
-            private String lastId;
-            private GoalNode node;
-            private List<Progress> rows;
+        Map<String, Map<String, SelfAssessment>> self = new HashMap<>();
+        Map<String, Map<String, IndicatorScore>> office = new HashMap<>();
+        // Each node comes with its own figures, and a unit's nodes come together (a package's nodes are stored
+        // together): the unit's collections are looked up again only when the unit changes.
+        ws.goals().forEachLiveOfYearWithFigures(year, new java.util.function.Consumer<>() {
+            private String unit;
+            private List<GoalNode> unitNodes;
+            private Map<String, List<Progress>> unitProgress;
+            private Map<String, SelfAssessment> unitSelf;
 
             @Override
-            public void accept(Progress p) {
-                if (!p.nodeId().equals(lastId)) {
-                    lastId = p.nodeId();
-                    node = byId.get(lastId);
-                    rows = node == null ? null : progress.computeIfAbsent(node.unitCode(), k -> new HashMap<>(4096))
-                            .computeIfAbsent(node.id(), k -> new ArrayList<>(4));
+            public void accept(org.perfdesk.store.GoalNodeRepository.WithFigures f) {
+                GoalNode n = f.node();
+                if (!n.unitCode().equals(unit)) {
+                    unit = n.unitCode();
+                    unitNodes = nodes.computeIfAbsent(unit, k -> new ArrayList<>(2048));
+                    unitProgress = progress.computeIfAbsent(unit, k -> new HashMap<>(1024));
+                    unitSelf = self.computeIfAbsent(unit, k -> new HashMap<>(1024));
                 }
-                if (rows != null) {
-                    rows.add(new Progress(node.id(), p.quarter(), p.actualValue(), p.completionPercent(), p.status(),
-                            null, null, null, null));
+                unitNodes.add(n);
+                if (!f.progress().isEmpty()) {
+                    unitProgress.put(n.id(), f.progress());
                 }
-            }
-        });
-        Map<String, Map<String, SelfAssessment>> self = new HashMap<>();
-        ws.selfAssessments().forEachFigures(a -> {
-            GoalNode n = byId.get(a.nodeId());
-            if (n != null) {
-                self.computeIfAbsent(n.unitCode(), k -> new HashMap<>()).put(n.id(), a);
-            }
-        });
-        Map<String, Map<String, IndicatorScore>> office = new HashMap<>();
-        ws.evaluation().scores().findEvery().forEach((id, score) -> {
-            GoalNode n = byId.get(id);
-            if (n != null) {
-                office.computeIfAbsent(n.unitCode(), k -> new HashMap<>()).put(id, score);
+                if (f.self() != null) {
+                    unitSelf.put(n.id(), f.self());
+                }
+                IndicatorScore score = scores.isEmpty() ? null : scores.get(n.id());
+                if (score != null) {
+                    office.computeIfAbsent(unit, k -> new HashMap<>()).put(n.id(), score);
+                }
             }
         });
         Map<String, Map<String, VerifiedFigure>> verified = new HashMap<>();
