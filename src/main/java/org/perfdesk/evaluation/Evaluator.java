@@ -316,15 +316,15 @@ public final class Evaluator {
      */
     public List<Evaluation.UnitMaterial> material(int year) {
         Map<String, IndicatorScore> scores = ws.evaluation().scores().findEvery();
-        Map<String, List<GoalNode>> nodes = new HashMap<>();
+        UnitTrees trees = new UnitTrees();
         Map<String, Map<String, List<Progress>>> progress = new HashMap<>();
         Map<String, Map<String, SelfAssessment>> self = new HashMap<>();
         Map<String, Map<String, IndicatorScore>> office = new HashMap<>();
         // Each node comes with its own figures, and a unit's nodes come together (a package's nodes are stored
-        // together): the unit's collections are looked up again only when the unit changes.
+        // together): the unit's collections are looked up again only when the unit changes, and its tree is
+        // built on the other core meanwhile.
         ws.goals().forEachLiveOfYearWithFigures(year, new java.util.function.Consumer<>() {
             private String unit;
-            private List<GoalNode> unitNodes;
             private Map<String, List<Progress>> unitProgress;
             private Map<String, SelfAssessment> unitSelf;
 
@@ -333,11 +333,10 @@ public final class Evaluator {
                 GoalNode n = f.node();
                 if (!n.unitCode().equals(unit)) {
                     unit = n.unitCode();
-                    unitNodes = nodes.computeIfAbsent(unit, k -> new ArrayList<>(2048));
                     unitProgress = progress.computeIfAbsent(unit, k -> new HashMap<>(1024));
                     unitSelf = self.computeIfAbsent(unit, k -> new HashMap<>(1024));
                 }
-                unitNodes.add(n);
+                trees.add(n);
                 if (!f.progress().isEmpty()) {
                     unitProgress.put(n.id(), f.progress());
                 }
@@ -361,9 +360,9 @@ public final class Evaluator {
                 .collect(Collectors.groupingBy(Bonus::unitCode));
         Map<String, StandingDecision> decisions = ws.evaluation().standings().findByYear(year);
         List<Evaluation.UnitMaterial> out = new ArrayList<>();
-        for (OrgUnit u : units(nodes::containsKey)) {
+        for (OrgUnit u : units(trees::has)) {
             String code = u.code();
-            out.add(new Evaluation.UnitMaterial(u, new GoalTree(nodes.getOrDefault(code, List.of())),
+            out.add(new Evaluation.UnitMaterial(u, trees.tree(code),
                     progress.getOrDefault(code, Map.of()), self.getOrDefault(code, Map.of()),
                     office.getOrDefault(code, Map.of()), verified.getOrDefault(code, Map.of()),
                     appraisals.getOrDefault(code, List.of()), inspections.getOrDefault(code, List.of()),
