@@ -316,37 +316,15 @@ public final class Evaluator {
      */
     public List<Evaluation.UnitMaterial> material(int year) {
         Map<String, IndicatorScore> scores = ws.evaluation().scores().findEvery();
-        UnitTrees trees = new UnitTrees();
-        Map<String, Map<String, List<Progress>>> progress = new HashMap<>();
-        Map<String, Map<String, SelfAssessment>> self = new HashMap<>();
+        UnitAssembly assembly = new UnitAssembly();
         Map<String, Map<String, IndicatorScore>> office = new HashMap<>();
         // Each node comes with its own figures, and a unit's nodes come together (a package's nodes are stored
-        // together): the unit's collections are looked up again only when the unit changes, and its tree is
-        // built on the other core meanwhile.
-        ws.goals().forEachLiveOfYearWithFigures(year, new java.util.function.Consumer<>() {
-            private String unit;
-            private Map<String, List<Progress>> unitProgress;
-            private Map<String, SelfAssessment> unitSelf;
-
-            @Override
-            public void accept(org.perfdesk.store.GoalNodeRepository.WithFigures f) {
-                GoalNode n = f.node();
-                if (!n.unitCode().equals(unit)) {
-                    unit = n.unitCode();
-                    unitProgress = progress.computeIfAbsent(unit, k -> new HashMap<>(1024));
-                    unitSelf = self.computeIfAbsent(unit, k -> new HashMap<>(1024));
-                }
-                trees.add(n);
-                if (!f.progress().isEmpty()) {
-                    unitProgress.put(n.id(), f.progress());
-                }
-                if (f.self() != null) {
-                    unitSelf.put(n.id(), f.self());
-                }
-                IndicatorScore score = scores.isEmpty() ? null : scores.get(n.id());
-                if (score != null) {
-                    office.computeIfAbsent(unit, k -> new HashMap<>()).put(n.id(), score);
-                }
+        // together): each unit is put together on the other core once the reading has passed it.
+        ws.goals().forEachLiveOfYearWithFigures(year, f -> {
+            assembly.add(f);
+            IndicatorScore score = scores.isEmpty() ? null : scores.get(f.node().id());
+            if (score != null) {
+                office.computeIfAbsent(f.node().unitCode(), k -> new HashMap<>()).put(f.node().id(), score);
             }
         });
         Map<String, Map<String, VerifiedFigure>> verified = new HashMap<>();
@@ -360,10 +338,10 @@ public final class Evaluator {
                 .collect(Collectors.groupingBy(Bonus::unitCode));
         Map<String, StandingDecision> decisions = ws.evaluation().standings().findByYear(year);
         List<Evaluation.UnitMaterial> out = new ArrayList<>();
-        for (OrgUnit u : units(trees::has)) {
+        for (OrgUnit u : units(assembly::has)) {
             String code = u.code();
-            out.add(new Evaluation.UnitMaterial(u, trees.tree(code),
-                    progress.getOrDefault(code, Map.of()), self.getOrDefault(code, Map.of()),
+            UnitAssembly.Unit read = assembly.unit(code);
+            out.add(new Evaluation.UnitMaterial(u, read.tree(), read.progress(), read.self(),
                     office.getOrDefault(code, Map.of()), verified.getOrDefault(code, Map.of()),
                     appraisals.getOrDefault(code, List.of()), inspections.getOrDefault(code, List.of()),
                     bonuses.getOrDefault(code, List.of()), decisions.get(code)));

@@ -186,8 +186,12 @@ public final class GoalNodeRepository {
      * A live node of the year with the figures evaluation reads: its progress (quarter, actual value,
      * completion, status; in quarter order) and its self-assessment (score and level), each without its
      * texts. Both only for a node with points, since only those are scored; empty and null otherwise.
+     * The progress rows are decoded when asked for, so the reader can leave that to another thread.
      */
-    public record WithFigures(GoalNode node, List<Progress> progress, SelfAssessment self) {
+    public record WithFigures(GoalNode node, String packedProgress, SelfAssessment self) {
+        public List<Progress> progress() {
+            return GoalNodeRepository.progress(node.id(), packedProgress);
+        }
     }
 
     /**
@@ -212,11 +216,13 @@ public final class GoalNodeRepository {
                 ps.setInt(1, year);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        GoalNode n = map(rs);
-                        SelfAssessment self = rs.getBoolean(27)
+                        GoalNode n = map(rs, true);
+                        // Columns past the node's are only worth asking for when it has points.
+                        boolean scored = n.weight() != null;
+                        SelfAssessment self = scored && rs.getBoolean(27)
                                 ? new SelfAssessment(n.id(), Numbers.parse(rs.getString(28)), rs.getString(29), null)
                                 : null;
-                        each.accept(new WithFigures(n, progress(n.id(), rs.getString(26)), self));
+                        each.accept(new WithFigures(n, scored ? rs.getString(26) : null, self));
                     }
                 }
             }
@@ -225,7 +231,7 @@ public final class GoalNodeRepository {
     }
 
     /** "1:12.5:25.0:ON_TRACK;2::50:" as the rows it stands for, in quarter order (an empty field is null). */
-    private static List<Progress> progress(String nodeId, String packed) {
+    static List<Progress> progress(String nodeId, String packed) {
         if (packed == null || packed.isEmpty()) {
             return List.of();
         }
@@ -330,6 +336,11 @@ public final class GoalNodeRepository {
 
     /** By column position (in the order of COLUMNS): name lookups cost more than the rest of the row. */
     private static GoalNode map(ResultSet rs) throws SQLException {
+        return map(rs, false);
+    }
+
+    /** Without texts: description, owner, quality requirement and origin not asked for (selected as NULL). */
+    private static GoalNode map(ResultSet rs, boolean withoutTexts) throws SQLException {
         String type = rs.getString(13);
         Measure measure = null;
         if ("QUANTITATIVE".equals(type)) {
@@ -343,9 +354,10 @@ public final class GoalNodeRepository {
             measure = new Measure.Milestone(date(rs.getString(20)));
         }
         return new GoalNode(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getInt(5),
-                NodeKind.valueOf(rs.getString(6)), rs.getString(7), rs.getString(8), rs.getString(9),
-                rs.getString(10), date(rs.getString(11)), Numbers.parse(rs.getString(12)), measure,
-                rs.getString(21), rs.getInt(22), rs.getInt(23) == 1, rs.getString(25));
+                NodeKind.valueOf(rs.getString(6)), rs.getString(7), withoutTexts ? null : rs.getString(8),
+                withoutTexts ? null : rs.getString(9), withoutTexts ? null : rs.getString(10), date(rs.getString(11)),
+                Numbers.parse(rs.getString(12)), measure, withoutTexts ? null : rs.getString(21), rs.getInt(22),
+                rs.getInt(23) == 1, rs.getString(25));
     }
 
     /** yyyy-MM-dd as stored, read directly: the general parser took a third of reading a province's nodes. */
