@@ -214,9 +214,10 @@ public final class GoalNodeRepository {
                     + "FROM goal_node g LEFT JOIN self_assessment s ON g.weight IS NOT NULL AND s.node_id = g.id "
                     + "WHERE g.year = ? AND g.deleted = 0")) {
                 ps.setInt(1, year);
+                Reuse reuse = new Reuse();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        GoalNode n = map(rs, true);
+                        GoalNode n = map(rs, reuse);
                         // Columns past the node's are only worth asking for when it has points.
                         boolean scored = n.weight() != null;
                         SelfAssessment self = scored && rs.getBoolean(27)
@@ -336,11 +337,42 @@ public final class GoalNodeRepository {
 
     /** By column position (in the order of COLUMNS): name lookups cost more than the rest of the row. */
     private static GoalNode map(ResultSet rs) throws SQLException {
-        return map(rs, false);
+        return map(rs, null);
     }
 
-    /** Without texts: description, owner, quality requirement and origin not asked for (selected as NULL). */
-    private static GoalNode map(ResultSet rs, boolean withoutTexts) throws SQLException {
+    /**
+     * Decoded values kept for the next row of a long read: most nodes of a year share their deadline and their
+     * levels, and decoding the levels' JSON again took a twentieth of reading a province.
+     */
+    private static final class Reuse {
+        private String dateText;
+        private java.time.LocalDate date;
+        private String levelsText;
+        private List<String> levels;
+
+        java.time.LocalDate date(String text) {
+            if (text == null || !text.equals(dateText)) {
+                dateText = text;
+                date = GoalNodeRepository.date(text);
+            }
+            return date;
+        }
+
+        List<String> levels(String json) {
+            if (json == null || !json.equals(levelsText)) {
+                levelsText = json;
+                levels = List.copyOf(fromJson(json));
+            }
+            return levels;
+        }
+    }
+
+    /**
+     * With {@code reuse} (a long read without texts): description, owner, quality requirement and origin not asked
+     * for (selected as NULL), and a deadline or levels equal to the last row's not decoded again.
+     */
+    private static GoalNode map(ResultSet rs, Reuse reuse) throws SQLException {
+        boolean withoutTexts = reuse != null;
         String type = rs.getString(13);
         Measure measure = null;
         if ("QUANTITATIVE".equals(type)) {
@@ -349,13 +381,16 @@ public final class GoalNodeRepository {
                     rs.getString(16), direction == null ? null : Direction.valueOf(direction),
                     Numbers.parse(rs.getString(24)));
         } else if ("QUALITATIVE".equals(type)) {
-            measure = new Measure.Qualitative(fromJson(rs.getString(18)), rs.getString(19));
+            String levels = rs.getString(18);
+            measure = new Measure.Qualitative(reuse != null ? reuse.levels(levels) : fromJson(levels), rs.getString(19));
         } else if ("MILESTONE".equals(type)) {
-            measure = new Measure.Milestone(date(rs.getString(20)));
+            String done = rs.getString(20);
+            measure = new Measure.Milestone(reuse != null ? reuse.date(done) : date(done));
         }
         return new GoalNode(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getInt(5),
                 NodeKind.valueOf(rs.getString(6)), rs.getString(7), withoutTexts ? null : rs.getString(8),
-                withoutTexts ? null : rs.getString(9), withoutTexts ? null : rs.getString(10), date(rs.getString(11)),
+                withoutTexts ? null : rs.getString(9), withoutTexts ? null : rs.getString(10),
+                reuse != null ? reuse.date(rs.getString(11)) : date(rs.getString(11)),
                 Numbers.parse(rs.getString(12)), measure, withoutTexts ? null : rs.getString(21), rs.getInt(22),
                 rs.getInt(23) == 1, rs.getString(25));
     }
