@@ -342,13 +342,31 @@ public final class GoalNodeRepository {
 
     /**
      * Decoded values kept for the next row of a long read: most nodes of a year share their deadline and their
-     * levels, and decoding the levels' JSON again took a twentieth of reading a province.
+     * levels, and decoding the levels' JSON again took a twentieth of reading a province; a unit's nodes come
+     * together and share one copy of its code, and siblings one of their parent's id, rather than a copy each
+     * held as long as the year's material (every copy is copied again by each collection of the young heap).
      */
     private static final class Reuse {
+        private String unit;
+        private String parent;
         private String dateText;
         private java.time.LocalDate date;
         private String levelsText;
         private List<String> levels;
+
+        String unit(String code) {
+            if (!code.equals(unit)) {
+                unit = code;
+            }
+            return unit;
+        }
+
+        String parent(String id) {
+            if (id != null && !id.equals(parent)) {
+                parent = id;
+            }
+            return id == null ? null : parent;
+        }
 
         java.time.LocalDate date(String text) {
             if (text == null || !text.equals(dateText)) {
@@ -387,7 +405,10 @@ public final class GoalNodeRepository {
             String done = rs.getString(20);
             measure = new Measure.Milestone(reuse != null ? reuse.date(done) : date(done));
         }
-        return new GoalNode(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getInt(5),
+        String unit = rs.getString(2);
+        String parent = rs.getString(4);
+        return new GoalNode(rs.getString(1), reuse != null ? reuse.unit(unit) : unit, rs.getInt(3),
+                reuse != null ? reuse.parent(parent) : parent, rs.getInt(5),
                 NodeKind.valueOf(rs.getString(6)), rs.getString(7), withoutTexts ? null : rs.getString(8),
                 withoutTexts ? null : rs.getString(9), withoutTexts ? null : rs.getString(10),
                 reuse != null ? reuse.date(rs.getString(11)) : date(rs.getString(11)),
