@@ -118,11 +118,8 @@ public final class Evaluation {
     }
 
     public static List<UnitResult> evaluate(EvaluationScheme scheme, List<UnitMaterial> material) {
-        List<UnitResult> scored = new ArrayList<>();
-        for (UnitMaterial m : material) {
-            scored.add(score(scheme, m));
-        }
-        return Ranking.rank(scored);
+        // Units are scored independently (pure), so on every core; the results keep the material's order.
+        return Ranking.rank(material.parallelStream().map(m -> score(scheme, m)).toList());
     }
 
     static UnitResult score(EvaluationScheme scheme, UnitMaterial m) {

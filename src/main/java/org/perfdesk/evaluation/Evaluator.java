@@ -296,61 +296,35 @@ public final class Evaluator {
     }
 
     private List<OrgUnit> units(java.util.function.Predicate<String> sentTree) {
+        // The office's own code read once: asked per unit, it was two queries for each of a province's 6,000
+        // units, divisions and persons.
+        String self = ws.self().code();
         return ws.orgUnits().findAll().stream()
-                .filter(u -> !u.code().equals(ws.self().code()) && !u.kind().isInternal())
+                .filter(u -> !u.kind().isInternal() && !u.code().equals(self))
                 .filter(u -> u.group() != null || sentTree.test(u.code()))
                 .toList();
     }
 
     /**
-     * Every unit evaluated in the year (see {@link #units}), with its material. The year is read in one pass
-     * per kind for all units (nodes, progress, self-assessment, the office's scores, verified figures) and
-     * only with what the scoring rule and the input hashes read: a node's description, owner and quality
-     * requirement and the texts of progress and self-assessment are left out (null). A province's year is a
-     * few hundred thousand rows; a query per unit and kind, each decoding every text, took most of the
-     * evaluation's time. One unit's material with its texts: {@link #material(OrgUnit, int)}.
+     * Every unit evaluated in the year (see {@link #units}), with its material. The year's nodes are read in one
+     * query for all units, each with its progress and self-assessment (for a node with points: the others are
+     * never scored), then the office's scores and verified figures, each in one query; only with what the
+     * scoring rule and the input hashes read: a node's description, owner and quality requirement and the texts
+     * of progress and self-assessment are left out (null). A province's year is a few hundred thousand rows; a
+     * query per unit and kind, each decoding every text, took most of the evaluation's time. One unit's
+     * material with its texts (and every node's progress): {@link #material(OrgUnit, int)}.
      */
     public List<Evaluation.UnitMaterial> material(int year) {
-        Map<String, List<GoalNode>> nodes = new HashMap<>();
-        Map<String, GoalNode> byId = new HashMap<>(1 << 16);
-        ws.goals().forEachLiveOfYear(year, n -> {
-            nodes.computeIfAbsent(n.unitCode(), k -> new ArrayList<>()).add(n);
-            byId.put(n.id(), n);
-        });
-        Map<String, Map<String, List<Progress>>> progress = new HashMap<>();
-        // Rows come in key order (node, quarter): one look-up per node, not per row; each row keeps the node's
-        // own id string rather than its copy, so the year's material is a third smaller to hold.
-        ws.progress().forEachFigures(new java.util.function.Consumer<>() {
-            private String lastId;
-            private GoalNode node;
-            private List<Progress> rows;
-
-            @Override
-            public void accept(Progress p) {
-                if (!p.nodeId().equals(lastId)) {
-                    lastId = p.nodeId();
-                    node = byId.get(lastId);
-                    rows = node == null ? null : progress.computeIfAbsent(node.unitCode(), k -> new HashMap<>(4096))
-                            .computeIfAbsent(node.id(), k -> new ArrayList<>(4));
-                }
-                if (rows != null) {
-                    rows.add(new Progress(node.id(), p.quarter(), p.actualValue(), p.completionPercent(), p.status(),
-                            null, null, null, null));
-                }
-            }
-        });
-        Map<String, Map<String, SelfAssessment>> self = new HashMap<>();
-        ws.selfAssessments().forEachFigures(a -> {
-            GoalNode n = byId.get(a.nodeId());
-            if (n != null) {
-                self.computeIfAbsent(n.unitCode(), k -> new HashMap<>()).put(n.id(), a);
-            }
-        });
+        Map<String, IndicatorScore> scores = ws.evaluation().scores().findEvery();
+        UnitAssembly assembly = new UnitAssembly();
         Map<String, Map<String, IndicatorScore>> office = new HashMap<>();
-        ws.evaluation().scores().findEvery().forEach((id, score) -> {
-            GoalNode n = byId.get(id);
-            if (n != null) {
-                office.computeIfAbsent(n.unitCode(), k -> new HashMap<>()).put(id, score);
+        // Each node comes with its own figures, and a unit's nodes come together (a package's nodes are stored
+        // together): each unit is put together on the other core once the reading has passed it.
+        ws.goals().forEachLiveOfYearWithFigures(year, f -> {
+            assembly.add(f);
+            IndicatorScore score = scores.isEmpty() ? null : scores.get(f.node().id());
+            if (score != null) {
+                office.computeIfAbsent(f.node().unitCode(), k -> new HashMap<>()).put(f.node().id(), score);
             }
         });
         Map<String, Map<String, VerifiedFigure>> verified = new HashMap<>();
@@ -364,10 +338,10 @@ public final class Evaluator {
                 .collect(Collectors.groupingBy(Bonus::unitCode));
         Map<String, StandingDecision> decisions = ws.evaluation().standings().findByYear(year);
         List<Evaluation.UnitMaterial> out = new ArrayList<>();
-        for (OrgUnit u : units(nodes::containsKey)) {
+        for (OrgUnit u : units(assembly::has)) {
             String code = u.code();
-            out.add(new Evaluation.UnitMaterial(u, new GoalTree(nodes.getOrDefault(code, List.of())),
-                    progress.getOrDefault(code, Map.of()), self.getOrDefault(code, Map.of()),
+            UnitAssembly.Unit read = assembly.unit(code);
+            out.add(new Evaluation.UnitMaterial(u, read.tree(), read.progress(), read.self(),
                     office.getOrDefault(code, Map.of()), verified.getOrDefault(code, Map.of()),
                     appraisals.getOrDefault(code, List.of()), inspections.getOrDefault(code, List.of()),
                     bonuses.getOrDefault(code, List.of()), decisions.get(code)));

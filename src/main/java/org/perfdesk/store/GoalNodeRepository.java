@@ -18,6 +18,9 @@ import org.perfdesk.domain.GoalTree;
 import org.perfdesk.domain.Measure;
 import org.perfdesk.domain.NodeKind;
 import org.perfdesk.domain.Numbers;
+import org.perfdesk.domain.Progress;
+import org.perfdesk.domain.ProgressStatus;
+import org.perfdesk.domain.SelfAssessment;
 
 /** Goal-tree nodes per unit and year. Removal leaves a tombstone so later packages can say so. */
 public final class GoalNodeRepository {
@@ -182,25 +185,81 @@ public final class GoalNodeRepository {
     }
 
     /**
-     * Every unit's live nodes of the year in one pass over the table, handed over one at a time, without what
-     * evaluation never reads (description, owner, quality requirement, the node it was copied from: null). For
-     * the year's evaluation: one scan instead of a query per unit, and a third of the text to decode.
+     * A live node of the year with the figures evaluation reads: its progress (quarter, actual value,
+     * completion, status; in quarter order) and its self-assessment (score and level), each without its
+     * texts. Both only for a node with points, since only those are scored; empty and null otherwise.
+     * The progress rows are decoded when asked for, so the reader can leave that to another thread.
      */
-    public void forEachLiveOfYear(int year, java.util.function.Consumer<GoalNode> each) {
+    public record WithFigures(GoalNode node, String packedProgress, SelfAssessment self) {
+        public List<Progress> progress() {
+            return GoalNodeRepository.progress(node.id(), packedProgress);
+        }
+    }
+
+    /**
+     * Every unit's live nodes of the year in one pass over the table, each handed over with its figures, without
+     * what evaluation never reads (description, owner, quality requirement, the node it was copied from: null).
+     * For the year's evaluation: one query instead of one per unit and kind. A node's progress comes in one text
+     * column ({@code quarter:actual:completion:status;…}, looked up by its key in SQLite), so no progress row is
+     * decoded into its node's id and looked up by it again in Java, and no row of a node without points (most of
+     * a tree: its tasks) is read at all.
+     */
+    public void forEachLiveOfYearWithFigures(int year, java.util.function.Consumer<WithFigures> each) {
         db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
                     .replace("description, owner_code, quality_requirement", "NULL, NULL, NULL")
                     .replace("origin_id", "NULL")
-                    + " FROM goal_node WHERE year = ? AND deleted = 0")) {
+                    + ", CASE WHEN weight IS NOT NULL THEN (SELECT group_concat(p.quarter || ':' "
+                    + "|| ifnull(p.actual_value, '') || ':' || ifnull(p.completion_percent, '') || ':' "
+                    + "|| ifnull(p.status, ''), ';') FROM progress p WHERE p.node_id = g.id) END, "
+                    + "s.node_id IS NOT NULL, s.score, s.level "
+                    + "FROM goal_node g LEFT JOIN self_assessment s ON g.weight IS NOT NULL AND s.node_id = g.id "
+                    + "WHERE g.year = ? AND g.deleted = 0")) {
                 ps.setInt(1, year);
+                Reuse reuse = new Reuse();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        each.accept(map(rs));
+                        GoalNode n = map(rs, reuse);
+                        // Columns past the node's are only worth asking for when it has points.
+                        boolean scored = n.weight() != null;
+                        SelfAssessment self = scored && rs.getBoolean(27)
+                                ? new SelfAssessment(n.id(), Numbers.parse(rs.getString(28)), rs.getString(29), null)
+                                : null;
+                        each.accept(new WithFigures(n, scored ? rs.getString(26) : null, self));
                     }
                 }
             }
             return null;
         });
+    }
+
+    /** "1:12.5:25.0:ON_TRACK;2::50:" as the rows it stands for, in quarter order (an empty field is null). */
+    static List<Progress> progress(String nodeId, String packed) {
+        if (packed == null || packed.isEmpty()) {
+            return List.of();
+        }
+        List<Progress> out = new ArrayList<>(4);
+        int at = 0;
+        while (at <= packed.length()) {
+            int end = packed.indexOf(';', at);
+            if (end < 0) {
+                end = packed.length();
+            }
+            int a = packed.indexOf(':', at);
+            int b = packed.indexOf(':', a + 1);
+            int d = packed.indexOf(':', b + 1);
+            String status = packed.substring(d + 1, end);
+            Progress p = new Progress(nodeId, Integer.parseInt(packed, at, a, 10),
+                    Numbers.parse(packed.substring(a + 1, b)), Numbers.parse(packed.substring(b + 1, d)),
+                    status.isEmpty() ? null : ProgressStatus.valueOf(status), null, null, null, null);
+            int i = out.size();
+            while (i > 0 && out.get(i - 1).quarter() > p.quarter()) {
+                i--;
+            }
+            out.add(i, p);
+            at = end + 1;
+        }
+        return out;
     }
 
     /** Live nodes of the unit for the year. */
@@ -280,6 +339,60 @@ public final class GoalNodeRepository {
 
     /** By column position (in the order of COLUMNS): name lookups cost more than the rest of the row. */
     private static GoalNode map(ResultSet rs) throws SQLException {
+        return map(rs, null);
+    }
+
+    /**
+     * Decoded values kept for the next row of a long read: most nodes of a year share their deadline and their
+     * levels, and decoding the levels' JSON again took a twentieth of reading a province; a unit's nodes come
+     * together and share one copy of its code, and siblings one of their parent's id, rather than a copy each
+     * held as long as the year's material (every copy is copied again by each collection of the young heap).
+     */
+    private static final class Reuse {
+        private String unit;
+        private String parent;
+        private String dateText;
+        private java.time.LocalDate date;
+        private String levelsText;
+        private List<String> levels;
+
+        String unit(String code) {
+            if (!code.equals(unit)) {
+                unit = code;
+            }
+            return unit;
+        }
+
+        String parent(String id) {
+            if (id != null && !id.equals(parent)) {
+                parent = id;
+            }
+            return id == null ? null : parent;
+        }
+
+        java.time.LocalDate date(String text) {
+            if (text == null || !text.equals(dateText)) {
+                dateText = text;
+                date = GoalNodeRepository.date(text);
+            }
+            return date;
+        }
+
+        List<String> levels(String json) {
+            if (json == null || !json.equals(levelsText)) {
+                levelsText = json;
+                levels = List.copyOf(fromJson(json));
+            }
+            return levels;
+        }
+    }
+
+    /**
+     * With {@code reuse} (a long read without texts): description, owner, quality requirement and origin not asked
+     * for (selected as NULL), and a deadline or levels equal to the last row's not decoded again.
+     */
+    private static GoalNode map(ResultSet rs, Reuse reuse) throws SQLException {
+        boolean withoutTexts = reuse != null;
         String type = rs.getString(13);
         Measure measure = null;
         if ("QUANTITATIVE".equals(type)) {
@@ -288,14 +401,21 @@ public final class GoalNodeRepository {
                     rs.getString(16), direction == null ? null : Direction.valueOf(direction),
                     Numbers.parse(rs.getString(24)));
         } else if ("QUALITATIVE".equals(type)) {
-            measure = new Measure.Qualitative(fromJson(rs.getString(18)), rs.getString(19));
+            String levels = rs.getString(18);
+            measure = new Measure.Qualitative(reuse != null ? reuse.levels(levels) : fromJson(levels), rs.getString(19));
         } else if ("MILESTONE".equals(type)) {
-            measure = new Measure.Milestone(date(rs.getString(20)));
+            String done = rs.getString(20);
+            measure = new Measure.Milestone(reuse != null ? reuse.date(done) : date(done));
         }
-        return new GoalNode(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getInt(5),
-                NodeKind.valueOf(rs.getString(6)), rs.getString(7), rs.getString(8), rs.getString(9),
-                rs.getString(10), date(rs.getString(11)), Numbers.parse(rs.getString(12)), measure,
-                rs.getString(21), rs.getInt(22), rs.getInt(23) == 1, rs.getString(25));
+        String unit = rs.getString(2);
+        String parent = rs.getString(4);
+        return new GoalNode(rs.getString(1), reuse != null ? reuse.unit(unit) : unit, rs.getInt(3),
+                reuse != null ? reuse.parent(parent) : parent, rs.getInt(5),
+                NodeKind.valueOf(rs.getString(6)), rs.getString(7), withoutTexts ? null : rs.getString(8),
+                withoutTexts ? null : rs.getString(9), withoutTexts ? null : rs.getString(10),
+                reuse != null ? reuse.date(rs.getString(11)) : date(rs.getString(11)),
+                Numbers.parse(rs.getString(12)), measure, withoutTexts ? null : rs.getString(21), rs.getInt(22),
+                rs.getInt(23) == 1, rs.getString(25));
     }
 
     /** yyyy-MM-dd as stored, read directly: the general parser took a third of reading a province's nodes. */

@@ -140,27 +140,6 @@ public final class ProgressRepository {
         });
     }
 
-    /**
-     * Every progress row there is, handed over one at a time without its texts (narrative, problems, causes,
-     * measures: null), for the year's evaluation: one sequential scan of the table, cheaper than finding each
-     * node's rows by key; the caller keeps the rows of the nodes it holds.
-     */
-    public void forEachFigures(java.util.function.Consumer<Progress> each) {
-        db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT node_id, quarter, actual_value, completion_percent, status FROM progress");
-                 ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    String status = rs.getString(5);
-                    each.accept(new Progress(rs.getString(1), rs.getInt(2), Sql.decimal(rs.getString(3)),
-                            Sql.decimal(rs.getString(4)), status == null ? null : ProgressStatus.valueOf(status),
-                            null, null, null, null));
-                }
-            }
-            return null;
-        });
-    }
-
     public List<Progress> findByNode(String nodeId) {
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(

@@ -76,22 +76,6 @@ public final class SelfAssessmentRepository {
         });
     }
 
-    /**
-     * Every entry there is, handed over one at a time without its narrative (null), for the year's evaluation:
-     * one sequential scan of the table; the caller keeps the entries of the nodes it holds.
-     */
-    public void forEachFigures(java.util.function.Consumer<SelfAssessment> each) {
-        db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT node_id, score, level FROM self_assessment");
-                 ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    each.accept(new SelfAssessment(rs.getString(1), Sql.decimal(rs.getString(2)), rs.getString(3), null));
-                }
-            }
-            return null;
-        });
-    }
-
     /** Removes the unit's entries for the year (before a snapshot replaces them). */
     public int deleteByUnit(String unitCode, int year) {
         return db.write(c -> {
