@@ -42,6 +42,22 @@ class EnvelopeTest {
     private static final String SEALED_ENTRY_1 =
             "18f859f8be6fad14a2d8f31f3b01a8930a77f1e29b2589d8df82b7d2adbc8261c6f677ff72575e15c7f3cd7c52a34a164f";
 
+    /** Encryption hands AES-GCM its input in pieces; the sealed bytes must be those of one call, at every edge. */
+    @Test
+    void sealingInPiecesGivesTheBytesOfOneCall() throws Exception {
+        java.util.Random random = new java.util.Random(7);
+        for (int size : new int[] {0, 1, 15, 16, 4095, 4096, 4097, 8192, 100_003}) {
+            byte[] data = new byte[size];
+            random.nextBytes(data);
+            javax.crypto.Cipher one = javax.crypto.Cipher.getInstance("AES/GCM/NoPadding");
+            one.init(javax.crypto.Cipher.ENCRYPT_MODE, new javax.crypto.spec.SecretKeySpec(CONTENT_KEY, "AES"),
+                    new javax.crypto.spec.GCMParameterSpec(128, Envelope.nonce(3)));
+            one.updateAAD(Envelope.aad(PACKAGE_ID, 3));
+            byte[] sealed = Envelope.sealDeflated(CONTENT_KEY, PACKAGE_ID, 3, data);
+            assertThat(sealed).as("size %d", size).isEqualTo(one.doFinal(data));
+        }
+    }
+
     @Test
     void fixedKeysGiveTheDocumentedVector() throws Exception {
         assertThat(HEX.formatHex(X25519.raw(RECIPIENT.getPublic())))
