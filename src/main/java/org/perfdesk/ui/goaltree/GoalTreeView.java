@@ -52,6 +52,7 @@ import org.perfdesk.ui.common.NarrowColumns;
 import org.perfdesk.ui.common.Cells;
 import org.perfdesk.ui.common.Columns;
 import org.perfdesk.ui.common.DetailsSplit;
+import org.perfdesk.ui.common.RowPriming;
 import org.perfdesk.ui.common.Screen;
 import org.perfdesk.ui.common.Styles;
 import org.perfdesk.ui.common.Typed;
@@ -694,6 +695,9 @@ public final class GoalTreeView implements Screen {
 
     @Override
     public void refresh() {
+        if (shownTree == null) {
+            RowPriming.prime(table); // the first load: its rows are made while the tree is read
+        }
         vm.load();
     }
 }
