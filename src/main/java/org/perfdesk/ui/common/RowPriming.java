@@ -5,7 +5,11 @@ import java.util.function.IntSupplier;
 import java.util.function.IntUnaryOperator;
 
 import javafx.animation.AnimationTimer;
+import javafx.beans.InvalidationListener;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import javafx.scene.control.Control;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableView;
 
@@ -15,10 +19,7 @@ import javafx.scene.control.TreeTableView;
  * for 150–300 ms. While the data loads, this makes those rows a few per frame, empty, so the frame
  * that shows the data only fills rows that exist (the table reuses them). The empty rows are replaced
  * as soon as anything sets the table's root; until then the table shows empty lines instead of its
- * placeholder. What is left is the first row alone (100–165 ms of the thread's work on a busy machine):
- * this splits that frame, it does not remove it. The same for the import preview's table (rows of
- * empty items while the packages are checked) was measured and left out: there the first row was
- * all of the cost.
+ * placeholder.
  */
 public final class RowPriming {
     /**
@@ -47,6 +48,36 @@ public final class RowPriming {
             }
             return n;
         });
+    }
+
+    /**
+     * The same for a table showing {@code table.getItems()}: empty rows are shown instead until that
+     * list changes, or until {@link Runnable#run} is called on what this returns (when the load failed).
+     */
+    public static <T> Runnable prime(TableView<T> table) {
+        ObservableList<T> items = table.getItems();
+        if (table.getFixedCellSize() <= 0 || items == null || !items.isEmpty()) {
+            return () -> { };
+        }
+        ObservableList<T> empty = FXCollections.observableArrayList();
+        table.setItems(empty);
+        InvalidationListener[] back = new InvalidationListener[1];
+        Runnable end = () -> {
+            items.removeListener(back[0]);
+            if (table.getItems() == empty) {
+                table.setItems(items);
+            }
+        };
+        // An invalidation listener runs before the list's change listeners (which may select a row).
+        back[0] = o -> end.run();
+        items.addListener(back[0]);
+        grow(table, table.getFixedCellSize(), () -> table.getItems() == empty, empty::size, n -> {
+            for (int i = 0; i < n; i++) {
+                empty.add(null);
+            }
+            return n;
+        });
+        return end;
     }
 
     private static void grow(Control table, double rowHeight, BooleanSupplier priming, IntSupplier rows,
