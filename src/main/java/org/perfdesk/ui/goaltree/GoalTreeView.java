@@ -52,7 +52,6 @@ import org.perfdesk.ui.common.NarrowColumns;
 import org.perfdesk.ui.common.Cells;
 import org.perfdesk.ui.common.Columns;
 import org.perfdesk.ui.common.DetailsSplit;
-import org.perfdesk.ui.common.RowPriming;
 import org.perfdesk.ui.common.Screen;
 import org.perfdesk.ui.common.Styles;
 import org.perfdesk.ui.common.Typed;
@@ -695,9 +694,6 @@ public final class GoalTreeView implements Screen {
 
     @Override
     public void refresh() {
-        if (shownTree == null) {
-            RowPriming.prime(table); // the first load: its rows are made while the tree is read
-        }
         vm.load();
     }
 }
