@@ -87,6 +87,22 @@ final class ScreenWarmer {
     private static void warm(NavEntry entry, Region window) {
         Screen screen = entry.factory().get();
         StackPane holder = new StackPane(screen.view());
+        if (window instanceof javafx.scene.layout.Pane pane) {
+            // Styled inside the window's own scene, for the length of this call (never drawn, never
+            // found by a lookup): JavaFX keeps the styles it matched per scene, so the screen's first
+            // real visit finds its controls' styles worked out already. A scene of its own kept
+            // nothing of that for the window.
+            holder.setManaged(false);
+            holder.resize(window.getWidth(), window.getHeight());
+            pane.getChildren().add(holder);
+            try {
+                holder.applyCss();
+                holder.layout();
+            } finally {
+                pane.getChildren().remove(holder);
+            }
+            return;
+        }
         Scene scene = new Scene(holder, window.getWidth(), window.getHeight());
         Styles.apply(scene);
         holder.applyCss();
