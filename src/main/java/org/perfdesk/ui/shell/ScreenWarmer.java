@@ -23,8 +23,8 @@ import org.perfdesk.ui.settings.SettingsView;
  * 2}) the JavaFX thread's busiest frame on opening a screen was up to 147 ms the first time and up to 94 ms
  * in a second window. This pays that first time while nobody waits: after start, each screen not yet
  * opened is built once for a throwaway context whose task runner runs nothing (so it reads no data),
- * styled and laid out inside the window's scene for the length of one call (never drawn), and
- * dropped; one screen at a time with a pause between, so no frame does more than one screen's share.
+ * styled and laid out in a scene of its own that is never shown, and dropped; one screen at a time
+ * with a pause between, so no frame does more than one screen's share.
  */
 final class ScreenWarmer {
     private static final Logger LOG = Logger.getLogger(ScreenWarmer.class.getName());
@@ -87,22 +87,6 @@ final class ScreenWarmer {
     private static void warm(NavEntry entry, Region window) {
         Screen screen = entry.factory().get();
         StackPane holder = new StackPane(screen.view());
-        if (window instanceof javafx.scene.layout.Pane pane) {
-            // Styled inside the window's own scene, for the length of this call (never drawn, never
-            // found by a lookup): JavaFX keeps the styles it matched per scene, so the screen's first
-            // real visit finds its controls' styles worked out already. A scene of its own kept
-            // nothing of that for the window.
-            holder.setManaged(false);
-            holder.resize(window.getWidth(), window.getHeight());
-            pane.getChildren().add(holder);
-            try {
-                holder.applyCss();
-                holder.layout();
-            } finally {
-                pane.getChildren().remove(holder);
-            }
-            return;
-        }
         Scene scene = new Scene(holder, window.getWidth(), window.getHeight());
         Styles.apply(scene);
         holder.applyCss();
