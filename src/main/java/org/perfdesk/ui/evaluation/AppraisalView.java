@@ -67,6 +67,8 @@ public final class AppraisalView implements Screen {
         formula.getStyleClass().add("hint");
         root.setTop(new VBox(4, title, actions, formula));
         table.setId("appraisal-table");
+        // One line per row: a fixed height spares the table measuring rows it does not show.
+        table.setFixedCellSize(26);
         table.setPlaceholder(new Label(Texts.t("appraisal.ui.empty")));
         root.setCenter(table);
         // A form dropped from the explorer is read as if chosen.

@@ -92,6 +92,8 @@ public final class ResultsView implements Screen {
 
         table = new TableView<>(vm.results());
         table.setId("results-table");
+        // One line per row: a fixed height spares the table measuring rows it does not show.
+        table.setFixedCellSize(26);
         table.setPlaceholder(new Label(Texts.t("results.empty")));
         table.getColumns().add(Columns.text("results.col.group", 80, r -> Texts.current().of(r.group())));
         table.getColumns().add(Columns.text("results.col.rank", 55, EvaluationTexts::rank));
@@ -133,8 +135,15 @@ public final class ResultsView implements Screen {
         // A long list of rounds and inspections below the table scrolls rather than pushing it out of sight.
         Tab trace = new Tab(Texts.t("results.ui.trace"), Layouts.fitOrScroll(detail));
         trace.setClosable(false);
-        Tab charts = new Tab(Texts.t("results.ui.charts"), new ResultsCharts(vm.results()));
+        Tab charts = new Tab(Texts.t("results.ui.charts"));
         charts.setClosable(false);
+        // Drawn when first chosen: a hundred bars made and styled behind a tab nobody opened were the
+        // busiest frame of showing the results.
+        charts.selectedProperty().addListener((o, was, chosen) -> {
+            if (chosen && charts.getContent() == null) {
+                charts.setContent(new ResultsCharts(vm.results()));
+            }
+        });
         TabPane right = new TabPane(trace, charts);
         right.setId("results-tabs");
         // The ranking and, beside it, where the chosen unit's figures come from (below it when narrow).

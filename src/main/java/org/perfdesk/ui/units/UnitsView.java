@@ -36,6 +36,8 @@ public final class UnitsView implements Screen {
         root.setTop(new VBox(4, title, hint, actions));
         TableView<OrgUnit> table = new TableView<>(vm.units());
         table.setId("units-table");
+        // One line per row: a fixed height spares the table measuring rows it does not show.
+        table.setFixedCellSize(26);
         table.setPlaceholder(new Label(Texts.t("units.empty")));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(Columns.text("units.col.code", 90, OrgUnit::code));
