@@ -46,7 +46,7 @@ class EnvelopeTest {
     @Test
     void sealingInPiecesGivesTheBytesOfOneCall() throws Exception {
         java.util.Random random = new java.util.Random(7);
-        for (int size : new int[] {0, 1, 15, 16, 4095, 4096, 4097, 8192, 100_003}) {
+        for (int size : new int[] {0, 1, 15, 16, 2047, 2048, 2049, 4096, 100_003}) {
             byte[] data = new byte[size];
             random.nextBytes(data);
             javax.crypto.Cipher one = javax.crypto.Cipher.getInstance("AES/GCM/NoPadding");
