@@ -92,6 +92,28 @@ class ScoresFlowTest extends ShellTest {
                 .isEqualTo("完成率 101.6%，按 100% 计（按省统计局核定值）；单位报送 927亿元，省统计局核定 914亿元");
     }
 
+    /** The charts are drawn when their tab is first chosen, and then show every unit that has a total. */
+    @Test
+    void theChartsTabDrawsEachUnitsTotalWhenChosen() throws Exception {
+        Path office = DemoOffice.importedCopy(demoDir, copy);
+        open(office);
+        clickOn("#nav-results");
+        waitUntil("the results", () -> !lookup("#results-table").queryAll().isEmpty());
+        @SuppressWarnings("unchecked")
+        TableView<Evaluation.UnitResult> table = lookup("#results-table").queryAs(TableView.class);
+        waitUntil("the units", () -> table.getItems().size() == 7);
+        assertThat(lookup("#results-charts").queryAll()).as("not drawn behind a closed tab").isEmpty();
+        clickOn("图表");
+        waitUntil("the charts", () -> !lookup("#results-chart-totals").queryAll().isEmpty());
+        @SuppressWarnings("unchecked")
+        javafx.scene.chart.BarChart<String, Number> totals =
+                lookup("#results-chart-totals").queryAs(javafx.scene.chart.BarChart.class);
+        long withTotal = table.getItems().stream().filter(r -> r.total() != null).count();
+        assertThat(withTotal).as("the demo's units have totals").isPositive();
+        assertThat(totals.getData().stream().mapToInt(series -> series.getData().size()).sum())
+                .isEqualTo((int) withTotal);
+    }
+
     @Test
     void theFreezeWaitsForTheLeadingGroupsApproval() throws Exception {
         Path office = DemoOffice.importedCopy(demoDir, copy);
