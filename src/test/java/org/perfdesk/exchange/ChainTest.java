@@ -10,11 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.perfdesk.domain.OrgKind;
 import org.perfdesk.exchange.pkg.EntryNames;
 import org.perfdesk.exchange.pkg.Manifest;
 import org.perfdesk.exchange.pkg.PackageKind;
@@ -22,22 +18,7 @@ import org.perfdesk.exchange.pkg.PackageWriter;
 import org.perfdesk.store.Workspace;
 
 /** The sender's chain: replay, reused id, stale sequence, fork and gap. */
-class ChainTest {
-    @TempDir
-    Path dir;
-    World world;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        world = new World(dir);
-        world.addUnit("SLT", "福建省水利厅", OrgKind.DEPARTMENT, "XNB");
-    }
-
-    @AfterEach
-    void tearDown() {
-        world.close();
-    }
-
+class ChainTest extends OneUnitWorld {
     @Test
     void aGapIsAcceptedWithAWarningAndTheMissingOneIsThenStale() {
         Path plan = world.export("SLT", PackageKind.PLAN);         // sequence 2

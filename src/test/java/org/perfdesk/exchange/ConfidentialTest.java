@@ -9,10 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.perfdesk.domain.GoalNode;
 import org.perfdesk.domain.NodeKind;
 import org.perfdesk.domain.OrgKind;
@@ -32,25 +29,10 @@ import org.perfdesk.store.Workspace;
  * Confidential packages: every kind but the enrollment travels sealed for its recipient and its
  * sender, arrives, and shows nothing of its content to whoever finds the stick.
  */
-class ConfidentialTest {
+class ConfidentialTest extends OneUnitWorld {
     /** Texts that must not be readable in a sealed package: an ASCII title (what `strings` shows) and Chinese ones. */
     private static final String SECRET_TITLE = "Reservoir dam safety inspection";
     private static final String EVIDENCE_NAME = "evidence-dam-crack-photos.pdf";
-
-    @TempDir
-    Path dir;
-    World world;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        world = new World(dir);
-        world.addUnit("SLT", "福建省水利厅", OrgKind.DEPARTMENT, "XNB");
-    }
-
-    @AfterEach
-    void tearDown() {
-        world.close();
-    }
 
     @Test
     void everyUnitKindArrivesSealedForTheOfficeAndTheSender() {

@@ -6,11 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.perfdesk.domain.OrgKind;
 import org.perfdesk.domain.PackageRecord;
 import org.perfdesk.exchange.pkg.Hashing;
 import org.perfdesk.exchange.pkg.PackageKind;
@@ -24,23 +20,8 @@ import org.perfdesk.store.Workspace;
  * the plaintext against the table of contents, the evidence against its name): the USB copy and the
  * inbox copy take the bytes that were verified instead of hashing the file once more.
  */
-class HashPassesTest {
+class HashPassesTest extends OneUnitWorld {
     private static final int EVIDENCE = 2 << 20;
-
-    @TempDir
-    Path dir;
-    World world;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        world = new World(dir);
-        world.addUnit("SLT", "福建省水利厅", OrgKind.DEPARTMENT, "XNB");
-    }
-
-    @AfterEach
-    void tearDown() {
-        world.close();
-    }
 
     @Test
     void exportAndImportHashEachByteOfEvidenceFourTimesAndKeepTheVerifiedBytes() throws Exception {

@@ -9,11 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.perfdesk.domain.OrgKind;
 import org.perfdesk.domain.PlanReview;
 import org.perfdesk.domain.UserError;
 import org.perfdesk.exchange.pkg.EntryNames;
@@ -26,23 +22,8 @@ import org.perfdesk.store.AuditLog;
 import org.perfdesk.store.Workspace;
 
 /** Keys at risk: rotating the encryption key, and the key backup that brings them all back. */
-class KeyLifecycleTest {
+class KeyLifecycleTest extends OneUnitWorld {
     private static final String BACKUP_PASSPHRASE = "kept in the safe, not on the PC";
-
-    @TempDir
-    Path dir;
-    World world;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        world = new World(dir);
-        world.addUnit("SLT", "福建省水利厅", OrgKind.DEPARTMENT, "XNB");
-    }
-
-    @AfterEach
-    void tearDown() {
-        world.close();
-    }
 
     @Test
     void afterTheOfficeRotatesOldPackagesStayReadableAndNewOnesUseTheNewKey() {

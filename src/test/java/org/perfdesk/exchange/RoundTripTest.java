@@ -7,10 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.perfdesk.domain.GoalNode;
 import org.perfdesk.domain.OrgKind;
 import org.perfdesk.domain.PlanReview;
@@ -21,22 +18,7 @@ import org.perfdesk.exchange.pkg.PackageReader;
 import org.perfdesk.store.Workspace;
 
 /** The good paths: enrollment, export → verify → import, re-import, approval and receipt round trips. */
-class RoundTripTest {
-    @TempDir
-    Path dir;
-    World world;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        world = new World(dir);
-        world.addUnit("SLT", "福建省水利厅", OrgKind.DEPARTMENT, "XNB");
-    }
-
-    @AfterEach
-    void tearDown() {
-        world.close();
-    }
-
+class RoundTripTest extends OneUnitWorld {
     @Test
     void enrollmentRegistersTheKeyAndCertifiesIt() {
         Workspace slt = world.units.get("SLT");

@@ -6,13 +6,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.perfdesk.domain.OrgKind;
 import org.perfdesk.domain.PackageRecord;
 import org.perfdesk.exchange.ImportReport;
+import org.perfdesk.exchange.OneUnitWorld;
 import org.perfdesk.exchange.Receipts;
 import org.perfdesk.exchange.World;
 import org.perfdesk.exchange.pkg.Hashing;
@@ -24,22 +21,7 @@ import org.perfdesk.proof.CanonicalDump;
  * A package is its signed content, not its file bytes (finding 2 of issue 18): whoever re-zips a
  * genuine package — a zip comment added, recompressed, entries reordered — makes no new package.
  */
-class ChainIdentityTest {
-    @TempDir
-    Path dir;
-    World world;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        world = new World(dir);
-        world.addUnit("SLT", "福建省水利厅", OrgKind.DEPARTMENT, "XNB");
-    }
-
-    @AfterEach
-    void tearDown() {
-        world.close();
-    }
-
+class ChainIdentityTest extends OneUnitWorld {
     @Test
     void aRezippedGenuinePackageIsAlreadyImportedAndTheUnitsNextOneIsAccepted() throws Exception {
         Path plan = world.export("SLT", PackageKind.PLAN);
