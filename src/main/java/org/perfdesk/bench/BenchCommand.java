@@ -196,14 +196,7 @@ public final class BenchCommand {
                 reload = view::refresh;
                 // Measured from when the (empty) screen is up and settled: the window's own first
                 // layout is start-up, not loading.
-                javafx.animation.PauseTransition settle = new javafx.animation.PauseTransition(
-                        javafx.util.Duration.seconds(1));
-                settle.setOnFinished(e -> {
-                    startAndShown[0] = System.nanoTime();
-                    probe.phase("first");
-                    view.refresh();
-                });
-                settle.play();
+                loadWhenSettled(view, probe, "first", startAndShown);
             });
             if (!shown.await(120, TimeUnit.SECONDS)) {
                 out.println("window: the tree was not shown within 120 s");
@@ -251,14 +244,7 @@ public final class BenchCommand {
                         second.countDown();
                     }
                 });
-                javafx.animation.PauseTransition settle = new javafx.animation.PauseTransition(
-                        javafx.util.Duration.seconds(1));
-                settle.setOnFinished(e -> {
-                    secondTimes[0] = System.nanoTime();
-                    probe.phase("second");
-                    view.refresh();
-                });
-                settle.play();
+                loadWhenSettled(view, probe, "second", secondTimes);
             });
             if (second.await(120, TimeUnit.SECONDS)) {
                 Thread.sleep(1500);
@@ -269,6 +255,20 @@ public final class BenchCommand {
             }
             tasks.shutdown();
             Platform.exit();
+        }
+
+        /**
+         * Loads the tree into {@code view} a second after it is shown (its own first layout is start-up, not
+         * loading), noting the moment in {@code times[0]} and naming the phase for the probe.
+         */
+        private static void loadWhenSettled(GoalTreeView view, PauseProbe probe, String phase, long[] times) {
+            javafx.animation.PauseTransition settle = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(1));
+            settle.setOnFinished(e -> {
+                times[0] = System.nanoTime();
+                probe.phase(phase);
+                view.refresh();
+            });
+            settle.play();
         }
 
         private static double ms(long nanos) {

@@ -95,13 +95,7 @@ class ScoresFlowTest extends ShellTest {
     /** The charts are drawn when their tab is first chosen, and then show every unit that has a total. */
     @Test
     void theChartsTabDrawsEachUnitsTotalWhenChosen() throws Exception {
-        Path office = DemoOffice.importedCopy(demoDir, copy);
-        open(office);
-        clickOn("#nav-results");
-        waitUntil("the results", () -> !lookup("#results-table").queryAll().isEmpty());
-        @SuppressWarnings("unchecked")
-        TableView<Evaluation.UnitResult> table = lookup("#results-table").queryAs(TableView.class);
-        waitUntil("the units", () -> table.getItems().size() == 7);
+        TableView<Evaluation.UnitResult> table = resultsOfTheImportedDemoOffice();
         assertThat(lookup("#results-charts").queryAll()).as("not drawn behind a closed tab").isEmpty();
         clickOn("图表");
         waitUntil("the charts", () -> !lookup("#results-chart-totals").queryAll().isEmpty());
@@ -116,13 +110,7 @@ class ScoresFlowTest extends ShellTest {
 
     @Test
     void theFreezeWaitsForTheLeadingGroupsApproval() throws Exception {
-        Path office = DemoOffice.importedCopy(demoDir, copy);
-        open(office);
-        clickOn("#nav-results");
-        waitUntil("the results", () -> !lookup("#results-table").queryAll().isEmpty());
-        @SuppressWarnings("unchecked")
-        TableView<Evaluation.UnitResult> table = lookup("#results-table").queryAs(TableView.class);
-        waitUntil("the units", () -> table.getItems().size() == 7);
+        TableView<Evaluation.UnitResult> table = resultsOfTheImportedDemoOffice();
         // Before the appraisal comes in every unit lacks it: listed as 材料不全, not ranked, and named.
         assertThat(table.getItems()).allSatisfy(r -> assertThat(r.rank()).isNull());
         assertThat(lookup("#results-blockers").queryAs(Label.class).getText()).contains("缺少第 1、2 轮公众评议结果");
@@ -224,6 +212,17 @@ class ScoresFlowTest extends ShellTest {
         clickOn("#result-rectify");
         waitUntil("the rectification screen", () -> !lookup("#rectification-items").queryAll().isEmpty()
                 && lookup("#rectification-items").query().isVisible());
+    }
+
+    /** The demo office with its units' packages imported, open at 考核结果 with its seven units listed. */
+    private TableView<Evaluation.UnitResult> resultsOfTheImportedDemoOffice() throws Exception {
+        open(DemoOffice.importedCopy(demoDir, copy));
+        clickOn("#nav-results");
+        waitUntil("the results", () -> !lookup("#results-table").queryAll().isEmpty());
+        @SuppressWarnings("unchecked")
+        TableView<Evaluation.UnitResult> table = lookup("#results-table").queryAs(TableView.class);
+        waitUntil("the units", () -> table.getItems().size() == 7);
+        return table;
     }
 
     private void closeMessage() {
