@@ -95,8 +95,10 @@ public final class Exporter {
             }
             ExportWarmUp.start(SuitePlan.forYear(ws, year), self.code(), self.parentCode(), year);
             Suite suite = SuitePlan.forYear(ws, year);
-            Payloads.Snapshot snapshot = SnapshotMapper.take(ws, self.code(), year);
-            sources.add(snapshotSource(snapshot, suite, !plain));
+            // Read on a second thread while its JSON is written here (see takeAhead).
+            SnapshotMapper.Ahead reading = SnapshotMapper.takeAhead(ws, self.code(), year);
+            sources.add(snapshotSource(reading, suite, !plain));
+            Payloads.Snapshot snapshot = reading.snapshot();
             sources.addAll(evidenceFiles(snapshot));
             java.util.Set<String> attached = new java.util.HashSet<>();
             snapshot.evidence().forEach(e -> attached.add(e.sha256()));
@@ -114,7 +116,7 @@ public final class Exporter {
      * The snapshot's JSON; for a sealed package hashed and compressed on a second core while it is written
      * (the largest entry by far: its deflate was the longest part of sealing, after the JSON was done).
      */
-    private static PackageWriter.Source snapshotSource(Payloads.Snapshot snapshot, Suite suite, boolean sealed) {
+    private static PackageWriter.Source snapshotSource(SnapshotJson.Parts snapshot, Suite suite, boolean sealed) {
         if (!sealed) {
             return PackageWriter.Source.of(EntryNames.SNAPSHOT, SnapshotJson.write(snapshot));
         }

@@ -52,7 +52,7 @@ public final class Payloads {
     /** A unit's data for one year: its organisations, whole goal tree (tombstones included), progress, self-assessment. */
     public record Snapshot(String format, String unitCode, int year, List<Org> organisations, List<Node> nodes,
                            List<ProgressItem> progress, List<SelfAssessmentItem> selfAssessments,
-                           List<ReportItem> reports, List<EvidenceItem> evidence) {
+                           List<ReportItem> reports, List<EvidenceItem> evidence) implements SnapshotJson.Parts {
     }
 
     /** One section of a report as the unit wrote it. */

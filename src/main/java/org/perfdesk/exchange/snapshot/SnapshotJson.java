@@ -25,7 +25,31 @@ public final class SnapshotJson {
     private SnapshotJson() {
     }
 
-    public static byte[] write(Payloads.Snapshot s) {
+    /**
+     * What the JSON is written from, in the order written: a {@link Payloads.Snapshot}, or one whose parts
+     * are still being read ({@link SnapshotMapper#takeAhead}: each accessor waits for its part).
+     */
+    public interface Parts {
+        String format();
+
+        String unitCode();
+
+        int year();
+
+        List<Payloads.Org> organisations();
+
+        List<Payloads.Node> nodes();
+
+        List<Payloads.ProgressItem> progress();
+
+        List<Payloads.SelfAssessmentItem> selfAssessments();
+
+        List<Payloads.ReportItem> reports();
+
+        List<Payloads.EvidenceItem> evidence();
+    }
+
+    public static byte[] write(Parts s) {
         // A 2,000-node unit's snapshot is about 3.5 MB: one growth step at most.
         ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024 + s.nodes().size() * 1024);
         write(s, out);
@@ -33,7 +57,7 @@ public final class SnapshotJson {
     }
 
     /** The same bytes into {@code out} (left open). */
-    public static void write(Payloads.Snapshot s, java.io.OutputStream out) {
+    public static void write(Parts s, java.io.OutputStream out) {
         try (JsonGenerator g = FACTORY.createGenerator(out)
                 .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
             g.writeStartObject();

@@ -2,6 +2,8 @@ package org.perfdesk.exchange.snapshot;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import org.perfdesk.domain.GoalNode;
 import org.perfdesk.domain.Measure;
@@ -24,24 +26,161 @@ public final class SnapshotMapper {
 
     /** Everything a unit owns for the year, as it stands in this workspace. */
     public static Snapshot take(Workspace ws, String unitCode, int year) {
+        // Read in this order (the arguments are evaluated left to right), as takeAhead reads them.
+        return new Snapshot(Payloads.SNAPSHOT_FORMAT, unitCode, year, readOrganisations(ws, unitCode),
+                readNodes(ws, unitCode, year), readProgress(ws, unitCode, year),
+                readSelfAssessments(ws, unitCode, year), readReports(ws, unitCode, year), readEvidence(ws, unitCode, year));
+    }
+
+    /**
+     * The same snapshot, read on a thread of its own part by part in the order its JSON is written, so an
+     * export writes the JSON of the nodes (and the packing worker compresses it) while the progress rows are
+     * still being read: reading and writing took one core each after the other before. The same reads in
+     * the same order as {@link #take}; a failure to read is thrown by the accessor of the part that failed
+     * and by every later one.
+     */
+    public static Ahead takeAhead(Workspace ws, String unitCode, int year) {
+        Ahead ahead = new Ahead(unitCode, year);
+        Thread reader = new Thread(() -> ahead.read(ws), "perfdesk-snapshot-read");
+        reader.setDaemon(true);
+        reader.start();
+        return ahead;
+    }
+
+    /** A snapshot being read; each part's accessor waits for that part. */
+    public static final class Ahead implements SnapshotJson.Parts {
+        private final String unitCode;
+        private final int year;
+        private final CompletableFuture<List<Org>> organisations = new CompletableFuture<>();
+        private final CompletableFuture<List<Node>> nodes = new CompletableFuture<>();
+        private final CompletableFuture<List<ProgressItem>> progress = new CompletableFuture<>();
+        private final CompletableFuture<List<SelfAssessmentItem>> selfAssessments = new CompletableFuture<>();
+        private final CompletableFuture<List<Payloads.ReportItem>> reports = new CompletableFuture<>();
+        private final CompletableFuture<List<Payloads.EvidenceItem>> evidence = new CompletableFuture<>();
+
+        private Ahead(String unitCode, int year) {
+            this.unitCode = unitCode;
+            this.year = year;
+        }
+
+        private void read(Workspace ws) {
+            try {
+                organisations.complete(readOrganisations(ws, unitCode));
+                nodes.complete(readNodes(ws, unitCode, year));
+                progress.complete(readProgress(ws, unitCode, year));
+                selfAssessments.complete(readSelfAssessments(ws, unitCode, year));
+                reports.complete(readReports(ws, unitCode, year));
+                evidence.complete(readEvidence(ws, unitCode, year));
+            } catch (Throwable t) {
+                // The part that failed and every later one (those done already keep their values).
+                for (CompletableFuture<?> f : List.of(organisations, nodes, progress, selfAssessments, reports,
+                        evidence)) {
+                    f.completeExceptionally(t);
+                }
+            }
+        }
+
+        /** The whole snapshot, once every part is read. */
+        public Snapshot snapshot() {
+            return new Snapshot(format(), unitCode, year, organisations(), nodes(), progress(), selfAssessments(),
+                    reports(), evidence());
+        }
+
+        @Override
+        public String format() {
+            return Payloads.SNAPSHOT_FORMAT;
+        }
+
+        @Override
+        public String unitCode() {
+            return unitCode;
+        }
+
+        @Override
+        public int year() {
+            return year;
+        }
+
+        @Override
+        public List<Org> organisations() {
+            return get(organisations);
+        }
+
+        @Override
+        public List<Node> nodes() {
+            return get(nodes);
+        }
+
+        @Override
+        public List<ProgressItem> progress() {
+            return get(progress);
+        }
+
+        @Override
+        public List<SelfAssessmentItem> selfAssessments() {
+            return get(selfAssessments);
+        }
+
+        @Override
+        public List<Payloads.ReportItem> reports() {
+            return get(reports);
+        }
+
+        @Override
+        public List<Payloads.EvidenceItem> evidence() {
+            return get(evidence);
+        }
+
+        /** The part, or the reader's failure thrown as it was thrown there (a UserError stays one). */
+        private static <T> T get(CompletableFuture<T> part) {
+            try {
+                return part.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (e.getCause() instanceof Error err) {
+                    throw err;
+                }
+                throw e;
+            }
+        }
+    }
+
+    private static List<Org> readOrganisations(Workspace ws, String unitCode) {
         List<Org> orgs = new ArrayList<>();
         for (OrgUnit o : ws.orgUnits().findSubtree(unitCode)) {
             if (!o.code().equals(unitCode)) {
                 orgs.add(new Org(o.code(), o.name(), o.kind(), o.parentCode(), o.group()));
             }
         }
-        List<Node> nodes = ws.goals().findAll(unitCode, year).stream().map(SnapshotMapper::toNode).toList();
-        List<ProgressItem> progress = ws.progress().findByUnit(unitCode, year).stream()
+        return orgs;
+    }
+
+    private static List<Node> readNodes(Workspace ws, String unitCode, int year) {
+        return ws.goals().findAll(unitCode, year).stream().map(SnapshotMapper::toNode).toList();
+    }
+
+    private static List<ProgressItem> readProgress(Workspace ws, String unitCode, int year) {
+        return ws.progress().findByUnit(unitCode, year).stream()
                 .map(p -> new ProgressItem(p.nodeId(), p.quarter(), p.actualValue(), p.completionPercent(), p.status(),
                         p.narrative(), p.problems(), p.causes(), p.measures())).toList();
-        List<SelfAssessmentItem> self = ws.selfAssessments().findByUnit(unitCode, year).stream()
+    }
+
+    private static List<SelfAssessmentItem> readSelfAssessments(Workspace ws, String unitCode, int year) {
+        return ws.selfAssessments().findByUnit(unitCode, year).stream()
                 .map(a -> new SelfAssessmentItem(a.nodeId(), a.score(), a.level(), a.narrative())).toList();
-        List<Payloads.ReportItem> reports = ws.reports().findByUnit(unitCode, year).stream()
+    }
+
+    private static List<Payloads.ReportItem> readReports(Workspace ws, String unitCode, int year) {
+        return ws.reports().findByUnit(unitCode, year).stream()
                 .map(r -> new Payloads.ReportItem(r.kind(), r.key(), r.position(), r.title(), r.body())).toList();
-        List<Payloads.EvidenceItem> evidence = ws.evidence().findByUnit(unitCode, year).stream()
+    }
+
+    private static List<Payloads.EvidenceItem> readEvidence(Workspace ws, String unitCode, int year) {
+        return ws.evidence().findByUnit(unitCode, year).stream()
                 .map(e -> new Payloads.EvidenceItem(e.nodeId(), e.sha256(), e.fileName(), e.size(), e.mediaType(),
                         e.note())).toList();
-        return new Snapshot(Payloads.SNAPSHOT_FORMAT, unitCode, year, orgs, nodes, progress, self, reports, evidence);
     }
 
     public static Node toNode(GoalNode n) {
