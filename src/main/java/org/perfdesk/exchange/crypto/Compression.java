@@ -1,10 +1,5 @@
 package org.perfdesk.exchange.crypto;
 
-import java.nio.ByteBuffer;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.Deflater;
 
 /**
@@ -20,47 +15,12 @@ public final class Compression {
     private Compression() {
     }
 
-    /**
-     * Levels already decided, by the SHA-256 of the sample they were decided on. The level is a function of
-     * those bytes alone, so a sample seen before gets the same level without deflating it again: each
-     * export of a unit carries the same evidence files, and trying 64 KiB of a photo (1 ms) ten times was
-     * a tenth of a warm export's CPU; hashing the sample costs a twentieth of that. Digests only, a few
-     * thousand at most (forgotten all at once beyond that).
-     */
-    private static final Map<ByteBuffer, Integer> DECIDED = new ConcurrentHashMap<>();
-    private static final int REMEMBERED = 4096;
-
     /** The deflate level for bytes starting with {@code data[0 .. length)}. */
     public static int levelFor(byte[] data, int length) {
         int n = Math.min(length, SAMPLE);
         if (n < 1024) {
             return Deflater.BEST_SPEED;
         }
-        ByteBuffer sample = sampleDigest(data, n);
-        Integer known = DECIDED.get(sample);
-        if (known != null) {
-            return known;
-        }
-        int level = tried(data, n);
-        if (DECIDED.size() >= REMEMBERED) {
-            DECIDED.clear();
-        }
-        DECIDED.put(sample, level);
-        return level;
-    }
-
-    private static ByteBuffer sampleDigest(byte[] data, int n) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(data, 0, n);
-            return ByteBuffer.wrap(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Deflates the first {@code n} bytes at the fastest level and judges what that saves. */
-    private static int tried(byte[] data, int n) {
         Deflater probe = new Deflater(Deflater.BEST_SPEED, true);
         try {
             probe.setInput(data, 0, n);

@@ -40,22 +40,4 @@ class CompressionTest {
         assertThat(Compression.levelFor(small, small.length)).isEqualTo(Deflater.BEST_SPEED);
         assertThat(Compression.levelFor(mixed, mixed.length)).isEqualTo(Deflater.BEST_SPEED);
     }
-
-    @Test
-    void aSampleSeenBeforeGetsTheSameLevelAndADifferentSampleItsOwn() {
-        byte[] photo = new byte[100_000];
-        new Random(9).nextBytes(photo);
-        byte[] laterDiffers = photo.clone();
-        laterDiffers[90_000] ^= 1; // past the 64 KiB tried: the same sample
-        byte[] plainStart = photo.clone();
-        java.util.Arrays.fill(plainStart, 0, 40_000, (byte) 'a'); // another sample, of the same length
-        for (int round = 0; round < 2; round++) {
-            assertThat(Compression.levelFor(photo, photo.length)).isEqualTo(Deflater.NO_COMPRESSION);
-            assertThat(Compression.levelFor(laterDiffers, laterDiffers.length)).isEqualTo(Deflater.NO_COMPRESSION);
-            assertThat(Compression.levelFor(plainStart, plainStart.length)).isEqualTo(Deflater.BEST_SPEED);
-            // The first 40,000 bytes of the compressible one are a sample of their own, all 'a'.
-            assertThat(Compression.levelFor(plainStart, 40_000)).isEqualTo(Deflater.BEST_SPEED);
-            assertThat(Compression.levelFor(photo, 40_000)).isEqualTo(Deflater.NO_COMPRESSION);
-        }
-    }
 }
