@@ -10,6 +10,7 @@ import javafx.scene.Scene;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.util.Duration;
+import org.perfdesk.ui.common.RowWarmUp;
 import org.perfdesk.ui.common.Screen;
 import org.perfdesk.ui.common.Styles;
 import org.perfdesk.ui.common.TaskRunner;
@@ -60,7 +61,8 @@ final class ScreenWarmer {
                 done.run();
                 return;
             }
-            step(MainWindow.entries(throwaway, actions).iterator(), window, built, done);
+            // The first rows of a table first (no warmed screen has any), then the screens.
+            RowWarmUp.start(() -> step(MainWindow.entries(throwaway, actions).iterator(), window, built, done));
         });
         wait.play();
     }
