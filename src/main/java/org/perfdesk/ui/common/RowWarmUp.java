@@ -53,6 +53,11 @@ public final class RowWarmUp {
             then.run();
             return;
         }
+        warm(then);
+    }
+
+    /** The warm-up itself, whether or not it ran before (tests). */
+    static void warm(Runnable then) {
         Deque<Runnable> steps = new ArrayDeque<>(List.of(RowWarmUp::table, RowWarmUp::treeTable, RowWarmUp::list));
         next(steps, then);
     }
