@@ -90,6 +90,8 @@ stage_input() {
     mkdir -p "$WORK/input"
     cp target/perfdesk.jar "$WORK/input/"
     cp -r target/lib "$WORK/input/lib"
+    # The classes a start loads: the .deb's postinst makes the class-data archive from it (README).
+    cp src/main/cds/perfdesk.classlist "$WORK/input/"
 }
 
 # perfpkg.properties with the icon for this system: file_association ICON-FILE

@@ -2,6 +2,7 @@ package org.perfdesk.app;
 
 import java.util.List;
 
+import org.perfdesk.domain.Texts;
 import org.perfdesk.store.AppHome;
 import org.perfdesk.store.AppSettings;
 
@@ -48,7 +49,10 @@ public final class Preload {
 
     private static void run() {
         try {
-            AppSettings.load(AppHome.dir()); // read again by the window: this is for the JSON library's classes
+            // Read again by the window: this is for the JSON library's classes, and the texts of the saved
+            // language (the bundle is kept by ResourceBundle's cache; the window's start then finds it read).
+            AppSettings settings = AppSettings.load(AppHome.dir());
+            Texts.of(Texts.localeFor(settings.getLanguage()));
             Class.forName("org.sqlite.JDBC"); // unpacks and loads the native library
             ClassLoader loader = Preload.class.getClassLoader();
             for (String name : CLASSES) {

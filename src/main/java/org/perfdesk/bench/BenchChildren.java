@@ -57,6 +57,19 @@ final class BenchChildren {
     }
 
     /**
+     * What the window does once after start before anyone reaches a screen (RowWarmUp, after the main
+     * window is shown): done here too, so a screen measured in a bare JVM meets what it meets in the
+     * program. Waits for it to end; true if it ran (false with {@code -Dperfdesk.warmRows=false}).
+     */
+    static boolean warmRowsAsAfterStart() throws InterruptedException {
+        CountDownLatch warmed = new CountDownLatch(1);
+        Platform.runLater(() -> org.perfdesk.ui.common.RowWarmUp.start(warmed::countDown));
+        warmed.await();
+        Thread.sleep(300); // the frames after it are not the screen's
+        return org.perfdesk.ui.common.RowWarmUp.done();
+    }
+
+    /**
      * Imports every package of a folder and prints the time, the heap, and the floor measured in the
      * same JVM: reading and hashing the same files, and inserting as many rows of as many bytes as
      * the import added into an empty database.
@@ -312,6 +325,7 @@ final class BenchChildren {
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
             startFx();
+            boolean warmedRows = warmRowsAsAfterStart();
             TaskRunner tasks = new TaskRunner(Throwable::printStackTrace);
             try (Workspace ws = Workspace.open(workspace)) {
                 WorkspaceContext ctx = new WorkspaceContext(ws, tasks);
@@ -353,8 +367,9 @@ final class BenchChildren {
                 Thread.sleep(1500);
                 probe.pause();
                 out.printf("RESULT preview_ms=%.0f import_ms=%.0f longest_ms=%.0f longest_cpu_ms=%.0f longest_at=%s "
-                        + "over_100=%d most_cpu_ms=%.0f most_cpu_at=%s%n", previewMs, importMs, probe.longestMs(),
-                        probe.longestCpuMs(), probe.longestAt(), probe.over100(), probe.mostCpuMs(), probe.mostCpuAt());
+                        + "over_100=%d most_cpu_ms=%.0f most_cpu_at=%s warmed_rows=%s%n", previewMs, importMs,
+                        probe.longestMs(), probe.longestCpuMs(), probe.longestAt(), probe.over100(), probe.mostCpuMs(),
+                        probe.mostCpuAt(), warmedRows);
                 out.flush();
             } finally {
                 tasks.shutdown();

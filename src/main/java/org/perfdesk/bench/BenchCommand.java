@@ -170,6 +170,8 @@ public final class BenchCommand {
             CountDownLatch started = new CountDownLatch(1);
             Platform.startup(started::countDown);
             started.await();
+            out.println("window, rows warmed first as after the program's start: "
+                    + (BenchChildren.warmRowsAsAfterStart() ? "yes" : "no"));
             PauseProbe probe = new PauseProbe();
             CountDownLatch shown = new CountDownLatch(1);
             long[] startAndShown = new long[2];

@@ -75,6 +75,37 @@ final class BenchSupport {
         return cmd;
     }
 
+    /** {@code java -jar JAR ARGS}: the program as the README starts it. */
+    static List<String> javaJar(List<String> jvmOptions, Path jar, List<String> args) {
+        List<String> cmd = new ArrayList<>(javaOptions(jvmOptions));
+        cmd.add("-jar");
+        cmd.add(jar.toString());
+        cmd.addAll(args);
+        return cmd;
+    }
+
+    /**
+     * {@code java -cp JAR MAIN}: the jar's class path (its manifest's lib/ jars), the same as {@code -jar}, so a
+     * class-data archive made for one serves the other; {@code mainClass} null for none (-Xshare:dump).
+     */
+    static List<String> javaJarClass(List<String> jvmOptions, Path jar, String mainClass) {
+        List<String> cmd = new ArrayList<>(javaOptions(jvmOptions));
+        cmd.add("-cp");
+        cmd.add(jar.toString());
+        if (mainClass != null) {
+            cmd.add(mainClass);
+        }
+        return cmd;
+    }
+
+    private static List<String> javaOptions(List<String> jvmOptions) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-Dfile.encoding=UTF-8");
+        cmd.addAll(jvmOptions);
+        return cmd;
+    }
+
     /** A child's output lines, and whether it was stopped by {@code stopAt} (else it ended by itself). */
     record ChildRun(List<String> lines, int exitCode, boolean stopped) {
         String find(String prefix) {

@@ -10,6 +10,7 @@ import javafx.scene.Scene;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.util.Duration;
+import org.perfdesk.ui.common.RowWarmUp;
 import org.perfdesk.ui.common.Screen;
 import org.perfdesk.ui.common.Styles;
 import org.perfdesk.ui.common.TaskRunner;
@@ -24,7 +25,8 @@ import org.perfdesk.ui.settings.SettingsView;
  * in a second window. This pays that first time while nobody waits: after start, each screen not yet
  * opened is built once for a throwaway context whose task runner runs nothing (so it reads no data),
  * styled and laid out in a scene of its own that is never shown, and dropped; one screen at a time
- * with a pause between, so no frame does more than one screen's share.
+ * with a pause between, so no frame does more than one screen's share. The first rows of a table are
+ * warmed before them ({@link RowWarmUp}): a screen built here has no data, so no rows.
  */
 final class ScreenWarmer {
     private static final Logger LOG = Logger.getLogger(ScreenWarmer.class.getName());
@@ -60,7 +62,8 @@ final class ScreenWarmer {
                 done.run();
                 return;
             }
-            step(MainWindow.entries(throwaway, actions).iterator(), window, built, done);
+            // The first rows of a table first (no warmed screen has any), then the screens.
+            RowWarmUp.start(() -> step(MainWindow.entries(throwaway, actions).iterator(), window, built, done));
         });
         wait.play();
     }

@@ -74,9 +74,12 @@ class ScreenWarmerTest extends ApplicationTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !tasks.runningProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
         int before = tasksStarted.get();
+        int windows = javafx.stage.Window.getWindows().size();
         CountDownLatch warmed = new CountDownLatch(1);
         interact(() -> main.warmScreensLater(warmed::countDown));
         assertThat(warmed.await(120, TimeUnit.SECONDS)).as("warming ends").isTrue();
+        // The rows and screens were warmed in scenes of their own, never in a window.
+        assertThat(javafx.stage.Window.getWindows()).as("windows after warming").hasSize(windows);
 
         assertThat(tasksStarted.get()).as("work started by warming").isEqualTo(before);
         assertThat(scene.getRoot().lookupAll(".screen")).as("screens in the window").hasSize(1);
