@@ -315,18 +315,37 @@ public final class Evaluator {
      * material with its texts (and every node's progress): {@link #material(OrgUnit, int)}.
      */
     public List<Evaluation.UnitMaterial> material(int year) {
+        return material(year, false);
+    }
+
+    /**
+     * As {@link #material(int)}, each tree holding only the nodes its unit's score can depend on: the nodes with
+     * points and the nodes above them (see {@link org.perfdesk.store.GoalNodeRepository#forEachScoringNodeOfYearWithFigures});
+     * {@link Evaluation#evaluate} gives the same results from it as from the whole trees, with a quarter of the
+     * rows read. For the results alone; whatever looks at a tree's other nodes reads {@link #material(int)}.
+     */
+    List<Evaluation.UnitMaterial> scoringMaterial(int year) {
+        return material(year, true);
+    }
+
+    private List<Evaluation.UnitMaterial> material(int year, boolean scoringOnly) {
         Map<String, IndicatorScore> scores = ws.evaluation().scores().findEvery();
         UnitAssembly assembly = new UnitAssembly();
         Map<String, Map<String, IndicatorScore>> office = new HashMap<>();
         // Each node comes with its own figures, and a unit's nodes come together (a package's nodes are stored
         // together): each unit is put together on the other core once the reading has passed it.
-        ws.goals().forEachLiveOfYearWithFigures(year, f -> {
+        java.util.function.Consumer<org.perfdesk.store.GoalNodeRepository.WithFigures> each = f -> {
             assembly.add(f);
             IndicatorScore score = scores.isEmpty() ? null : scores.get(f.node().id());
             if (score != null) {
                 office.computeIfAbsent(f.node().unitCode(), k -> new HashMap<>()).put(f.node().id(), score);
             }
-        });
+        };
+        if (scoringOnly) {
+            ws.goals().forEachScoringNodeOfYearWithFigures(year, each);
+        } else {
+            ws.goals().forEachLiveOfYearWithFigures(year, each);
+        }
         Map<String, Map<String, VerifiedFigure>> verified = new HashMap<>();
         ws.evaluation().verified().findByYear(year).forEach(f -> verified
                 .computeIfAbsent(f.unitCode(), k -> new HashMap<>()).put(f.nodeId(), f));
@@ -338,7 +357,9 @@ public final class Evaluator {
                 .collect(Collectors.groupingBy(Bonus::unitCode));
         Map<String, StandingDecision> decisions = ws.evaluation().standings().findByYear(year);
         List<Evaluation.UnitMaterial> out = new ArrayList<>();
-        for (OrgUnit u : units(assembly::has)) {
+        // A unit whose nodes all lack points sent a tree all the same (it is listed, 未报送): asked of the few
+        // units outside the ranking groups that the scoring read did not meet.
+        for (OrgUnit u : units(code -> assembly.has(code) || scoringOnly && ws.goals().count(code, year) > 0)) {
             String code = u.code();
             UnitAssembly.Unit read = assembly.unit(code);
             out.add(new Evaluation.UnitMaterial(u, read.tree(), read.progress(), read.self(),
@@ -388,7 +409,7 @@ public final class Evaluator {
     }
 
     public List<Evaluation.UnitResult> evaluate(int year) {
-        return Evaluation.evaluate(scheme(year), material(year));
+        return Evaluation.evaluate(scheme(year), scoringMaterial(year));
     }
 
     // ---- verified figures, decisions on incomplete units ---------------------------------------
