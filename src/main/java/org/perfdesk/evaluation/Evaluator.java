@@ -333,7 +333,7 @@ public final class Evaluator {
      * whole trees, with a quarter of the rows read. For the results alone: whatever looks at a tree's other nodes
      * reads {@link #material(int)}.
      */
-    List<Evaluation.UnitMaterial> scoringMaterial(int year) {
+    public List<Evaluation.UnitMaterial> scoringMaterial(int year) {
         return material(year, true, m -> m);
     }
 
