@@ -123,7 +123,14 @@ class ScoringMaterialTest {
             // Every node read is the node the whole tree holds, field by field; figures and the rest alike.
             assertThat(w.tree().inOrder()).containsAll(m.tree().inOrder());
             assertThat(m.tree().inOrder()).allSatisfy(n -> assertThat(n).isEqualTo(w.tree().find(n.id()).orElseThrow()));
-            assertThat(IndicatorRule.scored(m.tree())).containsExactlyElementsOf(IndicatorRule.scored(w.tree()));
+            // And, in every field a score or a hash reads, the node as the unit's own full read gives it.
+            org.perfdesk.domain.GoalTree own = office.goals().loadTree(m.unit().code(), YEAR);
+            assertThat(m.tree().inOrder()).allSatisfy(n -> assertThat(n).usingRecursiveComparison()
+                    .ignoringFields("description", "ownerCode", "qualityRequirement", "originId")
+                    .isEqualTo(own.find(n.id()).orElseThrow()));
+            assertThat(IndicatorRule.scored(m.tree())).containsExactlyElementsOf(IndicatorRule.scored(w.tree()))
+                    .containsExactlyElementsOf(IndicatorRule.scored(own).stream()
+                            .map(n -> m.tree().find(n.id()).orElseThrow()).toList());
             assertThat(m.progress()).isEqualTo(w.progress());
             assertThat(m.self()).isEqualTo(w.self());
             assertThat(m.office()).isEqualTo(w.office());
