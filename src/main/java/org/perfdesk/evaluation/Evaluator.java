@@ -296,12 +296,20 @@ public final class Evaluator {
     }
 
     private List<OrgUnit> units(java.util.function.Predicate<String> sentTree) {
+        return units(evaluable(), sentTree);
+    }
+
+    private static List<OrgUnit> units(List<OrgUnit> evaluable, java.util.function.Predicate<String> sentTree) {
+        return evaluable.stream().filter(u -> u.group() != null || sentTree.test(u.code())).toList();
+    }
+
+    /** The units that may be evaluated: neither internal nor the office itself. */
+    private List<OrgUnit> evaluable() {
         // The office's own code read once: asked per unit, it was two queries for each of a province's 6,000
         // units, divisions and persons.
         String self = ws.self().code();
         return ws.orgUnits().findAll().stream()
                 .filter(u -> !u.kind().isInternal() && !u.code().equals(self))
-                .filter(u -> u.group() != null || sentTree.test(u.code()))
                 .toList();
     }
 
@@ -315,18 +323,27 @@ public final class Evaluator {
      * material with its texts (and every node's progress): {@link #material(OrgUnit, int)}.
      */
     public List<Evaluation.UnitMaterial> material(int year) {
+        return material(year, false, m -> m);
+    }
+
+    /**
+     * As {@link #material(int)}, each tree holding only the nodes its unit's score can depend on: the nodes with
+     * points and the nodes above them (see {@link org.perfdesk.store.GoalNodeRepository#forEachScoringNodeOfYearWithFigures}),
+     * and the office's scores of those; {@link Evaluation#evaluate} gives the same results from it as from the
+     * whole trees, with a quarter of the rows read. For the results alone: whatever looks at a tree's other nodes
+     * reads {@link #material(int)}.
+     */
+    public List<Evaluation.UnitMaterial> scoringMaterial(int year) {
+        return material(year, true, m -> m);
+    }
+
+    /**
+     * Each unit's material made into {@code then}'s answer, on the other core as soon as the reading has passed the
+     * unit (so the evaluation scores the units read while it reads the next): the rest of the year's material is
+     * read first, and {@code then} must be pure. In the order of {@link #units}.
+     */
+    private <T> List<T> material(int year, boolean scoringOnly, java.util.function.Function<Evaluation.UnitMaterial, T> then) {
         Map<String, IndicatorScore> scores = ws.evaluation().scores().findEvery();
-        UnitAssembly assembly = new UnitAssembly();
-        Map<String, Map<String, IndicatorScore>> office = new HashMap<>();
-        // Each node comes with its own figures, and a unit's nodes come together (a package's nodes are stored
-        // together): each unit is put together on the other core once the reading has passed it.
-        ws.goals().forEachLiveOfYearWithFigures(year, f -> {
-            assembly.add(f);
-            IndicatorScore score = scores.isEmpty() ? null : scores.get(f.node().id());
-            if (score != null) {
-                office.computeIfAbsent(f.node().unitCode(), k -> new HashMap<>()).put(f.node().id(), score);
-            }
-        });
         Map<String, Map<String, VerifiedFigure>> verified = new HashMap<>();
         ws.evaluation().verified().findByYear(year).forEach(f -> verified
                 .computeIfAbsent(f.unitCode(), k -> new HashMap<>()).put(f.nodeId(), f));
@@ -337,14 +354,41 @@ public final class Evaluator {
         Map<String, List<Bonus>> bonuses = ws.evaluation().inspections().findBonuses(year).stream()
                 .collect(Collectors.groupingBy(Bonus::unitCode));
         Map<String, StandingDecision> decisions = ws.evaluation().standings().findByYear(year);
-        List<Evaluation.UnitMaterial> out = new ArrayList<>();
-        for (OrgUnit u : units(assembly::has)) {
-            String code = u.code();
-            UnitAssembly.Unit read = assembly.unit(code);
-            out.add(new Evaluation.UnitMaterial(u, read.tree(), read.progress(), read.self(),
-                    office.getOrDefault(code, Map.of()), verified.getOrDefault(code, Map.of()),
-                    appraisals.getOrDefault(code, List.of()), inspections.getOrDefault(code, List.of()),
-                    bonuses.getOrDefault(code, List.of()), decisions.get(code)));
+        List<OrgUnit> evaluable = evaluable();
+        Map<String, OrgUnit> byCode = new HashMap<>();
+        evaluable.forEach(u -> byCode.put(u.code(), u));
+        // Read only from here on (by the other core too): each map is complete before the first node is read.
+        UnitAssembly<T> assembly = new UnitAssembly<>((code, read) -> {
+            OrgUnit u = byCode.get(code);
+            if (u == null) {
+                return null;
+            }
+            Map<String, IndicatorScore> office = new HashMap<>();
+            if (!scores.isEmpty()) {
+                for (GoalNode n : read.nodes()) {
+                    IndicatorScore score = scores.get(n.id());
+                    if (score != null) {
+                        office.put(n.id(), score);
+                    }
+                }
+            }
+            return then.apply(new Evaluation.UnitMaterial(u, read.tree(), read.progress(), read.self(), office,
+                    verified.getOrDefault(code, Map.of()), appraisals.getOrDefault(code, List.of()),
+                    inspections.getOrDefault(code, List.of()), bonuses.getOrDefault(code, List.of()),
+                    decisions.get(code)));
+        });
+        // Each node comes with its own figures, and a unit's nodes come together (a package's nodes are stored
+        // together): each unit is put together on the other core once the reading has passed it.
+        if (scoringOnly) {
+            ws.goals().forEachScoringNodeOfYearWithFigures(year, assembly::add);
+        } else {
+            ws.goals().forEachLiveOfYearWithFigures(year, assembly::add);
+        }
+        List<T> out = new ArrayList<>();
+        // A unit whose nodes all lack points sent a tree all the same (it is listed, 未报送): asked of the few
+        // units outside the ranking groups that the scoring read did not meet.
+        for (OrgUnit u : units(evaluable, code -> assembly.has(code) || scoringOnly && ws.goals().count(code, year) > 0)) {
+            out.add(assembly.unit(u.code()));
         }
         return out;
     }
@@ -388,7 +432,9 @@ public final class Evaluator {
     }
 
     public List<Evaluation.UnitResult> evaluate(int year) {
-        return Evaluation.evaluate(scheme(year), material(year));
+        // The same as Evaluation.evaluate(scheme, scoringMaterial(year)), each unit scored as soon as it is read.
+        EvaluationScheme scheme = scheme(year);
+        return Ranking.rank(material(year, true, m -> Evaluation.score(scheme, m)));
     }
 
     // ---- verified figures, decisions on incomplete units ---------------------------------------

@@ -69,7 +69,11 @@ public record ResultsData(int year, OrgUnit office, EvaluationScheme scheme, Lis
     public static ResultsData load(org.perfdesk.store.Workspace ws, int year, LocalDate date) {
         Evaluator evaluator = new Evaluator(ws);
         EvaluationScheme scheme = evaluator.scheme(year);
-        List<Evaluation.UnitMaterial> material = evaluator.material(year);
+        List<org.perfdesk.domain.IndicatorSystem> systems = ws.planStage().systems().findAll(year);
+        // Comparing with an indicator system looks at every node of a tree; the rest of the results (scores,
+        // the workbook's lines, the input hashes) only at the nodes a score can depend on, a quarter of them.
+        List<Evaluation.UnitMaterial> material = systems.isEmpty() ? evaluator.scoringMaterial(year)
+                : evaluator.material(year);
         List<Evaluation.UnitResult> results = Evaluation.evaluate(scheme, material);
         Map<String, Evaluation.UnitMaterial> byUnit = new LinkedHashMap<>();
         material.forEach(m -> byUnit.put(m.unit().code(), m));
@@ -90,7 +94,7 @@ public record ResultsData(int year, OrgUnit office, EvaluationScheme scheme, Lis
         };
         boolean holds = approval.isPresent() && approval.get().inputsHash().equals(hashes.get().overall());
         return new ResultsData(year, ws.self(), scheme, results, byUnit, spot, evaluator.compareWithFreeze(year, hashes),
-                date, approval, holds, ws.planStage().systems().findAll(year));
+                date, approval, holds, systems);
     }
 
     /** The ranking groups that have units, in their order. */

@@ -205,6 +205,23 @@ public final class GoalNodeRepository {
      * a tree: its tasks) is read at all.
      */
     public void forEachLiveOfYearWithFigures(int year, java.util.function.Consumer<WithFigures> each) {
+        forEachOfYearWithFigures("", year, each);
+    }
+
+    /**
+     * As {@link #forEachLiveOfYearWithFigures}, but only the live nodes a score can depend on: every node with
+     * points (weight set) and every node with a node below it. The rest (a tree's tasks: three quarters of a
+     * province's nodes) have no points and nothing below them, so they neither are scored nor decide which node
+     * is; and since the parent of every node kept is kept too, the others keep their places and their order in
+     * the tree. SQLite leaves them out (one look in the parent index each) instead of each being read and decoded
+     * to be dropped.
+     */
+    public void forEachScoringNodeOfYearWithFigures(int year, java.util.function.Consumer<WithFigures> each) {
+        forEachOfYearWithFigures(" AND (g.weight IS NOT NULL OR EXISTS (SELECT 1 FROM goal_node b WHERE b.parent_id = g.id))",
+                year, each);
+    }
+
+    private void forEachOfYearWithFigures(String where, int year, java.util.function.Consumer<WithFigures> each) {
         db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
                     .replace("description, owner_code, quality_requirement", "NULL, NULL, NULL")
@@ -214,7 +231,7 @@ public final class GoalNodeRepository {
                     + "|| ifnull(p.status, ''), ';') FROM progress p WHERE p.node_id = g.id) END, "
                     + "s.node_id IS NOT NULL, s.score, s.level "
                     + "FROM goal_node g LEFT JOIN self_assessment s ON g.weight IS NOT NULL AND s.node_id = g.id "
-                    + "WHERE g.year = ? AND g.deleted = 0")) {
+                    + "WHERE g.year = ? AND g.deleted = 0" + where)) {
                 ps.setInt(1, year);
                 Reuse reuse = new Reuse();
                 try (ResultSet rs = ps.executeQuery()) {

@@ -28,7 +28,7 @@ class UnitAssemblyTest {
         GoalNode b1 = node("B", "b1", null, 0);
         GoalNode a3 = node("A", "a3", "a1", 0);
         SelfAssessment self = new SelfAssessment("a3", new BigDecimal("4.5"), null, null);
-        UnitAssembly assembly = new UnitAssembly();
+        UnitAssembly<UnitAssembly.Unit> assembly = new UnitAssembly<>((code, unit) -> unit);
         List.of(new WithFigures(a1, null, null), new WithFigures(a2, "2::50:;1:12.5::ON_TRACK", null),
                 new WithFigures(b1, null, null), new WithFigures(a3, "4:7::", self)).forEach(assembly::add);
 
@@ -48,5 +48,30 @@ class UnitAssemblyTest {
         assertThat(a.self()).containsExactly(java.util.Map.entry("a3", self));
         assertThat(assembly.unit("B").tree().inOrder()).containsExactly(b1);
         assertThat(assembly.unit("C").tree().size()).isZero();
+    }
+
+    @Test
+    void eachUnitIsFinishedFromAllItsNodesAndWhatGoesWrongThereComesBackAsItWas() {
+        GoalNode a1 = node("A", "a1", null, 0);
+        GoalNode b1 = node("B", "b1", null, 0);
+        GoalNode a2 = node("A", "a2", "a1", 0);
+        GoalNode c1 = node("C", "c1", null, 0);
+        UnitAssembly<String> assembly = new UnitAssembly<>((code, unit) -> {
+            if (code.equals("C")) {
+                throw new org.perfdesk.domain.UserError("error.evaluation.noUnit", code);
+            }
+            return code + ":" + unit.nodes().stream().map(GoalNode::id).toList() + ":" + unit.tree().size();
+        });
+        List.of(a1, b1, a2, c1).forEach(n -> assembly.add(new WithFigures(n, null, null)));
+
+        // A's second part came after B: A is finished again from both parts, in the order read.
+        assertThat(assembly.unit("A")).isEqualTo("A:[a1, a2]:2");
+        assertThat(assembly.unit("B")).isEqualTo("B:[b1]:1");
+        // A unit without nodes is finished from an empty one.
+        assertThat(assembly.unit("D")).isEqualTo("D:[]:0");
+        // Thrown on the other thread, it reaches the caller as it was thrown (not wrapped).
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> assembly.unit("C"))
+                .isExactlyInstanceOf(org.perfdesk.domain.UserError.class)
+                .hasMessage(new org.perfdesk.domain.UserError("error.evaluation.noUnit", "C").getMessage());
     }
 }

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.perfdesk.domain.EvaluationScheme;
 import org.perfdesk.domain.GoalNode;
 import org.perfdesk.domain.Inspection;
 import org.perfdesk.domain.RankingGroup;
@@ -237,5 +238,29 @@ class ResultsWorkbookTest {
         try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(out))) {
             assertThat(wb.getNumberOfSheets()).isEqualTo(6);
         }
+    }
+
+    @Test
+    void theWorkbookFromTheNodesAScoreDependsOnIsTheWorkbookOfTheWholeTrees() throws IOException {
+        // Without an indicator system to compare with, the results read only the nodes a score can depend on.
+        EvaluationScheme scheme = evaluator.scheme(2008);
+        java.util.Map<String, SpotCheck> spots = java.util.Map.of(spot.unitCode(), spot);
+        List<String> sheets = new ArrayList<>();
+        for (List<Evaluation.UnitMaterial> material : List.of(evaluator.material(2008), evaluator.scoringMaterial(2008))) {
+            java.util.Map<String, Evaluation.UnitMaterial> byUnit = new java.util.LinkedHashMap<>();
+            material.forEach(m -> byUnit.put(m.unit().code(), m));
+            ResultsData data = new ResultsData(2008, office.self(), scheme, Evaluation.evaluate(scheme, material), byUnit,
+                    spots, java.util.Optional.empty(), LocalDate.of(2009, 3, 15));
+            try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(
+                    ResultsWorkbook.toBytes(data, Texts.of(Texts.CHINESE))))) {
+                StringBuilder b = new StringBuilder();
+                wb.forEach(sheet -> b.append(sheet.getSheetName()).append('\n').append(everything((XSSFSheet) sheet)));
+                sheets.add(b.toString());
+            }
+        }
+        assertThat(evaluator.scoringMaterial(2008)).allSatisfy(m -> assertThat(m.tree().size())
+                .isLessThan(evaluator.material(2008).stream().filter(w -> w.unit().equals(m.unit())).findFirst()
+                        .orElseThrow().tree().size()));
+        assertThat(sheets.get(1)).isEqualTo(sheets.get(0)).contains("抽查：台账不全");
     }
 }
