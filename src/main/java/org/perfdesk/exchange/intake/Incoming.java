@@ -13,7 +13,7 @@ import org.perfdesk.store.Workspace;
  * chain, with its payload decrypted, and the workspace it is imported into; in a batch, its snapshot
  * may come parsed already ({@link ReadAhead}, from the same entry's bytes).
  */
-public record Incoming(Workspace ws, PackageReader.Opened opened, Payloads.Snapshot snapshotReadAhead) {
+public record Incoming(Workspace ws, PackageReader.Opened opened, ReadAhead.Taken readAhead) {
     public Incoming(Workspace ws, PackageReader.Opened opened) {
         this(ws, opened, null);
     }
@@ -43,8 +43,11 @@ public record Incoming(Workspace ws, PackageReader.Opened opened, Payloads.Snaps
 
     /** A JSON payload the kind cannot do without, read strictly (package-format.md §8). */
     public <T> T read(String path, Class<T> type) {
-        if (snapshotReadAhead != null && type == Payloads.Snapshot.class && EntryNames.SNAPSHOT.equals(path)) {
-            return type.cast(snapshotReadAhead); // parsed from this package's entry by the read-ahead
+        if (readAhead != null && type == Payloads.Snapshot.class && EntryNames.SNAPSHOT.equals(path)) {
+            Payloads.Snapshot parsed = readAhead.takeSnapshot(); // from this package's entry, handed over once
+            if (parsed != null) {
+                return type.cast(parsed);
+            }
         }
         return StrictJson.read(required(path), type, path);
     }

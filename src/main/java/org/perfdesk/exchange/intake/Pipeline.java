@@ -95,7 +95,11 @@ public final class Pipeline {
                 ReadAhead.Taken taken = next.take(ws, readAheadTrust);
                 next = i + 1 < files.size()
                         ? ReadAhead.start(ws, readAheadTrust, files.get(i + 1), limits, unlocked) : null;
+                if (i == 0 && files.size() >= WARM_UP_FROM && taken != null && taken.sealedWithAesGcm()) {
+                    ReadAhead.warmUpAesGcm();
+                }
                 each.accept(files.get(i), run(files.get(i), dryRun, taken));
+                taken = null; // not kept while the next one is waited for
             }
         } finally {
             if (next != null) {
@@ -103,6 +107,9 @@ public final class Pipeline {
             }
         }
     }
+
+    /** A batch of this many files or more warms AES-GCM up first: it costs a few files' decryption. */
+    private static final int WARM_UP_FROM = 10;
 
     private Outcome run(Path file, boolean dryRun, ReadAhead.Taken ahead) {
         String[] details = new String[1];
@@ -150,7 +157,7 @@ public final class Pipeline {
             String warning = Chain.gapWarning(ws, m, opened.signer().keyId());
 
             boolean readAhead = ahead != null && ahead.isOf(opened);
-            Incoming in = new Incoming(ws, opened, readAhead ? ahead.snapshot() : null);
+            Incoming in = new Incoming(ws, opened, readAhead ? ahead : null);
             Runnable revocations = SenderStatements.revocations(in);
             Plan plan = handlers.forKind(m.kind()).plan(in);
             Runnable encryptionKey = SenderStatements.encryptionKey(in);
