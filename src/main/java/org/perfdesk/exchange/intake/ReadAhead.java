@@ -48,8 +48,6 @@ final class ReadAhead {
     /** A snapshot is parsed ahead only if its JSON is at most this share of the heap (4 MB of 256 MB). */
     private static final long PARSE_AHEAD_SHARE = 64;
     private static final java.util.concurrent.atomic.AtomicBoolean WARMED_UP = new java.util.concurrent.atomic.AtomicBoolean();
-    static final boolean PARSE = !Boolean.getBoolean("perfdesk.readAhead.noParse");
-    static final boolean WARM = !Boolean.getBoolean("perfdesk.readAhead.noWarmUp");
 
     private ReadAhead(Future<Result> result) {
         this.result = result;
@@ -124,7 +122,7 @@ final class ReadAhead {
             PackedText packed = null;
             byte[] json = unsealed == null ? null : unsealed.entry(EntryNames.SNAPSHOT);
             // parsed objects take ten times the JSON or more; a large snapshot waits for its turn, as before
-            if (json != null && PARSE && json.length <= Runtime.getRuntime().maxMemory() / PARSE_AHEAD_SHARE) {
+            if (json != null && json.length <= Runtime.getRuntime().maxMemory() / PARSE_AHEAD_SHARE) {
                 try {
                     snapshot = StrictJson.read(json, Payloads.Snapshot.class, EntryNames.SNAPSHOT);
                     packed = PackedText.of(json);
@@ -208,7 +206,7 @@ final class ReadAhead {
      * a thread of its own, before a batch of many intl-1 sealed packages; it touches nothing of the batch.
      */
     static void warmUpAesGcm() {
-        if (!WARM || !WARMED_UP.compareAndSet(false, true)) {
+        if (!WARMED_UP.compareAndSet(false, true)) {
             return;
         }
         Thread t = new Thread(() -> {
