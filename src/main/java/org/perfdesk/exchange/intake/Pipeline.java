@@ -293,13 +293,16 @@ public final class Pipeline {
     private void commit(Path file, PackageReader.Opened opened, Plan plan, PackedText packed, Runnable writes,
                         ImportReport report, String outerId, boolean dryRun) {
         Manifest m = opened.manifest();
-        Path kept = dryRun ? null : Inbox.keep(ws, file, m.packageId(), opened.suite(), opened.fileHash(),
-                opened.fileBytes());
-        if (!dryRun) {
-            // Content-addressed and verified: a file kept for a package that then fails harms nothing.
-            ws.evidence().storeAllChecked(plan.files());
-        }
+        // The copy is written and forced to disk on another thread while the writes run, and waited for
+        // before the commit: a recorded package always has its file, and its failure is the one reported,
+        // as when it was kept before the writes began.
+        java.util.concurrent.Future<Path> keeping = dryRun ? null : KEEPER.submit(() -> Inbox.keep(ws, file,
+                m.packageId(), opened.suite(), opened.fileHash(), opened.fileBytes()));
         try {
+            if (!dryRun) {
+                // Content-addressed and verified: a file kept for a package that then fails harms nothing.
+                ws.evidence().storeAllChecked(plan.files());
+            }
             ws.database().write(c -> {
                 writes.run();
                 ws.packages().add(new PackageRecord(m.packageId(), PackageRecord.Direction.IN, m.kind().name(),
@@ -313,17 +316,58 @@ public final class Pipeline {
                 } else if (plan.snapshotJson() != null) {
                     ws.packages().saveSnapshot(m.packageId(), m.sender().code(), m.year(), plan.snapshotJson());
                 }
+                if (keeping != null) {
+                    kept(keeping);
+                }
                 return null;
             });
         } catch (RuntimeException e) {
+            RuntimeException keepFailure = null;
             try {
+                Path kept = keeping == null ? null : kept(keeping);
                 if (kept != null) {
                     Files.deleteIfExists(kept);
                 }
+            } catch (RuntimeException k) {
+                keepFailure = k;
             } catch (IOException ignored) {
                 // the failure itself is what the user must see
             }
-            throw e;
+            throw keepFailure != null ? keepFailure : e;
+        }
+    }
+
+    /** Keeps received files in {@code inbox/} beside the database work (see {@link #commit}). */
+    private static final java.util.concurrent.ExecutorService KEEPER =
+            java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "perfdesk-inbox-keep");
+                t.setDaemon(true);
+                return t;
+            });
+
+    /** The kept file, waited for (not cut short by an interrupt); its failure thrown as it was. */
+    private static Path kept(java.util.concurrent.Future<Path> keeping) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return keeping.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException r) {
+                        throw r;
+                    }
+                    if (e.getCause() instanceof Error err) {
+                        throw err;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
