@@ -293,16 +293,16 @@ public final class Pipeline {
     private void commit(Path file, PackageReader.Opened opened, Plan plan, PackedText packed, Runnable writes,
                         ImportReport report, String outerId, boolean dryRun) {
         Manifest m = opened.manifest();
-        // The copy is written and forced to disk on another thread while the writes run, and waited for
-        // before the commit: a recorded package always has its file, and its failure is the one reported,
-        // as when it was kept before the writes began.
-        java.util.concurrent.Future<Path> keeping = dryRun ? null : KEEPER.submit(() -> Inbox.keep(ws, file,
-                m.packageId(), opened.suite(), opened.fileHash(), opened.fileBytes()));
+        // The copy and the evidence files are written and forced to disk on another thread while the rows
+        // are written, and waited for before the commit: a recorded package always has its files, and their
+        // failure is the one reported, as when they were kept before the rows.
+        java.util.concurrent.Future<Path> keeping = dryRun ? null : KEEPER.submit(() -> {
+            Path kept = Inbox.keep(ws, file, m.packageId(), opened.suite(), opened.fileHash(), opened.fileBytes());
+            // Content-addressed and verified: a file kept for a package that then fails harms nothing.
+            ws.evidence().storeAllChecked(plan.files());
+            return kept;
+        });
         try {
-            if (!dryRun) {
-                // Content-addressed and verified: a file kept for a package that then fails harms nothing.
-                ws.evidence().storeAllChecked(plan.files());
-            }
             ws.database().write(c -> {
                 writes.run();
                 ws.packages().add(new PackageRecord(m.packageId(), PackageRecord.Direction.IN, m.kind().name(),
