@@ -23,7 +23,7 @@ import org.perfdesk.store.Workspace;
 /**
  * Imports a batch of package files: each sender's packages in chain order, one backup before the
  * batch, each file through the {@link Pipeline} (read, verify, chain, unseal, its kind's handler, one
- * transaction). A refused package changes nothing in the database: its file is kept under
+ * transaction; the next file read ahead on another thread meanwhile). A refused package changes nothing in the database: its file is kept under
  * {@code inbox/rejected/} with the reason (and, for an unexpected error, the details for support).
  * One bad file never ends the batch.
  */
@@ -81,9 +81,7 @@ public final class Importer {
             // package of a unit would change after the first, not against the state before both.
             return ws.database().simulate(c -> {
                 List<ImportReport> out = new ArrayList<>();
-                for (Path p : files) {
-                    out.add(pipeline.run(p, true).report());
-                }
+                pipeline.runEach(files, true, (f, o) -> out.add(o.report()));
                 return out;
             });
         }
@@ -103,9 +101,7 @@ public final class Importer {
             // One copy per batch: a batch that merged something unwanted can be undone from 设置 → 备份.
             Backups.of(ws).automatic("before-import");
         }
-        for (Path p : files) {
-            each.accept(importFile(p, false));
-        }
+        pipeline.runEach(files, false, (f, o) -> each.accept(keptIfRejected(f, o)));
     }
 
     static List<Path> inChainOrder(List<Path> files) {
@@ -142,7 +138,10 @@ public final class Importer {
         if (dryRun) {
             return importAll(List.of(file), true).get(0);
         }
-        Pipeline.Outcome outcome = pipeline.run(file, false);
+        return keptIfRejected(file, pipeline.run(file, false));
+    }
+
+    private ImportReport keptIfRejected(Path file, Pipeline.Outcome outcome) {
         ImportReport report = outcome.report();
         // A package refused because this workspace's keys are locked is not at fault: nothing to keep.
         if (report.status() == Status.REJECTED && !"key-locked".equals(report.code())) {

@@ -35,10 +35,13 @@ public final class KeyRegistry {
 
     /** The lookup the package reader uses. */
     public static PackageReader.Trust trust(Workspace ws) {
-        return keyId -> ws.trustedKeys().find(keyId)
-                .map(k -> new PackageReader.TrustedKey(k.keyId(), k.unitCode(),
-                        Suite.named(k.suite()).signingKey(k.publicKey()), k.revokedAt(), k.revokedReason()))
-                .orElse(null);
+        return keyId -> ws.trustedKeys().find(keyId).map(KeyRegistry::readerKey).orElse(null);
+    }
+
+    /** A stored key as the package reader takes it. */
+    public static PackageReader.TrustedKey readerKey(TrustedKey k) {
+        return new PackageReader.TrustedKey(k.keyId(), k.unitCode(), Suite.named(k.suite()).signingKey(k.publicKey()),
+                k.revokedAt(), k.revokedReason());
     }
 
     /**

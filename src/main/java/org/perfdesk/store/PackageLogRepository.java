@@ -91,13 +91,18 @@ public final class PackageLogRepository {
 
     /** The snapshot as the package carried it, UTF-8: packed from the bytes, never decoded to a string. */
     public void saveSnapshot(String packageId, String unitCode, int year, byte[] json) {
+        saveSnapshot(packageId, unitCode, year, PackedText.of(json));
+    }
+
+    /** The same, packed ahead (on another thread, while this one wrote something else). */
+    public void saveSnapshot(String packageId, String unitCode, int year, PackedText json) {
         db.write(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO snapshot(package_id, unit_code, year, json) VALUES(?, ?, ?, ?)")) {
                 ps.setString(1, packageId);
                 ps.setString(2, unitCode);
                 ps.setInt(3, year);
-                Sql.packed(ps, 4, json);
+                json.set(ps, 4);
                 return ps.executeUpdate();
             }
         });

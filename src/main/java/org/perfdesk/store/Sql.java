@@ -80,14 +80,15 @@ final class Sql {
      * decoded and judged as a string would be (a string's length is at least a third of its bytes).
      */
     static void packed(PreparedStatement ps, int i, byte[] utf8) throws SQLException {
-        if (utf8 == null || utf8.length < 3 * PACK_FROM) {
-            packed(ps, i, utf8 == null ? null : new String(utf8, java.nio.charset.StandardCharsets.UTF_8));
-            return;
-        }
-        ps.setBytes(i, deflated(utf8));
+        PackedText.of(utf8).set(ps, i);
     }
 
-    private static byte[] deflated(byte[] bytes) {
+    /** Whether {@link #packed(PreparedStatement, int, byte[])} stores these bytes deflated without decoding them. */
+    static boolean packsAsBlob(byte[] utf8) {
+        return utf8 != null && utf8.length >= 3 * PACK_FROM;
+    }
+
+    static byte[] deflated(byte[] bytes) {
         java.util.zip.Deflater deflater = new java.util.zip.Deflater(java.util.zip.Deflater.BEST_SPEED);
         try {
             deflater.setInput(bytes);

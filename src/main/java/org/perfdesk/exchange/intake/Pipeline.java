@@ -32,6 +32,7 @@ import org.perfdesk.exchange.pkg.PackageReader;
 import org.perfdesk.exchange.pkg.Sealed;
 import org.perfdesk.exchange.pkg.StrictJson;
 import org.perfdesk.exchange.snapshot.Payloads;
+import org.perfdesk.store.PackedText;
 import org.perfdesk.store.Workspace;
 
 /**
@@ -60,6 +61,8 @@ public final class Pipeline {
     private KeyRing unlocked;
     /** Why the keys could not be unlocked (a wrong passphrase): said for every sealed package, asked once. */
     private UserError keyFailure;
+    /** The trusted keys the next file of a batch is read ahead with. */
+    private final ReadAhead.TrustCache readAheadTrust = new ReadAhead.TrustCache();
 
     /**
      * @param keys asked once, when the first sealed package needs them; null when there are none
@@ -77,9 +80,41 @@ public final class Pipeline {
 
     /** One file addressed to this workspace. Never throws: the report says why a file was refused. */
     public Outcome run(Path file, boolean dryRun) {
+        return run(file, dryRun, null);
+    }
+
+    /**
+     * The files in order, each as {@link #run} does it, handed on as each is done: while one is planned
+     * and written, the next is read, verified, unsealed and parsed on another thread ({@link ReadAhead};
+     * one file ahead, never more), and taken only if the workspace still answers its questions the same.
+     */
+    public void runEach(List<Path> files, boolean dryRun, java.util.function.BiConsumer<Path, Outcome> each) {
+        ReadAhead next = files.isEmpty() ? null : ReadAhead.start(ws, readAheadTrust, files.get(0), limits, unlocked);
+        try {
+            for (int i = 0; i < files.size(); i++) {
+                ReadAhead.Taken taken = next.take(ws, readAheadTrust);
+                next = i + 1 < files.size()
+                        ? ReadAhead.start(ws, readAheadTrust, files.get(i + 1), limits, unlocked) : null;
+                if (i == 0 && files.size() >= WARM_UP_FROM && taken != null && taken.sealedWithAesGcm()) {
+                    ReadAhead.warmUpAesGcm();
+                }
+                each.accept(files.get(i), run(files.get(i), dryRun, taken));
+                taken = null; // not kept while the next one is waited for
+            }
+        } finally {
+            if (next != null) {
+                next.drop();
+            }
+        }
+    }
+
+    /** A batch of this many files or more warms AES-GCM up first: it costs a few files' decryption. */
+    private static final int WARM_UP_FROM = 10;
+
+    private Outcome run(Path file, boolean dryRun, ReadAhead.Taken ahead) {
         String[] details = new String[1];
         ImportReport report = guarded(file.getFileName().toString(), dryRun, details,
-                () -> process(file, file.getFileName().toString(), dryRun, ws.self().code(), null, null));
+                () -> process(file, file.getFileName().toString(), dryRun, ws.self().code(), null, null, ahead));
         return new Outcome(report, details[0]);
     }
 
@@ -99,12 +134,13 @@ public final class Pipeline {
 
     /**
      * @param contentKey for a sealed package a collector forwarded: the key it released for it; else null
+     * @param ahead      the file as read ahead, checked to still hold; null to read it now
      */
     private ImportReport process(Path file, String label, boolean dryRun, String expectedRecipient, String outerId,
-                                 byte[] contentKey) {
+                                 byte[] contentKey, ReadAhead.Taken ahead) {
         try {
-            PackageReader.Opened opened = PackageReader.read(file, org.perfdesk.exchange.KeyRegistry.trust(ws), limits,
-                    SuitePlan.rule(ws));
+            PackageReader.Opened opened = ahead != null ? ahead.opened()
+                    : PackageReader.read(file, org.perfdesk.exchange.KeyRegistry.trust(ws), limits, SuitePlan.rule(ws));
             Manifest m = opened.manifest();
             SuitePlan.check(ws, opened.suite(), m.kind(), m.year());
             Addressing.check(ws, m, expectedRecipient, outerId);
@@ -117,10 +153,11 @@ public final class Pipeline {
                         List.of(), null);
             }
             OfficePolicy.checkEncryption(ws, m);
-            opened = unseal(opened, contentKey);
+            opened = unseal(opened, contentKey, ahead);
             String warning = Chain.gapWarning(ws, m, opened.signer().keyId());
 
-            Incoming in = new Incoming(ws, opened);
+            boolean readAhead = ahead != null && ahead.isOf(opened);
+            Incoming in = new Incoming(ws, opened, readAhead ? ahead : null);
             Runnable revocations = SenderStatements.revocations(in);
             Plan plan = handlers.forKind(m.kind()).plan(in);
             Runnable encryptionKey = SenderStatements.encryptionKey(in);
@@ -128,7 +165,8 @@ public final class Pipeline {
             ImportReport report = new ImportReport(label, Status.ACCEPTED, null, accepted(m, plan, dryRun, warning),
                     dryRun, m.packageId(), m.kind().cliName(), m.sender().code(), m.year(), m.sequence(), warning,
                     plan.counts(), plan.changes(), null);
-            commit(file, opened, plan, () -> {
+            PackedText packed = readAhead ? ahead.packed(plan.snapshotJson()) : null;
+            commit(file, opened, plan, packed, () -> {
                 revocations.run();
                 plan.apply();
                 encryptionKey.run();
@@ -196,7 +234,7 @@ public final class Pipeline {
      * A sealed package's payload, decrypted after the signature and every sealed entry's hash were
      * checked: with the key its forwarder released, or with this workspace's keys.
      */
-    private PackageReader.Opened unseal(PackageReader.Opened opened, byte[] contentKey) {
+    private PackageReader.Opened unseal(PackageReader.Opened opened, byte[] contentKey, ReadAhead.Taken ahead) {
         if (!opened.manifest().sealed()) {
             return opened;
         }
@@ -216,7 +254,8 @@ public final class Pipeline {
         if (unlocked == null || unlocked.isEmpty()) {
             throw new PackageException("key-locked");
         }
-        return Sealed.open(opened, unlocked, limits);
+        PackageReader.Opened unsealedAhead = ahead == null ? null : ahead.unsealed(unlocked);
+        return unsealedAhead != null ? unsealedAhead : Sealed.open(opened, unlocked, limits);
     }
 
     /** The content keys a collector released for the sealed packages it forwards, by package id. */
@@ -248,16 +287,21 @@ public final class Pipeline {
     /**
      * Keeps the file, then runs the writes and records the package in one transaction. In a dry run
      * (inside a simulated transaction) the database part runs and is undone later, and no file is kept.
+     *
+     * @param packed the plan's snapshot packed ahead, or null to pack it here
      */
-    private void commit(Path file, PackageReader.Opened opened, Plan plan, Runnable writes, ImportReport report,
-                        String outerId, boolean dryRun) {
+    private void commit(Path file, PackageReader.Opened opened, Plan plan, PackedText packed, Runnable writes,
+                        ImportReport report, String outerId, boolean dryRun) {
         Manifest m = opened.manifest();
-        Path kept = dryRun ? null : Inbox.keep(ws, file, m.packageId(), opened.suite(), opened.fileHash(),
-                opened.fileBytes());
-        if (!dryRun) {
+        // The copy and the evidence files are written and forced to disk on another thread while the rows
+        // are written, and waited for before the commit: a recorded package always has its files, and their
+        // failure is the one reported, as when they were kept before the rows.
+        java.util.concurrent.Future<Path> keeping = dryRun ? null : KEEPER.submit(() -> {
+            Path kept = Inbox.keep(ws, file, m.packageId(), opened.suite(), opened.fileHash(), opened.fileBytes());
             // Content-addressed and verified: a file kept for a package that then fails harms nothing.
             ws.evidence().storeAllChecked(plan.files());
-        }
+            return kept;
+        });
         try {
             ws.database().write(c -> {
                 writes.run();
@@ -267,20 +311,63 @@ public final class Pipeline {
                         parseInstant(m.createdAt()), Instant.now(), report.warning(),
                         new String(StrictJson.writeCompact(report), StandardCharsets.UTF_8), outerId, opened.manifestHash(),
                         opened.suite().id()));
-                if (plan.snapshotJson() != null) {
+                if (packed != null) {
+                    ws.packages().saveSnapshot(m.packageId(), m.sender().code(), m.year(), packed);
+                } else if (plan.snapshotJson() != null) {
                     ws.packages().saveSnapshot(m.packageId(), m.sender().code(), m.year(), plan.snapshotJson());
+                }
+                if (keeping != null) {
+                    kept(keeping);
                 }
                 return null;
             });
         } catch (RuntimeException e) {
+            RuntimeException keepFailure = null;
             try {
+                Path kept = keeping == null ? null : kept(keeping);
                 if (kept != null) {
                     Files.deleteIfExists(kept);
                 }
+            } catch (RuntimeException k) {
+                keepFailure = k;
             } catch (IOException ignored) {
                 // the failure itself is what the user must see
             }
-            throw e;
+            throw keepFailure != null ? keepFailure : e;
+        }
+    }
+
+    /** Keeps received files in {@code inbox/} beside the database work (see {@link #commit}). */
+    private static final java.util.concurrent.ExecutorService KEEPER =
+            java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "perfdesk-inbox-keep");
+                t.setDaemon(true);
+                return t;
+            });
+
+    /** The kept file, waited for (not cut short by an interrupt); its failure thrown as it was. */
+    private static Path kept(java.util.concurrent.Future<Path> keeping) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return keeping.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException r) {
+                        throw r;
+                    }
+                    if (e.getCause() instanceof Error err) {
+                        throw err;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -306,7 +393,7 @@ public final class Pipeline {
                 String id = e.getKey().substring(EntryNames.INNER.length(), e.getKey().length() - ".perfpkg".length());
                 Path inner = tmp;
                 out.add(guarded(e.getKey(), dryRun, new String[1], () -> process(inner, e.getKey(), dryRun,
-                        opened.manifest().sender().code(), opened.manifest().packageId(), innerKeys.get(id))));
+                        opened.manifest().sender().code(), opened.manifest().packageId(), innerKeys.get(id), null)));
             } catch (IOException ex) {
                 out.add(rejected(e.getKey(), "unreadable", ex.getMessage(), dryRun));
             } finally {
