@@ -9,6 +9,7 @@ import java.util.function.BiFunction;
 
 import org.perfdesk.domain.GoalNode;
 import org.perfdesk.domain.GoalTree;
+import org.perfdesk.domain.OtherThread;
 import org.perfdesk.domain.Progress;
 import org.perfdesk.domain.SelfAssessment;
 import org.perfdesk.store.GoalNodeRepository.WithFigures;
@@ -72,18 +73,7 @@ final class UnitAssembly<T> {
         if (done == null) {
             return finish.apply(unitCode, NONE);
         }
-        try {
-            return done.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            // What went wrong on the other thread, as it would have come here.
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw e;
-        }
+        return OtherThread.result(done);
     }
 
     private void handOver() {

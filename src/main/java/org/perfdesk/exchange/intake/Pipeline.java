@@ -11,8 +11,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
+import org.perfdesk.domain.OtherThread;
 import org.perfdesk.domain.PackageRecord;
 import org.perfdesk.domain.Texts;
 import org.perfdesk.domain.UserError;
@@ -296,12 +298,12 @@ public final class Pipeline {
         // The copy and the evidence files are written and forced to disk on another thread while the rows
         // are written, and waited for before the commit: a recorded package always has its files, and their
         // failure is the one reported, as when they were kept before the rows.
-        java.util.concurrent.Future<Path> keeping = dryRun ? null : KEEPER.submit(() -> {
+        CompletableFuture<Path> keeping = dryRun ? null : CompletableFuture.supplyAsync(() -> {
             Path kept = Inbox.keep(ws, file, m.packageId(), opened.suite(), opened.fileHash(), opened.fileBytes());
             // Content-addressed and verified: a file kept for a package that then fails harms nothing.
             ws.evidence().storeAllChecked(plan.files());
             return kept;
-        });
+        }, KEEPER);
         try {
             ws.database().write(c -> {
                 writes.run();
@@ -317,14 +319,14 @@ public final class Pipeline {
                     ws.packages().saveSnapshot(m.packageId(), m.sender().code(), m.year(), plan.snapshotJson());
                 }
                 if (keeping != null) {
-                    kept(keeping);
+                    OtherThread.result(keeping);
                 }
                 return null;
             });
         } catch (RuntimeException e) {
             RuntimeException keepFailure = null;
             try {
-                Path kept = keeping == null ? null : kept(keeping);
+                Path kept = keeping == null ? null : OtherThread.result(keeping);
                 if (kept != null) {
                     Files.deleteIfExists(kept);
                 }
@@ -345,31 +347,6 @@ public final class Pipeline {
                 return t;
             });
 
-    /** The kept file, waited for (not cut short by an interrupt); its failure thrown as it was. */
-    private static Path kept(java.util.concurrent.Future<Path> keeping) {
-        boolean interrupted = false;
-        try {
-            while (true) {
-                try {
-                    return keeping.get();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                } catch (java.util.concurrent.ExecutionException e) {
-                    if (e.getCause() instanceof RuntimeException r) {
-                        throw r;
-                    }
-                    if (e.getCause() instanceof Error err) {
-                        throw err;
-                    }
-                    throw new IllegalStateException(e.getCause());
-                }
-            }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
 
     private static Instant parseInstant(String text) {
         try {

@@ -3,9 +3,9 @@ package org.perfdesk.exchange.snapshot;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 import org.perfdesk.domain.GoalNode;
+import org.perfdesk.domain.OtherThread;
 import org.perfdesk.domain.Measure;
 import org.perfdesk.domain.OrgUnit;
 import org.perfdesk.domain.Progress;
@@ -133,17 +133,7 @@ public final class SnapshotMapper {
 
         /** The part, or the reader's failure thrown as it was thrown there (a UserError stays one). */
         private static <T> T get(CompletableFuture<T> part) {
-            try {
-                return part.join();
-            } catch (CompletionException e) {
-                if (e.getCause() instanceof RuntimeException r) {
-                    throw r;
-                }
-                if (e.getCause() instanceof Error err) {
-                    throw err;
-                }
-                throw e;
-            }
+            return OtherThread.result(part);
         }
     }
 
