@@ -75,15 +75,10 @@ final class Sql {
     }
 
     /**
-     * {@link #packed(PreparedStatement, int, String)} for a text given as its UTF-8 bytes (a received
-     * snapshot as it came): the same column, never decoded to a string when it is large. A short one is
-     * decoded and judged as a string would be (a string's length is at least a third of its bytes).
+     * Whether a text given as its UTF-8 bytes ({@link PackedText}: a received snapshot as it came) is stored
+     * deflated without decoding it. A shorter one is decoded and judged as a string would be (a string's
+     * length is at least a third of its bytes).
      */
-    static void packed(PreparedStatement ps, int i, byte[] utf8) throws SQLException {
-        PackedText.of(utf8).set(ps, i);
-    }
-
-    /** Whether {@link #packed(PreparedStatement, int, byte[])} stores these bytes deflated without decoding them. */
     static boolean packsAsBlob(byte[] utf8) {
         return utf8 != null && utf8.length >= 3 * PACK_FROM;
     }
