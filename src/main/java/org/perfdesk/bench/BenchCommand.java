@@ -177,14 +177,8 @@ public final class BenchCommand {
             long[] startAndShown = new long[2];
             TaskRunner tasks = new TaskRunner(Throwable::printStackTrace);
             Platform.runLater(() -> {
-                WorkspaceContext ctx = new WorkspaceContext(ws, tasks);
-                GoalTreeViewModel vm = new GoalTreeViewModel(ctx);
-                GoalTreeView view = new GoalTreeView(vm);
-                Stage stage = new Stage();
-                Scene scene = new Scene((javafx.scene.Parent) view.view(), 1366, 768);
-                Styles.apply(scene);
-                stage.setScene(scene);
-                stage.show();
+                GoalTreeViewModel vm = new GoalTreeViewModel(new WorkspaceContext(ws, tasks));
+                GoalTreeView view = shownInWindow(vm);
                 probe.start();
                 vm.treeProperty().addListener((o, a, t) -> {
                     if (t.size() == nodes) {
@@ -234,12 +228,7 @@ public final class BenchCommand {
             long[] secondTimes = new long[2];
             Platform.runLater(() -> {
                 GoalTreeViewModel vm = new GoalTreeViewModel(new WorkspaceContext(ws, tasks));
-                GoalTreeView view = new GoalTreeView(vm);
-                Stage stage = new Stage();
-                Scene scene = new Scene((javafx.scene.Parent) view.view(), 1366, 768);
-                Styles.apply(scene);
-                stage.setScene(scene);
-                stage.show();
+                GoalTreeView view = shownInWindow(vm);
                 vm.treeProperty().addListener((o, a, t) -> {
                     if (t.size() == nodes) {
                         secondTimes[1] = System.nanoTime();
@@ -257,6 +246,17 @@ public final class BenchCommand {
             }
             tasks.shutdown();
             Platform.exit();
+        }
+
+        /** The goal-tree screen of {@code vm} in a window of its own, the program's styles applied, shown. */
+        private static GoalTreeView shownInWindow(GoalTreeViewModel vm) {
+            GoalTreeView view = new GoalTreeView(vm);
+            Stage stage = new Stage();
+            Scene scene = new Scene((javafx.scene.Parent) view.view(), 1366, 768);
+            Styles.apply(scene);
+            stage.setScene(scene);
+            stage.show();
+            return view;
         }
 
         /**
